@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import type { StoredMention } from '../../domain/mention.js';
+import { clipText, renderTable, shortTime } from '../../report/table.js';
+import { withContext } from '../context.js';
+import { addBrandOption, addFormatOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { parseTimePoint } from '../time.js';
+
+interface SearchFlags {
+  brand?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  format: string;
+}
+
+const command = new Command('search')
+  .description('full-text search over stored mentions, newest first')
+  .argument('<query>', 'words to find; FTS5 syntax works too ("tea bag" OR teabag, plastic*)')
+  .option('--limit <n>', 'at most this many results', parsePositiveInt('--limit'), 20);
+addBrandOption(command);
+addTimeRangeOptions(command);
+
+export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
+  .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json')
+  .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
+    const store = await ctx.store();
+    const mentions = await store.searchMentions({
+      text: query,
+      brand: flags.brand,
+      since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
+      until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+      limit: flags.limit,
+    });
+    if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));
+    else ctx.out.data(mentions.length ? renderResults(mentions, ctx.out.color) : 'No mentions match.');
+  }));
+
+function publicMention(m: StoredMention) {
+  const { rowId: _rowId, ...rest } = m;
+  return rest;
+}
+
+function renderResults(mentions: StoredMention[], color: boolean): string {
+  return renderTable(
+    ['when', 'source', 'author', 'text', 'link'],
+    mentions.map((m) => [shortTime(m.createdAt), m.source, clipText(m.author ?? '', 20), clipText(m.text, 80), m.url ?? '']),
+    color,
+  );
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { loadSettings, secretValues, type Settings } from '../config/load.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import { createOutput, type Output } from './output.js';
+
+export interface GlobalFlags {
+  db?: string;
+  config?: string;
+  debug?: boolean;
+  quiet?: boolean;
+}
+
+/** Everything a command needs, built once from flags, env and config file. */
+export interface CliContext {
+  out: Output;
+  flags: GlobalFlags;
+  /** Loads and validates the config on first use (init must work without one). */
+  settings(): Settings;
+  /** Opens the store on first use; closed by main when the command ends. */
+  store(): Promise<Store>;
+  now: Date;
+  env: NodeJS.ProcessEnv;
+}
+
+let active: { close(): Promise<void> } | null = null;
+let activeOutput: Output | null = null;
+
+/** Redacts secrets from text printed outside a command (main's error line). */
+export function redactForExit(text: string): string {
+  return activeOutput ? activeOutput.redact(text) : text;
+}
+
+export function createContext(cmd: Command): CliContext {
+  const flags = cmd.optsWithGlobals() as GlobalFlags;
+  const out = createOutput({ quiet: flags.quiet, debug: flags.debug });
+  activeOutput = out;
+  let settings: Settings | undefined;
+  let store: Promise<Store> | undefined;
+  const getSettings = () => {
+    if (!settings) {
+      settings = loadSettings({ configPath: flags.config, db: flags.db });
+      out.addSecrets(secretValues(settings.config));
+      for (const warning of settings.warnings) out.warn(warning);
+      out.debug(`config: ${settings.configPath ?? '(none)'}; settings: ${JSON.stringify(settings.config)}`);
+    }
+    return settings;
+  };
+  return {
+    out,
+    flags,
+    settings: getSettings,
+    store: () => {
+      store ??= openStore(getSettings().db).then((s) => {
+        active = s;
+        out.debug(`store: ${s.backend} at ${s.location}`);
+        return s;
+      });
+      return store;
+    },
+    now: new Date(),
+    env: process.env,
+  };
+}
+
+/** Closes the store a command opened, if any; main calls it on every exit path. */
+export async function closeActiveStore(): Promise<void> {
+  const store = active;
+  active = null;
+  await store?.close();
+}
+
+/** Wraps a command action so it receives a context built from its flags. */
+export function withContext<A extends unknown[]>(
+  action: (ctx: CliContext, ...args: A) => Promise<void>,
+): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    await action(createContext(cmd), ...(args.slice(0, -1) as A));
+  };
+}

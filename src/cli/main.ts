@@ -1,0 +1,36 @@
+import { CommanderError } from 'commander';
+import { EXIT, UserError } from '../errors.js';
+import { closeActiveStore, redactForExit } from './context.js';
+import { buildProgram } from './program.js';
+
+/** The only place that decides exit codes; every error becomes one line on stderr. */
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    return reportError(error, debug);
+  } finally {
+    await closeActiveStore().catch(() => undefined);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed help/version or a formatted usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(redactForExit(`earshot: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`));
+    if (debug && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(redactForExit(`earshot: unexpected error: ${message.split('\n')[0]} — run again with --debug for details\n`));
+  if (debug && error instanceof Error && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
+  return EXIT.error;
+}
+
+process.exitCode = await main(process.argv);

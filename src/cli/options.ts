@@ -1,0 +1,30 @@
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+/** Shared option groups, so a flag means the same thing on every command. */
+export function addFormatOption<T extends string>(cmd: Command, formats: readonly T[], fallback: T): Command {
+  return cmd.addOption(new Option('--format <format>', 'output format').choices(formats as readonly string[]).default(fallback));
+}
+
+export function addBrandOption(cmd: Command, description = 'only this brand'): Command {
+  return cmd.option('--brand <name>', description);
+}
+
+export function addTimeRangeOptions(cmd: Command): Command {
+  return cmd
+    .option('--since <when>', 'from this time: ISO date or a duration ago (7d, 48h)')
+    .option('--until <when>', 'before this time: ISO date or a duration ago');
+}
+
+export function parsePositiveInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}"`);
+    return n;
+  };
+}
+
+/** Picks `table` on a terminal and `json` when piped, unless the user chose. */
+export function defaultFormat(explicit: string | undefined, isTTY: boolean | undefined): string {
+  return explicit ?? (isTTY ? 'table' : 'json');
+}

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
+import { searchCommand } from './commands/search.js';
+import { statusCommand } from './commands/status.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Every command, in the order `--help` lists them. Adding one is one file and one line. */
+const COMMANDS: Command[] = [initCommand, importCommand, statusCommand, searchCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('earshot')
+    .description('Social listening from the terminal: pull brand mentions, score them locally, surface emerging issues.')
+    .version(version)
+    .option('--db <path>', 'database file (env EARSHOT_DB)', undefined)
+    .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.json)')
+    .option('--quiet', 'print nothing but data and errors')
+    .option('--debug', 'verbose diagnostics and stack traces on stderr (secrets redacted)')
+    .exitOverride()
+    .configureOutput({ outputError: writeUsageError('earshot --help') });
+  for (const command of COMMANDS) {
+    program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError(`earshot ${command.name()} --help`) }));
+  }
+  return program;
+}
+
+/** commander's usage errors, reshaped into earshot's one-line form. */
+function writeUsageError(help: string) {
+  return (text: string, write: (s: string) => void) => {
+    write(`earshot: ${text.replace(/^error: /, '').trim().split('\n')[0]} — see ${help}\n`);
+  };
+}

@@ -1,0 +1,125 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { UserError } from '../errors.js';
+import { configSchema, type Config } from './schema.js';
+
+export const DEFAULT_CONFIG_PATH = 'earshot.config.json';
+export const DEFAULT_DB_PATH = 'earshot.db';
+
+export interface Settings {
+  config: Config;
+  /** The file the config came from, or null when only defaults and env apply. */
+  configPath: string | null;
+  db: string;
+  /** Messages for stderr (e.g. a config file with secrets readable by others). */
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  configPath?: string;
+  db?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** defaults < file < environment < flags, validated once into a typed object. */
+export function loadSettings(options: LoadOptions = {}): Settings {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.configPath ?? env.EARSHOT_CONFIG;
+  const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_PATH);
+  const raw = readConfigFile(path, explicit !== undefined);
+  const warnings: string[] = [];
+  const config = validateConfig(applyEnvironment(raw ?? {}, env), raw ? path : 'environment');
+  if (raw && hasSecrets(config)) warnings.push(...checkPermissions(path));
+  return {
+    config,
+    configPath: raw ? path : null,
+    db: options.db ?? env.EARSHOT_DB ?? DEFAULT_DB_PATH,
+    warnings,
+  };
+}
+
+function readConfigFile(path: string, required: boolean): Record<string, unknown> | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UserError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'create one with: earshot init');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UserError(`config ${path} is not valid JSON: ${(error as Error).message}`, 'fix the file or re-create it with: earshot init --force');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UserError(`config ${path} must hold a JSON object`, 'see the README for the config format');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Validates a config object; the first problem becomes one line naming the key. */
+export function validateConfig(raw: unknown, origin: string): Config {
+  const result = configSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new UserError(`config ${origin}: ${describeIssue(result.error.issues[0])}`, 'see the README for the config format');
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid';
+  const key = issue.path.map(String).join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? `${key}.` : '';
+    return `unknown key ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}`;
+  }
+  return `${key}: ${issue.message}`;
+}
+
+/** Environment variables override the file; secrets are best kept here. */
+function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const sources = { ...(asObject(raw.sources)) };
+  const set = (source: string, key: string, value: string | undefined) => {
+    if (value === undefined || value === '') return;
+    sources[source] = { ...asObject(sources[source]), [key]: value };
+  };
+  set('x', 'bearerToken', env.EARSHOT_X_BEARER_TOKEN);
+  set('x', 'apiBase', env.EARSHOT_X_API_BASE);
+  set('reddit', 'clientId', env.EARSHOT_REDDIT_CLIENT_ID);
+  set('reddit', 'clientSecret', env.EARSHOT_REDDIT_CLIENT_SECRET);
+  set('reddit', 'username', env.EARSHOT_REDDIT_USERNAME);
+  set('reddit', 'password', env.EARSHOT_REDDIT_PASSWORD);
+  set('reddit', 'userAgent', env.EARSHOT_REDDIT_USER_AGENT);
+  set('reddit', 'apiBase', env.EARSHOT_REDDIT_API_BASE);
+  set('reddit', 'authBase', env.EARSHOT_REDDIT_AUTH_BASE);
+  set('hackernews', 'apiBase', env.EARSHOT_HN_API_BASE);
+  return Object.keys(sources).length ? { ...raw, sources } : raw;
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Every secret value in a config, so output can be redacted and tests can grep for them. */
+export function secretValues(config: Config): string[] {
+  const s = config.sources;
+  const values = [s.x?.bearerToken, s.reddit?.clientSecret, s.reddit?.password, s.reddit?.clientId];
+  for (const target of config.alerts) {
+    values.push(target.url);
+    if (target.type === 'webhook') values.push(target.secret);
+  }
+  return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+function hasSecrets(config: Config): boolean {
+  return secretValues(config).length > 0;
+}
+
+function checkPermissions(path: string): string[] {
+  if (process.platform === 'win32') return [];
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) === 0) return [];
+  return [`config ${path} holds secrets and is readable by others (mode ${mode.toString(8)}) — run: chmod 600 ${path}`];
+}

@@ -1,0 +1,64 @@
+import type { MentionInput } from '../domain/mention.js';
+import { parseMentionRecord } from '../ingest/parse-row.js';
+import type { RawRecord } from '../ingest/readers.js';
+import type { Store } from '../store/store.js';
+
+export interface ImportOptions {
+  defaultBrand?: string;
+  batchSize?: number;
+  /** Called after each stored batch with the running totals. */
+  onProgress?: (summary: ImportSummary) => void;
+  /** How many rejection reasons to keep (all are counted). */
+  keepRejections?: number;
+}
+
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  read: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  rejections: Rejection[];
+  /** Row ids of inserted or updated mentions are not tracked; analysis picks up pending rows. */
+}
+
+/** Validates and stores records in batches, one transaction each; bad rows are reported, not fatal. */
+export async function importMentions(
+  store: Store,
+  records: AsyncIterable<RawRecord>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? 1000;
+  const keep = options.keepRejections ?? 1000;
+  const summary: ImportSummary = { read: 0, inserted: 0, updated: 0, rejected: 0, rejections: [] };
+  let batch: MentionInput[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcome = await store.upsertMentions(batch);
+    summary.inserted += outcome.inserted;
+    summary.updated += outcome.updated;
+    batch = [];
+    options.onProgress?.(summary);
+  };
+  const reject = (line: number, reason: string) => {
+    summary.rejected++;
+    if (summary.rejections.length < keep) summary.rejections.push({ line, reason });
+  };
+  for await (const item of records) {
+    summary.read++;
+    if ('error' in item) {
+      reject(item.line, item.error);
+      continue;
+    }
+    const result = parseMentionRecord(item.record, options.defaultBrand);
+    if (!result.ok) reject(item.line, result.reason);
+    else batch.push(result.mention);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}

@@ -1,0 +1,53 @@
+/** Source names are lowercase words: `x`, `reddit`, `hackernews`, or any other. */
+export type SourceName = string;
+
+export interface Metrics {
+  likes?: number;
+  replies?: number;
+  reposts?: number;
+  score?: number;
+}
+
+/** One mention in earshot's canonical shape, as importers and sources produce it. */
+export interface MentionInput {
+  /** The platform's own id, always a string (X ids overflow doubles). */
+  id: string;
+  source: SourceName;
+  /** UTC ISO 8601 with milliseconds, e.g. 2026-11-20T10:00:00.000Z. */
+  createdAt: string;
+  text: string;
+  author?: string | null;
+  url?: string | null;
+  lang?: string | null;
+  metrics?: Metrics;
+  /** Brand name; importers fill it from `--brand` when the row has none. */
+  brand: string;
+  /** The payload as received (API object or import row), kept for re-analysis. */
+  raw?: unknown;
+}
+
+/** A stored mention as read back for search, export and reports. */
+export interface StoredMention {
+  rowId: number;
+  id: string;
+  source: SourceName;
+  brand: string;
+  createdAt: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  lang: string | null;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  score: number | null;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+export function isSentimentLabel(value: string): value is SentimentLabel {
+  return (SENTIMENT_LABELS as readonly string[]).includes(value);
+}

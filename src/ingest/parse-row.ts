@@ -1,0 +1,133 @@
+import type { MentionInput, Metrics } from '../domain/mention.js';
+
+export type RowResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
+
+const SOURCE_RE = /^[a-z][a-z0-9_-]{0,31}$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const METRIC_KEYS = ['likes', 'replies', 'reposts', 'score'] as const;
+
+/**
+ * Turns one record of the canonical import format (a parsed JSON object, or a CSV row
+ * whose cells are strings) into a mention, or the reason it cannot be one.
+ */
+export function parseMentionRecord(record: unknown, defaultBrand?: string): RowResult {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    return fail('a row must be a JSON object');
+  }
+  const row = record as Record<string, unknown>;
+  const id = readId(row.id);
+  if (typeof id !== 'string') return id;
+  const source = readText(row.source, 'source', true);
+  if (typeof source !== 'string') return source;
+  const lowered = source.toLowerCase();
+  if (!SOURCE_RE.test(lowered)) return fail(`source "${clip(source)}" must be one lowercase word (x, reddit, hackernews, …)`);
+  const createdAt = readTimestamp(row.created_at);
+  if (!createdAt.ok) return createdAt.result;
+  const text = readText(row.text, 'text', true);
+  if (typeof text !== 'string') return text;
+  const optional: Record<string, string | null> = {};
+  for (const key of ['author', 'url', 'lang', 'brand'] as const) {
+    const value = readText(row[key], key, false);
+    if (typeof value === 'object' && value !== null) return value;
+    optional[key] = value;
+  }
+  const brand = optional.brand ?? defaultBrand;
+  if (!brand) return fail('no brand: add a "brand" field or pass --brand NAME');
+  const metrics = readMetrics(row);
+  if ('ok' in metrics) return metrics;
+  return {
+    ok: true,
+    mention: {
+      id, source: lowered, createdAt: createdAt.value, text, brand, metrics,
+      author: optional.author ?? null, url: optional.url ?? null, lang: optional.lang ?? null, raw: record,
+    },
+  };
+}
+
+function fail(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+function readId(value: unknown): string | { ok: false; reason: string } {
+  if (typeof value === 'number') {
+    // X ids exceed 2^53: a JSON number has already lost digits, so refuse it.
+    if (!Number.isSafeInteger(value)) return fail('id is a number too large to keep exactly; write it as a string');
+    return String(value);
+  }
+  return readText(value, 'id', true);
+}
+
+type Failure = { ok: false; reason: string };
+
+/** A required string field, made well-formed (lone surrogates become U+FFFD). */
+function readText(value: unknown, key: string, required: true): string | Failure;
+/** An optional string field; blank cells (CSV) count as absent. */
+function readText(value: unknown, key: string, required: false): string | null | Failure;
+function readText(value: unknown, key: string, required: boolean): string | null | Failure {
+  if (value === undefined || value === null || (value === '' && !required)) {
+    return required ? fail(`missing required field "${key}"`) : null;
+  }
+  if (typeof value !== 'string') return fail(`"${key}" must be a string, got ${typeOf(value)}`);
+  const text = value.toWellFormed();
+  if (required && text.trim() === '') return fail(`"${key}" is empty`);
+  return text;
+}
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+}
+
+/** ISO 8601; a time without a zone is UTC. Rejects impossible dates like 02-30. */
+export function parseTimestamp(input: string): string | null {
+  const m = ISO_RE.exec(input.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${(frac + '000').slice(0, 3)}${normalizeZone(zone)}`;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  // Date rolls 02-30 over to 03-02; compare the calendar fields in the given zone.
+  const check = new Date(`${y}-01-01T00:00:00.000Z`);
+  check.setUTCMonth(Number(mo) - 1, Number(d));
+  if (check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  return date.toISOString();
+}
+
+function normalizeZone(zone: string | undefined): string {
+  if (!zone || zone.toUpperCase() === 'Z') return 'Z';
+  const digits = zone.replace(':', '');
+  return `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
+}
+
+function readTimestamp(value: unknown): { ok: true; value: string } | { ok: false; result: { ok: false; reason: string } } {
+  const text = readText(value, 'created_at', true);
+  if (typeof text !== 'string') return { ok: false, result: text };
+  const iso = parseTimestamp(text);
+  if (!iso) return { ok: false, result: fail(`created_at "${clip(text)}" is not an ISO 8601 date`) };
+  return { ok: true, value: iso };
+}
+
+/** Metrics come as a JSON object `metrics` or as flat CSV columns. */
+function readMetrics(row: Record<string, unknown>): Metrics | { ok: false; reason: string } {
+  let source: Record<string, unknown> = row;
+  if (row.metrics !== undefined && row.metrics !== null && row.metrics !== '') {
+    let value = row.metrics;
+    if (typeof value === 'string') {
+      try { value = JSON.parse(value); } catch { return fail('"metrics" is not valid JSON'); }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('"metrics" must be an object');
+    source = value as Record<string, unknown>;
+  }
+  const metrics: Metrics = {};
+  for (const key of METRIC_KEYS) {
+    const raw = source[key];
+    if (raw === undefined || raw === null || raw === '') continue;
+    const n = typeof raw === 'string' ? Number(raw.trim()) : raw;
+    if (typeof n !== 'number' || !Number.isInteger(n)) return fail(`metric "${key}" must be a whole number`);
+    metrics[key] = n;
+  }
+  return metrics;
+}

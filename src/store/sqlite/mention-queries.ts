@@ -1,0 +1,111 @@
+import type { MentionInput, StoredMention } from '../../domain/mention.js';
+import { UserError } from '../../errors.js';
+import type { SearchQuery, StoreStatusRow } from '../store.js';
+import type { Db } from './open.js';
+
+/** Columns of a stored mention, in the shape of StoredMention. */
+export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.name AS brand,
+  m.created_at AS createdAt, m.author, m.text, m.url, m.lang, m.likes, m.replies, m.reposts,
+  m.score, m.first_seen AS firstSeen, m.last_seen AS lastSeen`;
+
+export function prepareMentionWrites(db: Db) {
+  const exists = db.prepare('SELECT 1 FROM mentions WHERE source = ? AND external_id = ?').pluck();
+  const upsert = db.prepare(`
+    INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, url, lang,
+      likes, replies, reposts, score, raw, first_seen, last_seen)
+    VALUES (@source, @id, @brandId, @createdAt, @author, @text, @url, @lang,
+      @likes, @replies, @reposts, @score, @raw, @now, @now)
+    ON CONFLICT (source, external_id) DO UPDATE SET
+      text = excluded.text,
+      author = COALESCE(excluded.author, author),
+      url = COALESCE(excluded.url, url),
+      lang = COALESCE(excluded.lang, lang),
+      likes = COALESCE(excluded.likes, likes),
+      replies = COALESCE(excluded.replies, replies),
+      reposts = COALESCE(excluded.reposts, reposts),
+      score = COALESCE(excluded.score, score),
+      raw = COALESCE(excluded.raw, raw),
+      last_seen = excluded.last_seen`);
+  /** Returns true when the mention was new. */
+  return (mention: MentionInput, brandId: number, now: string): boolean => {
+    const isNew = exists.get(mention.source, mention.id) === undefined;
+    const m = mention.metrics ?? {};
+    upsert.run({
+      source: mention.source,
+      id: mention.id,
+      brandId,
+      createdAt: mention.createdAt,
+      author: mention.author ?? null,
+      text: mention.text,
+      url: mention.url ?? null,
+      lang: mention.lang ?? null,
+      likes: m.likes ?? null,
+      replies: m.replies ?? null,
+      reposts: m.reposts ?? null,
+      score: m.score ?? null,
+      raw: mention.raw === undefined ? null : JSON.stringify(mention.raw),
+      now,
+    });
+    return isNew;
+  };
+}
+
+export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
+  const where = ['mentions_fts MATCH @match'];
+  if (query.brand) where.push('b.name = @brand');
+  if (query.since) where.push('m.created_at >= @since');
+  if (query.until) where.push('m.created_at < @until');
+  const sql = `SELECT ${MENTION_COLUMNS} FROM mentions_fts f
+    JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id
+    WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`;
+  const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit };
+  const stmt = db.prepare(sql);
+  try {
+    return stmt.all({ ...params, match: query.text }) as StoredMention[];
+  } catch (error) {
+    if (!/fts5|syntax/i.test((error as Error).message)) throw error;
+    // Not valid FTS5 syntax (e.g. "plastic?"): search the words literally instead.
+    const literal = quoteWords(query.text);
+    if (!literal) throw new UserError('the search query has no words', 'try: earshot search "tea bags"');
+    return stmt.all({ ...params, match: literal }) as StoredMention[];
+  }
+}
+
+function quoteWords(text: string): string {
+  return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => `"${w}"`).join(' ');
+}
+
+export function findMentions(db: Db, ref: string): StoredMention[] {
+  const colon = ref.indexOf(':');
+  const base = `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN brands b ON b.id = m.brand_id`;
+  if (colon > 0) {
+    const rows = db.prepare(`${base} WHERE m.source = ? AND m.external_id = ?`)
+      .all(ref.slice(0, colon), ref.slice(colon + 1)) as StoredMention[];
+    if (rows.length > 0) return rows;
+  }
+  return db.prepare(`${base} WHERE m.external_id = ?`).all(ref) as StoredMention[];
+}
+
+export function readStatusRows(db: Db): StoreStatusRow[] {
+  const counts = db.prepare(`
+    SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
+      MIN(m.created_at) AS firstMention, MAX(m.created_at) AS lastMention,
+      COUNT(a.mention_id) AS analyzed
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN analyses a ON a.mention_id = m.id
+    GROUP BY m.brand_id, m.source`).all() as Omit<StoreStatusRow, 'lastScan'>[];
+  const scans = db.prepare(`
+    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan
+    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY s.brand_id, s.source`).all() as
+    Array<{ brand: string; source: string; lastScan: string }>;
+  const rows = new Map<string, StoreStatusRow>();
+  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
+  for (const s of scans) {
+    const key = `${s.brand}\u0000${s.source}`;
+    const row = rows.get(key) ?? {
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, lastScan: null,
+    };
+    rows.set(key, { ...row, lastScan: s.lastScan });
+  }
+  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+}

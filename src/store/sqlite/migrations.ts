@@ -1,0 +1,123 @@
+/**
+ * Numbered migrations, applied in order and recorded in `schema_migrations`.
+ * Users' databases outlive releases: never edit a shipped migration, add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'mentions, brands, cursors, full-text index',
+    sql: `
+      CREATE TABLE brands (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        brand_id INTEGER NOT NULL REFERENCES brands(id),
+        created_at TEXT NOT NULL,
+        author TEXT,
+        text TEXT NOT NULL,
+        url TEXT,
+        lang TEXT,
+        likes INTEGER,
+        replies INTEGER,
+        reposts INTEGER,
+        score INTEGER,
+        raw TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        UNIQUE (source, external_id)
+      );
+      CREATE INDEX mentions_brand_time ON mentions (brand_id, created_at);
+      CREATE INDEX mentions_time ON mentions (created_at);
+
+      CREATE VIRTUAL TABLE mentions_fts USING fts5(
+        text, content='mentions', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+        INSERT INTO mentions_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+        INSERT INTO mentions_fts (mentions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER mentions_fts_update AFTER UPDATE OF text ON mentions BEGIN
+        INSERT INTO mentions_fts (mentions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO mentions_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+
+      CREATE TABLE scan_cursors (
+        source TEXT NOT NULL,
+        brand_id INTEGER NOT NULL REFERENCES brands(id),
+        stream TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (source, brand_id, stream)
+      );
+      CREATE TABLE scan_runs (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        brand_id INTEGER NOT NULL REFERENCES brands(id),
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        posts_read INTEGER NOT NULL,
+        inserted INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        message TEXT
+      );
+      CREATE INDEX scan_runs_brand_source ON scan_runs (brand_id, source, finished_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'analysis results, human labels, terms',
+    sql: `
+      CREATE TABLE analyses (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        model_version TEXT NOT NULL,
+        sentiment_score REAL NOT NULL,
+        sentiment_label TEXT NOT NULL CHECK (sentiment_label IN ('negative','neutral','positive')),
+        cluster_key TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL
+      );
+      CREATE INDEX analyses_model ON analyses (model_version);
+      CREATE TABLE human_labels (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        label TEXT NOT NULL CHECK (label IN ('negative','neutral','positive')),
+        labeled_at TEXT NOT NULL
+      );
+      CREATE TABLE terms (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        display TEXT NOT NULL
+      );
+      -- brand and time are copied from the mention so reports count terms per bucket
+      -- from one index, without joining a million mentions.
+      CREATE TABLE mention_terms (
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        term_id INTEGER NOT NULL REFERENCES terms(id),
+        brand_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (mention_id, term_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mention_terms_brand_time ON mention_terms (brand_id, created_at, term_id);
+      -- an edited text invalidates its analysis (but never a human label)
+      CREATE TRIGGER mentions_text_changed AFTER UPDATE OF text ON mentions
+        WHEN old.text IS NOT new.text BEGIN
+        DELETE FROM analyses WHERE mention_id = new.id;
+        DELETE FROM mention_terms WHERE mention_id = new.id;
+      END;
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,119 @@
+import { statSync } from 'node:fs';
+import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
+import type {
+  AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+} from '../store.js';
+import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis } from './analysis-queries.js';
+import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
+import { openDatabase, schemaVersion, type Db } from './open.js';
+
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const;
+  private readonly brandIds = new Map<string, number>();
+  private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
+  private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
+  private readonly upsertBatch: (mentions: MentionInput[], cursor?: CursorWrite) => UpsertOutcome;
+
+  constructor(
+    readonly location: string,
+    readonly db: Db = openDatabase(location),
+  ) {
+    this.writeMention = prepareMentionWrites(this.db);
+    this.writeAnalyses = prepareAnalysisWrites(this.db);
+    const saveCursor = this.db.prepare(`
+      INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    this.upsertBatch = this.db.transaction((mentions: MentionInput[], cursor?: CursorWrite) => {
+      const now = new Date().toISOString();
+      const outcome = { inserted: 0, updated: 0 };
+      for (const mention of mentions) {
+        if (this.writeMention(mention, this.brandId(mention.brand), now)) outcome.inserted++;
+        else outcome.updated++;
+      }
+      if (cursor) saveCursor.run(cursor.source, this.brandId(cursor.brand), cursor.stream, cursor.value, now);
+      return outcome;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
+    return this.upsertBatch(mentions, cursor);
+  }
+
+  async getCursor(key: CursorKey): Promise<string | null> {
+    const value = this.db.prepare(`
+      SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
+      WHERE c.source = ? AND b.name = ? AND c.stream = ?`).pluck().get(key.source, key.brand, key.stream);
+    return (value as string | undefined) ?? null;
+  }
+
+  async recordScanRun(run: ScanRunRecord): Promise<void> {
+    this.db.prepare(`
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      run.source, this.brandId(run.brand), run.startedAt, run.finishedAt, run.postsRead,
+      run.inserted, run.updated, run.status, run.message ?? null,
+    );
+  }
+
+  async status(): Promise<StoreStatus> {
+    const rows = readStatusRows(this.db);
+    return {
+      rows,
+      totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      sizeBytes: this.sizeBytes(),
+      schemaVersion: schemaVersion(this.db),
+    };
+  }
+
+  async searchMentions(query: SearchQuery): Promise<StoredMention[]> {
+    return searchMentions(this.db, query);
+  }
+
+  async findMention(ref: string): Promise<StoredMention[]> {
+    return findMentions(this.db, ref);
+  }
+
+  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
+    return readPendingAnalysis(this.db, modelVersion, afterRowId, limit);
+  }
+
+  async countPendingAnalysis(modelVersion: string): Promise<number> {
+    return countPendingAnalysis(this.db, modelVersion);
+  }
+
+  async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
+    this.writeAnalyses(results);
+  }
+
+  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
+    this.db.prepare(`
+      INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (?, ?, ?)
+      ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`)
+      .run(rowId, label, new Date().toISOString());
+  }
+
+  /** Brand ids are created on first use; the name keeps the case it was first seen with. */
+  private brandId(name: string): number {
+    const key = name.toLowerCase();
+    let id = this.brandIds.get(key);
+    if (id === undefined) {
+      this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
+        .run(name, new Date().toISOString());
+      id = this.db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(name) as number;
+      this.brandIds.set(key, id);
+    }
+    return id;
+  }
+
+  private sizeBytes(): number {
+    if (this.location === ':memory:') {
+      return (this.db.pragma('page_count', { simple: true }) as number) * (this.db.pragma('page_size', { simple: true }) as number);
+    }
+    const size = (path: string) => { try { return statSync(path).size; } catch { return 0; } };
+    return size(this.location) + size(`${this.location}-wal`);
+  }
+}
