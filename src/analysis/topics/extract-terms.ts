@@ -1,0 +1,85 @@
+import type { Document } from 'wink-nlp';
+import { nlp } from '../nlp.js';
+import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-terms.js';
+import { readHashtagTerms } from './hashtag-terms.js';
+import { EXTRA_STOP_WORDS } from './stop-words.js';
+import { readPhraseTerms, readWordTerms } from './run-terms.js';
+import { buildUnits, readTokenTable, type Unit } from './token-units.js';
+
+export type TermKind = 'phrase' | 'word' | 'hashtag' | 'entity';
+
+/**
+ * A key term of one mention.
+ * - `key` is what counting and emergence detection group by: lowercase, each word
+ *   lemmatised/singularised, then spaces, hyphens and apostrophes removed, so
+ *   "tea bags", "teabag", "teabags", "#TeaBags" and "Tea-Bags" all give "teabag".
+ *   Splitting a joined "teabag" back into words would need a vocabulary of seen
+ *   compounds; removing the spaces instead makes every spelling collide cheaply.
+ * - `display` is the readable form of this occurrence ("tea bag", or "teabag"
+ *   when written joined). Pick one per key across mentions with `pickDisplay`.
+ */
+export interface Term {
+  readonly key: string;
+  readonly display: string;
+  readonly kind: TermKind;
+}
+
+export interface TermOptions {
+  /** Brand names, handles and aliases to drop, e.g. ['Clipper Teas', '@ClipperTeas']. */
+  readonly brandTerms?: readonly string[];
+  /** Most terms kept per mention (default 12). */
+  readonly maxTerms?: number;
+}
+
+const DEFAULT_MAX_TERMS = 12;
+
+/**
+ * Key terms of an already-read doc (the pipeline reads each mention once and
+ * shares the doc with sentiment). Multi-word phrases and entities come first,
+ * then hashtags, then single content words; duplicates by key are dropped.
+ */
+export function extractTerms(doc: Document, opts: TermOptions = {}): Term[] {
+  const brand = compileBrandTerms(opts.brandTerms);
+  const table = readTokenTable(doc);
+  const units = buildUnits(table, isExtraStopWord);
+  markBrandUnits(units, brand);
+  const max = opts.maxTerms ?? DEFAULT_MAX_TERMS;
+  const out: Term[] = [];
+  const seen = new Set<string>();
+  appendUnique(out, seen, readPhraseTerms(units), max);
+  appendUnique(out, seen, readHashtagTerms(table, brand, isExtraStopWord), max);
+  appendUnique(out, seen, readWordTerms(units), max);
+  return out;
+}
+
+/** Convenience for callers without a doc (tests, one-off use). */
+export function extractTermsFromText(text: string, opts: TermOptions = {}): Term[] {
+  return extractTerms(nlp.readDoc(text), opts);
+}
+
+function isExtraStopWord(word: string): boolean {
+  return EXTRA_STOP_WORDS.has(word);
+}
+
+function markBrandUnits(units: Array<Unit | null>, brand: BrandMatcher): void {
+  if (brand.joinedKeys.size === 0) return;
+  const keys = units.map((u) => (u === null ? '' : u.key));
+  let i = 0;
+  while (i < units.length) {
+    const len = matchBrandAt(brand, keys, i);
+    for (let j = i; j < i + len; j++) {
+      const unit = units[j];
+      if (unit) unit.brand = true;
+    }
+    i += len > 0 ? len : 1;
+  }
+}
+
+function appendUnique(out: Term[], seen: Set<string>, terms: readonly Term[], max: number): void {
+  for (const term of terms) {
+    if (out.length >= max) return;
+    if (seen.has(term.key)) continue;
+    seen.add(term.key);
+    out.push(term);
+  }
+}

@@ -1,0 +1,123 @@
+import type { Document, ItsFunction } from 'wink-nlp';
+import { its } from '../nlp.js';
+import { joinKey, singulariseWord } from './normalise-word.js';
+
+/**
+ * One "word" for term purposes: a single wink token, or several joined by tight
+ * hyphens ("Tea-Bags", "plastic-free"), which wink splits but people mean as one.
+ */
+export interface Unit {
+  readonly words: string[];
+  readonly key: string;
+  /** POS of the last token: the head of an English compound. */
+  readonly pos: string;
+  /** Set later by the brand pass. */
+  brand: boolean;
+  /** Stop-word, apostrophe form, or inside a date/time/number entity. */
+  readonly noise: boolean;
+}
+
+/** Raw per-token columns, read once per doc (each `out` is a single pass). */
+export interface TokenTable {
+  readonly values: string[];
+  readonly normals: string[];
+  readonly types: string[];
+  readonly pos: string[];
+  readonly spaces: string[];
+  readonly stops: boolean[];
+  readonly lemmas: string[];
+  readonly excluded: Uint8Array;
+}
+
+// Entity types whose tokens are never topics ("Monday", "2 weeks ago", "£3").
+const SKIPPED_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
+
+// wink's typings give its.lemma an extra `addons` parameter that `out` supplies.
+const LEMMA = its.lemma as unknown as ItsFunction<string>;
+
+/** Pull the token columns the extractor needs out of an already-read doc. */
+export function readTokenTable(doc: Document): TokenTable {
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  return {
+    values,
+    normals: tokens.out(its.normal) as string[],
+    types: tokens.out(its.type) as string[],
+    pos: tokens.out(its.pos) as string[],
+    spaces: tokens.out(its.precedingSpaces) as string[],
+    stops: tokens.out(its.stopWordFlag) as boolean[],
+    lemmas: tokens.out(LEMMA) as string[],
+    excluded: markSkippedEntities(doc, values.length),
+  };
+}
+
+function markSkippedEntities(doc: Document, n: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  const entities = doc.entities();
+  if (entities.length() === 0) return mask;
+  const spans = entities.out(its.span) as unknown as number[][];
+  const types = entities.out(its.type) as string[];
+  for (let e = 0; e < spans.length; e++) {
+    const span = spans[e];
+    if (span === undefined || !SKIPPED_ENTITIES.has(types[e] ?? '')) continue;
+    for (let i = span[0] ?? 0; i <= (span[1] ?? -1); i++) mask[i] = 1;
+  }
+  return mask;
+}
+
+/** Normalise one word token: wink's lemma for nouns, else the plural rule. */
+export function normaliseToken(table: TokenTable, i: number): string {
+  const normal = table.normals[i] ?? '';
+  const lemma = table.lemmas[i] ?? normal;
+  if (table.pos[i] === 'NOUN' && lemma !== normal) return lemma;
+  return singulariseWord(normal);
+}
+
+/**
+ * Group word tokens into units. Non-word tokens (punctuation, urls, mentions,
+ * hashtags, numbers, emoji) become `null`, which later breaks phrase runs.
+ */
+export function buildUnits(table: TokenTable, isStop: (word: string) => boolean): Array<Unit | null> {
+  const units: Array<Unit | null> = [];
+  const n = table.types.length;
+  let i = 0;
+  while (i < n) {
+    if (table.types[i] !== 'word') {
+      units.push(null);
+      i++;
+      continue;
+    }
+    const end = findHyphenEnd(table, i);
+    units.push(makeUnit(table, i, end, isStop));
+    i = end + 1;
+  }
+  return units;
+}
+
+// "Tea-Bags" arrives as Tea, -, Bags with no spaces between: extend over such pairs.
+function findHyphenEnd(table: TokenTable, start: number): number {
+  let end = start;
+  while (
+    table.values[end + 1] === '-' && table.spaces[end + 1] === '' &&
+    table.types[end + 2] === 'word' && table.spaces[end + 2] === ''
+  ) end += 2;
+  return end;
+}
+
+function makeUnit(table: TokenTable, start: number, end: number, isStop: (w: string) => boolean): Unit {
+  const words: string[] = [];
+  let noise = false;
+  for (let i = start; i <= end; i += 2) {
+    const word = normaliseToken(table, i);
+    words.push(word);
+    if (table.excluded[i] === 1 || hasApostrophe(word)) noise = true;
+  }
+  // Stop-word checks apply to plain words only: "plastic-free" is content even
+  // though "free" alone might be filtered somewhere.
+  if (start === end && (table.stops[start] === true || isStop(words[0] ?? ''))) noise = true;
+  return { words, key: joinKey(words), pos: table.pos[end] ?? 'X', brand: false, noise };
+}
+
+function hasApostrophe(word: string): boolean {
+  return word.indexOf("'") >= 0 || word.indexOf('’') >= 0;
+}

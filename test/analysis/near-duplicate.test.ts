@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  clusterKey,
+  fnv1a64,
+  minhashSignature,
+  normaliseForCluster,
+  similarity,
+} from '../../src/analysis/near-duplicate.js';
+
+const ORIGINAL = 'Why is there PLASTIC in your tea bags?? @ClipperTeas https://t.co/abc123';
+
+describe('clusterKey', () => {
+  it.each([
+    ['retweet', 'RT @jane: Why is there PLASTIC in your tea bags?? @ClipperTeas https://t.co/abc123'],
+    ['chained retweet', 'RT @bob: RT @jane: Why is there plastic in your tea bags?? @ClipperTeas'],
+    ['case and punctuation', 'why is there plastic in your tea bags!!!'],
+    ['different url', 'Why is there plastic in your tea bags? https://bit.ly/xyz'],
+    ['extra whitespace', '  Why   is there\nplastic in your\ttea bags  '],
+    ['different mention', '@someoneelse Why is there plastic in your tea bags'],
+    ['hashtag mark', 'Why is there #plastic in your tea bags'],
+  ])('matches the original for a %s', (_name, copy) => {
+    expect(clusterKey(copy)).toBe(clusterKey(ORIGINAL));
+  });
+
+  it.each([
+    ['spam counter', 'win a free mug!!! 1', 'Win a free mug 22'],
+    ['variation selector', 'love it ❤️', 'love it ❤'],
+    ['skin tone', 'great tea 👍🏽', 'great tea 👍'],
+    ['fancy font', '𝐟𝐫𝐞𝐞 𝐭𝐞𝐚', 'free tea'],
+  ])('treats %s variants as one', (_name, a, b) => {
+    expect(clusterKey(a)).toBe(clusterKey(b));
+  });
+
+  it.each([
+    ['Why is there plastic in your tea bags?', 'Why is there paper in your tea bags?'],
+    ['love it 😍', 'love it 🤮'],
+    ['great tea', 'great teas'],
+    ['rt this please', 'this please'],
+  ])('separates %j from %j', (a, b) => {
+    expect(clusterKey(a)).not.toBe(clusterKey(b));
+  });
+
+  it('returns 16 lowercase hex chars', () => {
+    expect(clusterKey(ORIGINAL)).toMatch(/^[0-9a-f]{16}$/);
+    expect(clusterKey('')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('strips only a leading RT, not the word inside a text', () => {
+    expect(normaliseForCluster('RT @a: please rt @b now')).toBe('please rt now');
+  });
+});
+
+describe('fnv1a64', () => {
+  // Reference vectors from the FNV spec (draft-eastlake-fnv, 64-bit FNV-1a).
+  it.each([
+    ['', 'cbf29ce484222325'],
+    ['a', 'af63dc4c8601ec8c'],
+    ['foobar', '85944171f73967e8'],
+  ])('hashes %j to %s', (input, hex) => {
+    expect(fnv1a64(input)).toBe(hex);
+  });
+
+  it('hashes non-ASCII text as UTF-8', () => {
+    expect(fnv1a64('é')).not.toBe(fnv1a64('\u00e9'.normalize('NFD')));
+    expect(fnv1a64('😀')).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('clusterKey properties', () => {
+  it('is deterministic', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => clusterKey(text) === clusterKey(text)));
+  });
+
+  it('ignores how words are separated by whitespace', () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    const gap = fc.constantFrom(' ', '  ', '\t', '\n', ' \n ');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), gap, gap, (words, a, b) => {
+        return clusterKey(words.join(a)) === clusterKey(`${b}${words.join(b)}${a}`);
+      }),
+    );
+  });
+
+  it('ignores letter case', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z ]{0,40}$/), (text) =>
+      clusterKey(text.toUpperCase()) === clusterKey(text.toLowerCase())));
+  });
+});
+
+describe('minhash similarity', () => {
+  const sig = (text: string) => minhashSignature(text);
+
+  it('is high for near-copies differing by a word', () => {
+    const a = sig('this tea is plastic, do not buy it, absolutely disgusting');
+    const b = sig('this tea is plastic, do not buy it, absolutely horrible');
+    expect(similarity(a, b)).toBeGreaterThan(0.6);
+  });
+
+  it('is 1 for texts with the same cluster key', () => {
+    expect(similarity(sig('this tea is plastic!!! 1'), sig('This tea is plastic 2'))).toBe(1);
+  });
+
+  it('is low for unrelated texts', () => {
+    const a = sig('this tea is plastic, do not buy it, absolutely disgusting');
+    const b = sig('Lovely morning walk with the dog in the park today');
+    expect(similarity(a, b)).toBeLessThan(0.2);
+  });
+
+  it('is stable across calls and symmetric', () => {
+    const a = sig('tea bags with plastic');
+    const b = sig('tea bags without plastic');
+    expect(Array.from(sig('tea bags with plastic'))).toEqual(Array.from(a));
+    expect(similarity(a, b)).toBe(similarity(b, a));
+  });
+
+  it('handles texts shorter than a shingle and rejects mismatched signatures', () => {
+    expect(similarity(sig('ok'), sig('ok'))).toBe(1);
+    expect(similarity(sig(''), sig(''))).toBe(1);
+    expect(() => similarity(sig('a'), minhashSignature('a', { numHashes: 8 }))).toThrow(RangeError);
+  });
+});
