@@ -1,0 +1,106 @@
+import type { BrandConfig } from '../config/schema.js';
+import type { MentionInput } from '../domain/mention.js';
+import type { FetchContext, Source, SourcePage } from './source.js';
+import { SourceError } from './errors.js';
+import { labelRequest, requestJson, type FetchLike } from './http.js';
+import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { callWithPolicy, type RetryPolicy } from './retry.js';
+import { applyExclusions, htmlToText } from './text-match.js';
+
+export interface HackerNewsSourceOptions {
+  apiBase: string;
+  fetch: FetchLike;
+  retry: RetryPolicy;
+  timeoutMs: number;
+}
+
+/** The fields of an Algolia HN hit earshot reads; the whole hit is kept as `raw`. */
+export interface HackerNewsHit {
+  objectID: string;
+  created_at_i: number;
+  created_at?: string;
+  author?: string;
+  title?: string | null;
+  story_text?: string | null;
+  comment_text?: string | null;
+  points?: number | null;
+  num_comments?: number | null;
+}
+
+const HITS_PER_PAGE = 100;
+
+interface SearchResult {
+  hits: HackerNewsHit[];
+  page: number;
+  nbPages: number;
+}
+
+/**
+ * Algolia's HN search, newest first. The pass is pinned between the last scan's
+ * newest `created_at_i` and this pass's newest, so page numbers stay stable while
+ * new items arrive.
+ */
+export class HackerNewsSource implements Source {
+  readonly name = 'hackernews';
+
+  constructor(private readonly options: HackerNewsSourceOptions) {}
+
+  async *fetchMentions(brand: BrandConfig, ctx: FetchContext): AsyncGenerator<SourcePage> {
+    const query = brand.queries.hackernews ?? brand.name;
+    const fetchPage = (request: PageRequest<number>) => this.fetchPage(query, brand, request, ctx);
+    yield* paginateStream<number>({ stream: 'search', query, fetchPage }, ctx, { read: 0 });
+  }
+
+  private async fetchPage(query: string, brand: BrandConfig, request: PageRequest<number>, ctx: FetchContext): Promise<PageResult<number>> {
+    const filters = [`created_at_i>${request.since ?? 0}`];
+    if (request.newest !== null) filters.push(`created_at_i<=${request.newest}`);
+    const page = request.next === null ? 0 : Number(request.next);
+    const url = new URL(`${this.options.apiBase}/search_by_date`);
+    url.search = new URLSearchParams({
+      query,
+      tags: '(story,comment)',
+      numericFilters: filters.join(','),
+      // Fixed, never the remaining budget: page numbers are offsets in units of this.
+      hitsPerPage: String(HITS_PER_PAGE),
+      page: String(page),
+    }).toString();
+    const label = labelRequest('hackernews', 'GET', url);
+    const { data } = await callWithPolicy(label, ctx, this.options.retry, () =>
+      requestJson(this.options.fetch, { url, label, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null }),
+    );
+    const result = readSearchResult(label, data);
+    const mentions = result.hits.map((hit) => mapHackerNewsHit(hit, brand.name));
+    return {
+      mentions: applyExclusions(mentions, brand),
+      postsRead: result.hits.length,
+      newest: result.hits[0]?.created_at_i ?? null,
+      // Algolia serves at most 1,000 hits per query; the pinned window keeps passes small.
+      next: result.hits.length > 0 && page + 1 < result.nbPages ? String(page + 1) : null,
+    };
+  }
+}
+
+function readSearchResult(label: string, data: unknown): SearchResult {
+  const value = data as Partial<SearchResult> | null;
+  if (!value || !Array.isArray(value.hits)) throw new SourceError(`${label} returned something other than search hits`);
+  const hits = value.hits.filter((hit) => typeof hit?.objectID === 'string' && typeof hit.created_at_i === 'number');
+  return { hits, page: Number(value.page ?? 0), nbPages: Number(value.nbPages ?? 0) };
+}
+
+export function mapHackerNewsHit(hit: HackerNewsHit, brand: string): MentionInput {
+  const body = hit.comment_text ?? hit.story_text ?? '';
+  const title = hit.title ?? '';
+  const text = hit.comment_text ? htmlToText(body) : [title, htmlToText(body)].filter(Boolean).join('\n\n');
+  return {
+    id: hit.objectID,
+    source: 'hackernews',
+    createdAt: new Date(hit.created_at_i * 1000).toISOString(),
+    text,
+    author: hit.author ?? null,
+    url: `https://news.ycombinator.com/item?id=${hit.objectID}`,
+    lang: null,
+    metrics: { score: hit.points ?? undefined, replies: hit.num_comments ?? undefined },
+    brand,
+    raw: hit,
+  };
+}

@@ -1,0 +1,71 @@
+import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { readRetryAfterMs, type RateWindow } from './pacing.js';
+
+/** The slice of `fetch` the sources use; production passes the global one. */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface JsonRequest {
+  url: URL;
+  /** Names the call in messages, e.g. `reddit: GET /r/tea/comments`; never holds a token. */
+  label: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  readWindow(headers: Headers): RateWindow | null;
+}
+
+export interface JsonResponse {
+  data: unknown;
+  window: RateWindow | null;
+}
+
+/** Labels a URL by method and path only: queries can be long and tokens live in headers. */
+export function labelRequest(source: string, method: string, url: URL): string {
+  return `${source}: ${method} ${url.pathname}`;
+}
+
+/**
+ * One HTTP exchange, classified for the retry policy: 429 → RateLimitedError,
+ * 5xx and network failures → TransientError, 401/403 → AuthRejectedError, a body
+ * that is not JSON → SourceError naming the endpoint.
+ */
+export async function requestJson(fetch: FetchLike, req: JsonRequest): Promise<JsonResponse> {
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(req.url.href, { method: req.method ?? 'GET', headers: req.headers, body: req.body, signal });
+    text = await response.text();
+  } catch (error) {
+    if (req.signal?.aborted) throw error;
+    throw new TransientError(`${req.label} failed: ${describeCause(error)}`);
+  }
+  const window = req.readWindow(response.headers);
+  checkStatus(req.label, response, window, text);
+  return { data: parseJson(req.label, text), window };
+}
+
+function checkStatus(label: string, response: Response, window: RateWindow | null, text: string): void {
+  const { status } = response;
+  if (status < 400) return;
+  if (status === 429) {
+    throw new RateLimitedError(`${label} answered 429`, readRetryAfterMs(response.headers, window));
+  }
+  if (status >= 500) throw new TransientError(`${label} answered ${status}`);
+  if (status === 401 || status === 403) {
+    throw new AuthRejectedError(`${label} answered ${status}: the credentials were refused`, 'check the client id, secret and account');
+  }
+  throw new SourceError(`${label} answered ${status}: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+}
+
+export function parseJson(label: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const kind = text.trim() === '' ? 'an empty body' : 'invalid or truncated JSON';
+    throw new SourceError(`${label} returned ${kind} (${describeCause(error)}); nothing from that page was stored`);
+  }
+}

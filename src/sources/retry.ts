@@ -1,0 +1,67 @@
+import pRetry, { AbortError } from 'p-retry';
+import { SourceStopped, type FetchContext } from './source.js';
+import { RateLimitedError, SourceError, TransientError } from './errors.js';
+import { sleep, waitOrStop } from './pacing.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt for 5xx and network errors. */
+  retries: number;
+  /** First backoff; doubles per attempt, times a random factor in [1, 2) for jitter. */
+  baseDelayMs: number;
+  /** 429s waited out in a row before the source stops. */
+  maxRateLimitWaits: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxRateLimitWaits: 3 };
+
+/** X's 429 may carry no reset at all; a minute is a guess that --max-wait can veto. */
+const UNKNOWN_WAIT_MS = 60_000;
+
+/**
+ * Runs one API call under the shared policy: transient failures are retried with
+ * backoff and jitter; 429s are waited out (within --max-wait) or stop the source.
+ */
+export async function callWithPolicy<T>(label: string, ctx: FetchContext, policy: RetryPolicy, attempt: () => Promise<T>): Promise<T> {
+  for (let waits = 0; ; waits++) {
+    try {
+      return await retryTransient(ctx, policy, attempt);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      if (waits >= policy.maxRateLimitWaits) {
+        throw new SourceStopped(`${label} still rate-limited after ${waits} waits`);
+      }
+      await waitOrStop(error.waitMs ?? UNKNOWN_WAIT_MS, `${label} answered 429 Too Many Requests`, ctx);
+    }
+  }
+}
+
+async function retryTransient<T>(ctx: FetchContext, policy: RetryPolicy, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await pRetry(
+      async () => {
+        try {
+          return await attempt();
+        } catch (error) {
+          if (error instanceof TransientError) throw error;
+          throw new AbortError(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      {
+        retries: policy.retries,
+        minTimeout: 0,
+        signal: ctx.signal,
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (retriesLeft <= 0) return;
+          const delayMs = Math.round(policy.baseDelayMs * 2 ** (attemptNumber - 1) * (1 + Math.random()));
+          ctx.onEvent?.({ kind: 'retry', attempt: attemptNumber, reason: error.message, delayMs });
+          await sleep(delayMs, ctx.signal);
+        },
+      },
+    );
+  } catch (error) {
+    if (error instanceof TransientError) {
+      throw new SourceError(`${error.message}; gave up after ${policy.retries} retries`);
+    }
+    throw error;
+  }
+}

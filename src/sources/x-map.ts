@@ -1,0 +1,62 @@
+import type { MentionInput } from '../domain/mention.js';
+import { SourceError } from './errors.js';
+
+/** The parts of an X API v2 tweet earshot reads; the whole object is kept as `raw`. */
+export interface XTweet {
+  id: string;
+  text: string;
+  created_at?: string;
+  author_id?: string;
+  lang?: string;
+  note_tweet?: { text?: string };
+  public_metrics?: { like_count?: number; reply_count?: number; retweet_count?: number; quote_count?: number };
+}
+
+export interface XUser {
+  id: string;
+  username?: string;
+}
+
+export interface XSearchResponse {
+  data?: XTweet[];
+  includes?: { users?: XUser[] };
+  meta?: { newest_id?: string; oldest_id?: string; result_count?: number; next_token?: string };
+}
+
+/** Checks the shape before trusting it, so a proxy's odd 200 fails with a clear message. */
+export function readXSearchResponse(label: string, body: unknown): XSearchResponse {
+  const value = body as XSearchResponse | null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SourceError(`${label} returned something other than a search result`);
+  }
+  if (value.data !== undefined && !Array.isArray(value.data)) {
+    throw new SourceError(`${label} returned a search result whose "data" is not a list`);
+  }
+  return value;
+}
+
+export function mapXSearchResponse(response: XSearchResponse, brand: string): MentionInput[] {
+  const usernames = new Map((response.includes?.users ?? []).map((user) => [user.id, user.username]));
+  return (response.data ?? []).map((tweet) => mapTweet(tweet, usernames.get(tweet.author_id ?? ''), brand));
+}
+
+export function mapTweet(tweet: XTweet, username: string | undefined, brand: string): MentionInput {
+  const metrics = tweet.public_metrics ?? {};
+  return {
+    id: tweet.id,
+    source: 'x',
+    createdAt: new Date(tweet.created_at ?? Date.now()).toISOString(),
+    // Long posts arrive cut short in `text`; `note_tweet` carries the whole of them.
+    text: tweet.note_tweet?.text ?? tweet.text,
+    author: username ?? tweet.author_id ?? null,
+    url: username ? `https://x.com/${username}/status/${tweet.id}` : `https://x.com/i/web/status/${tweet.id}`,
+    lang: tweet.lang ?? null,
+    metrics: {
+      likes: metrics.like_count,
+      replies: metrics.reply_count,
+      reposts: (metrics.retweet_count ?? 0) + (metrics.quote_count ?? 0),
+    },
+    brand,
+    raw: tweet,
+  };
+}

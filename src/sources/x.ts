@@ -1,0 +1,102 @@
+import type { Agent } from 'node:https';
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import type { BrandConfig } from '../config/schema.js';
+import type { FetchContext, Source, SourcePage } from './source.js';
+import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { paceWindow, readXRateWindow, type RateWindow } from './pacing.js';
+import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { callWithPolicy, type RetryPolicy } from './retry.js';
+import { applyExclusions, defaultQuery } from './text-match.js';
+import { mapXSearchResponse, readXSearchResponse } from './x-map.js';
+
+export interface XSourceOptions {
+  apiBase: string;
+  bearerToken: string;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  /** Only for an in-process CA (tests); production trusts through NODE_EXTRA_CA_CERTS. */
+  httpAgent?: Agent;
+}
+
+const ENDPOINT = 'tweets/search/recent';
+const LABEL = `x: GET ${ENDPOINT}`;
+const TWEET_FIELDS = 'created_at,public_metrics,lang,author_id,conversation_id,note_tweet';
+
+/** X API v2 recent search through twitter-api-v2, incremental by since_id. */
+export class XSource implements Source {
+  readonly name = 'x';
+  private readonly client: TwitterApi;
+  private window: RateWindow | null = null;
+
+  constructor(private readonly options: XSourceOptions) {
+    this.client = new TwitterApi(options.bearerToken, options.httpAgent ? { httpAgent: options.httpAgent } : {});
+  }
+
+  async *fetchMentions(brand: BrandConfig, ctx: FetchContext): AsyncGenerator<SourcePage> {
+    const query = brand.queries.x ?? defaultQuery(brand);
+    const fetchPage = (request: PageRequest<string>) => this.fetchPage(query, brand, request, ctx);
+    yield* paginateStream<string>({ stream: 'search', query, fetchPage }, ctx, { read: 0 });
+  }
+
+  private async fetchPage(query: string, brand: BrandConfig, request: PageRequest<string>, ctx: FetchContext): Promise<PageResult<string>> {
+    const params: Record<string, string | number> = {
+      query,
+      'tweet.fields': TWEET_FIELDS,
+      expansions: 'author_id',
+      'user.fields': 'username',
+      // X accepts 10–100; a few posts over budget beat a rejected request.
+      max_results: Math.max(10, Math.min(100, request.limit)),
+    };
+    if (request.since) params.since_id = request.since;
+    if (request.next) params.next_token = request.next;
+    await paceWindow(this.window, 'x', ctx);
+    const body = await callWithPolicy(LABEL, ctx, this.options.retry, () => this.search(params));
+    const response = readXSearchResponse(LABEL, body);
+    const posts = response.data?.length ?? 0;
+    return {
+      mentions: applyExclusions(mapXSearchResponse(response, brand.name), brand),
+      postsRead: posts,
+      newest: response.meta?.newest_id ?? response.data?.[0]?.id ?? null,
+      next: response.meta?.next_token ?? null,
+    };
+  }
+
+  private async search(params: Record<string, string | number>): Promise<unknown> {
+    try {
+      const response = await this.client.v2.get(ENDPOINT, params, {
+        fullResponse: true,
+        prefix: this.options.apiBase,
+        timeout: this.options.timeoutMs,
+      });
+      this.window = readXRateWindow(response.headers);
+      return response.data;
+    } catch (error) {
+      throw classifyXError(error);
+    }
+  }
+}
+
+/** Maps twitter-api-v2's errors onto the shared retry policy's classes. */
+export function classifyXError(error: unknown): Error {
+  if (error instanceof ApiResponseError) {
+    const code = error.code;
+    if (code === 429) {
+      const reset = error.rateLimit?.reset;
+      return new RateLimitedError(`${LABEL} answered 429`, reset ? Math.max(0, reset * 1000 - Date.now()) + 250 : null);
+    }
+    if (code >= 500) return new TransientError(`${LABEL} answered ${code}`);
+    if (code === 401 || code === 403) {
+      return new AuthRejectedError(`${LABEL} answered ${code}: the bearer token was refused`, 'check EARSHOT_X_BEARER_TOKEN and the app’s access level');
+    }
+    const detail = error.data?.detail ?? error.data?.title ?? '';
+    return new SourceError(`${LABEL} answered ${code}${detail ? `: ${String(detail).slice(0, 160)}` : ''}`);
+  }
+  if (error instanceof ApiPartialResponseError) {
+    if (error.message.includes('parse error')) {
+      return new SourceError(`${LABEL} returned invalid or truncated JSON (${describeCause(error.responseError)}); nothing from that page was stored`);
+    }
+    return new TransientError(`${LABEL} failed: the connection closed mid-response`);
+  }
+  if (error instanceof ApiRequestError) return new TransientError(`${LABEL} failed: ${describeCause(error.requestError)}`);
+  return error instanceof Error ? error : new Error(String(error));
+}
