@@ -56,8 +56,9 @@ async function* readJsonl(input: Readable): AsyncIterable<RawRecord> {
 }
 
 /**
- * RFC 4180 CSV with a header row (csv-parse). A malformed row is reported and skipped;
- * the line number is where the row ends, since quoted cells may span lines.
+ * RFC 4180 CSV with a header row (csv-parse). A malformed row is reported and skipped.
+ * Positions are rows as a spreadsheet numbers them (header = 1), because quoted cells
+ * may span lines and csv-parse's line count drifts on CRLF inside quotes.
  */
 async function* readCsv(input: Readable): AsyncIterable<RawRecord> {
   const skipped: RawRecord[] = [];
@@ -67,22 +68,25 @@ async function* readCsv(input: Readable): AsyncIterable<RawRecord> {
     info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (error: { message: string; lines?: number } | undefined) => {
-      if (error) skipped.push({ line: error.lines ?? 0, error: csvReason(error.message) });
+    on_skip: (error: { message: string; records?: number } | undefined) => {
+      if (error) skipped.push({ line: (error.records ?? 0) + 2, error: csvReason(error.message) });
     },
   }));
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      while (skipped.length) yield skipped.shift()!;
-      yield { line: item.info.lines, record: item.record };
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { records: number } }>) {
+      const row = item.info.records + 1;
+      // csv-parse reports skips as it parses, ahead of the rows we consume: keep file order.
+      while (skipped.length && skipped[0]!.line < row) yield skipped.shift()!;
+      yield { line: row, record: item.record };
     }
   } catch (error) {
-    // A fault the parser cannot skip past (e.g. a quote never closed): rows before it are kept.
-    yield { line: (error as { lines?: number }).lines ?? 0, error: `${csvReason((error as Error).message)}; the rest of the file was not read` };
+    // A fault the parser cannot skip past: rows before it are kept.
+    yield { line: ((error as { records?: number }).records ?? 0) + 2, error: `${csvReason((error as Error).message)}; the rest of the file was not read` };
   }
   while (skipped.length) yield skipped.shift()!;
 }
 
 function csvReason(message: string): string {
-  return `bad CSV: ${message.replace(/^Invalid Record Length: /, '').replace(/\s+/g, ' ')}`;
+  const reason = `bad CSV: ${message.replace(/^Invalid Record Length: /, '').replace(/ on line \d+$/, '').replace(/\s+/g, ' ')}`;
+  return /Quote Not Closed/i.test(message) ? `${reason}; the rest of the file was not read` : reason;
 }

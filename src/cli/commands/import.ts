@@ -33,7 +33,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   } finally {
     spinner.stop();
   }
-  reportRejections(ctx, summary);
+  reportRejections(ctx, summary, format === 'csv' ? 'row' : 'line');
   const stored = summary.inserted + summary.updated;
   ctx.out.info(`${file}: ${summary.inserted} new, ${summary.updated} updated, ${summary.rejected} rejected`);
   if (stored === 0) {
@@ -44,8 +44,8 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   }
 }
 
-function reportRejections(ctx: CliContext, summary: ImportSummary): void {
+function reportRejections(ctx: CliContext, summary: ImportSummary, unit: string): void {
   const shown = summary.rejections.slice(0, 20);
-  for (const r of shown) ctx.out.warn(`line ${r.line}: ${r.reason}`);
+  for (const r of shown) ctx.out.warn(`${unit} ${r.line}: ${r.reason}`);
   if (summary.rejected > shown.length) ctx.out.warn(`… and ${summary.rejected - shown.length} more rejected rows`);
 }

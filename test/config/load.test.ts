@@ -1,0 +1,68 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings, secretValues } from '../../src/config/load.js';
+import { STARTER_CONFIG } from '../../src/config/starter.js';
+import { makeTempDir } from '../support/cli.js';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function withConfig(content: string): { path: string; dir: string } {
+  const tmp = makeTempDir();
+  cleanup = tmp.cleanup;
+  const path = join(tmp.dir, 'earshot.config.json');
+  writeFileSync(path, content, { mode: 0o600 });
+  return { path, dir: tmp.dir };
+}
+
+describe('loadSettings', () => {
+  it('accepts the starter config and fills defaults', () => {
+    const { path } = withConfig(JSON.stringify(STARTER_CONFIG));
+    const { config } = loadSettings({ configPath: path, env: {} });
+    expect(config.brands[0]!.queries.reddit).toEqual({ query: '"Clipper Teas"', subreddits: ['tea'] });
+    expect(config.scan.maxPosts).toBe(1000);
+  });
+
+  it('works with no config file at all, unless one was named', () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    expect(loadSettings({ cwd: tmp.dir, env: {} }).configPath).toBeNull();
+    expect(() => loadSettings({ cwd: tmp.dir, env: { EARSHOT_CONFIG: 'missing.json' } })).toThrow(/cannot read config .*missing\.json: ENOENT/);
+  });
+
+  it.each([
+    ['{ "brands": [ }', /is not valid JSON/],
+    ['[]', /must hold a JSON object/],
+    ['{"brands":[{"name":""}]}', /brands\.0\.name: must not be empty/],
+    ['{"brands":[{"name":"A","queries":{"reddit":{"subreddits":["r/tea"]}}}]}', /brands\.0\.queries\.reddit\.subreddits\.0: must be a subreddit name/],
+    ['{"brnads":[]}', /unknown key "brnads"/],
+    ['{"sources":{"x":{"apiBase":"ftp://x"}}}', /sources\.x\.apiBase: must be an http\(s\) URL/],
+    ['{"alerts":[{"type":"pager","url":"https://x"}]}', /alerts\.0\.type/],
+    ['{"scan":{"maxPosts":0}}', /scan\.maxPosts/],
+  ])('reports %s as one line naming the key', (content, message) => {
+    const { path } = withConfig(content);
+    let error: Error | undefined;
+    try { loadSettings({ configPath: path, env: {} }); } catch (e) { error = e as Error; }
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain('\n');
+  });
+
+  it('layers defaults < file < environment < flags', () => {
+    const { path } = withConfig(JSON.stringify({ sources: { x: { bearerToken: 'file-token', apiBase: 'https://file/' } } }));
+    const env = { EARSHOT_X_BEARER_TOKEN: 'env-token', EARSHOT_DB: 'env.db' };
+    const fromEnv = loadSettings({ configPath: path, env });
+    expect(fromEnv.config.sources.x).toEqual({ bearerToken: 'env-token', apiBase: 'https://file/' });
+    expect(fromEnv.db).toBe('env.db');
+    expect(loadSettings({ configPath: path, env, db: 'flag.db' }).db).toBe('flag.db');
+    expect(loadSettings({ configPath: path, env: {} }).db).toBe('earshot.db');
+    expect(secretValues(fromEnv.config)).toContain('env-token');
+  });
+
+  it('warns when a config holding secrets is readable by others', () => {
+    const { path } = withConfig(JSON.stringify({ sources: { x: { bearerToken: 'secret-token-1' } } }));
+    expect(loadSettings({ configPath: path, env: {} }).warnings).toEqual([]);
+    chmodSync(path, 0o644);
+    expect(loadSettings({ configPath: path, env: {} }).warnings[0]).toMatch(/readable by others.*chmod 600/);
+  });
+});
