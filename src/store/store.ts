@@ -83,6 +83,9 @@ export interface SearchQuery {
 
 export interface AnalysisInput {
   rowId: number;
+  id: string;
+  source: string;
+  author: string | null;
   text: string;
   lang: string | null;
   brand: string;
@@ -93,6 +96,10 @@ export interface AnalysisRecord {
   modelVersion: string;
   sentimentScore: number;
   sentimentLabel: SentimentLabel;
+  /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
   clusterKey: string;
+  cluster: number;
+  /** 32-bit key of the author (or of the mention when anonymous). */
+  voice: number;
   terms: Array<{ key: string; display: string }>;
 }

@@ -57,12 +57,15 @@ describe('SqliteStore', () => {
     expect(pending.map((p) => p.text)).toEqual(['text 1', 'text 2']);
     await store.saveAnalyses(pending.map((p) => ({
       rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0.5, sentimentLabel: 'positive' as const,
-      clusterKey: 'k', terms: [{ key: 'teabag', display: 'tea bag' }],
+      clusterKey: 'k', cluster: 1, voice: p.rowId, terms: [{ key: 'teabag', display: 'tea bag' }],
     })));
     expect(await store.countPendingAnalysis('v1')).toBe(0);
     expect(await store.countPendingAnalysis('v2')).toBe(2);
     await store.setHumanLabel(pending[0]!.rowId, 'negative');
     expect(store.db.prepare('SELECT COUNT(*) FROM human_labels').pluck().get()).toBe(1);
+    expect(store.db.prepare('SELECT sentiment FROM mention_terms WHERE mention_id = ?').pluck().get(pending[0]!.rowId)).toBe(-1);
+    expect(store.db.prepare('SELECT hour FROM analyses WHERE mention_id = ?').pluck().get(pending[0]!.rowId))
+      .toBe(Math.floor(Date.parse('2026-11-20T10:00:00.000Z') / 3_600_000));
     // an edited text invalidates the analysis but not the human label
     await store.upsertMentions([mention('1', { text: 'edited' })]);
     expect(await store.countPendingAnalysis('v1')).toBe(1);

@@ -2,12 +2,14 @@ import { Command, Option } from 'commander';
 import { importMentions, type ImportSummary } from '../../core/import.js';
 import { UserError } from '../../errors.js';
 import { detectFormat, openInput, readRecords } from '../../ingest/readers.js';
+import { runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
 
 interface ImportFlags {
   format?: string;
   brand?: string;
   strict?: boolean;
+  analyze: boolean;
 }
 
 export const importCommand = new Command('import')
@@ -16,6 +18,7 @@ export const importCommand = new Command('import')
   .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'csv']))
   .option('--brand <name>', 'brand for rows that have no brand field')
   .option('--strict', 'exit non-zero when any row is rejected')
+  .option('--no-analyze', 'store only; analyse later with: earshot analyze')
   .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ cat export.csv | earshot import - --format csv')
   .action(withContext(runImport));
 
@@ -39,6 +42,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   if (stored === 0) {
     throw new UserError(`no mention in ${file} could be imported`, summary.read ? 'see the rejected rows above' : 'the file is empty');
   }
+  if (flags.analyze) await runAnalysisStep(ctx, store);
   if (flags.strict && summary.rejected > 0) {
     throw new UserError(`${summary.rejected} row(s) rejected with --strict`, 'the good rows were stored; fix the others and re-import');
   }

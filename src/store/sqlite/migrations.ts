@@ -81,15 +81,24 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'analysis results, human labels, terms',
     sql: `
+      -- brand, hour, voice and cluster are copied from the mention so that reports
+      -- aggregate from covering indexes instead of joining a million mentions.
+      -- sentiment is the effective label (-1/0/1): a human label wins over the model.
       CREATE TABLE analyses (
         mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
         model_version TEXT NOT NULL,
         sentiment_score REAL NOT NULL,
         sentiment_label TEXT NOT NULL CHECK (sentiment_label IN ('negative','neutral','positive')),
         cluster_key TEXT NOT NULL,
+        brand_id INTEGER NOT NULL,
+        hour INTEGER NOT NULL,
+        voice INTEGER NOT NULL,
+        cluster INTEGER NOT NULL,
+        sentiment INTEGER NOT NULL,
         analyzed_at TEXT NOT NULL
       );
       CREATE INDEX analyses_model ON analyses (model_version);
+      CREATE INDEX analyses_brand_hour ON analyses (brand_id, hour, sentiment);
       CREATE TABLE human_labels (
         mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
         label TEXT NOT NULL CHECK (label IN ('negative','neutral','positive')),
@@ -100,16 +109,18 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT NOT NULL UNIQUE,
         display TEXT NOT NULL
       );
-      -- brand and time are copied from the mention so reports count terms per bucket
-      -- from one index, without joining a million mentions.
       CREATE TABLE mention_terms (
-        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
-        term_id INTEGER NOT NULL REFERENCES terms(id),
         brand_id INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        PRIMARY KEY (mention_id, term_id)
+        hour INTEGER NOT NULL,
+        term_id INTEGER NOT NULL,
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        voice INTEGER NOT NULL,
+        cluster INTEGER NOT NULL,
+        sentiment INTEGER NOT NULL,
+        PRIMARY KEY (brand_id, hour, term_id, mention_id)
       ) WITHOUT ROWID;
-      CREATE INDEX mention_terms_brand_time ON mention_terms (brand_id, created_at, term_id);
+      CREATE INDEX mention_terms_term ON mention_terms (brand_id, term_id, hour, voice, cluster, sentiment);
+      CREATE INDEX mention_terms_mention ON mention_terms (mention_id);
       -- an edited text invalidates its analysis (but never a human label)
       CREATE TRIGGER mentions_text_changed AFTER UPDATE OF text ON mentions
         WHEN old.text IS NOT new.text BEGIN

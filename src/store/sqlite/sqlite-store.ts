@@ -3,7 +3,7 @@ import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/m
 import type {
   AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis } from './analysis-queries.js';
+import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 
@@ -90,10 +90,7 @@ export class SqliteStore implements Store {
   }
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
-    this.db.prepare(`
-      INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`)
-      .run(rowId, label, new Date().toISOString());
+    writeHumanLabel(this.db, rowId, label);
   }
 
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */

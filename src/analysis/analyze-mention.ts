@@ -1,0 +1,52 @@
+import { clusterKey } from './near-duplicate.js';
+import { nlp } from './nlp.js';
+import { loadSentimentModel, scoreDoc, type SentimentModel } from './sentiment/index.js';
+import { extractTerms } from './topics/index.js';
+import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
+
+/** Brand name → the names and aliases to drop from its topic terms. */
+export type BrandTerms = Record<string, string[]>;
+
+export interface AnalyzerSetup {
+  modelPath?: string;
+  brandTerms: BrandTerms;
+}
+
+export type MentionAnalyzer = ((input: AnalysisInput) => AnalysisRecord) & { modelVersion: string };
+
+/** Reads each mention once with wink-nlp and derives sentiment, terms and voice keys from it. */
+export function createMentionAnalyzer(setup: AnalyzerSetup, model: SentimentModel = loadSentimentModel(setup.modelPath)): MentionAnalyzer {
+  const termsByBrand = new Map(Object.entries(setup.brandTerms).map(([brand, terms]) => [brand.toLowerCase(), terms]));
+  const analyze = (input: AnalysisInput): AnalysisRecord => {
+    const doc = nlp.readDoc(input.text);
+    const sentiment = scoreDoc(model, doc, { lang: input.lang });
+    const brandTerms = termsByBrand.get(input.brand.toLowerCase()) ?? [input.brand];
+    const key = clusterKey(input.text);
+    return {
+      rowId: input.rowId,
+      modelVersion: model.version,
+      sentimentScore: Math.round(sentiment.score * 1000) / 1000,
+      sentimentLabel: sentiment.label,
+      clusterKey: key,
+      cluster: parseInt(key.slice(-8), 16) | 0,
+      voice: voiceKey(input),
+      terms: extractTerms(doc, { brandTerms }).map((t) => ({ key: t.key, display: t.display })),
+    };
+  };
+  return Object.assign(analyze, { modelVersion: model.version });
+}
+
+/** One author is one voice; a mention with no author counts as its own voice. */
+export function voiceKey(input: Pick<AnalysisInput, 'source' | 'author' | 'id'>): number {
+  const who = input.author ? input.author.trim().replace(/^@/, '').toLowerCase() : `#${input.id}`;
+  return fnv1a32(`${input.source}:${who}`);
+}
+
+function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}

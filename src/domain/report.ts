@@ -1,0 +1,60 @@
+import type { SentimentLabel } from './mention.js';
+
+/** The documented JSON shape of `earshot report --format json`; alerts post `issues[i]`. */
+export interface Report {
+  brand: string;
+  generatedAt: string;
+  /** The point in time the report looks back from (`--at`). */
+  at: string;
+  window: { from: string; to: string; hours: number };
+  baseline: { from: string; to: string; hours: number };
+  totals: {
+    windowMentions: number;
+    baselineMentions: number;
+    windowNegativeShare: number;
+    baselineNegativeShare: number;
+  };
+  /** Mentions and sentiment per day over baseline + window, oldest first. */
+  daily: DailyPoint[];
+  issues: ReportIssue[];
+  trends: ReportIssue[];
+}
+
+export interface DailyPoint {
+  day: string;
+  mentions: number;
+  negative: number;
+  positive: number;
+}
+
+export interface ReportIssue {
+  rank: number;
+  label: string;
+  terms: string[];
+  score: number;
+  /** Mentions in the window that carry any of the issue's terms. */
+  mentions: number;
+  /** Distinct authors among them (near-duplicate copies count once). */
+  authors: number;
+  /** The same mentions in the baseline period, scaled to the window's length. */
+  baselineMentions: number;
+  /** Window mentions over scaled baseline mentions (∞ shown as the window count when new). */
+  growth: number;
+  negativeShare: number;
+  baselineNegativeShare: number;
+  engagement: number;
+  firstSeen: string;
+  /** Mentions per day over the last days, oldest first, for sparklines. */
+  series: number[];
+  samples: ReportSample[];
+}
+
+export interface ReportSample {
+  id: string;
+  source: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  created_at: string;
+  sentiment: SentimentLabel;
+}
