@@ -1,0 +1,151 @@
+// Turns wink-nlp tokens into hashed feature ids for the linear sentiment model.
+// Only token values and types are used, so a tokeniser-only doc and the shared
+// full-pipeline doc give identical features.
+import { SEED, combineHashes, hashString } from './hash.js';
+import type { FeatureSettings, SentimentTokens } from './types.js';
+
+// Words that flip polarity until the next clause break. wink splits "don't" into
+// "do" + "n't"; the apostrophe-less spellings are common in tweets.
+const NEGATORS = new Set([
+  'not', "n't", 'no', 'never', 'cannot', 'nothing', 'nobody', 'none', 'nor', 'neither',
+  'nowhere', 'without', 'dont', 'cant', 'wont', 'isnt', 'didnt', 'doesnt', 'aint',
+  'wasnt', 'arent', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'werent',
+]);
+const CLAUSE_BREAKS = new Set(['.', ',', '!', '?', ';', ':', '...', '…']);
+const NUMERIC_TYPES = new Set(['number', 'ordinal', 'time', 'date', 'currency']);
+const ELONGATED = /(\p{L})\1{2,}/u;
+const ELONGATIONS = /(\p{L})\1{2,}/gu;
+const VARIATION_SELECTOR = /\uFE0F/g;
+// Emoji presentation selectors, joiners and skin tones that wink emits as separate tokens.
+const INVISIBLE = /^[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]+$/u;
+
+const CUE = {
+  caps: hashString('caps', SEED.cue),
+  elongated: hashString('elong', SEED.cue),
+  exclaims: hashString('!!', SEED.cue),
+  questions: hashString('??', SEED.cue),
+  mixedMarks: hashString('?!', SEED.cue),
+  lastEmoji: hashString('last-emoji', SEED.cue),
+};
+
+/** Called for every unigram emitted; training uses it to compute lexicon features. */
+export type TermVisitor = (term: string, negated: boolean) => void;
+
+/** Per-document state while walking tokens. */
+interface WalkState {
+  out: number[];
+  visit: TermVisitor | undefined;
+  mask: number;
+  settings: FeatureSettings;
+  negated: boolean;
+  previous: number | undefined;
+  previousMark: string | undefined;
+}
+
+/** Extract hashed feature ids (bucket indices; repeats allowed) from tokens. */
+export function extractFeatures(
+  tokens: SentimentTokens, settings: FeatureSettings, out: number[] = [], visit?: TermVisitor,
+): number[] {
+  out.length = 0;
+  const state: WalkState = {
+    out, visit, mask: (1 << settings.bucketBits) - 1, settings,
+    negated: false, previous: undefined, previousMark: undefined,
+  };
+  const { values, types } = tokens;
+  for (let i = 0; i < values.length; i++) {
+    visitToken(state, values[i] ?? '', types[i] ?? 'word');
+  }
+  const lastType = types[types.length - 1];
+  if (lastType === 'emoji' || lastType === 'emoticon') out.push(CUE.lastEmoji & state.mask);
+  return out;
+}
+
+function visitToken(state: WalkState, value: string, type: string): void {
+  if (type !== 'punctuation') state.previousMark = undefined;
+  switch (type) {
+    case 'url':
+      return; // evaluation data has URLs stripped; keeping them would shift the bias
+    case 'mention':
+      return emitTerm(state, '@user');
+    case 'hashtag':
+      return visitHashtag(state, value);
+    case 'punctuation':
+      return visitPunctuation(state, value);
+    case 'emoji':
+      return emitTerm(state, value.replace(VARIATION_SELECTOR, ''));
+    case 'unk':
+      return INVISIBLE.test(value) ? undefined : emitTerm(state, value);
+    case 'word':
+      return visitWord(state, value);
+    default:
+      return emitTerm(state, NUMERIC_TYPES.has(type) ? '<num>' : value.toLowerCase());
+  }
+}
+
+function visitWord(state: WalkState, value: string): void {
+  if (value.length > 1 && value !== value.toLowerCase() && value === value.toUpperCase()) {
+    state.out.push(CUE.caps & state.mask);
+  }
+  // the training tweets use ’ in contractions (n’t, I’m), most live text uses '
+  let word = value.toLowerCase().replaceAll('’', "'");
+  if (ELONGATED.test(word)) {
+    state.out.push(CUE.elongated & state.mask);
+    word = word.replace(ELONGATIONS, '$1$1');
+  }
+  emitTerm(state, word);
+  if (NEGATORS.has(word)) state.negated = true;
+  if (state.settings.charGrams) emitCharGrams(state, word);
+}
+
+function visitHashtag(state: WalkState, value: string): void {
+  const body = value.slice(1);
+  emitTerm(state, value.toLowerCase());
+  // camelCase tags (#EpicFail) carry their words; plain ones (#fail) are one word
+  const parts = body.split(/(?<=\p{Ll})(?=\p{Lu})|[_\d]+/u).filter((p) => p.length > 1);
+  for (const part of parts) emitWord(state, part.toLowerCase());
+}
+
+function visitPunctuation(state: WalkState, value: string): void {
+  if (CLAUSE_BREAKS.has(value)) state.negated = false;
+  if (value === '!' || value === '?') {
+    if (state.previousMark === value) state.out.push((value === '!' ? CUE.exclaims : CUE.questions) & state.mask);
+    else if (state.previousMark !== undefined) state.out.push(CUE.mixedMarks & state.mask);
+    emitTerm(state, value);
+    state.previousMark = value;
+    return;
+  }
+  state.previousMark = undefined;
+  emitTerm(state, value);
+}
+
+/** Emit a unigram (negation-marked when in scope) and the bigram with the previous term. */
+function emitTerm(state: WalkState, term: string): void {
+  const h = hashString(term);
+  state.visit?.(term, state.negated);
+  state.out.push(combineHashes(state.negated ? SEED.negated : SEED.word, h) & state.mask);
+  if (state.settings.bigrams && state.previous !== undefined) {
+    state.out.push(combineHashes(SEED.bigram, combineHashes(state.previous, h)) & state.mask);
+  }
+  state.previous = h;
+}
+
+/** Emit a word feature without touching the bigram chain (hashtag parts). */
+function emitWord(state: WalkState, word: string): void {
+  state.visit?.(word, false);
+  state.out.push(combineHashes(SEED.word, hashString(word)) & state.mask);
+}
+
+/** The bucket a unigram lands in; lets training fold per-word priors into the weights. */
+export function termBucket(term: string, negated: boolean, settings: FeatureSettings): number {
+  return combineHashes(negated ? SEED.negated : SEED.word, hashString(term)) & ((1 << settings.bucketBits) - 1);
+}
+
+function emitCharGrams(state: WalkState, word: string): void {
+  const [min, max] = state.settings.charGrams ?? [0, -1];
+  const padded = `<${word}>`;
+  for (let n = min; n <= max; n++) {
+    for (let i = 0; i + n <= padded.length; i++) {
+      state.out.push(hashString(padded.slice(i, i + n), SEED.charGram) & state.mask);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// The on-disk model: JSON header plus int8-quantised weights of the non-zero
+// buckets, base64-encoded. Keeps the committed file well under 2 MB while a
+// loaded model is a dense Float32Array for fast scoring.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SENTIMENT_LABELS } from './types.js';
+import type { FeatureSettings, SentimentLabel, SentimentModel } from './types.js';
+
+export const MODEL_FORMAT = 'earshot-sentiment/1';
+
+/** Resolves to <repo>/models/ from both src/analysis/sentiment/ and dist/analysis/sentiment/. */
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/sentiment-v1.json', import.meta.url));
+
+export interface ModelFile {
+  format: string;
+  version: string;
+  settings: FeatureSettings;
+  labels: SentimentLabel[];
+  bias: number[];
+  /** Weight = int8 value × scale. */
+  scale: number;
+  buckets: number;
+  /** Bucket indices as LEB128 varint deltas, base64. */
+  index: string;
+  /** int8 weights, `labels.length` per stored bucket, base64. */
+  weights: string;
+}
+
+/** Read and decode a model file; defaults to the committed model. */
+export function loadSentimentModel(path: string = DEFAULT_MODEL_PATH): SentimentModel {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  return decodeModel(file);
+}
+
+export function decodeModel(file: ModelFile): SentimentModel {
+  if (file.format !== MODEL_FORMAT) throw new Error(`unsupported sentiment model format: ${file.format}`);
+  const classes = file.labels.length;
+  const weights = new Float32Array((1 << file.settings.bucketBits) * classes);
+  const index = Buffer.from(file.index, 'base64');
+  const packed = new Int8Array(Buffer.from(file.weights, 'base64'));
+  let pos = 0;
+  let bucket = 0;
+  for (let k = 0; k < file.buckets; k++) {
+    let delta = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = index[pos++] ?? 0;
+      delta += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    bucket += delta;
+    for (let c = 0; c < classes; c++) weights[bucket * classes + c] = (packed[k * classes + c] ?? 0) * file.scale;
+  }
+  return { version: file.version, settings: file.settings, labels: file.labels, bias: Float32Array.from(file.bias), weights };
+}
+
+/** Quantise and pack a trained model; buckets whose weights all round to 0 are dropped. */
+export function encodeModel(model: Omit<SentimentModel, 'version'>, date: Date): ModelFile {
+  const classes = model.labels.length;
+  let maxAbs = 0;
+  for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs / 127 || 1;
+  const index: number[] = [];
+  const packed: number[] = [];
+  let last = 0;
+  for (let b = 0; b * classes < model.weights.length; b++) {
+    const q = Array.from({ length: classes }, (_, c) => Math.round((model.weights[b * classes + c] ?? 0) / scale));
+    if (q.every((v) => v === 0)) continue;
+    writeVarint(index, b - last);
+    last = b;
+    packed.push(...q);
+  }
+  const indexB64 = Buffer.from(index).toString('base64');
+  const weightsB64 = Buffer.from(Int8Array.from(packed).buffer).toString('base64');
+  const digest = createHash('sha256').update(JSON.stringify(Array.from(model.bias))).update(indexB64).update(weightsB64).digest('hex').slice(0, 8);
+  const day = date.toISOString().slice(0, 10).replaceAll('-', '');
+  return {
+    format: MODEL_FORMAT, version: `sentiment-${day}-${digest}`, settings: model.settings,
+    labels: [...SENTIMENT_LABELS], bias: Array.from(model.bias), scale,
+    buckets: packed.length / classes, index: indexB64, weights: weightsB64,
+  };
+}
+
+function writeVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+}

@@ -1,0 +1,39 @@
+// Shared types for the local sentiment classifier.
+
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+/** Token values (original case) and wink-nlp token types, index-aligned. */
+export interface SentimentTokens {
+  values: readonly string[];
+  types: readonly string[];
+}
+
+/** How text becomes features; stored in the model file so scoring matches training. */
+export interface FeatureSettings {
+  bucketBits: number;
+  bigrams: boolean;
+  /** Inclusive [min, max] character n-gram lengths inside words, or null for none. */
+  charGrams: [number, number] | null;
+}
+
+/** A loaded, ready-to-score model: dense weights laid out [bucket * classes + class]. */
+export interface SentimentModel {
+  version: string;
+  settings: FeatureSettings;
+  labels: readonly SentimentLabel[];
+  bias: Float32Array;
+  weights: Float32Array;
+}
+
+export interface SentimentResult {
+  /** P(positive) − P(negative), in −1..1. */
+  score: number;
+  label: SentimentLabel;
+  probs: Record<SentimentLabel, number>;
+}
+
+export interface ScoreOptions {
+  /** Mention language; anything set and not English is left neutral. */
+  lang?: string | null;
+}

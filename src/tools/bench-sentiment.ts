@@ -1,0 +1,76 @@
+// Benchmark: `node dist/tools/bench-sentiment.js [--data DIR] [--runs N] [--json]`.
+// Scores earshot's model and the lexicon baselines on the SemEval-2017 test set
+// and VADER's tweets in one run; docs/s is single-threaded, median of N runs.
+import { loadSentimentModel } from '../analysis/sentiment/model-file.js';
+import { computeMetrics } from '../analysis/sentiment/metrics.js';
+import type { ClassMetrics } from '../analysis/sentiment/metrics.js';
+import { createMethods, predictLabel } from './sentiment-baselines.js';
+import type { Method } from './sentiment-baselines.js';
+import { decodeEntities, readFlag, readLabelledSet, readVaderTweets, resolveDataDir } from './sentiment-data.js';
+import type { LabelledSet } from './sentiment-data.js';
+
+interface Row extends ClassMetrics {
+  dataset: string;
+  method: string;
+  docsPerSecond: number;
+  thresholds: [number, number] | null;
+}
+
+function main(argv: readonly string[]): void {
+  const dataDir = resolveDataDir(argv);
+  const runs = Math.max(3, Number(readFlag(argv, '--runs') ?? 3));
+  const model = loadSentimentModel(readFlag(argv, '--model'));
+  const methods = createMethods(model, decoded(readLabelledSet(dataDir, 'tweeteval-val', 'val')));
+  const datasets: Array<[string, LabelledSet]> = [
+    ['semeval2017-test', decoded(readLabelledSet(dataDir, 'semeval2017-test', 'test'))],
+    ['vader-tweets', readVaderTweets(dataDir)],
+  ];
+  const rows: Row[] = [];
+  for (const [name, set] of datasets) {
+    for (const method of methods) rows.push(benchMethod(name, set, method, runs));
+  }
+  if (argv.includes('--json')) console.log(JSON.stringify({ model: model.version, runs, rows }, null, 2));
+  else console.log(renderMarkdown(rows, model.version, runs));
+}
+
+function decoded(set: LabelledSet): LabelledSet {
+  return { texts: set.texts.map(decodeEntities), labels: set.labels };
+}
+
+function benchMethod(dataset: string, set: LabelledSet, method: Method, runs: number): Row {
+  const timings: number[] = [];
+  let predicted: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    predicted = set.texts.map((t) => predictLabel(method, t));
+    timings.push(performance.now() - start);
+  }
+  timings.sort((a, b) => a - b);
+  const median = timings[Math.floor(timings.length / 2)] ?? 1;
+  process.stderr.write(`${dataset} · ${method.name}: done\n`);
+  return {
+    dataset, method: method.name, ...computeMetrics(set.labels, predicted),
+    docsPerSecond: Math.round((set.texts.length / median) * 1000), thresholds: method.thresholds ?? null,
+  };
+}
+
+function renderMarkdown(rows: Row[], version: string, runs: number): string {
+  const lines = [
+    `model ${version}; docs/s = single thread, median of ${runs} runs, including wink-nlp tokenisation.`,
+    'Lexicon labels: score < low → negative, > high → positive; (low, high) tuned for each on tweeteval-val (macro-F1).',
+    '',
+    '| dataset | method | macro-F1 | macro-recall | accuracy | docs/s | thresholds |',
+    '|---|---|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    const t = r.thresholds ? `${fmt(r.thresholds[0])} / ${fmt(r.thresholds[1])}` : 'argmax';
+    lines.push(`| ${r.dataset} | ${r.method} | ${fmt(r.macroF1)} | ${fmt(r.macroRecall)} | ${fmt(r.accuracy)} | ${r.docsPerSecond.toLocaleString('en-US')} | ${t} |`);
+  }
+  return lines.join('\n');
+}
+
+function fmt(value: number): string {
+  return value.toFixed(3);
+}
+
+main(process.argv.slice(2));
