@@ -1,5 +1,6 @@
-import type { Document, ItsFunction } from 'wink-nlp';
+import type { Document, Tokens } from 'wink-nlp';
 import { its } from '../nlp.js';
+import { readNounLemma, readStopFlag } from './lexeme-memo.js';
 import { joinKey, singulariseWord } from './normalise-word.js';
 
 /**
@@ -17,38 +18,37 @@ export interface Unit {
   readonly noise: boolean;
 }
 
-/** Raw per-token columns, read once per doc (each `out` is a single pass). */
+/**
+ * The per-token columns read eagerly (one wink pass each), plus the token
+ * collection for the few properties fetched lazily per token.
+ */
 export interface TokenTable {
-  readonly values: string[];
+  readonly tokens: Tokens;
   readonly normals: string[];
   readonly types: string[];
   readonly pos: string[];
-  readonly spaces: string[];
-  readonly stops: boolean[];
-  readonly lemmas: string[];
   readonly excluded: Uint8Array;
 }
 
 // Entity types whose tokens are never topics ("Monday", "2 weeks ago", "£3").
 const SKIPPED_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 
-// wink's typings give its.lemma an extra `addons` parameter that `out` supplies.
-const LEMMA = its.lemma as unknown as ItsFunction<string>;
-
 /** Pull the token columns the extractor needs out of an already-read doc. */
 export function readTokenTable(doc: Document): TokenTable {
   const tokens = doc.tokens();
-  const values = tokens.out() as string[];
+  const normals = tokens.out(its.normal) as string[];
   return {
-    values,
-    normals: tokens.out(its.normal) as string[],
+    tokens,
+    normals,
     types: tokens.out(its.type) as string[],
     pos: tokens.out(its.pos) as string[],
-    spaces: tokens.out(its.precedingSpaces) as string[],
-    stops: tokens.out(its.stopWordFlag) as boolean[],
-    lemmas: tokens.out(LEMMA) as string[],
-    excluded: markSkippedEntities(doc, values.length),
+    excluded: markSkippedEntities(doc, normals.length),
   };
+}
+
+/** Original text of one token (needed for hashtag case: "#TeaBags"). */
+export function readTokenValue(table: TokenTable, index: number): string {
+  return table.tokens.itemAt(index).out();
 }
 
 function markSkippedEntities(doc: Document, n: number): Uint8Array {
@@ -68,8 +68,10 @@ function markSkippedEntities(doc: Document, n: number): Uint8Array {
 /** Normalise one word token: wink's lemma for nouns, else the plural rule. */
 export function normaliseToken(table: TokenTable, i: number): string {
   const normal = table.normals[i] ?? '';
-  const lemma = table.lemmas[i] ?? normal;
-  if (table.pos[i] === 'NOUN' && lemma !== normal) return lemma;
+  if (table.pos[i] === 'NOUN') {
+    const lemma = readNounLemma(table.tokens, i, normal);
+    if (lemma !== normal) return lemma;
+  }
   return singulariseWord(normal);
 }
 
@@ -98,10 +100,14 @@ export function buildUnits(table: TokenTable, isStop: (word: string) => boolean)
 function findHyphenEnd(table: TokenTable, start: number): number {
   let end = start;
   while (
-    table.values[end + 1] === '-' && table.spaces[end + 1] === '' &&
-    table.types[end + 2] === 'word' && table.spaces[end + 2] === ''
+    table.normals[end + 1] === '-' && table.types[end + 2] === 'word' &&
+    hasNoSpaceBefore(table, end + 1) && hasNoSpaceBefore(table, end + 2)
   ) end += 2;
   return end;
+}
+
+function hasNoSpaceBefore(table: TokenTable, index: number): boolean {
+  return table.tokens.itemAt(index).out(its.precedingSpaces) === '';
 }
 
 function makeUnit(table: TokenTable, start: number, end: number, isStop: (w: string) => boolean): Unit {
@@ -114,8 +120,13 @@ function makeUnit(table: TokenTable, start: number, end: number, isStop: (w: str
   }
   // Stop-word checks apply to plain words only: "plastic-free" is content even
   // though "free" alone might be filtered somewhere.
-  if (start === end && (table.stops[start] === true || isStop(words[0] ?? ''))) noise = true;
+  if (start === end && (isStop(words[0] ?? '') || isStopToken(table, start, isStop))) noise = true;
   return { words, key: joinKey(words), pos: table.pos[end] ?? 'X', brand: false, noise };
+}
+
+function isStopToken(table: TokenTable, i: number, isStop: (w: string) => boolean): boolean {
+  const normal = table.normals[i] ?? '';
+  return isStop(normal) || readStopFlag(table.tokens, i, normal);
 }
 
 function hasApostrophe(word: string): boolean {
