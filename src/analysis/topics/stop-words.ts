@@ -10,6 +10,6 @@ export const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
   'lots', 'guy', 'someone', 'something', 'anything', 'everything', 'nothing',
   'anyone', 'everyone', 'somebody', 'anybody', 'everybody', 'gonna', 'wanna',
   'gotta', 'really', 'just', 'much', 'many', 'more', 'most', 'other', 'such',
-  'own', 'same', 'next', 'last', 'first', 'bit', 'kind', 'sort', 'time', 'day',
+  'own', 'same', 'new', 'next', 'last', 'first', 'bit', 'kind', 'sort', 'time', 'day',
   'week', 'year', 'month', 'morning', 'night', 'u', 'ur', 'x', 'xx', 'xxx',
 ]);
