@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
-import { SourceError } from './errors.js';
+import { SourceError, TransientError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
@@ -65,17 +65,21 @@ export class HackerNewsSource implements Source {
       page: String(page),
     }).toString();
     const label = labelRequest('hackernews', 'GET', url);
-    const { data } = await callWithPolicy(label, ctx, this.options.retry, () =>
-      requestJson(this.options.fetch, { url, label, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null }),
-    );
-    const result = readSearchResult(label, data);
+    const result = await callWithPolicy(label, ctx, this.options.retry, async () => {
+      const { data } = await requestJson(this.options.fetch, { url, label, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null });
+      const read = readSearchResult(label, data);
+      // Page numbers are offsets: skipping a page that should have hits would leave a gap.
+      if (read.hits.length === 0 && page < read.nbPages) throw new TransientError(`${label} returned an empty page ${page} of ${read.nbPages}`);
+      return read;
+    });
     const mentions = result.hits.map((hit) => mapHackerNewsHit(hit, brand.name));
     return {
       mentions: applyExclusions(mentions, brand),
       postsRead: result.hits.length,
-      newest: result.hits[0]?.created_at_i ?? null,
+      // Only the first page may pin the window: a later page's top would cut off what lies above it.
+      newest: page === 0 ? (result.hits[0]?.created_at_i ?? null) : null,
       // Algolia serves at most 1,000 hits per query; the pinned window keeps passes small.
-      next: result.hits.length > 0 && page + 1 < result.nbPages ? String(page + 1) : null,
+      next: page + 1 < result.nbPages ? String(page + 1) : null,
     };
   }
 }

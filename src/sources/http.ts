@@ -41,6 +41,7 @@ export async function requestJson(fetch: FetchLike, req: JsonRequest): Promise<J
     text = await response.text();
   } catch (error) {
     if (req.signal?.aborted) throw error;
+    if (timeout.aborted) throw new TransientError(`${req.label} timed out after ${req.timeoutMs} ms`);
     throw new TransientError(`${req.label} failed: ${describeCause(error)}`);
   }
   const window = req.readWindow(response.headers);
