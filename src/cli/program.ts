@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { analyzeCommand } from './commands/analyze.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { labelCommand } from './commands/label.js';
@@ -10,7 +11,7 @@ import { statusCommand } from './commands/status.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, statusCommand, searchCommand];
+const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, statusCommand, searchCommand, exportCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

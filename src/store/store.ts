@@ -26,6 +26,17 @@ export interface Store {
   countPendingAnalysis(modelVersion: string): Promise<number>;
   saveAnalyses(results: AnalysisRecord[]): Promise<void>;
   setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
+
+  /** Streams mentions for export in (created_at, id) order, one row at a time. */
+  exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
+  /** Alerts already delivered for one (target, brand, issue), newest first. */
+  lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null>;
+  recordAlertSent(record: AlertSentRecord): Promise<void>;
+  /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
+  acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
+  /** Keeps a held lock fresh; a long run calls it now and then. */
+  heartbeatRunLock(token: string): Promise<void>;
+  releaseRunLock(token: string): Promise<void>;
 }
 
 export interface CursorKey {
@@ -103,3 +114,60 @@ export interface AnalysisRecord {
   voice: number;
   terms: Array<{ key: string; display: string }>;
 }
+
+export interface ExportQuery {
+  brand?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+  /** Effective labels (a human label wins over the model's). */
+  sentiments?: SentimentLabel[];
+  /** FTS5 query syntax on SQLite; falls back to literal words. */
+  search?: string;
+  /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
+  terms?: string[];
+  limit?: number;
+}
+
+/** One exported mention; `sentiment` is the model score, `sentimentLabel` the effective label. */
+export interface ExportRow {
+  id: string;
+  source: string;
+  brand: string;
+  createdAt: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  sentiment: number | null;
+  sentimentLabel: SentimentLabel | null;
+  /** Display forms of the mention's terms, joined with "; ". */
+  topics: string;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  score: number | null;
+}
+
+export interface AlertKey {
+  /** A hash of the target's URL (or its name): never the URL, which is a secret. */
+  target: string;
+  brand: string;
+  /** The issue's term keys, sorted and joined with "|". */
+  issueKey: string;
+}
+
+export interface AlertSentRecord extends AlertKey {
+  targetName: string;
+  mentions: number;
+  sentAt: string;
+}
+
+export interface RunLockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+export type RunLockResult =
+  | { acquired: true; token: string; tookOverFrom?: RunLockOwner }
+  | { acquired: false; holder: RunLockOwner & { heartbeat: string } };

@@ -71,7 +71,7 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   }
 }
 
-function quoteWords(text: string): string {
+export function quoteWords(text: string): string {
   return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => `"${w}"`).join(' ');
 }
 

@@ -129,6 +129,32 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'alerts sent, run lock',
+    sql: `
+      -- target is a hash of the webhook URL: the URL itself is a secret and never stored.
+      CREATE TABLE alerts_sent (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        brand TEXT NOT NULL COLLATE NOCASE,
+        issue_key TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        sent_at TEXT NOT NULL
+      );
+      CREATE INDEX alerts_sent_key ON alerts_sent (target, brand, issue_key, sent_at);
+      -- at most one row: the run that holds the database (earshot run)
+      CREATE TABLE run_lock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        token TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        hostname TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        heartbeat TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,9 +3,12 @@ import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/m
 import type {
   AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
+import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
+import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
+import { claimRunLock, deleteRunLock, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -91,6 +94,30 @@ export class SqliteStore implements Store {
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
     writeHumanLabel(this.db, rowId, label);
+  }
+
+  exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
+    return iterateExport(this.db, query);
+  }
+
+  async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
+    return readLastAlertSent(this.db, key);
+  }
+
+  async recordAlertSent(record: AlertSentRecord): Promise<void> {
+    writeAlertSent(this.db, record);
+  }
+
+  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
+    return claimRunLock(this.db, owner, staleAfterMs);
+  }
+
+  async heartbeatRunLock(token: string): Promise<void> {
+    touchRunLock(this.db, token);
+  }
+
+  async releaseRunLock(token: string): Promise<void> {
+    if (this.db.open) deleteRunLock(this.db, token);
   }
 
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */

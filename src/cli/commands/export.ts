@@ -1,0 +1,107 @@
+import { Command, Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { buildReport } from '../../core/report.js';
+import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
+import { isSentimentLabel, SENTIMENT_LABELS, type SentimentLabel } from '../../domain/mention.js';
+import { UsageError } from '../../errors.js';
+import { EXPORT_COLUMNS } from '../../report/export-columns.js';
+import type { ExportQuery, Store } from '../../store/store.js';
+import { withContext, type CliContext } from '../context.js';
+import { addBrandOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { resolveBrand } from '../resolve-brand.js';
+import { parseTimePoint } from '../time.js';
+
+interface ExportFlags {
+  format: ExportFormat;
+  out?: string;
+  brand?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+  sentiment?: string;
+  issue?: number;
+  search?: string;
+  limit?: number;
+  columns?: string;
+  excel?: boolean;
+}
+
+/** The report `--issue N` refers to: the same defaults as `earshot report`. */
+const ISSUE_REPORT = { windowHours: 48, baselineHours: 14 * 24, top: 10, minMentions: 5 };
+
+const command = new Command('export')
+  .description('export mentions as CSV or JSONL for spreadsheets and ticket tools (streams any number of rows)')
+  .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--source <name>', 'only this source (x, reddit, hackernews, …)')
+  .option('--sentiment <labels>', `only these labels, comma-separated (${SENTIMENT_LABELS.join(', ')}); human labels win`)
+  .option('--issue <n>', 'only the mentions behind issue N of the latest report (needs one brand)', parsePositiveInt('--issue'))
+  .option('--search <query>', 'only mentions matching this full-text query')
+  .option('--limit <n>', 'at most this many rows', parsePositiveInt('--limit'))
+  .option('--columns <list>', `columns to write, in this order (default: ${EXPORT_COLUMNS.join(',')})`)
+  .option('--excel', 'CSV with a UTF-8 byte order mark, for Excel');
+addBrandOption(command);
+addTimeRangeOptions(command);
+
+export const exportCommand = command
+  .addHelpText('after', '\nExamples:\n  $ earshot export --brand "Clipper Teas" --since 7d --out mentions.csv --excel'
+    + '\n  $ earshot export --brand "Clipper Teas" --issue 1 --columns created_at,author,text,url'
+    + '\n  $ earshot export --format jsonl --sentiment negative | jq .text')
+  .action(withContext(runExport));
+
+async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
+  const columns = flags.columns === undefined ? undefined : parseColumns(flags.columns);
+  const sentiments = flags.sentiment === undefined ? undefined : parseSentiments(flags.sentiment);
+  if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv only');
+  const store = await ctx.store();
+  const query: ExportQuery = {
+    brand: flags.brand,
+    source: flags.source,
+    since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
+    until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+    sentiments,
+    search: flags.search,
+    limit: flags.limit,
+    ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags.brand, flags.issue)),
+  };
+  const options = { format: flags.format, columns, excel: flags.excel };
+  if (!flags.out) {
+    await exportToStdout(store, query, options);
+    return;
+  }
+  // write next to the target and rename at the end: a failed export leaves no half file
+  const partial = `${flags.out}.partial-${process.pid}`;
+  try {
+    const count = await exportMentions(store, query, createWriteStream(partial), options);
+    await rename(partial, flags.out);
+    ctx.out.info(`exported ${count.toLocaleString('en-US')} mention(s) to ${flags.out}`);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+async function exportToStdout(store: Store, query: ExportQuery, options: Parameters<typeof exportMentions>[3]): Promise<void> {
+  try {
+    await exportMentions(store, query, process.stdout, { ...options, endOutput: false });
+  } catch (error) {
+    // `earshot export | head` closes the pipe early: that is the reader's choice, not a failure
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}
+
+function parseSentiments(list: string): SentimentLabel[] {
+  const labels = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = labels.filter((l) => !isSentimentLabel(l));
+  if (bad.length > 0 || labels.length === 0) {
+    throw new UsageError(`--sentiment "${list}" is not a list of labels`, `use ${SENTIMENT_LABELS.join(', ')}, comma-separated`);
+  }
+  return labels as SentimentLabel[];
+}
+
+/** Brand, terms and time window of issue N in the report as of now. */
+async function issueFilter(ctx: CliContext, store: Store, brandFlag: string | undefined, rank: number): Promise<ExportQuery> {
+  const brand = await resolveBrand(ctx, store, brandFlag, '--issue');
+  const report = await buildReport(store, { brand, at: ctx.now, ...ISSUE_REPORT });
+  return issueQuery(report, rank);
+}

@@ -1,0 +1,34 @@
+import type { Transform } from 'node:stream';
+import type { ExportRow } from '../store/store.js';
+
+/** The export columns in their stable, documented order. Renaming one breaks users' sheets. */
+export const EXPORT_COLUMNS = [
+  'id', 'source', 'brand', 'created_at', 'author', 'text', 'url',
+  'sentiment', 'sentiment_label', 'topics', 'likes', 'replies', 'reposts', 'score',
+] as const;
+
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** Numbers stay numbers; every other column is text (ids too: X ids overflow doubles). */
+export const NUMERIC_COLUMNS: ReadonlySet<ExportColumn> = new Set(['sentiment', 'likes', 'replies', 'reposts', 'score']);
+
+const FIELD: Record<ExportColumn, keyof ExportRow> = {
+  id: 'id', source: 'source', brand: 'brand', created_at: 'createdAt', author: 'author', text: 'text', url: 'url',
+  sentiment: 'sentiment', sentiment_label: 'sentimentLabel', topics: 'topics',
+  likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score',
+};
+
+export function isExportColumn(name: string): name is ExportColumn {
+  return (EXPORT_COLUMNS as readonly string[]).includes(name);
+}
+
+/** One cell's value, or null when the mention has none (e.g. not analysed yet). */
+export function cellOf(row: ExportRow, column: ExportColumn): string | number | null {
+  return row[FIELD[column]] ?? null;
+}
+
+/** How one export format turns rows into bytes: a record per row, then a stream of text. */
+export interface ExportRenderer {
+  toRecord(row: ExportRow): unknown;
+  createStream(): Transform;
+}

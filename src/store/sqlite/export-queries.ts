@@ -1,0 +1,75 @@
+import { UserError } from '../../errors.js';
+import type { ExportQuery, ExportRow } from '../store.js';
+import { quoteWords } from './mention-queries.js';
+import type { Db } from './open.js';
+
+/**
+ * `sentiment` is the model's score; `sentimentLabel` is the effective label (a human
+ * label wins). Topics are the mention's term display forms, alphabetical, so the same
+ * data always exports the same bytes.
+ */
+const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt,
+  m.author, m.text, m.url, a.sentiment_score AS sentiment,
+  COALESCE(h.label, a.sentiment_label) AS sentimentLabel,
+  COALESCE((SELECT group_concat(display, '; ') FROM (
+    SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
+    WHERE mt.mention_id = m.id ORDER BY t.display)), '') AS topics,
+  m.likes, m.replies, m.reposts, m.score`;
+
+/** Streams matching mentions with `stmt.iterate()`: one row in memory at a time. */
+export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<ExportRow> {
+  const { sql, params } = buildExportSql(db, query);
+  const rows = db.prepare(sql).iterate(params) as IterableIterator<ExportRow>;
+  try {
+    for (const row of rows) yield row;
+  } finally {
+    // a consumer that stops early (or fails) must free the statement, or the connection stays busy
+    rows.return?.();
+  }
+}
+
+function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: query.limit ?? -1 };
+  const add = (clause: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    where.push(clause);
+    params[name] = value;
+  };
+  add('b.name = @brand', 'brand', query.brand);
+  add('m.source = @source', 'source', query.source);
+  add('m.created_at >= @since', 'since', query.since);
+  add('m.created_at < @until', 'until', query.until);
+  if (query.sentiments) {
+    add('COALESCE(h.label, a.sentiment_label) IN (SELECT value FROM json_each(@sentiments))', 'sentiments', JSON.stringify(query.sentiments));
+  }
+  if (query.terms) {
+    // reports name an issue's terms by display form; keys work too
+    add(`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
+      WHERE t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms)))`,
+    'terms', JSON.stringify(query.terms));
+  }
+  if (query.search !== undefined) {
+    add('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @match)', 'match', ftsQuery(db, query.search));
+  }
+  const sql = `SELECT ${EXPORT_COLUMNS}
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN analyses a ON a.mention_id = m.id
+    LEFT JOIN human_labels h ON h.mention_id = m.id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY m.created_at, m.id LIMIT @limit`;
+  return { sql, params };
+}
+
+/** The query as FTS5 syntax when valid, else its words searched literally (like `search`). */
+function ftsQuery(db: Db, text: string): string {
+  try {
+    db.prepare('SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? LIMIT 1').get(text);
+    return text;
+  } catch (error) {
+    if (!/fts5|syntax/i.test((error as Error).message)) throw error;
+    const literal = quoteWords(text);
+    if (!literal) throw new UserError('the --search query has no words', 'try: --search "tea bags"');
+    return literal;
+  }
+}
