@@ -28,12 +28,14 @@ interface Split {
   labels: number[];
 }
 
-/** Candidate feature settings for the search. */
+/**
+ * Candidate feature settings. Full bigrams and char 3–5-grams were tried and lost
+ * on val (≈ −0.01 and −0.04 balanced macro-F1): they overfit the 2013–16 topics.
+ */
 const FEATURE_GRID: FeatureSettings[] = [
-  { bucketBits: 20, bigrams: false, charGrams: null },
+  { bucketBits: 20, bigrams: false, negationBigrams: true, charGrams: null },
+  { bucketBits: 20, bigrams: false, negationBigrams: false, charGrams: null },
   { bucketBits: 20, bigrams: true, charGrams: null },
-  { bucketBits: 20, bigrams: false, charGrams: [3, 5] },
-  { bucketBits: 20, bigrams: true, charGrams: [3, 5] },
 ];
 const HYPER_GRID = {
   lexicon: [true, false],
@@ -73,7 +75,7 @@ function readSplit(dataDir: string, folder: string, prefix: string): Split {
 function defaultOptions(): Candidate {
   return {
     settings: FEATURE_GRID[0] ?? { bucketBits: 20, bigrams: false, charGrams: null },
-    classes: 3, epochs: 3, learningRate: 0.05, l2: 3e-3, classWeightPower: 1, seed: SEED,
+    classes: 3, epochs: 2, learningRate: 0.05, l2: 1e-3, classWeightPower: 1, seed: SEED,
     lexicon: true, denseCount: LEXICON_FEATURES,
   };
 }
@@ -132,7 +134,7 @@ function evaluate(model: SentimentModel, split: Split, balanced = false): ClassM
 
 function describe(o: Candidate): string {
   const s = o.settings;
-  return `lexicon=${o.lexicon} bits=${s.bucketBits} bigrams=${s.bigrams} chars=${s.charGrams?.join('-') ?? 'none'} epochs=${o.epochs} lr=${o.learningRate} l2=${o.l2} cw^${o.classWeightPower}`;
+  return `lexicon=${o.lexicon} bits=${s.bucketBits} bigrams=${s.bigrams} negBigrams=${s.negationBigrams ?? false} chars=${s.charGrams?.join('-') ?? 'none'} epochs=${o.epochs} lr=${o.learningRate} l2=${o.l2} cw^${o.classWeightPower}`;
 }
 
 function formatMetrics(m: ClassMetrics): string {

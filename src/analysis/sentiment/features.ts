@@ -39,6 +39,7 @@ interface WalkState {
   settings: FeatureSettings;
   negated: boolean;
   previous: number | undefined;
+  afterNegator: boolean;
   previousMark: string | undefined;
 }
 
@@ -49,7 +50,7 @@ export function extractFeatures(
   out.length = 0;
   const state: WalkState = {
     out, visit, mask: (1 << settings.bucketBits) - 1, settings,
-    negated: false, previous: undefined, previousMark: undefined,
+    negated: false, previous: undefined, afterNegator: false, previousMark: undefined,
   };
   const { values, types } = tokens;
   for (let i = 0; i < values.length; i++) {
@@ -93,7 +94,7 @@ function visitWord(state: WalkState, value: string): void {
     word = word.replace(ELONGATIONS, '$1$1');
   }
   emitTerm(state, word);
-  if (NEGATORS.has(word)) state.negated = true;
+  if (NEGATORS.has(word)) state.negated = state.afterNegator = true;
   if (state.settings.charGrams) emitCharGrams(state, word);
 }
 
@@ -123,10 +124,13 @@ function emitTerm(state: WalkState, term: string): void {
   const h = hashString(term);
   state.visit?.(term, state.negated);
   state.out.push(combineHashes(state.negated ? SEED.negated : SEED.word, h) & state.mask);
-  if (state.settings.bigrams && state.previous !== undefined) {
+  // Full bigrams overfit on this data; the negator + next-word pairs ("not bad") carry the signal.
+  const pair = state.settings.bigrams || (state.afterNegator && state.settings.negationBigrams === true);
+  if (pair && state.previous !== undefined) {
     state.out.push(combineHashes(SEED.bigram, combineHashes(state.previous, h)) & state.mask);
   }
   state.previous = h;
+  state.afterNegator = false;
 }
 
 /** Emit a word feature without touching the bigram chain (hashtag parts). */

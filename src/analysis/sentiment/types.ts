@@ -13,6 +13,8 @@ export interface SentimentTokens {
 export interface FeatureSettings {
   bucketBits: number;
   bigrams: boolean;
+  /** Bigrams only for a negator and the word after it ("not bad"). */
+  negationBigrams?: boolean;
   /** Inclusive [min, max] character n-gram lengths inside words, or null for none. */
   charGrams: [number, number] | null;
 }
