@@ -5,13 +5,14 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { labelCommand } from './commands/label.js';
+import { reportCommand } from './commands/report.js';
 import { searchCommand } from './commands/search.js';
 import { statusCommand } from './commands/status.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, statusCommand, searchCommand, exportCommand];
+const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

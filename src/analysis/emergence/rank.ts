@@ -1,0 +1,72 @@
+import { fitDispersion, logLikelihoodRatio, surprise } from './stats.js';
+
+export interface Counts {
+  mentions: number;
+  voices: number;
+  negative: number;
+  positive: number;
+}
+
+export interface Thresholds {
+  /** Least voices (one author, or one copy cluster, per day) a term needs in the window. */
+  minVoices: number;
+  /** Least G² for a term to count as bursting (6.63 ≈ p < 0.01). */
+  minLogLikelihood: number;
+  /** Least surprise, in decimal digits, for a group to be reported (3 ≈ one in a thousand). */
+  minSurprise: number;
+  /** Least growth over the scaled baseline. */
+  minGrowth: number;
+  /** Negative share from which a rising group is an issue rather than a trend. */
+  issueNegativeShare: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minVoices: 5, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueNegativeShare: 0.4,
+};
+
+/** G² of a term whose rate rose in the window, or 0 when it did not rise. */
+export function burstStrength(window: Counts, baseline: Counts, windowTotal: number, baselineTotal: number): number {
+  const windowRate = window.voices / Math.max(windowTotal, 1);
+  const baselineRate = (baseline.voices + 0.5) / Math.max(baselineTotal, 1);
+  if (windowRate <= baselineRate) return 0;
+  return logLikelihoodRatio(window.voices, Math.max(windowTotal, window.voices), baseline.voices, Math.max(baselineTotal, baseline.voices));
+}
+
+export interface GroupScore {
+  surprise: number;
+  expected: number;
+  growth: number;
+  negativeShare: number;
+  baselineNegativeShare: number;
+  score: number;
+  kind: 'issue' | 'trend' | 'none';
+}
+
+/**
+ * Scores a group of terms: volume surprise against its own baseline (negative-binomial
+ * tail fitted to the baseline's daily voices), raised by its negative share, by the
+ * rise of that share over the baseline's, and a little by engagement.
+ */
+export function scoreGroup(
+  input: { window: Counts; baseline: Counts; baselineDaily: number[]; windowDays: number; baselineDays: number;
+    engagement: number; brandBaselineNegativeShare: number },
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): GroupScore {
+  const { window, baseline } = input;
+  const expected = (baseline.voices * input.windowDays) / input.baselineDays;
+  const size = fitDispersion(input.baselineDaily) * input.windowDays;
+  const s = Math.min(surprise(window.voices, expected, size), 300);
+  const growth = window.voices / Math.max(expected, 1);
+  const negativeShare = window.mentions ? window.negative / window.mentions : 0;
+  const positiveShare = window.mentions ? window.positive / window.mentions : 0;
+  const baselineNegativeShare = baseline.mentions >= 5 ? baseline.negative / baseline.mentions : input.brandBaselineNegativeShare;
+  const lift = Math.max(0, negativeShare - baselineNegativeShare);
+  const score = s * (0.25 + negativeShare) * (1 + lift) * (1 + Math.log10(1 + input.engagement) / 10);
+  const rising = s >= thresholds.minSurprise && growth >= thresholds.minGrowth && window.voices >= thresholds.minVoices;
+  const negative = negativeShare >= thresholds.issueNegativeShare && negativeShare >= positiveShare;
+  return {
+    surprise: s, expected, growth, negativeShare, baselineNegativeShare,
+    score: Math.round(score * 100) / 100,
+    kind: !rising ? 'none' : negative ? 'issue' : 'trend',
+  };
+}

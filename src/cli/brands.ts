@@ -1,0 +1,18 @@
+import { UsageError, UserError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { CliContext } from './context.js';
+
+/** The brand a command means: --brand, else the only brand in the config or the store. */
+export async function resolveBrand(ctx: CliContext, store: Store, flag: string | undefined): Promise<string> {
+  const stored = [...new Set((await store.status()).rows.map((r) => r.brand))];
+  if (flag) {
+    const match = stored.find((b) => b.toLowerCase() === flag.toLowerCase());
+    if (!match) throw new UserError(`no mentions stored for brand "${flag}"`, stored.length ? `stored brands: ${stored.join(', ')}` : 'scan or import first');
+    return match;
+  }
+  const configured = ctx.settings().config.brands.map((b) => b.name);
+  const candidates = stored.length ? stored : configured;
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) throw new UserError('no mentions stored yet', 'run earshot scan or earshot import first');
+  throw new UsageError(`several brands are stored (${candidates.join(', ')})`, 'pick one with --brand NAME');
+}

@@ -1,0 +1,68 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { buildReport } from '../../core/report.js';
+import type { Report } from '../../domain/report.js';
+import { UsageError, UserError } from '../../errors.js';
+import { renderReportHtml } from '../../report/report-html.js';
+import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
+import { withContext, type CliContext } from '../context.js';
+import { parsePositiveInt } from '../options.js';
+import { parseDuration, parseTimePoint } from '../time.js';
+import { resolveBrand } from '../brands.js';
+
+interface ReportFlags {
+  brand?: string;
+  at?: string;
+  window: string;
+  baseline: string;
+  top: number;
+  minMentions: number;
+  source?: string;
+  format?: string;
+  out?: string;
+}
+
+export const reportCommand = new Command('report')
+  .description('rank emerging issues: terms rising in volume and negativity against their own baseline')
+  .option('--brand <name>', 'the brand to report on (default: the only one)')
+  .option('--at <when>', 'report as of this time (ISO date; default now)')
+  .option('--window <duration>', 'recent window', '48h')
+  .option('--baseline <duration>', 'baseline before the window', '14d')
+  .option('--top <n>', 'at most this many issues and trends', parsePositiveInt('--top'), 10)
+  .option('--min-mentions <n>', 'least distinct voices for a term to count', parsePositiveInt('--min-mentions'), 5)
+  .option('--source <name>', 'only mentions from this source')
+  .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
+  .option('--out <file>', 'write to this file instead of stdout')
+  .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
+  .action(withContext(runReport));
+
+async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
+  const store = await ctx.store();
+  const brand = await resolveBrand(ctx, store, flags.brand);
+  const windowHours = Math.round(parseDuration(flags.window, '--window') / 3_600_000);
+  const baselineHours = Math.round(parseDuration(flags.baseline, '--baseline') / 3_600_000);
+  if (windowHours < 1 || baselineHours < windowHours) {
+    throw new UsageError('--baseline must be at least as long as --window, and --window at least 1h');
+  }
+  const at = flags.at ? new Date(parseTimePoint(flags.at, '--at', ctx.now)) : ctx.now;
+  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
+  const text = render(report, format, ctx.out.color);
+  if (flags.out) {
+    await writeFile(flags.out, text.endsWith('\n') ? text : `${text}\n`).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot write ${flags.out}: ${error.code ?? error.message}`, 'check the path');
+    });
+    ctx.out.info(`wrote ${flags.out}: ${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
+  } else {
+    ctx.out.data(text);
+  }
+}
+
+function render(report: Report, format: string, color: boolean): string {
+  switch (format) {
+    case 'json': return JSON.stringify(report, null, 2);
+    case 'markdown': return renderReportMarkdown(report);
+    case 'html': return renderReportHtml(report);
+    default: return renderReportTable(report, color);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Thresholds } from '../analysis/emergence/rank.js';
+import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
+import type { ReportIssue, ReportSample } from '../domain/report.js';
+import type { HourRange, Store, TermCounts } from '../store/store.js';
+import { round } from './report.js';
+
+interface GroupInput {
+  terms: TermCounts[];
+  window: HourRange;
+  baseline: HourRange;
+  thresholds: Thresholds;
+  brandBaselineNegativeShare: number;
+  score: typeof ScoreGroup;
+}
+
+const SERIES_DAYS = 14;
+
+/** Measures one group of bursting terms as an issue or trend, with evidence; null when it is neither. */
+export async function describeGroup(store: Store, input: GroupInput): Promise<{ issue: ReportIssue; kind: 'issue' | 'trend' } | null> {
+  const ids = input.terms.map((t) => t.termId);
+  const [now, before] = await Promise.all([store.termGroupStats(input.window, ids), store.termGroupStats(input.baseline, ids)]);
+  const baselineDays = (input.baseline.toHour - input.baseline.fromHour) / 24;
+  const firstBaselineDay = Math.floor(input.baseline.fromHour / 24);
+  const dailyVoices = new Map(before.daily.map((d) => [d.day, d.voices]));
+  const baselineDaily = Array.from({ length: Math.round(baselineDays) }, (_, i) => dailyVoices.get(firstBaselineDay + i) ?? 0);
+  const scored = input.score({
+    window: now, baseline: before, baselineDaily, engagement: now.engagement,
+    windowDays: (input.window.toHour - input.window.fromHour) / 24, baselineDays,
+    brandBaselineNegativeShare: input.brandBaselineNegativeShare,
+  }, input.thresholds);
+  if (scored.kind === 'none') return null;
+  const samples = await pickSamples(store, input.window, ids, scored.kind);
+  return {
+    kind: scored.kind,
+    issue: {
+      rank: 0,
+      label: labelOf(input.terms),
+      terms: input.terms.map((t) => t.display),
+      score: scored.score,
+      mentions: now.mentions,
+      authors: now.authors,
+      baselineMentions: round((before.mentions * (input.window.toHour - input.window.fromHour)) / (input.baseline.toHour - input.baseline.fromHour), 1),
+      growth: round(scored.growth, 1),
+      negativeShare: round(scored.negativeShare),
+      baselineNegativeShare: round(scored.baselineNegativeShare),
+      engagement: now.engagement,
+      firstSeen: before.firstSeen ?? now.firstSeen ?? new Date(input.window.fromHour * 3_600_000).toISOString(),
+      series: seriesOf([...before.daily, ...now.daily], input.window.toHour),
+      samples,
+    },
+  };
+}
+
+/**
+ * A readable label from the strongest terms: a phrase stands in for a word it
+ * contains when it carries most of that word's voices ("tea bag" for "bag"), a
+ * word hides the phrases built on it otherwise, and at most three terms are named.
+ */
+export function labelOf(terms: TermCounts[]): string {
+  const picked: TermCounts[] = [];
+  for (const term of terms) {
+    const overlapping = picked.findIndex((p) => p.key.includes(term.key) || term.key.includes(p.key));
+    if (overlapping < 0) {
+      if (picked.length < 3) picked.push(term);
+      continue;
+    }
+    const current = picked[overlapping]!;
+    const isPhraseOfCurrent = term.key.length > current.key.length && term.key.includes(current.key);
+    if (isPhraseOfCurrent && term.voices >= 0.6 * current.voices) {
+      picked[overlapping] = term;
+      // the phrase may cover other picked words too ("oolong reserve" covers "oolong")
+      for (let i = picked.length - 1; i >= 0; i--) if (i !== overlapping && term.key.includes(picked[i]!.key)) picked.splice(i, 1);
+    }
+  }
+  return picked.map((t) => t.display).join(' · ');
+}
+
+function seriesOf(daily: Array<{ day: number; voices: number; mentions: number }>, toHour: number): number[] {
+  const lastDay = Math.floor((toHour - 1) / 24);
+  const byDay = new Map<number, number>();
+  for (const d of daily) byDay.set(d.day, (byDay.get(d.day) ?? 0) + d.mentions);
+  return Array.from({ length: SERIES_DAYS }, (_, i) => byDay.get(lastDay - SERIES_DAYS + 1 + i) ?? 0);
+}
+
+/** Three samples from different authors and different copy clusters: the issue's own voices. */
+async function pickSamples(store: Store, window: HourRange, termIds: number[], kind: 'issue' | 'trend'): Promise<ReportSample[]> {
+  const rows = await store.termSamples({ ...window, termIds, limit: 60 });
+  const wanted = kind === 'issue' ? 'negative' : 'positive';
+  rows.sort((a, b) => Number(b.sentiment === wanted) - Number(a.sentiment === wanted) || b.engagement - a.engagement);
+  const voices = new Set<number>();
+  const clusters = new Set<number>();
+  const picked: ReportSample[] = [];
+  for (const row of rows) {
+    if (voices.has(row.voice) || clusters.has(row.cluster)) continue;
+    voices.add(row.voice);
+    clusters.add(row.cluster);
+    picked.push({ id: row.id, source: row.source, author: row.author, text: row.text, url: row.url, created_at: row.createdAt, sentiment: row.sentiment });
+    if (picked.length === 3) break;
+  }
+  return picked;
+}

@@ -1,0 +1,120 @@
+import { groupByCooccurrence } from '../analysis/emergence/group.js';
+import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
+import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
+import type { HourRange, Store, TermCounts } from '../store/store.js';
+import { describeGroup } from './report-issue.js';
+
+export interface ReportOptions {
+  brand: string;
+  at: Date;
+  windowHours: number;
+  baselineHours: number;
+  top: number;
+  minMentions: number;
+  source?: string;
+  thresholds?: Partial<Thresholds>;
+}
+
+const HOUR = 3_600_000;
+/** Bursting terms carried into grouping; more only adds noise and queries. */
+const MAX_BURSTING = 40;
+const MAX_GROUPS = 15;
+
+/** Detects, ranks and explains emerging issues (negative) and trends (the rest) for one brand. */
+export async function buildReport(store: Store, options: ReportOptions): Promise<Report> {
+  const thresholds = { ...DEFAULT_THRESHOLDS, minVoices: options.minMentions, ...options.thresholds };
+  const toHour = Math.floor(options.at.getTime() / HOUR) + 1;
+  const window: HourRange = { brand: options.brand, fromHour: toHour - options.windowHours, toHour, source: options.source };
+  const baseline: HourRange = { ...window, fromHour: window.fromHour - options.baselineHours, toHour: window.fromHour };
+  const [windowDays, baselineDays] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline)]);
+  const windowTotal = sum(windowDays.map((d) => d.mentions));
+  const baselineTotal = sum(baselineDays.map((d) => d.mentions));
+  const brandBaselineNegativeShare = sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal, 1);
+
+  const candidates = await store.windowTerms(window, thresholds.minVoices, 400);
+  const before = new Map((await store.baselineTerms(baseline, candidates.map((c) => c.termId))).map((t) => [t.termId, t]));
+  const bursting = candidates
+    .map((term) => ({ term, g2: burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal) }))
+    .filter((b) => b.g2 >= thresholds.minLogLikelihood)
+    .sort((a, b) => b.g2 - a.g2)
+    .slice(0, MAX_BURSTING);
+
+  const ids = bursting.map((b) => b.term.termId);
+  const pairs = await store.termPairs(window, ids);
+  const groups = groupByCooccurrence(ids, new Map(bursting.map((b) => [b.term.termId, b.term.mentions])), pairs, windowTotal,
+    { threshold: 0.35, minPair: 3 }).slice(0, MAX_GROUPS);
+  const strength = new Map(bursting.map((b) => [b.term.termId, b]));
+
+  const described: ReportIssue[] = [];
+  const kinds: Array<'issue' | 'trend'> = [];
+  for (const group of groups) {
+    const terms = group.map((id) => strength.get(id)!).sort((a, b) => b.g2 - a.g2).map((b) => b.term);
+    const result = await describeGroup(store, { terms, window, baseline, thresholds, brandBaselineNegativeShare, score: scoreGroup });
+    if (result) {
+      described.push(result.issue);
+      kinds.push(result.kind);
+    }
+  }
+  const rank = (kind: 'issue' | 'trend') => described
+    .filter((_, i) => kinds[i] === kind)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, options.top)
+    .map((issue, i) => ({ ...issue, rank: i + 1 }));
+
+  return {
+    brand: options.brand,
+    generatedAt: new Date().toISOString(),
+    at: options.at.toISOString(),
+    window: rangeInfo(window),
+    baseline: rangeInfo(baseline),
+    totals: {
+      windowMentions: windowTotal,
+      baselineMentions: baselineTotal,
+      windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal, 1)),
+      baselineNegativeShare: round(brandBaselineNegativeShare),
+    },
+    daily: fillDays([...baselineDays, ...windowDays], baseline.fromHour, toHour),
+    issues: rank('issue'),
+    trends: rank('trend'),
+  };
+}
+
+function zeroCounts(term: TermCounts): TermCounts {
+  return { ...term, mentions: 0, voices: 0, negative: 0, positive: 0 };
+}
+
+function rangeInfo(range: HourRange) {
+  return { from: new Date(range.fromHour * HOUR).toISOString(), to: new Date(range.toHour * HOUR).toISOString(), hours: range.toHour - range.fromHour };
+}
+
+/** Every day of the range, oldest first, with zeros where nothing was said. */
+function fillDays(days: Array<{ day: number; mentions: number; negative: number; positive: number }>, fromHour: number, toHour: number): DailyPoint[] {
+  const byDay = new Map<number, DailyPoint>();
+  for (const d of days) {
+    const prev = byDay.get(d.day);
+    byDay.set(d.day, {
+      day: dayString(d.day),
+      mentions: (prev?.mentions ?? 0) + d.mentions,
+      negative: (prev?.negative ?? 0) + d.negative,
+      positive: (prev?.positive ?? 0) + d.positive,
+    });
+  }
+  const points: DailyPoint[] = [];
+  for (let day = Math.floor(fromHour / 24); day <= Math.floor((toHour - 1) / 24); day++) {
+    points.push(byDay.get(day) ?? { day: dayString(day), mentions: 0, negative: 0, positive: 0 });
+  }
+  return points;
+}
+
+export function dayString(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function sum(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0);
+}
+
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,67 @@
+import type { Report, ReportIssue } from '../domain/report.js';
+import { clipText, renderTable, shortTime } from './table.js';
+import { growthText, percent, sparkline } from './sparkline.js';
+
+/** The terminal report: a ranked table, then evidence per issue. */
+export function renderReportTable(report: Report, color: boolean): string {
+  const lines = [headline(report), ''];
+  if (report.issues.length === 0) {
+    lines.push('No emerging issues: nothing negative is rising above its baseline.');
+  } else {
+    lines.push(issueTable(report.issues, color), '');
+    for (const issue of report.issues) lines.push(...evidence(issue), '');
+  }
+  if (report.trends.length) {
+    lines.push('Rising trends (not negative):', issueTable(report.trends, color));
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function headline(report: Report): string {
+  const t = report.totals;
+  return `${report.brand} — ${report.window.hours}h to ${shortTime(report.at)} UTC vs the ${Math.round(report.baseline.hours / 24)} days before: `
+    + `${t.windowMentions.toLocaleString('en-US')} mentions (${percent(t.windowNegativeShare)} negative; baseline ${percent(t.baselineNegativeShare)})`;
+}
+
+function issueTable(issues: ReportIssue[], color: boolean): string {
+  return renderTable(
+    ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'negative', 'last 14 days', 'first seen'],
+    issues.map((i) => [i.rank, clipText(i.label, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
+      growthText(i.growth, i.baselineMentions), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+    color,
+  );
+}
+
+function evidence(issue: ReportIssue): string[] {
+  return [
+    `#${issue.rank} ${clipText(issue.label, 60)} (score ${issue.score})`,
+    ...issue.samples.map((s) => `  • ${clipText(s.text, 140)}${s.url ? `\n    ${clipText(s.url, 200)}` : ''}`),
+  ];
+}
+
+/** Markdown for a ticket or a chat; mention text is escaped so it cannot format or link. */
+export function renderReportMarkdown(report: Report): string {
+  const lines = [`## ${escapeMd(report.brand)}: emerging issues`, '', `_${escapeMd(headline(report))}_`, ''];
+  if (report.issues.length === 0) lines.push('No emerging issues: nothing negative is rising above its baseline.', '');
+  else {
+    lines.push('| # | issue | mentions | authors | × baseline | negative | last 14 days |', '|---|---|---|---|---|---|---|');
+    for (const i of report.issues) {
+      lines.push(`| ${i.rank} | ${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+    }
+    lines.push('');
+    for (const i of report.issues) {
+      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}`, '');
+      for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
+    }
+  }
+  if (report.trends.length) {
+    lines.push('### Rising trends (not negative)', '');
+    for (const t of report.trends) lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthText(t.growth, t.baselineMentions)}`);
+  }
+  return lines.join('\n').trimEnd();
+}
+
+/** Backslash-escapes every character Markdown (and GitHub's HTML pass) could act on. */
+export function escapeMd(text: string): string {
+  return clipText(text, 10_000).replace(/[\\`*_{}[\]()#+\-.!|<>~&"':@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}

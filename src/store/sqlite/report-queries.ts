@@ -1,0 +1,103 @@
+import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
+import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair } from '../store.js';
+import { MENTION_COLUMNS } from './mention-queries.js';
+import type { Db } from './open.js';
+
+/** One voice per author per day, and one per near-duplicate cluster per day. */
+const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
+
+/**
+ * Report aggregates over analyses and mention_terms, whose primary key and indexes
+ * lead with (brand_id, hour) or (brand_id, term_id, hour), so each query reads only
+ * the rows of one brand's time range. A source filter joins mentions (slower path).
+ */
+export class SqliteReportQueries implements ReportQueries {
+  constructor(private readonly db: Db) {}
+
+  private brandId(brand: string): number {
+    return (this.db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(brand) as number | undefined) ?? -1;
+  }
+
+  private params(range: HourRange) {
+    return { brand: this.brandId(range.brand), from: range.fromHour, to: range.toHour, source: range.source ?? null };
+  }
+
+  private sourceJoin(range: HourRange, alias: string): string {
+    return range.source ? `JOIN mentions sm ON sm.id = ${alias}.mention_id AND sm.source = @source` : '';
+  }
+
+  async dailyTotals(range: HourRange): Promise<DayTotals[]> {
+    return this.db.prepare(`
+      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      FROM analyses t ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+      GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
+  }
+
+  async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
+    return this.db.prepare(`
+      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
+        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+      GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC LIMIT @limit`)
+      .all({ ...this.params(range), min: minVoices, limit }) as TermCounts[];
+  }
+
+  async baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]> {
+    if (termIds.length === 0) return [];
+    return this.db.prepare(`
+      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
+        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
+        AND t.hour >= @from AND t.hour < @to
+      GROUP BY t.term_id`).all({ ...this.params(range), ids: JSON.stringify(termIds) }) as TermCounts[];
+  }
+
+  async termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]> {
+    if (termIds.length < 2) return [];
+    return this.db.prepare(`
+      WITH picked AS (
+        SELECT t.mention_id, t.term_id FROM mention_terms t ${this.sourceJoin(range, 't')}
+        WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+          AND t.term_id IN (SELECT value FROM json_each(@ids)))
+      SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions
+      FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id > a.term_id
+      GROUP BY a.term_id, b.term_id`).all({ ...this.params(range), ids: JSON.stringify(termIds) }) as TermPair[];
+  }
+
+  async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
+    const params = { ...this.params(range), ids: JSON.stringify(termIds) };
+    const picked = `SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND t.hour >= @from AND t.hour < @to`;
+    const totals = this.db.prepare(`
+      WITH t AS (${picked})
+      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${VOICES} AS voices,
+        COALESCE(SUM(t.sentiment < 0), 0) AS negative, COALESCE(SUM(t.sentiment > 0), 0) AS positive,
+        (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
+           FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
+        (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS firstSeen
+      FROM t`).get(params) as Omit<TermGroupStats, 'daily'>;
+    const daily = this.db.prepare(`
+      WITH t AS (${picked})
+      SELECT t.hour / 24 AS day, ${VOICES} AS voices, COUNT(*) AS mentions FROM t GROUP BY t.hour / 24 ORDER BY day`)
+      .all(params) as TermGroupStats['daily'];
+    return { ...totals, daily };
+  }
+
+  async termSamples(query: SampleQuery) {
+    return this.db.prepare(`
+      SELECT ${MENTION_COLUMNS}, s.voice, s.cluster,
+        CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
+        COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0) AS engagement
+      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
+            WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
+              AND t.hour >= @from AND t.hour < @to) s
+      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      WHERE @source IS NULL OR m.source = @source
+      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC LIMIT @limit`)
+      .all({ ...this.params(query), ids: JSON.stringify(query.termIds), limit: query.limit }) as Array<
+      StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>;
+  }
+}
