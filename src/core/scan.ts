@@ -1,0 +1,105 @@
+import type { BrandConfig } from '../config/schema.js';
+import { UserError } from '../errors.js';
+import { isUnavailable } from '../sources/create-sources.js';
+import { SourceStopped, type FetchContext, type Source, type SourceEvent } from '../sources/source.js';
+import type { Store } from '../store/store.js';
+
+export interface ScanOptions {
+  brands: BrandConfig[];
+  sources: Source[];
+  /** Sources named by --source: only these run, and an unavailable one is an error. */
+  requested?: string[];
+  /** Posts read per source across all brands in this scan (X bills per post read). */
+  maxPosts: number;
+  maxWaitMs: number;
+  maxPages: number;
+  onEvent?: (brand: string, source: string, event: SourceEvent) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface ScanRun {
+  brand: string;
+  source: string;
+  status: 'ok' | 'stopped' | 'failed';
+  pages: number;
+  postsRead: number;
+  inserted: number;
+  updated: number;
+  message?: string;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface SkippedSource {
+  source: string;
+  reason: string;
+  hint: string;
+}
+
+export interface ScanSummary {
+  runs: ScanRun[];
+  skipped: SkippedSource[];
+}
+
+/**
+ * Fetches new mentions for each brand from each available source and stores them page
+ * by page, each page with its cursor in one transaction. A source that stops or fails
+ * does not stop the others; its run says so, and the next scan resumes from its cursor.
+ */
+export async function scan(store: Store, options: ScanOptions): Promise<ScanSummary> {
+  const { runnable, skipped } = pickSources(options.sources, options.requested);
+  const runs: ScanRun[] = [];
+  for (const source of runnable) {
+    let budget = options.maxPosts;
+    for (const brand of options.brands) {
+      const run = await scanOne(store, source, brand, { ...options, maxPosts: budget });
+      budget = Math.max(0, budget - run.postsRead);
+      runs.push(run);
+      if (options.signal?.aborted) return { runs, skipped };
+    }
+  }
+  return { runs, skipped };
+}
+
+function pickSources(sources: Source[], requested: string[] | undefined): { runnable: Source[]; skipped: SkippedSource[] } {
+  const chosen = requested ? sources.filter((source) => requested.includes(source.name)) : sources;
+  const skipped: SkippedSource[] = [];
+  const runnable: Source[] = [];
+  for (const source of chosen) {
+    if (!isUnavailable(source)) runnable.push(source);
+    else if (requested) throw new UserError(`${source.name} was asked for but has ${source.reason}`, source.hint);
+    else skipped.push({ source: source.name, reason: source.reason, hint: source.hint });
+  }
+  return { runnable, skipped };
+}
+
+async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions): Promise<ScanRun> {
+  const now = options.now ?? (() => new Date());
+  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, startedAt: now().toISOString(), finishedAt: '' };
+  const ctx: FetchContext = {
+    getCursor: (stream) => store.getCursor({ source: source.name, brand: brand.name, stream }),
+    maxPosts: options.maxPosts,
+    maxWaitMs: options.maxWaitMs,
+    maxPages: options.maxPages,
+    onEvent: (event) => options.onEvent?.(brand.name, source.name, event),
+    signal: options.signal,
+  };
+  try {
+    for await (const page of source.fetchMentions(brand, ctx)) {
+      const cursor = page.cursor ? { source: source.name, brand: brand.name, ...page.cursor } : undefined;
+      const outcome = await store.upsertMentions(page.mentions, cursor);
+      run.pages++;
+      run.postsRead += page.postsRead;
+      run.inserted += outcome.inserted;
+      run.updated += outcome.updated;
+    }
+  } catch (error) {
+    run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
+    run.message = error instanceof Error ? error.message : String(error);
+  }
+  run.finishedAt = now().toISOString();
+  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message } = run;
+  await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message });
+  return run;
+}
