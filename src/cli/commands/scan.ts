@@ -1,0 +1,105 @@
+import { Command } from 'commander';
+import type { BrandConfig } from '../../config/schema.js';
+import { scan, type ScanSummary } from '../../core/scan.js';
+import { UsageError, UserError } from '../../errors.js';
+import { renderTable } from '../../report/table.js';
+import { createSources } from '../../sources/index.js';
+import type { SourceEvent } from '../../sources/source.js';
+import { withContext, type CliContext } from '../context.js';
+import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
+import type { Spinner } from '../output.js';
+
+const SOURCE_NAMES = ['x', 'reddit', 'hackernews'];
+
+interface ScanFlags {
+  source?: string[];
+  brand?: string;
+  maxPosts?: number;
+  maxWait?: number;
+  format?: string;
+}
+
+export const scanCommand = addFormatOption(
+  new Command('scan').description('fetch new mentions of each configured brand from X, Reddit and Hacker News'),
+  ['table', 'json'],
+  'table',
+)
+  .option('--source <name...>', `only these sources (${SOURCE_NAMES.join(', ')}); an unconfigured one is an error`)
+  .option('--brand <name>', 'only this brand')
+  .option('--max-posts <n>', 'posts read per source in this scan (default: config scan.maxPosts)', parsePositiveInt('--max-posts'))
+  .option('--max-wait <seconds>', 'longest rate-limit wait before stopping a source (default: config, 60)', parseSeconds)
+  .addHelpText('after', '\nExamples:\n  $ earshot scan\n  $ earshot scan --source hackernews --max-posts 200\n  $ earshot scan --format json   # for cron')
+  .action(withContext(runScan));
+
+async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
+  const { config } = ctx.settings();
+  const brands = pickBrands(config.brands, flags.brand);
+  const requested = flags.source?.flatMap((name) => name.split(',')).map((name) => name.trim().toLowerCase());
+  const unknown = requested?.filter((name) => !SOURCE_NAMES.includes(name)) ?? [];
+  if (unknown.length) throw new UsageError(`unknown source "${unknown[0]}"`, `one of: ${SOURCE_NAMES.join(', ')}`);
+  const store = await ctx.store();
+  const spinner = ctx.out.spinner('scanning');
+  let summary: ScanSummary;
+  try {
+    summary = await scan(store, {
+      brands,
+      sources: createSources(config, ctx.env),
+      requested,
+      maxPosts: flags.maxPosts ?? config.scan.maxPosts,
+      maxWaitMs: (flags.maxWait ?? config.scan.maxWaitSeconds) * 1000,
+      maxPages: config.scan.maxPages,
+      onEvent: progressReporter(ctx, spinner),
+    });
+  } finally {
+    spinner.stop();
+  }
+  for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason} — ${skipped.hint}`);
+  const format = defaultFormat(flags.format, true);
+  ctx.out.data(format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color));
+  const failed = summary.runs.filter((run) => run.status === 'failed');
+  if (failed.length > 0) {
+    throw new UserError(`${failed.length} source scan(s) failed: ${failed[0]!.message ?? 'unknown error'}`, 'what was fetched before the failure is stored; the next scan resumes');
+  }
+}
+
+function pickBrands(brands: BrandConfig[], name: string | undefined): BrandConfig[] {
+  if (brands.length === 0) throw new UsageError('no brands configured', 'add one to earshot.config.json (earshot init writes a starter)');
+  if (!name) return brands;
+  const brand = brands.find((b) => b.name.toLowerCase() === name.toLowerCase());
+  if (!brand) throw new UsageError(`no brand "${name}" in the config`, `one of: ${brands.map((b) => `"${b.name}"`).join(', ')}`);
+  return [brand];
+}
+
+/** Spinner text per brand and source; waits and notices as lines of their own, since they explain a pause. */
+function progressReporter(ctx: CliContext, spinner: Spinner) {
+  const pages = new Map<string, { pages: number; posts: number }>();
+  return (brand: string, source: string, event: SourceEvent) => {
+    const key = `${brand} · ${source}`;
+    const seen = pages.get(key) ?? { pages: 0, posts: 0 };
+    if (event.kind === 'page') {
+      pages.set(key, { pages: seen.pages + 1, posts: seen.posts + event.posts });
+      spinner.update(`${key}: ${seen.pages + 1} pages, ${seen.posts + event.posts} posts read`);
+    } else if (event.kind === 'wait') {
+      ctx.out.info(`${key}: waiting ${event.seconds}s — ${event.reason}`);
+    } else if (event.kind === 'retry') {
+      ctx.out.info(`${key}: retry ${event.attempt} in ${(event.delayMs / 1000).toFixed(1)}s — ${event.reason}`);
+    } else {
+      ctx.out.info(`${key}: ${event.message}`);
+    }
+  };
+}
+
+function renderSummary(summary: ScanSummary, color: boolean): string {
+  if (summary.runs.length === 0) return 'No source could run.';
+  return renderTable(
+    ['brand', 'source', 'status', 'pages', 'posts read', 'new', 'updated', 'note'],
+    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated, r.message ?? '']),
+    color,
+  );
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--max-wait must be a number of seconds, got "${value}"`);
+  return seconds;
+}
