@@ -4,7 +4,8 @@ export type ReplaySource = 'x' | 'reddit' | 'hackernews';
 export type PageMode = 'empty-page' | 'repeat-page' | 'endless';
 
 export type FaultKind =
-  | { kind: 'status'; status: number }
+  /** Answers with this status, and this JSON body when given. */
+  | { kind: 'status'; status: number; body?: unknown }
   /** 429; `resetSeconds` becomes the source's own reset header, or no header when omitted. */
   | { kind: 'rate-limit'; resetSeconds?: number }
   /** A complete response whose JSON body is cut in half. */

@@ -8,7 +8,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** The answer a fault replaces the route's answer with, or null when the route answers. */
 export function faultResponse(fault: Fault | null, source: ReplaySource): RouteResponse | null {
   if (fault?.kind === 'status') {
-    return { status: fault.status, body: { title: `Scripted ${fault.status}`, status: fault.status } };
+    return { status: fault.status, body: fault.body ?? { title: `Scripted ${fault.status}`, status: fault.status } };
   }
   if (fault?.kind === 'rate-limit') {
     const headers = fault.resetSeconds === undefined ? {} : rateHeaders(source, 100, 0, fault.resetSeconds);

@@ -27,6 +27,8 @@ export class XSource implements Source {
   readonly name = 'x';
   private readonly client: TwitterApi;
   private window: RateWindow | null = null;
+  /** Queries whose since_id X rejected as too old in this run: their pass continues without it. */
+  private readonly staleSince = new Set<string>();
 
   constructor(private readonly options: XSourceOptions) {
     this.client = new TwitterApi(options.bearerToken, options.httpAgent ? { httpAgent: options.httpAgent } : {});
@@ -47,10 +49,10 @@ export class XSource implements Source {
       // X accepts 10–100; a few posts over budget beat a rejected request.
       max_results: Math.max(10, Math.min(100, request.limit)),
     };
-    if (request.since) params.since_id = request.since;
+    if (request.since && !this.staleSince.has(query)) params.since_id = request.since;
     if (request.next) params.next_token = request.next;
     await paceWindow(this.window, 'x', ctx);
-    const body = await callWithPolicy(LABEL, ctx, this.options.retry, () => this.search(params));
+    const body = await this.searchOrForgetSince(query, params, ctx);
     const response = readXSearchResponse(LABEL, body);
     const posts = response.data?.length ?? 0;
     return {
@@ -59,6 +61,22 @@ export class XSource implements Source {
       newest: response.meta?.newest_id ?? response.data?.[0]?.id ?? null,
       next: response.meta?.next_token ?? null,
     };
+  }
+
+  /**
+   * Recent search covers 7 days and rejects an older since_id with a 400; after a long
+   * pause the stream restarts from what the window still holds, rather than failing forever.
+   */
+  private async searchOrForgetSince(query: string, params: Record<string, string | number>, ctx: FetchContext): Promise<unknown> {
+    try {
+      return await callWithPolicy(LABEL, ctx, this.options.retry, () => this.search(params));
+    } catch (error) {
+      if (!(error instanceof SourceError) || !params.since_id || !/answered 400: .*since_id/i.test(error.message)) throw error;
+      ctx.onEvent?.({ kind: 'notice', message: 'search: the last seen post is older than X keeps for recent search; reading the whole 7-day window' });
+      this.staleSince.add(query);
+      const { since_id: _dropped, ...rest } = params;
+      return callWithPolicy(LABEL, ctx, this.options.retry, () => this.search(rest));
+    }
   }
 
   private async search(params: Record<string, string | number>): Promise<unknown> {
@@ -88,7 +106,8 @@ export function classifyXError(error: unknown): Error {
     if (code === 401 || code === 403) {
       return new AuthRejectedError(`${LABEL} answered ${code}: the bearer token was refused`, 'check EARSHOT_X_BEARER_TOKEN and the app’s access level');
     }
-    const detail = error.data?.detail ?? error.data?.title ?? '';
+    const first = error.data?.errors?.[0] as { message?: string } | undefined;
+    const detail = first?.message ?? error.data?.detail ?? error.data?.title ?? '';
     return new SourceError(`${LABEL} answered ${code}${detail ? `: ${String(detail).slice(0, 160)}` : ''}`);
   }
   if (error instanceof ApiPartialResponseError) {

@@ -114,6 +114,20 @@ describe('x source against the replay server', () => {
     expect(book.stored.size).toBe(countMatching(server.data.x.tweets, (t) => String(t.text)));
   });
 
+  it('restarts from the 7-day window when X rejects a too-old since_id', async () => {
+    server = await startReplay();
+    const book = new CursorBook();
+    await book.scan(buildSources(server).x!, BRAND);
+    const tooOld = { errors: [{ message: "Invalid 'since_id':'1'. 'since_id' must be a tweet id created after 2026-10-30T00:00Z." }], title: 'Invalid Request' };
+    server.setFaults([{ kind: 'status', status: 400, source: 'x', body: tooOld }]);
+    server.requests.length = 0;
+    const run = await book.scan(buildSources(server).x!, BRAND);
+    expect(run.error).toBeNull();
+    expect(searches().map((r) => r.query.since_id !== undefined)).toEqual([true, false, false, false]);
+    expect(book.stored.size).toBe(countMatching(server.data.x.tweets, (t) => String(t.text)));
+    expect(book.events).toContainEqual(expect.objectContaining({ kind: 'notice', message: expect.stringContaining('7-day window') }));
+  });
+
   it('reports the refused bearer token', async () => {
     server = await startReplay();
     const run = await new CursorBook().scan(buildSources(server, {}, { EARSHOT_X_BEARER_TOKEN: 'wrong-token' }).x!, BRAND);
