@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { alertCommand } from './commands/alert.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -12,7 +13,7 @@ import { statusCommand } from './commands/status.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand];
+const COMMANDS: Command[] = [initCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { buildReport } from '../../core/report.js';
 import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
+import { latestReport } from '../../core/latest-report.js';
 import { isSentimentLabel, SENTIMENT_LABELS, type SentimentLabel } from '../../domain/mention.js';
 import { UsageError } from '../../errors.js';
 import { EXPORT_COLUMNS } from '../../report/export-columns.js';
@@ -26,9 +26,6 @@ interface ExportFlags {
   columns?: string;
   excel?: boolean;
 }
-
-/** The report `--issue N` refers to: the same defaults as `earshot report`. */
-const ISSUE_REPORT = { windowHours: 48, baselineHours: 14 * 24, top: 10, minMentions: 5 };
 
 const command = new Command('export')
   .description('export mentions as CSV or JSONL for spreadsheets and ticket tools (streams any number of rows)')
@@ -102,6 +99,6 @@ function parseSentiments(list: string): SentimentLabel[] {
 /** Brand, terms and time window of issue N in the report as of now. */
 async function issueFilter(ctx: CliContext, store: Store, brandFlag: string | undefined, rank: number): Promise<ExportQuery> {
   const brand = await resolveBrand(ctx, store, brandFlag, '--issue');
-  const report = await buildReport(store, { brand, at: ctx.now, ...ISSUE_REPORT });
+  const report = await latestReport(store, brand, ctx.now);
   return issueQuery(report, rank);
 }

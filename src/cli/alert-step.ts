@@ -1,0 +1,61 @@
+import { sendAlerts, type AlertSummary } from '../core/alert.js';
+import { latestReport } from '../core/latest-report.js';
+import { EXIT, UserError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { CliContext } from './context.js';
+
+export interface AlertStepFlags {
+  brand?: string;
+  dryRun?: boolean;
+  failOnAlert?: boolean;
+}
+
+/**
+ * The alert step shared by `alert` and `run`: one report per brand, each target's rules
+ * and cooldown, delivery. Failed targets end in one error line (exit 1) after every
+ * other target had its turn; with --fail-on-alert a successful send exits 3.
+ */
+export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertStepFlags, requireTargets: boolean): Promise<AlertSummary | null> {
+  const { config } = ctx.settings();
+  if (config.alerts.length === 0) {
+    if (requireTargets) throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see the README)');
+    ctx.out.info('no alert targets configured; skipping alerts');
+    return null;
+  }
+  const brands = flags.brand ? [flags.brand] : await brandsToWatch(ctx, store);
+  const reports = [];
+  for (const brand of brands) reports.push(await latestReport(store, brand, ctx.now));
+  const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env) });
+  if (flags.dryRun) printDryRun(ctx, summary);
+  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.brand} issue ${d.rank} "${d.label}" (${d.mentions} mentions)`);
+  const verb = flags.dryRun ? 'would send' : 'sent';
+  ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${summary.failures.length} failed`);
+  if (summary.failures.length > 0) {
+    const failed = summary.failures.map((f) => `${f.target} (${f.brand}: ${f.label}): ${f.message}`).join('; ');
+    throw new UserError(`alert delivery failed for ${failed}`, `${summary.sent.length} other alert(s) sent; unsent alerts are retried on the next run`);
+  }
+  if (flags.failOnAlert && !flags.dryRun && summary.sent.length > 0) process.exitCode = EXIT.alertsFired;
+  return summary;
+}
+
+async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
+  const configured = ctx.settings().config.brands.map((b) => b.name);
+  if (configured.length > 0) return configured;
+  return [...new Set((await store.status()).rows.map((r) => r.brand))];
+}
+
+/** Payloads on stdout, one JSON object per line; the URL is masked, never printed in full. */
+function printDryRun(ctx: CliContext, summary: AlertSummary): void {
+  for (const d of summary.sent) {
+    ctx.out.data(JSON.stringify({
+      target: d.target, url: d.url, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey,
+      headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown,
+    }));
+  }
+}
+
+/** Short retry delays for tests and impatient crontabs: EARSHOT_ALERT_RETRY_DELAY_MS. */
+function retryFromEnv(env: NodeJS.ProcessEnv) {
+  const ms = Number(env.EARSHOT_ALERT_RETRY_DELAY_MS);
+  return Number.isFinite(ms) && ms >= 0 && env.EARSHOT_ALERT_RETRY_DELAY_MS ? { minDelayMs: ms, maxDelayMs: ms * 8 } : {};
+}

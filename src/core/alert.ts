@@ -1,0 +1,126 @@
+import type { AlertTarget } from '../config/schema.js';
+import type { Report, ReportIssue } from '../domain/report.js';
+import { renderSlackMessage } from '../report/slack.js';
+import type { AlertSentRecord, Store } from '../store/store.js';
+import { DEFAULT_RETRY, deliver, maskUrl, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
+
+export interface AlertOptions {
+  now: Date;
+  /** Build and return the payloads, send nothing, record nothing. */
+  dryRun?: boolean;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** One alert for one issue to one target, as sent (or as it would be with --dry-run). */
+export interface AlertDelivery {
+  target: string;
+  /** The URL with its secret path masked: safe to print. */
+  url: string;
+  brand: string;
+  issueKey: string;
+  rank: number;
+  label: string;
+  mentions: number;
+  request: HttpRequest;
+}
+
+export interface AlertFailure {
+  target: string;
+  brand: string;
+  label: string;
+  message: string;
+}
+
+export interface AlertSummary {
+  sent: AlertDelivery[];
+  /** Issues that matched a target's rules but are cooling down. */
+  coolingDown: number;
+  failures: AlertFailure[];
+}
+
+/**
+ * Identifies an issue across runs: its terms, normalised like term keys (lowercase,
+ * no spaces, hyphens or apostrophes) and sorted, so their order in the report does not matter.
+ */
+export function issueKeyOf(issue: Pick<ReportIssue, 'terms'>): string {
+  return [...new Set(issue.terms.map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
+}
+
+/** A target's rules: brands (empty = all), minimum score, mentions and negative share. */
+export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue): boolean {
+  const brandOk = target.brands.length === 0 || target.brands.some((b) => b.toLowerCase() === brand.toLowerCase());
+  return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions
+    && issue.negativeShare >= target.minNegativeShare;
+}
+
+/**
+ * Cooldown: an issue alerts once; it alerts again when `cooldownHours` have passed since
+ * the last alert (it is still emerging a day later), or sooner when it has grown to
+ * `regrowFactor` times the mentions it had then.
+ */
+export function isDue(target: AlertTarget, last: AlertSentRecord | null, issue: ReportIssue, now: Date): boolean {
+  if (!last) return true;
+  const hours = (now.getTime() - Date.parse(last.sentAt)) / 3_600_000;
+  return hours >= target.cooldownHours || issue.mentions >= last.mentions * target.regrowFactor;
+}
+
+export function targetName(target: AlertTarget, index: number): string {
+  return target.name ?? `${target.type} #${index + 1}`;
+}
+
+/**
+ * Sends each target the issues that pass its rules and cooldown. Targets run side by
+ * side, so one that is down never blocks another; a target stops at its first failed
+ * delivery (the rest are retried next run, as nothing unsent is recorded).
+ */
+export async function sendAlerts(store: Store, reports: Report[], targets: AlertTarget[], options: AlertOptions): Promise<AlertSummary> {
+  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const results = await Promise.all(targets.map((target, i) => alertTarget(store, reports, target, targetName(target, i), policy, options)));
+  return {
+    sent: results.flatMap((r) => r.sent),
+    coolingDown: results.reduce((n, r) => n + r.coolingDown, 0),
+    failures: results.flatMap((r) => r.failures),
+  };
+}
+
+async function alertTarget(
+  store: Store, reports: Report[], target: AlertTarget, name: string, policy: RetryPolicy, options: AlertOptions,
+): Promise<AlertSummary> {
+  const summary: AlertSummary = { sent: [], coolingDown: 0, failures: [] };
+  const hash = targetHash(target);
+  for (const report of reports) {
+    for (const issue of report.issues) {
+      if (!matchesRules(target, report.brand, issue)) continue;
+      const issueKey = issueKeyOf(issue);
+      const last = await store.lastAlertSent({ target: hash, brand: report.brand, issueKey });
+      if (!isDue(target, last, issue, options.now)) {
+        summary.coolingDown++;
+        continue;
+      }
+      const delivery = buildDelivery(target, name, report, issue, issueKey, options.now);
+      if (!options.dryRun) {
+        try {
+          await deliver(target.url, delivery.request, policy);
+        } catch (error) {
+          summary.failures.push({ target: name, brand: report.brand, label: issue.label, message: (error as Error).message });
+          return summary;
+        }
+        await store.recordAlertSent({
+          target: hash, targetName: name, brand: report.brand, issueKey, mentions: issue.mentions, sentAt: options.now.toISOString(),
+        });
+      }
+      summary.sent.push(delivery);
+    }
+  }
+  return summary;
+}
+
+function buildDelivery(target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, now: Date): AlertDelivery {
+  const request: HttpRequest = target.type === 'slack'
+    ? { body: JSON.stringify(renderSlackMessage(report, issue)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
+    : webhookRequest({ brand: report.brand, ...issue }, target.secret, now);
+  return {
+    target: name, url: maskUrl(target.url), brand: report.brand, issueKey,
+    rank: issue.rank, label: issue.label, mentions: issue.mentions, request,
+  };
+}

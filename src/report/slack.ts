@@ -1,0 +1,74 @@
+import type { Report, ReportIssue, ReportSample } from '../domain/report.js';
+
+/**
+ * Slack mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|text>`),
+ * so every piece of untrusted text is escaped; plain `@channel`/`@here`/`@everyone` get a
+ * zero-width space so no mention post can page a whole channel.
+ */
+export function escapeSlack(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: unknown[];
+}
+
+/** The command that exports the mentions behind an issue, shown in the alert. */
+export function exportCommandFor(brand: string, rank: number): string {
+  return `earshot export --brand ${JSON.stringify(brand)} --issue ${rank}`;
+}
+
+/** A Block Kit message for one issue: label, counts, growth, negativity, two samples, the CSV command. */
+export function renderSlackMessage(report: Report, issue: ReportIssue): SlackMessage {
+  const brand = escapeSlack(report.brand);
+  const label = escapeSlack(issue.label);
+  const headline = `Emerging issue for ${report.brand}: ${issue.label}`;
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(neutraliseMentions(headline), 150), emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}` } },
+    ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report.brand, issue.rank))}\`` }] },
+  ];
+  return { text: `Emerging issue for ${brand}: ${label} (${issue.mentions} mentions)`, blocks };
+}
+
+function summaryLine(report: Report, issue: ReportIssue): string {
+  const growth = `${issue.growth.toLocaleString('en-US', { maximumFractionDigits: 1 })}× baseline`;
+  return [
+    `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
+    `*${growth}* (${issue.baselineMentions} expected)`,
+    `*${percent(issue.negativeShare)}* negative (usually ${percent(issue.baselineNegativeShare)})`,
+  ].join(' · ');
+}
+
+function sampleText(sample: ReportSample): string {
+  const quote = clip(sample.text.replace(/\s+/g, ' ').trim(), 280);
+  const who = sample.author ? `${escapeSlack(sample.author)} on ${escapeSlack(sample.source)}` : escapeSlack(sample.source);
+  const link = safeLink(sample.url);
+  return `>${escapeSlack(quote)}\n— ${who}, ${sample.created_at.slice(0, 16).replace('T', ' ')}${link ? ` · <${link}|open>` : ''}`;
+}
+
+/** Only http(s) links, with the characters that would end Slack's `<url|text>` encoded. */
+function safeLink(url: string | null): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  return url.replace(/[|<>&\s]/g, (c) => encodeURIComponent(c));
+}
+
+/** Header blocks are plain text (no `<!here>` parsing), but keep `@channel` inert anyway. */
+function neutraliseMentions(text: string): string {
+  return text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,166 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issueKeyOf, isDue, sendAlerts, type AlertOptions } from '../../src/core/alert.js';
+import { maskUrl } from '../../src/core/alert-delivery.js';
+import { alertTargetSchema, type AlertTarget } from '../../src/config/schema.js';
+import type { Report, ReportIssue } from '../../src/domain/report.js';
+import { escapeSlack } from '../../src/report/slack.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { startReceiver } from '../support/receiver.js';
+
+export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
+  return {
+    rank: 1, label: 'plastic in tea bags', terms: ['tea bag', 'plastic'], score: 12.5, mentions: 40, authors: 31,
+    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, engagement: 300,
+    firstSeen: '2026-11-18T09:00:00.000Z', series: [0, 1, 0, 5, 34],
+    samples: [
+      { id: '1', source: 'x', author: '<!channel> @here', text: 'Plastic in my <b>tea</b> & bags?! <https://evil.example|click>', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative' },
+      { id: '2', source: 'reddit', author: 'b', text: 'microplastics from tea bags', url: 'https://reddit.com/r/tea/2', created_at: '2026-11-20T11:00:00.000Z', sentiment: 'negative' },
+      { id: '3', source: 'x', author: 'c', text: 'third sample', url: null, created_at: '2026-11-20T12:00:00.000Z', sentiment: 'negative' },
+    ],
+    ...extra,
+  };
+}
+
+export function makeReport(brand: string, issues: ReportIssue[]): Report {
+  return {
+    brand, generatedAt: '2026-11-20T12:00:00.000Z', at: '2026-11-20T12:00:00.000Z',
+    window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
+    baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
+    totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1 },
+    daily: [], issues, trends: [],
+  };
+}
+
+const target = (t: Record<string, unknown>): AlertTarget => alertTargetSchema.parse(t);
+const NOW = new Date('2026-11-20T12:00:00.000Z');
+const FAST: AlertOptions['retry'] = { retries: 3, minDelayMs: 5, maxDelayMs: 20 };
+
+let store: SqliteStore;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+beforeEach(() => { store = new SqliteStore(':memory:'); });
+afterEach(async () => { await receiver?.close().catch(() => undefined); });
+
+describe('sendAlerts', () => {
+  it('posts a Block Kit message to Slack with escaped text, counts, two samples and the export command', async () => {
+    receiver = await startReceiver();
+    const slack = target({ type: 'slack', name: 'team', url: receiver.url('/services/T0/B0/secret') });
+    const summary = await sendAlerts(store, [makeReport('Clipper "Teas"', [makeIssue()])], [slack], { now: NOW, retry: FAST });
+    expect(summary.sent).toHaveLength(1);
+    const [hit] = receiver.hits('/services/T0/B0/secret');
+    expect(hit!.headers['content-type']).toBe('application/json');
+    const message = JSON.parse(hit!.body) as { text: string; blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> };
+    const all = JSON.stringify(message.blocks);
+    expect(message.blocks[0]!.text!.text).toBe('Emerging issue for Clipper "Teas": plastic in tea bags');
+    expect(message.blocks[1]!.text!.text).toContain('*40* mentions from *31* people in the last 48h');
+    expect(message.blocks[1]!.text!.text).toContain('*20× baseline*');
+    expect(message.blocks[1]!.text!.text).toContain('*85%* negative');
+    const samples = message.blocks.filter((b) => b.text?.text.startsWith('>'));
+    expect(samples).toHaveLength(2);
+    expect(samples[0]!.text!.text).toContain('Plastic in my &lt;b&gt;tea&lt;/b&gt; &amp; bags?! &lt;https://evil.example|click&gt;');
+    expect(samples[0]!.text!.text).toContain('&lt;!channel&gt; @\u200bhere');
+    expect(samples[0]!.text!.text).toContain('<https://x.com/a/status/1|open>');
+    expect(all).not.toMatch(/<!(channel|here|everyone)/);
+    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand "Clipper \\"Teas\\"" --issue 1`');
+  });
+
+  it('signs generic webhooks with HMAC-SHA256 of the raw body and posts the issue with its brand', async () => {
+    receiver = await startReceiver();
+    const hook = target({ type: 'webhook', url: receiver.url('/hook'), secret: 's3cret-value' });
+    await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [hook], { now: NOW, retry: FAST });
+    const [hit] = receiver.hits('/hook');
+    const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
+    expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
+    expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
+    expect(JSON.parse(hit!.body)).toEqual({ brand: 'Acme', ...makeIssue() });
+    const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
+    await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
+    expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
+  });
+
+  it('applies each target\'s rules: brands, minimum score, mentions and negative share', async () => {
+    receiver = await startReceiver();
+    const reports = [makeReport('Acme', [makeIssue(), makeIssue({ rank: 2, terms: ['delivery'], negativeShare: 0.3, mentions: 8 })]), makeReport('Other', [makeIssue()])];
+    const summary = await sendAlerts(store, reports, [
+      target({ type: 'webhook', name: 'acme-only', url: receiver.url('/a'), brands: ['acme'] }),
+      target({ type: 'webhook', name: 'negative', url: receiver.url('/n'), minNegativeShare: 0.5 }),
+      target({ type: 'webhook', name: 'big', url: receiver.url('/b'), minMentions: 10, minScore: 100 }),
+    ], { now: NOW, retry: FAST });
+    expect(receiver.hits('/a').map((h) => JSON.parse(h.body).rank)).toEqual([1, 2]);
+    expect(receiver.hits('/n').map((h) => JSON.parse(h.body).brand)).toEqual(['Acme', 'Other']);
+    expect(receiver.hits('/b')).toHaveLength(0);
+    expect(summary.sent).toHaveLength(4);
+  });
+
+  it('never double-posts on re-run; alerts again after the cooldown or when the issue regrew', async () => {
+    receiver = await startReceiver();
+    const hook = target({ type: 'webhook', url: receiver.url('/hook'), cooldownHours: 24, regrowFactor: 2 });
+    const send = (issue: ReportIssue, now: Date) => sendAlerts(store, [makeReport('Acme', [issue])], [hook], { now, retry: FAST });
+    await send(makeIssue(), NOW);
+    const again = await send(makeIssue({ terms: ['plastic', 'Tea bag'], rank: 3 }), new Date(NOW.getTime() + 3_600_000));
+    expect(again).toMatchObject({ sent: [], coolingDown: 1 });
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    await send(makeIssue({ mentions: 80 }), new Date(NOW.getTime() + 2 * 3_600_000));
+    expect(receiver.hits('/hook')).toHaveLength(2);
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 3 * 3_600_000));
+    expect(receiver.hits('/hook')).toHaveLength(2);
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 27 * 3_600_000));
+    expect(receiver.hits('/hook')).toHaveLength(3);
+  });
+
+  it('retries 5xx then succeeds; a failing target is reported without blocking the others, and retried next run', async () => {
+    receiver = await startReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/gone': [404] });
+    const targets = [
+      target({ type: 'webhook', name: 'flaky', url: receiver.url('/flaky') }),
+      target({ type: 'webhook', name: 'down', url: receiver.url('/down') }),
+      target({ type: 'slack', name: 'gone', url: receiver.url('/gone') }),
+      target({ type: 'slack', name: 'ok', url: receiver.url('/ok') }),
+    ];
+    const summary = await sendAlerts(store, [makeReport('Acme', [makeIssue()])], targets, { now: NOW, retry: FAST });
+    expect(summary.sent.map((s) => s.target).sort()).toEqual(['flaky', 'ok']);
+    expect(summary.failures).toEqual([
+      { target: 'down', brand: 'Acme', label: 'plastic in tea bags', message: 'HTTP 500 after 4 attempt(s)' },
+      { target: 'gone', brand: 'Acme', label: 'plastic in tea bags', message: 'HTTP 404 after 1 attempt(s)' },
+    ]);
+    expect(receiver.hits('/flaky')).toHaveLength(3);
+    expect(receiver.hits('/down')).toHaveLength(4);
+    const rerun = await sendAlerts(store, [makeReport('Acme', [makeIssue()])], targets, { now: NOW, retry: { ...FAST, retries: 0 } });
+    expect(rerun.sent).toHaveLength(0);
+    expect(rerun.coolingDown).toBe(2);
+    expect(receiver.hits('/down')).toHaveLength(5);
+  });
+
+  it('reports network errors without the URL; dry-run sends and records nothing', async () => {
+    receiver = await startReceiver();
+    const port = new URL(receiver.url('/')).port;
+    await receiver.close();
+    const dead = target({ type: 'slack', url: `http://127.0.0.1:${port}/services/SECRET` });
+    const failed = await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [dead], { now: NOW, retry: { retries: 1, minDelayMs: 1, maxDelayMs: 1 } });
+    expect(failed.failures[0]!.message).toBe('ECONNREFUSED after 2 attempt(s)');
+    const dry = await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [dead], { now: NOW, dryRun: true });
+    expect(dry.sent[0]!.url).toBe(`http://127.0.0.1:${port}/…/****`);
+    expect(JSON.stringify(dry)).not.toContain('SECRET');
+    expect((await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [dead], { now: NOW, dryRun: true })).sent).toHaveLength(1);
+  });
+});
+
+describe('alert helpers', () => {
+  it('keys issues by normalised, sorted terms', () => {
+    expect(issueKeyOf({ terms: ['Tea bags', 'plastic'] })).toBe(issueKeyOf({ terms: ['plastic', 'tea bags'] }));
+    expect(issueKeyOf({ terms: ['tea-bag'] })).toBe('teabag');
+  });
+
+  it('masks URLs and escapes Slack control characters', () => {
+    expect(maskUrl('https://hooks.slack.com/services/T1/B2/abc')).toBe('https://hooks.slack.com/…/****');
+    expect(escapeSlack('a & <!here> @channel')).toBe('a &amp; &lt;!here&gt; @\u200bchannel');
+  });
+
+  it('is due with no history, after the cooldown, or after regrowth', () => {
+    const t = target({ type: 'slack', url: 'https://hooks.slack.com/x', cooldownHours: 24, regrowFactor: 2 });
+    const last = { target: 'h', targetName: 'n', brand: 'A', issueKey: 'k', mentions: 10, sentAt: NOW.toISOString() };
+    expect(isDue(t, null, makeIssue(), NOW)).toBe(true);
+    expect(isDue(t, last, makeIssue({ mentions: 19 }), new Date(NOW.getTime() + 23 * 3_600_000))).toBe(false);
+    expect(isDue(t, last, makeIssue({ mentions: 20 }), NOW)).toBe(true);
+    expect(isDue(t, last, makeIssue({ mentions: 10 }), new Date(NOW.getTime() + 24 * 3_600_000))).toBe(true);
+  });
+});
