@@ -1,0 +1,115 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, runCli } from '../support/cli.js';
+import { startReceiver } from '../support/receiver.js';
+
+const tmp = makeTempDir('earshot-alert-');
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+afterAll(async () => {
+  await receiver.close();
+  tmp.cleanup();
+});
+
+/** Two weeks of everyday chatter, then 40 people finding plastic in the tea bags over the last 40 hours. */
+function writeMentions(path: string): void {
+  const now = Date.now();
+  const H = 3_600_000;
+  const rows: object[] = [];
+  const chatter = ['lovely cup of green tea this morning', 'the chai blend is great with milk', 'ordered the rooibos again, tasty',
+    'earl grey with lemon is my favourite', 'new mug for my afternoon tea', 'peppermint tea helps after lunch',
+    'camomile before bed works', 'iced tea weather finally', 'my kettle broke today', 'breakfast blend and toast'];
+  const openers = ['Shocked to learn', 'Just read', 'Can someone confirm', 'Disgusted that', 'Apparently', 'Unbelievable:',
+    'So my sister says', 'Why did nobody tell us', 'Angry because', 'Worried now,'];
+  const tails = ['never buying again', 'this is awful', 'what a scandal', 'terrible for health', 'switching brands',
+    'so disappointed', 'gross', 'horrible news', 'how is this allowed', 'bad bad bad'];
+  for (let d = 0; d < 16; d++) {
+    for (let i = 0; i < 20; i++) {
+      rows.push({ id: `b${d}-${i}`, source: 'x', created_at: new Date(now - d * 24 * H - i * H / 2 - H / 3).toISOString(),
+        text: `${chatter[(d * 3 + i) % 10]} ${['today', 'again', 'yay', 'hmm', 'ok'][i % 5]} ${d}`, author: `fan${(d * 7 + i) % 40}` });
+    }
+  }
+  for (let i = 0; i < 40; i++) {
+    rows.push({ id: `w${i}`, source: i % 2 ? 'x' : 'reddit', created_at: new Date(now - (i + 1) * H).toISOString(),
+      text: `${openers[i % 10]} there is plastic in the tea bags, ${tails[(i * 3) % 10]} ${['microplastics everywhere', 'my cup of tea', 'the bags melt', 'seriously', 'wow'][i % 5]}`,
+      author: `angry${i}`, url: `https://x.com/angry${i}/status/${i}` });
+  }
+  writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+}
+
+function writeConfig(name: string, alerts: object[]): string {
+  writeFileSync(join(tmp.dir, name), JSON.stringify({ brands: [{ name: 'Acme' }], alerts }), { mode: 0o600 });
+  return name;
+}
+
+const FAST = { EARSHOT_ALERT_RETRY_DELAY_MS: '5' };
+
+describe('earshot alert and run (built binary, loopback receivers)', () => {
+  beforeAll(async () => {
+    receiver = await startReceiver({ '/down': [500], '/flaky': [502, 200] });
+    writeMentions(join(tmp.dir, 'm.jsonl'));
+    const imported = await runCli(['--db', 'a.db', 'import', 'm.jsonl', '--brand', 'Acme'], { cwd: tmp.dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = await runCli(['--db', 'a.db', 'report', '--brand', 'Acme', '--format', 'json'], { cwd: tmp.dir });
+    expect(JSON.parse(report.stdout).issues.length, 'the fixture must produce an issue').toBeGreaterThan(0);
+  }, 60_000);
+
+  it('--dry-run prints the payloads with masked URLs, sends nothing and records nothing', async () => {
+    const config = writeConfig('dry.json', [{ type: 'slack', name: 'team', url: receiver.url('/services/T0/B0/SECRETPATH') }]);
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['--db', 'a.db', '--config', config, 'alert', '--dry-run'], { cwd: tmp.dir });
+      expect(r.code, r.stderr).toBe(0);
+      const line = JSON.parse(r.stdout.trim().split('\n')[0]!);
+      expect(line).toMatchObject({ target: 'team', url: `${new URL(receiver.url('/')).origin}/…/****`, brand: 'Acme', rank: 1 });
+      expect(line.payload.blocks.at(-1).elements[0].text).toContain('earshot export --brand "Acme" --issue 1');
+      expect(r.stdout + r.stderr).not.toContain('SECRETPATH');
+    }
+    expect(receiver.hits('/services/T0/B0/SECRETPATH')).toHaveLength(0);
+  });
+
+  it('a failing target exits 1 with one line and does not block the others; re-running never double-posts', async () => {
+    const config = writeConfig('live.json', [
+      { type: 'webhook', name: 'down', url: receiver.url('/down') },
+      { type: 'webhook', name: 'hook', url: receiver.url('/hook'), secret: 'hmac-secret-1' },
+      { type: 'slack', name: 'flaky', url: receiver.url('/flaky') },
+    ]);
+    const first = await runCli(['--db', 'a.db', '--config', config, 'alert', '--fail-on-alert'], { cwd: tmp.dir, env: FAST });
+    expect(first.code).toBe(1);
+    const errors = first.stderr.split('\n').filter((l) => l.startsWith('earshot: '));
+    expect(errors).toEqual([expect.stringMatching(/^earshot: alert delivery failed for down \(Acme: .+\): HTTP 500 after 4 attempt\(s\) — 2 other alert\(s\) sent/)]);
+    expect(first.stderr).not.toContain(receiver.url('/down'));
+    expect(receiver.hits('/down')).toHaveLength(4);
+    expect(receiver.hits('/flaky')).toHaveLength(2);
+    const [hook] = receiver.hits('/hook');
+    expect(hook!.headers['x-earshot-signature']).toBe(`sha256=${createHmac('sha256', 'hmac-secret-1').update(hook!.body).digest('hex')}`);
+    expect(JSON.parse(hook!.body)).toMatchObject({ brand: 'Acme', rank: 1, terms: expect.arrayContaining(['plastic']) });
+
+    const again = await runCli(['--db', 'a.db', '--config', config, 'alert'], { cwd: tmp.dir, env: FAST });
+    expect(again.code).toBe(1);
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    expect(receiver.hits('/flaky')).toHaveLength(2);
+    const db = readFileSync(join(tmp.dir, 'a.db')).toString('latin1') + readFileSync(join(tmp.dir, 'a.db-wal'), { flag: 'a+' }).toString('latin1');
+    expect(db).not.toContain(`127.0.0.1:${new URL(receiver.url('/')).port}`);
+    expect(db).not.toContain('hmac-secret-1');
+  }, 60_000);
+
+  it('run --fail-on-alert exits 3 when it sent something, 0 when there was nothing new; --quiet prints nothing', async () => {
+    const config = writeConfig('run.json', [{ type: 'webhook', name: 'ops', url: receiver.url('/ops') }]);
+    const fired = await runCli(['--db', 'a.db', '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
+    expect(fired.code, fired.stderr).toBe(3);
+    expect(fired.stdout + fired.stderr).toBe('');
+    expect(receiver.hits('/ops')).toHaveLength(1);
+    const quiet = await runCli(['--db', 'a.db', '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stdout + quiet.stderr).toBe('');
+  }, 60_000);
+
+  it('exports the mentions behind the issue an alert names', async () => {
+    const r = await runCli(['--db', 'a.db', 'export', '--brand', 'Acme', '--issue', '1', '--format', 'jsonl', '--columns', 'id,topics'], { cwd: tmp.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; topics: string });
+    expect(rows).toHaveLength(40);
+    expect(rows.every((row) => row.id.startsWith('w') && row.topics.includes('plastic'))).toBe(true);
+  });
+});
