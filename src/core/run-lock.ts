@@ -29,7 +29,7 @@ export async function withRunLock<T>(store: Store, work: () => Promise<T>, optio
     );
   }
   if (result.tookOverFrom) options.onTakeover?.(result.tookOverFrom);
-  const beat = setInterval(() => { void store.heartbeatRunLock(result.token).catch(() => undefined); }, options.heartbeatMs ?? 60_000);
+  const beat = setInterval(() => { void store.heartbeatRunLock(result.token).catch(() => undefined); }, options.heartbeatMs ?? Math.min(60_000, staleAfterMs / 3));
   beat.unref();
   try {
     return await work();
