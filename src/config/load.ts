@@ -32,7 +32,8 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   const raw = readConfigFile(path, explicit !== undefined);
   const warnings: string[] = [];
   const config = validateConfig(applyEnvironment(raw ?? {}, env), raw ? path : 'environment');
-  if (raw && hasSecrets(config)) warnings.push(...checkPermissions(path));
+  // Only secrets written in the file itself make its permissions matter.
+  if (raw && fileHasSecrets(raw)) warnings.push(...checkPermissions(path));
   return {
     config,
     configPath: raw ? path : null,
@@ -113,8 +114,9 @@ export function secretValues(config: Config): string[] {
   return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }
 
-function hasSecrets(config: Config): boolean {
-  return secretValues(config).length > 0;
+function fileHasSecrets(raw: Record<string, unknown>): boolean {
+  const parsed = configSchema.safeParse(raw);
+  return parsed.success && secretValues(parsed.data).length > 0;
 }
 
 function checkPermissions(path: string): string[] {

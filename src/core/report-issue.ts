@@ -1,7 +1,8 @@
 import type { Thresholds } from '../analysis/emergence/rank.js';
+import { countDistinctVoices, countVoices } from '../analysis/emergence/voices.js';
 import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
 import type { ReportIssue, ReportSample } from '../domain/report.js';
-import type { HourRange, Store, TermCounts } from '../store/store.js';
+import type { HourRange, Store, TermCounts, TermGroupStats } from '../store/store.js';
 import { round } from './report.js';
 
 interface GroupInput {
@@ -18,7 +19,7 @@ const SERIES_DAYS = 14;
 /** Measures one group of bursting terms as an issue or trend, with evidence; null when it is neither. */
 export async function describeGroup(store: Store, input: GroupInput): Promise<{ issue: ReportIssue; kind: 'issue' | 'trend' } | null> {
   const ids = input.terms.map((t) => t.termId);
-  const [now, before] = await Promise.all([store.termGroupStats(input.window, ids), store.termGroupStats(input.baseline, ids)]);
+  const [now, before] = await Promise.all([exactVoices(store, input.window, ids, 'window'), exactVoices(store, input.baseline, ids, 'daily')]);
   const baselineDays = (input.baseline.toHour - input.baseline.fromHour) / 24;
   const firstBaselineDay = Math.floor(input.baseline.fromHour / 24);
   const dailyVoices = new Map(before.daily.map((d) => [d.day, d.voices]));
@@ -49,6 +50,22 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
       samples,
     },
   };
+}
+
+/** Above this many distinct (day, author, cluster) rows, the SQL upper bound stands in. */
+const EXACT_VOICE_LIMIT = 50_000;
+
+/**
+ * Group stats with voices counted exactly (author↔copy components) when affordable:
+ * over the whole window, so a spammer counts once however many days it posts; per
+ * day in the baseline, whose daily rate is what the window is compared with.
+ */
+async function exactVoices(store: Store, range: HourRange, ids: number[], mode: 'window' | 'daily'): Promise<TermGroupStats> {
+  const [stats, rows] = await Promise.all([store.termGroupStats(range, ids), store.termGroupVoices(range, ids, EXACT_VOICE_LIMIT + 1)]);
+  if (rows.length > EXACT_VOICE_LIMIT) return stats;
+  const { total, perDay } = countVoices(rows);
+  const daily = stats.daily.map((d) => ({ ...d, voices: perDay.get(d.day) ?? 0 }));
+  return { ...stats, voices: mode === 'window' ? countDistinctVoices(rows) : total, daily };
 }
 
 /**

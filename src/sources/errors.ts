@@ -41,7 +41,7 @@ export class AuthRejectedError extends SourceError {
 /** Shortens an error from below (fetch, JSON.parse) to a single line for our messages. */
 export function describeCause(error: unknown): string {
   const err = error as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  const base = typeof err?.message === 'string' ? err.message : String(error);
+  const base = typeof err?.message === 'string' && err.message ? err.message : error == null ? 'no response (network error or timeout)' : String(error);
   const code = err?.cause?.code ?? err?.cause?.message;
   const text = code && !base.includes(String(code)) ? `${base} (${String(code)})` : base;
   return text.split('\n')[0]!.slice(0, 200);

@@ -116,6 +116,6 @@ export function classifyXError(error: unknown): Error {
     }
     return new TransientError(`${LABEL} failed: the connection closed mid-response`);
   }
-  if (error instanceof ApiRequestError) return new TransientError(`${LABEL} failed: ${describeCause(error.requestError)}`);
+  if (error instanceof ApiRequestError) return new TransientError(`${LABEL} failed: ${describeCause(error.requestError ?? error)}`);
   return error instanceof Error ? error : new Error(String(error));
 }

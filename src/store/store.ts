@@ -5,7 +5,7 @@ import type { MentionInput, SentimentLabel, StoredMention } from '../domain/ment
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store {
+export interface Store extends ReportQueries {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -113,6 +113,75 @@ export interface AnalysisRecord {
   /** 32-bit key of the author (or of the mention when anonymous). */
   voice: number;
   terms: Array<{ key: string; display: string }>;
+}
+
+/** A brand's time range in whole hours since the epoch, [fromHour, toHour). */
+export interface HourRange {
+  brand: string;
+  fromHour: number;
+  toHour: number;
+  /** Only mentions from this source (slower: joins the mentions table). */
+  source?: string;
+}
+
+export interface DayTotals {
+  /** Days since the epoch. */
+  day: number;
+  mentions: number;
+  negative: number;
+  positive: number;
+}
+
+export interface TermCounts {
+  termId: number;
+  key: string;
+  display: string;
+  mentions: number;
+  /** min(distinct author-days, distinct near-duplicate-cluster-days): one voice counts once a day. */
+  voices: number;
+  negative: number;
+  positive: number;
+}
+
+export interface TermPair {
+  a: number;
+  b: number;
+  mentions: number;
+}
+
+export interface TermGroupStats {
+  mentions: number;
+  authors: number;
+  voices: number;
+  negative: number;
+  positive: number;
+  engagement: number;
+  firstSeen: string | null;
+  /** Voices per day, for the days in the range that have any. */
+  daily: Array<{ day: number; voices: number; mentions: number }>;
+}
+
+export interface VoiceRow {
+  day: number;
+  voice: number;
+  cluster: number;
+}
+
+export interface SampleQuery extends HourRange {
+  termIds: number[];
+  limit: number;
+}
+
+/** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */
+export interface ReportQueries {
+  dailyTotals(range: HourRange): Promise<DayTotals[]>;
+  windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]>;
+  baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]>;
+  termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]>;
+  termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats>;
+  /** Distinct (day, author, copy-cluster) triples of a group's mentions, at most `limit`. */
+  termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]>;
+  termSamples(query: SampleQuery): Promise<Array<StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>>;
 }
 
 export interface ExportQuery {

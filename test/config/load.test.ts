@@ -64,5 +64,8 @@ describe('loadSettings', () => {
     expect(loadSettings({ configPath: path, env: {} }).warnings).toEqual([]);
     chmodSync(path, 0o644);
     expect(loadSettings({ configPath: path, env: {} }).warnings[0]).toMatch(/readable by others.*chmod 600/);
+    const { path: plain } = withConfig(JSON.stringify({ brands: [{ name: 'A' }] }));
+    chmodSync(plain, 0o644);
+    expect(loadSettings({ configPath: plain, env: { EARSHOT_X_BEARER_TOKEN: 'env-only-token' } }).warnings).toEqual([]);
   });
 });

@@ -24,6 +24,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minVoices: 5, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueNegativeShare: 0.4,
 };
 
+/** Surprise of `k` window voices against the daily voices of a reference period. */
+function surpriseAgainst(k: number, daily: number[], windowDays: number): number {
+  if (daily.length === 0) return 0;
+  const mean = daily.reduce((sum, v) => sum + v, 0) / daily.length;
+  return surprise(k, mean * windowDays, fitDispersion(daily) * windowDays);
+}
+
 /** G² of a term whose rate rose in the window, or 0 when it did not rise. */
 export function burstStrength(window: Counts, baseline: Counts, windowTotal: number, baselineTotal: number): number {
   const windowRate = window.voices / Math.max(windowTotal, 1);
@@ -54,8 +61,12 @@ export function scoreGroup(
 ): GroupScore {
   const { window, baseline } = input;
   const expected = (baseline.voices * input.windowDays) / input.baselineDays;
-  const size = fitDispersion(input.baselineDaily) * input.windowDays;
-  const s = Math.min(surprise(window.voices, expected, size), 300);
+  const s = Math.min(Math.max(
+    surpriseAgainst(window.voices, input.baselineDaily, input.windowDays),
+    // A slow riser's baseline is itself rising, which inflates its spread; its earlier
+    // half is the quieter reference it grew from.
+    surpriseAgainst(window.voices, input.baselineDaily.slice(0, Math.floor(input.baselineDaily.length / 2)), input.windowDays),
+  ), 300);
   const growth = window.voices / Math.max(expected, 1);
   const negativeShare = window.mentions ? window.negative / window.mentions : 0;
   const positiveShare = window.mentions ? window.positive / window.mentions : 0;

@@ -5,6 +5,7 @@ import { UsageError, UserError } from '../../errors.js';
 import { renderTable } from '../../report/table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
+import { runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
 import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
 import type { Spinner } from '../output.js';
@@ -17,6 +18,7 @@ interface ScanFlags {
   maxPosts?: number;
   maxWait?: number;
   format?: string;
+  analyze: boolean;
 }
 
 export const scanCommand = addFormatOption(
@@ -27,6 +29,7 @@ export const scanCommand = addFormatOption(
   .option('--source <name...>', `only these sources (${SOURCE_NAMES.join(', ')}); an unconfigured one is an error`)
   .option('--brand <name>', 'only this brand')
   .option('--max-posts <n>', 'posts read per source in this scan (default: config scan.maxPosts)', parsePositiveInt('--max-posts'))
+  .option('--no-analyze', 'store only; analyse later with: earshot analyze')
   .option('--max-wait <seconds>', 'longest rate-limit wait before stopping a source (default: config, 60)', parseSeconds)
   .addHelpText('after', '\nExamples:\n  $ earshot scan\n  $ earshot scan --source hackernews --max-posts 200\n  $ earshot scan --format json   # for cron')
   .action(withContext(runScan));
@@ -53,6 +56,8 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   } finally {
     spinner.stop();
   }
+  // Analyse what was stored even when a source failed: that data is good.
+  if (flags.analyze) await runAnalysisStep(ctx, store);
   for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason} — ${skipped.hint}`);
   const format = defaultFormat(flags.format, true);
   ctx.out.data(format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color));

@@ -1,5 +1,5 @@
 import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import type { Db } from './open.js';
 
@@ -84,6 +84,13 @@ export class SqliteReportQueries implements ReportQueries {
       SELECT t.hour / 24 AS day, ${VOICES} AS voices, COUNT(*) AS mentions FROM t GROUP BY t.hour / 24 ORDER BY day`)
       .all(params) as TermGroupStats['daily'];
     return { ...totals, daily };
+  }
+
+  async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
+    return this.db.prepare(`
+      SELECT DISTINCT t.hour / 24 AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND t.hour >= @from AND t.hour < @to
+      LIMIT @limit`).all({ ...this.params(range), ids: JSON.stringify(termIds), limit }) as VoiceRow[];
   }
 
   async termSamples(query: SampleQuery) {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
-  AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  AnalysisInput, AnalysisRecord, CursorKey, ReportQueries, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
@@ -9,18 +9,34 @@ import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } fr
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
+import { SqliteReportQueries } from './report-queries.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
   private readonly brandIds = new Map<string, number>();
   private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
   private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
+  readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly windowTerms: ReportQueries['windowTerms'];
+  readonly baselineTerms: ReportQueries['baselineTerms'];
+  readonly termPairs: ReportQueries['termPairs'];
+  readonly termGroupStats: ReportQueries['termGroupStats'];
+  readonly termGroupVoices: ReportQueries['termGroupVoices'];
+  readonly termSamples: ReportQueries['termSamples'];
   private readonly upsertBatch: (mentions: MentionInput[], cursor?: CursorWrite) => UpsertOutcome;
 
   constructor(
     readonly location: string,
     readonly db: Db = openDatabase(location),
   ) {
+    const reports = new SqliteReportQueries(this.db);
+    this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.windowTerms = reports.windowTerms.bind(reports);
+    this.baselineTerms = reports.baselineTerms.bind(reports);
+    this.termPairs = reports.termPairs.bind(reports);
+    this.termGroupStats = reports.termGroupStats.bind(reports);
+    this.termGroupVoices = reports.termGroupVoices.bind(reports);
+    this.termSamples = reports.termSamples.bind(reports);
     this.writeMention = prepareMentionWrites(this.db);
     this.writeAnalyses = prepareAnalysisWrites(this.db);
     const saveCursor = this.db.prepare(`

@@ -31,7 +31,7 @@ export interface Scenario {
 }
 
 const DEFAULT_OPENERS = ['', '', '', 'Honestly,', 'ok so', 'Hey', 'PSA:', 'lol', 'Well.', 'Question:'];
-const DEFAULT_CLOSERS = ['', '', '', '!', '...', ' 🤷', ' #tea', ' anyone else?', ' just saying', ' today'];
+const DEFAULT_CLOSERS = ['', '', '', '!', '...', ' 🤷', ' anyone else?', ' just saying', ' today'];
 
 /** Mulberry32: small, fast, good enough for test data, and the same on every machine. */
 export function seededRandom(seed: number): () => number {

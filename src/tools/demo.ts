@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the whole job on bundled data, exactly as a user runs it. A local HTTPS
+ * replay server stands in for X, Reddit and Hacker News (serving fixtures/demo/), and
+ * the real `earshot` binary scans it, analyses what it stored and prints the report.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startReplayServer } from '../replay/index.js';
+import { DEMO_END } from './make-demo-data.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin/earshot.js');
+
+const DEMO_CONFIG = {
+  brands: [{
+    name: 'Kettleby Tea',
+    aliases: ['@KettlebyTea', 'Kettleby'],
+    exclude: ['kettleby village'],
+    queries: {
+      x: '"Kettleby Tea" OR @KettlebyTea OR Kettleby -is:retweet',
+      reddit: { query: 'Kettleby', subreddits: ['tea'] },
+      hackernews: 'Kettleby',
+    },
+  }],
+};
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-demo-'));
+  const server = await startReplayServer({ fixturesDir: join(root, 'fixtures/demo'), caPath: join(dir, 'replay-ca.pem') });
+  writeFileSync(join(dir, 'earshot.config.json'), `${JSON.stringify(DEMO_CONFIG, null, 2)}\n`, { mode: 0o600 });
+  const env = { ...process.env, ...server.env() };
+  // Async: the replay server lives in this process and must keep answering.
+  const run = async (title: string, args: string[]) => {
+    process.stdout.write(`\n$ earshot ${args.map((a) => (/[\s"]/.test(a) ? `'${a}'` : a)).join(' ')}    # ${title}\n`);
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: 'inherit' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`earshot ${args[0]} exited with ${code}`);
+  };
+  try {
+    process.stdout.write(`earshot demo in ${dir}\nA replay server on ${server.url} plays X, Reddit and Hacker News for the fictional brand Kettleby Tea.\n`);
+    await run('pull mentions from all three sources, then analyse them', ['scan', '--max-posts', '5000']);
+    await run('a second scan reads only what is new', ['scan', '--max-posts', '5000']);
+    await run('what is stored', ['status']);
+    await run('emerging issues as of the end of the demo data', ['report', '--at', DEMO_END.toISOString(), '--format', 'table']);
+    process.stdout.write(`\nTry more in ${dir}: earshot report --format html --out report.html, earshot export --sentiment negative\n`);
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

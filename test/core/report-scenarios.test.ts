@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePending } from '../../src/core/analyze.js';
+import { buildReport } from '../../src/core/report.js';
+import type { Report } from '../../src/domain/report.js';
+import { renderReportTable } from '../../src/report/report-text.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
+import { quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../../src/tools/scenarios/others.js';
+import { teaDemoScenario } from '../../src/tools/scenarios/tea.js';
+
+const END = new Date('2026-11-20T12:00:00.000Z');
+
+async function reportFor(scenario: Scenario): Promise<Report> {
+  const store = new SqliteStore(':memory:');
+  const mentions = generateScenario(scenario);
+  for (let i = 0; i < mentions.length; i += 1000) await store.upsertMentions(mentions.slice(i, i + 1000));
+  await analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
+  const report = await buildReport(store, { brand: scenario.brand, at: END, windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 });
+  await store.close();
+  return report;
+}
+
+const termsOf = (issue: { terms: string[]; label: string } | undefined) => (issue ? `${issue.label} ${issue.terms.join(' ')}` : '');
+
+describe('emerging-issue detection', () => {
+  it('ranks the tea-bag plastic concern first despite a launch spike, a steady complaint and a spammer', async () => {
+    const report = await reportFor(teaDemoScenario(END));
+    expect(termsOf(report.issues[0])).toMatch(/plastic/);
+    expect(termsOf(report.issues[0])).toMatch(/tea bag/);
+    expect(report.issues[0]!.negativeShare).toBeGreaterThan(0.4);
+    expect(report.issues[0]!.samples.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(report.issues[0]!.samples.map((s) => s.author)).size).toBe(report.issues[0]!.samples.length);
+    // the launch is a positive trend, not an issue
+    expect(report.issues.some((i) => /oolong/i.test(termsOf(i)))).toBe(false);
+    expect(termsOf(report.trends[0])).toMatch(/oolong/i);
+    // neither the steady delivery complaint nor the spam account is an issue
+    expect(report.issues.some((i) => /deliver|courier|scam|followers/i.test(termsOf(i)))).toBe(false);
+  }, 60_000);
+
+  it('finds an issue that grows slowly over two weeks', async () => {
+    const report = await reportFor(slowGrowthScenario(END));
+    expect(termsOf(report.issues[0])).toMatch(/battery/);
+  }, 60_000);
+
+  it('finds a small issue that is entirely new', async () => {
+    const report = await reportFor(smallNewIssueScenario(END));
+    expect(termsOf(report.issues[0])).toMatch(/login|error|503/);
+    expect(report.issues[0]!.baselineMentions).toBeLessThan(1);
+  }, 60_000);
+
+  it('reports nothing for a spike made only of one spammer and a copy-paste storm', async () => {
+    const report = await reportFor(spamOnlyScenario(END));
+    expect(report.issues.map((i) => i.label)).toEqual([]);
+  }, 60_000);
+
+  it('says so when a quiet week has nothing emerging', async () => {
+    const report = await reportFor(quietScenario(END));
+    expect(report.issues).toEqual([]);
+    expect(renderReportTable(report, false)).toContain('No emerging issues');
+  }, 60_000);
+});
