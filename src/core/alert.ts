@@ -42,8 +42,8 @@ export interface AlertSummary {
  * Identifies an issue across runs: its terms, normalised like term keys (lowercase,
  * no spaces, hyphens or apostrophes) and sorted, so their order in the report does not matter.
  */
-export function issueKeyOf(issue: Pick<ReportIssue, 'terms'>): string {
-  return [...new Set(issue.terms.map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
+export function issueKeyOf(issue: Pick<ReportIssue, 'terms'> & Partial<Pick<ReportIssue, 'termKeys'>>): string {
+  return [...new Set((issue.termKeys?.length ? issue.termKeys : issue.terms).map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
 }
 
 /** A target's rules: brands (empty = all), minimum score, mentions and negative share. */

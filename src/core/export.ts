@@ -62,5 +62,5 @@ export function issueQuery(report: Report, rank: number): ExportQuery {
       `see them with: earshot report --brand "${report.brand}"`,
     );
   }
-  return { brand: report.brand, terms: [...issue.terms], since: report.window.from, until: report.window.to };
+  return { brand: report.brand, terms: issue.termKeys?.length ? [...issue.termKeys] : [...issue.terms], since: report.window.from, until: report.window.to };
 }

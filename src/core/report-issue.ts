@@ -37,6 +37,7 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
       rank: 0,
       label: labelOf(input.terms),
       terms: input.terms.map((t) => t.display),
+      termKeys: input.terms.map((t) => t.key),
       score: scored.score,
       mentions: now.mentions,
       authors: now.authors,

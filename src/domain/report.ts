@@ -30,7 +30,10 @@ export interface DailyPoint {
 export interface ReportIssue {
   rank: number;
   label: string;
+  /** Readable forms of the issue's terms, strongest first. */
   terms: string[];
+  /** The same terms as stored keys ("tea bags" → "teabag"): what export --issue and alert cooldowns match on. */
+  termKeys: string[];
   score: number;
   /** Mentions in the window that carry any of the issue's terms. */
   mentions: number;

@@ -19,6 +19,7 @@ export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
       { id: '3', source: 'x', author: 'c', text: 'third sample', url: null, created_at: '2026-11-20T12:00:00.000Z', sentiment: 'negative' },
     ],
     ...extra,
+    termKeys: extra.termKeys ?? (extra.terms ?? ['tea bag', 'plastic']).map((t) => t.toLowerCase().replace(/\s+/g, '')),
   };
 }
 
