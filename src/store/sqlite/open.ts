@@ -24,35 +24,56 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
 }
 
 function applyPragmas(db: Db): void {
+  // The busy timeout first: switching a new file to WAL takes a lock that a second
+  // process opening the same new file must wait for, not fail on.
+  db.pragma('busy_timeout = 5000');
   if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable against application crashes; only power loss can drop
   // the last transactions, never corrupt the file.
   db.pragma('synchronous = NORMAL');
 }
 
-/** Applies every migration newer than the database's version, each in its own transaction. */
+/**
+ * Applies every migration newer than the database's version, each in its own
+ * transaction. Each one takes the write lock first (BEGIN IMMEDIATE) and re-reads the
+ * version under it, so two processes opening a new database at once apply each
+ * migration exactly once: the second waits, then finds nothing left to do.
+ */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const current = schemaVersion(db);
-  const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  const newest = sorted.reduce((max, m) => Math.max(max, m.version), 0);
+  // An up-to-date database needs no write lock: readers must not queue behind a writer.
+  if (checkVersion(readVersion(db), newest) >= newest) return newest;
+  const record = (m: Migration) =>
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+  const applyNext = db.transaction((): boolean => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const current = checkVersion(schemaVersion(db), newest);
+    const next = sorted.find((m) => m.version > current);
+    if (!next) return false;
+    db.exec(next.sql);
+    record(next);
+    return true;
+  });
+  while (applyNext.immediate()) { /* one migration per transaction */ }
+  return schemaVersion(db);
+}
+
+function readVersion(db: Db): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  return table ? schemaVersion(db) : 0;
+}
+
+function checkVersion(current: number, newest: number): number {
   if (current > newest) {
     throw new UserError(
       `database schema version ${current} is newer than this earshot understands (${newest})`,
       'upgrade earshot',
     );
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
-  }
-  return schemaVersion(db);
+  return current;
 }
 
 export function schemaVersion(db: Db): number {
