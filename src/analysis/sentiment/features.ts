@@ -6,7 +6,7 @@ import type { FeatureSettings, SentimentTokens } from './types.js';
 
 // Words that flip polarity until the next clause break. wink splits "don't" into
 // "do" + "n't"; the apostrophe-less spellings are common in tweets.
-const NEGATORS = new Set([
+export const NEGATORS: ReadonlySet<string> = new Set([
   'not', "n't", 'no', 'never', 'cannot', 'nothing', 'nobody', 'none', 'nor', 'neither',
   'nowhere', 'without', 'dont', 'cant', 'wont', 'isnt', 'didnt', 'doesnt', 'aint',
   'wasnt', 'arent', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'werent',

@@ -2,7 +2,7 @@
 // pipeline scores every mention and the benchmark target is ≥ 20k docs/s.
 import { getTokenizer, its } from '../nlp.js';
 import type { NlpDocument } from '../nlp.js';
-import { extractFeatures } from './features.js';
+import { NEGATORS, extractFeatures } from './features.js';
 import type { ScoreOptions, SentimentModel, SentimentResult, SentimentTokens } from './types.js';
 
 // Codes that say "no language detected" rather than "another language": X uses
@@ -10,6 +10,9 @@ import type { ScoreOptions, SentimentModel, SentimentResult, SentimentTokens } f
 const NO_LANGUAGE = new Set(['und', 'qme', 'qht', 'qam', 'qst', 'zxx', 'art']);
 
 const scratch: number[] = [];
+const wordScratch: number[] = [];
+/** Logit margin (bias excluded) by which a word alone must favour negative to be flipped when negated. */
+const NEGATIVE_WORD_MARGIN = 0.7;
 
 /** True when `lang` is unknown or English, i.e. the English model applies. */
 export function isMaybeEnglish(lang: string | null | undefined): boolean {
@@ -40,9 +43,32 @@ export function scoreDoc(model: SentimentModel, doc: NlpDocument, options: Score
 export function scoreTokens(model: SentimentModel, tokens: SentimentTokens, options: ScoreOptions = {}): SentimentResult {
   if (!isMaybeEnglish(options.lang)) return neutralResult();
   const probs = predictProbs(model, extractFeatures(tokens, model.settings, scratch));
+  if (probs[0] === Math.max(...probs) && isNegatedNegativeWord(model, tokens)) probs.reverse();
   const [neg = 0, neu = 0, pos = 0] = probs;
   const best = pos > neg && pos > neu ? 'positive' : neg > neu ? 'negative' : 'neutral';
   return { score: pos - neg, label: best, probs: { negative: neg, neutral: neu, positive: pos } };
+}
+
+/**
+ * "not bad" / "isn't bad": a negator and one word whose own weights clearly say
+ * negative, with no other words. Only ~11 training tweets contain such a pair, so
+ * the learned negated-word weights don't flip it; the caller then swaps P(neg) and P(pos).
+ */
+function isNegatedNegativeWord(model: SentimentModel, tokens: SentimentTokens): boolean {
+  const words: string[] = [];
+  for (let i = 0; i < tokens.values.length; i++) {
+    const type = tokens.types[i];
+    if (type === 'punctuation') continue;
+    if (type !== 'word' || words.length === 3) return false;
+    words.push(tokens.values[i] ?? '');
+  }
+  const negator = (words[words.length - 2] ?? '').toLowerCase().replaceAll('’', "'");
+  // "isn't" arrives as "is" + "n't"; otherwise the negator must be the first word
+  if (!NEGATORS.has(negator) || (words.length === 3 && negator !== "n't")) return false;
+  const word = words[words.length - 1] ?? '';
+  const alone = predictProbs(model, extractFeatures({ values: [word], types: ['word'] }, model.settings, wordScratch));
+  const [neg = 0, neu = 0, pos = 0] = alone.map((p, c) => Math.log(p) - (model.bias[c] ?? 0));
+  return neg - Math.max(neu, pos) >= NEGATIVE_WORD_MARGIN;
 }
 
 /** Softmax class probabilities for a list of bucket ids. */
