@@ -1,0 +1,116 @@
+// `npm run bench [-- --n 1000000] [--json [file]] [--only report] [--runs 3] [--report-sizes 100000,1000000] [--keep]`
+// Generates a seeded synthetic corpus and measures the real CLI end to end: import +
+// analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
+// texts, report latency (median of --runs) at each report size, and CSV export; peak
+// RSS of every child process. Prints a table; --json writes the same as JSON.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
+import { median, runCli, writeRssProbe } from './bench/run-cli.js';
+import { measureSingleThreadRates } from './bench/wink-rate.js';
+
+interface Row {
+  step: string;
+  rows: number;
+  seconds: number;
+  perSecond: number | null;
+  peakRssMb: number | null;
+  note?: string;
+}
+
+interface Options {
+  n: number;
+  only: string | null;
+  runs: number;
+  reportSizes: number[];
+  json: string | null | undefined;
+  keep: boolean;
+}
+
+const END = new Date('2026-11-20T12:00:00Z');
+
+function readOptions(argv: string[]): Options {
+  const flag = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? argv[i + 1] : undefined;
+  };
+  return {
+    n: Number(flag('--n') ?? 200_000),
+    only: flag('--only') ?? null,
+    runs: Math.max(3, Number(flag('--runs') ?? 3)),
+    reportSizes: (flag('--report-sizes') ?? '100000,1000000').split(',').map(Number).filter((x) => x > 0),
+    json: argv.includes('--json') ? (flag('--json') ?? null) : undefined,
+    keep: argv.includes('--keep'),
+  };
+}
+
+function spec(n: number, brands = BENCH_BRANDS): CorpusSpec {
+  return { n, end: END, days: 30, brands, seed: 7 };
+}
+
+async function benchPipeline(dir: string, probe: string, n: number, rows: Row[]): Promise<void> {
+  const file = join(dir, 'corpus.jsonl');
+  const texts = await writeCorpus(file, spec(n));
+  const step = (name: string, count: number, run: { seconds: number; peakRssMb: number }, note?: string) =>
+    rows.push({ step: name, rows: count, seconds: run.seconds, perSecond: count / run.seconds, peakRssMb: run.peakRssMb, note });
+  step('import + analyse (JSONL → scored rows)', n, await runCli(['--db', 'full.db', 'import', file], dir, probe));
+  step('import only (--no-analyze)', n, await runCli(['--db', 'staged.db', 'import', file, '--no-analyze'], dir, probe));
+  step('analyse only (earshot analyze)', n, await runCli(['--db', 'staged.db', 'analyze'], dir, probe));
+  for (const r of measureSingleThreadRates(texts)) {
+    rows.push({ step: r.name, rows: texts.length, seconds: texts.length / r.docsPerSecond, perSecond: r.docsPerSecond, peakRssMb: null, note: 'in-process, median of 3' });
+  }
+  step('export all rows to CSV', n, await runCli(['--db', 'full.db', 'export', '--out', join(dir, 'all.csv')], dir, probe));
+}
+
+/** Report latency for one brand holding `size` mentions (48h window, 14d baseline). */
+async function benchReport(dir: string, probe: string, size: number, runs: number, rows: Row[]): Promise<void> {
+  const file = join(dir, `report-${size}.jsonl`);
+  const db = `report-${size}.db`;
+  await writeCorpus(file, spec(size, [{ ...BENCH_BRANDS[0]!, share: 1 }]), 0);
+  const load = await runCli(['--db', db, 'import', file], dir, probe);
+  rows.push({ step: `import + analyse, ${size.toLocaleString('en-US')} (report db)`, rows: size, seconds: load.seconds, perSecond: size / load.seconds, peakRssMb: load.peakRssMb });
+  const args = ['--db', db, 'report', '--brand', BENCH_BRANDS[0]!.name, '--at', END.toISOString(), '--window', '48h', '--baseline', '14d', '--format', 'json'];
+  const timings = [];
+  for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
+  const issues = (JSON.parse(timings[0]!.stdout) as { issues: Array<{ terms: string[] }> }).issues;
+  rows.push({
+    step: `report, ${size.toLocaleString('en-US')} mentions of one brand`, rows: size, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
+    peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
+    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${issues.length} issues, top: ${issues[0]?.terms.slice(0, 3).join(', ') ?? '-'}`,
+  });
+}
+
+function renderTable(rows: Row[]): string {
+  const head = '| step | rows | seconds | rows/s | peak RSS (MB) | note |\n|---|---:|---:|---:|---:|---|';
+  const fmt = (x: number | null, digits = 0) => (x === null || Number.isNaN(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  return [head, ...rows.map((r) => `| ${r.step} | ${fmt(r.rows)} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond)} | ${fmt(r.peakRssMb)} | ${r.note ?? ''} |`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = readOptions(argv);
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-bench-'));
+  const probe = writeRssProbe(dir);
+  const rows: Row[] = [];
+  try {
+    if (options.only === null || options.only === 'pipeline') await benchPipeline(dir, probe, options.n, rows);
+    if (options.only === null || options.only === 'report') {
+      for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
+    }
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    else process.stderr.write(`kept ${dir}\n`);
+  }
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', node: process.version, platform: process.platform };
+  const result = { date: new Date().toISOString(), machine, n: options.n, command: `npm run bench -- ${argv.join(' ')}`.trim(), rows };
+  if (options.json === null) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(`${machine.cpus} × ${machine.cpu}, Node ${machine.node}, n = ${options.n.toLocaleString('en-US')}\n\n${renderTable(rows)}\n`);
+    if (options.json) writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});

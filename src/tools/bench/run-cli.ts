@@ -1,0 +1,49 @@
+// Runs the real CLI binary as a child process and measures it from outside, so the
+// timings include start-up and the peak RSS is the whole process's (workers included).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const BIN = resolve(import.meta.dirname, '../../../bin/earshot.js');
+const RSS_MARK = 'EARSHOT_BENCH_RSS_KB=';
+
+export interface CliRun {
+  seconds: number;
+  peakRssMb: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Writes the preload that reports the process's peak RSS on exit; returns its path. */
+export function writeRssProbe(dir: string): string {
+  const path = join(dir, 'rss-probe.cjs');
+  writeFileSync(path, `process.on('exit', () => process.stderr.write('\\n${RSS_MARK}' + process.resourceUsage().maxRSS + '\\n'));\n`);
+  return path;
+}
+
+/** Runs `earshot ARGS` in `cwd`; a non-zero exit is an error (a benchmark of a failure is meaningless). */
+export function runCli(args: string[], cwd: string, probe: string, extraNodeArgs: string[] = []): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${probe}` };
+  for (const key of Object.keys(env)) if (key.startsWith('EARSHOT_')) delete env[key];
+  const started = process.hrtime.bigint();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...extraNodeArgs, BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const rss = new RegExp(`${RSS_MARK}(\\d+)`).exec(stderr);
+      if (code !== 0) fail(new Error(`earshot ${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
+      else done({ seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout, stderr: stderr.replace(/\n?EARSHOT_BENCH_RSS_KB=\d+\n/, '') });
+    });
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
