@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { runAlertStep } from '../alert-step.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
+import { sourceOptionsFromEnv } from '../source-options.js';
 import { parseDuration } from '../time.js';
 
 interface RunFlags {
@@ -63,7 +64,7 @@ async function scanStep(ctx: CliContext, store: Store, brandName: string | undef
   if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => `"${b.name}"`).join(', ')}`);
   const summary = await scan(store, {
     brands,
-    sources: createSources(config, ctx.env),
+    sources: createSources(config, ctx.env, sourceOptionsFromEnv(ctx.env)),
     maxPosts: config.scan.maxPosts,
     maxWaitMs: config.scan.maxWaitSeconds * 1000,
     maxPages: config.scan.maxPages,

@@ -7,6 +7,7 @@ import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
+import { sourceOptionsFromEnv } from '../source-options.js';
 import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
 import type { Spinner } from '../output.js';
 
@@ -46,7 +47,7 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   try {
     summary = await scan(store, {
       brands,
-      sources: createSources(config, ctx.env),
+      sources: createSources(config, ctx.env, sourceOptionsFromEnv(ctx.env)),
       requested,
       maxPosts: flags.maxPosts ?? config.scan.maxPosts,
       maxWaitMs: (flags.maxWait ?? config.scan.maxWaitSeconds) * 1000,
