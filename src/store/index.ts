@@ -1,13 +1,15 @@
-import { UserError } from '../errors.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 export type * from './store.js';
 
-/** Opens the store a `--db` value names: a file path (or `:memory:`) is SQLite. */
+/** Opens the store a `--db` value names: a postgres:// URL is PostgreSQL, a file path (or `:memory:`) SQLite. */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new UserError('PostgreSQL stores are not supported yet', 'use a SQLite file path for --db');
-  }
+  if (isPostgresUrl(location)) return openPostgresStore(location);
   return new SqliteStore(location);
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }

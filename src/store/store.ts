@@ -1,4 +1,7 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../domain/mention.js';
+import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
+
+export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 
 /**
  * The one store interface. Everything outside src/store/ talks to this, never to SQL,
@@ -37,6 +40,13 @@ export interface Store extends ReportQueries {
   /** Keeps a held lock fresh; a long run calls it now and then. */
   heartbeatRunLock(token: string): Promise<void>;
   releaseRunLock(token: string): Promise<void>;
+
+  /** Bulk copy (earshot migrate-store): rows of one table in key order after `afterKey`. */
+  readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch>;
+  /** Writes copied rows keeping their ids, in one transaction; rows already there are left alone. */
+  writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void>;
+  /** How many rows a table holds (only keys up to `upToKey`, when given) and its largest key. */
+  copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress>;
 }
 
 export interface CursorKey {

@@ -10,6 +10,8 @@ import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
+import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
+import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -134,6 +136,19 @@ export class SqliteStore implements Store {
 
   async releaseRunLock(token: string): Promise<void> {
     if (this.db.open) deleteRunLock(this.db, token);
+  }
+
+  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
+    return readCopyBatch(this.db, table, afterKey, limit);
+  }
+
+  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
+    writeCopyBatch(this.db, table, rows);
+    this.brandIds.clear();
+  }
+
+  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
+    return readCopyProgress(this.db, table, upToKey);
   }
 
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */

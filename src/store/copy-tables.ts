@@ -1,0 +1,46 @@
+/**
+ * The tables `earshot migrate-store` copies, in an order that satisfies foreign keys,
+ * with the columns both backends share and the key a copy is batched and resumed by.
+ * Rows keep their ids, so references between tables stay valid without remapping.
+ * `mention_terms` is batched by whole mentions; `scan_cursors` is small and copied whole.
+ */
+export const COPY_TABLES = {
+  brands: { key: 'id', columns: ['id', 'name', 'created_at'] },
+  terms: { key: 'id', columns: ['id', 'key', 'display'] },
+  mentions: {
+    key: 'id',
+    columns: ['id', 'source', 'external_id', 'brand_id', 'created_at', 'author', 'text', 'url', 'lang',
+      'likes', 'replies', 'reposts', 'score', 'raw', 'first_seen', 'last_seen'],
+  },
+  scan_cursors: { key: null, columns: ['source', 'brand_id', 'stream', 'value', 'updated_at'] },
+  scan_runs: {
+    key: 'id',
+    columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message'],
+  },
+  analyses: {
+    key: 'mention_id',
+    columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
+      'voice', 'cluster', 'sentiment', 'analyzed_at'],
+  },
+  human_labels: { key: 'mention_id', columns: ['mention_id', 'label', 'labeled_at'] },
+  mention_terms: { key: 'mention_id', columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment'] },
+  alerts_sent: { key: 'id', columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
+} as const satisfies Record<string, { key: string | null; columns: readonly string[] }>;
+
+export type CopyTable = keyof typeof COPY_TABLES;
+export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];
+
+/** One row as stored: timestamps as ISO strings, `raw` as JSON text. */
+export type CopyRow = Record<string, string | number | null>;
+
+export interface CopyBatch {
+  rows: CopyRow[];
+  /** The key of the last row, to read the next batch after; null when the table has no key (read whole). */
+  lastKey: number | null;
+}
+
+export interface CopyProgress {
+  rows: number;
+  /** Largest key stored, null when empty or keyless. */
+  lastKey: number | null;
+}

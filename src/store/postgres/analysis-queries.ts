@@ -1,0 +1,99 @@
+import type { SentimentLabel } from '../../domain/mention.js';
+import { SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
+import type { AnalysisInput, AnalysisRecord } from '../store.js';
+import type { Sql, Tx } from './connect.js';
+import { clean } from './mention-writes.js';
+
+export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
+  return sql<AnalysisInput[]>`
+    SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN analyses a ON a.mention_id = m.id
+    WHERE m.id > ${afterRowId} AND (a.mention_id IS NULL OR a.model_version <> ${modelVersion})
+    ORDER BY m.id LIMIT ${limit}`;
+}
+
+export async function countPendingAnalysis(sql: Sql, modelVersion: string): Promise<number> {
+  const [row] = await sql`
+    SELECT COUNT(*) AS n FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id
+    WHERE a.mention_id IS NULL OR a.model_version <> ${modelVersion}`;
+  return row!.n as number;
+}
+
+type Facts = { id: number; brandId: number; hour: number; human: SentimentLabel | null };
+
+/** Saves one batch of analyses in one transaction; term ids are cached across batches. */
+export class AnalysisWriter {
+  private readonly termIds = new Map<string, number>();
+  constructor(private readonly sql: Sql) {}
+
+  async save(results: AnalysisRecord[]): Promise<void> {
+    if (results.length === 0) return;
+    // term ids are cached only once their transaction committed
+    const fresh = new Map<string, number>();
+    await this.sql.begin(async (tx) => {
+      const facts = await tx<Facts[]>`
+        SELECT m.id, m.brand_id AS "brandId", floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human
+        FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id
+        WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
+      const byId = new Map(facts.map((f) => [f.id, f]));
+      const kept = results.filter((r) => byId.has(r.rowId)); // others were deleted since they were read
+      if (kept.length === 0) return;
+      const rows = kept.map((r) => {
+        const f = byId.get(r.rowId)!;
+        return {
+          mention_id: r.rowId, model_version: r.modelVersion, sentiment_score: r.sentimentScore, sentiment_label: r.sentimentLabel,
+          cluster_key: r.clusterKey, brand_id: f.brandId, hour: f.hour, voice: r.voice, cluster: r.cluster,
+          sentiment: SENTIMENT_VALUE[f.human ?? r.sentimentLabel], analyzed_at: new Date().toISOString(),
+        };
+      });
+      await tx`INSERT INTO analyses ${tx(rows)}
+        ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
+          sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
+          cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
+          voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
+          analyzed_at = excluded.analyzed_at`;
+      await tx`DELETE FROM mention_terms WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
+      const links = [];
+      for (const [i, r] of kept.entries()) {
+        const row = rows[i]!;
+        for (const term of r.terms) {
+          const termId = await this.termId(tx, term.key, term.display, fresh);
+          links.push({ brand_id: row.brand_id, hour: row.hour, term_id: termId, mention_id: r.rowId,
+            voice: r.voice, cluster: r.cluster, sentiment: row.sentiment });
+        }
+      }
+      for (let i = 0; i < links.length; i += 1000) {
+        await tx`INSERT INTO mention_terms ${tx(links.slice(i, i + 1000))} ON CONFLICT DO NOTHING`;
+      }
+    });
+    for (const [key, id] of fresh) this.termIds.set(key, id);
+  }
+
+  private async termId(tx: Tx, key: string, display: string, fresh: Map<string, number>): Promise<number> {
+    let id = this.termIds.get(key) ?? fresh.get(key);
+    if (id === undefined) {
+      await tx`INSERT INTO terms (key, display) VALUES (${clean(key)}, ${clean(display)}) ON CONFLICT (key) DO NOTHING`;
+      const [row] = await tx`SELECT id FROM terms WHERE key = ${clean(key)}`;
+      id = row!.id as number;
+      fresh.set(key, id);
+    }
+    return id;
+  }
+
+  /** Forgets cached term ids (after a bulk copy wrote terms with their own ids). */
+  clear(): void {
+    this.termIds.clear();
+  }
+}
+
+/** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
+export async function writeHumanLabel(sql: Sql, rowId: number, label: SentimentLabel): Promise<void> {
+  const value = SENTIMENT_VALUE[label];
+  await sql.begin(async (tx) => {
+    await tx`INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (${rowId}, ${label}, now())
+      ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`;
+    await tx`UPDATE analyses SET sentiment = ${value} WHERE mention_id = ${rowId}`;
+    await tx`UPDATE mention_terms SET sentiment = ${value} WHERE mention_id = ${rowId}`;
+  });
+}

@@ -1,0 +1,39 @@
+import type { ExportQuery, ExportRow } from '../store.js';
+import type { Sql } from './connect.js';
+import { tsQuery } from './mention-queries.js';
+
+/**
+ * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
+ * topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
+ */
+const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
+  m.author, m.text, m.url, a.sentiment_score AS sentiment,
+  COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
+  COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
+    FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id), '') AS topics,
+  m.likes, m.replies, m.reposts, m.score`;
+
+/** Streams matching mentions through a server-side cursor, a few hundred rows at a time. */
+export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterable<ExportRow> {
+  const where = [];
+  if (query.brand !== undefined) where.push(sql`lower(b.name) = lower(${query.brand})`);
+  if (query.source !== undefined) where.push(sql`m.source = ${query.source}`);
+  if (query.since !== undefined) where.push(sql`m.created_at >= ${query.since}::timestamptz`);
+  if (query.until !== undefined) where.push(sql`m.created_at < ${query.until}::timestamptz`);
+  if (query.sentiments) where.push(sql`COALESCE(h.label, a.sentiment_label) = ANY(${query.sentiments}::text[])`);
+  if (query.terms) {
+    // reports name an issue's terms by display form; keys work too
+    where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
+      WHERE t.key = ANY(${query.terms}::text[]) OR t.display = ANY(${query.terms}::text[]))`);
+  }
+  if (query.search !== undefined) where.push(sql`m.tsv @@ ${tsQuery(sql, query.search, '--search query')}`);
+  const filter = where.reduce((acc, clause, i) => (i === 0 ? sql`WHERE ${clause}` : sql`${acc} AND ${clause}`), sql``);
+  const rows = sql<ExportRow[]>`SELECT ${sql.unsafe(EXPORT_COLUMNS)}
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN analyses a ON a.mention_id = m.id
+    LEFT JOIN human_labels h ON h.mention_id = m.id
+    ${filter}
+    ORDER BY m.created_at, m.id LIMIT ${query.limit ?? null}`;
+  // breaking out of the loop closes the cursor and frees the connection
+  for await (const batch of rows.cursor(200)) yield* batch;
+}

@@ -1,0 +1,82 @@
+import type { StoredMention } from '../../domain/mention.js';
+import { UserError } from '../../errors.js';
+import { quoteWords } from '../sqlite/mention-queries.js';
+import type { SearchQuery, StoreStatusRow } from '../store.js';
+import type { Sql, Tx } from './connect.js';
+
+/** Columns of a stored mention, in the shape of StoredMention (m = mentions, b = brands). */
+export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand,
+  m.created_at AS "createdAt", m.author, m.text, m.url, m.lang, m.likes, m.replies, m.reposts,
+  m.score, m.first_seen AS "firstSeen", m.last_seen AS "lastSeen"`;
+
+/**
+ * The search text as a tsquery. SQLite takes FTS5 syntax and falls back to literal
+ * words; here `websearch_to_tsquery` reads the same everyday forms ("a phrase", or,
+ * -word) and never fails on punctuation. FTS5-only syntax (NEAR, prefix*, column:)
+ * is read as plain words. A query without words is refused on both backends.
+ */
+export function tsQuery(sql: Tx, text: string, what = 'search query') {
+  if (!quoteWords(text)) {
+    throw new UserError(`the ${what} has no words`, what === 'search query' ? 'try: earshot search "tea bags"' : 'try: --search "tea bags"');
+  }
+  return sql`websearch_to_tsquery('simple', ${text})`;
+}
+
+export async function searchMentions(sql: Sql, query: SearchQuery): Promise<StoredMention[]> {
+  const match = tsQuery(sql, query.text);
+  return sql<StoredMention[]>`
+    SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN brands b ON b.id = m.brand_id
+    WHERE m.tsv @@ ${match}
+      ${query.brand ? sql`AND lower(b.name) = lower(${query.brand})` : sql``}
+      ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
+      ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
+    ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}`;
+}
+
+export async function findMentions(sql: Sql, ref: string): Promise<StoredMention[]> {
+  // mention_keys is unpartitioned: a lookup by key is one index probe, then one partition
+  const find = (source: string | null, id: string) => sql<StoredMention[]>`
+    SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mention_keys k
+    JOIN mentions m ON m.id = k.id AND m.created_at = k.created_at
+    JOIN brands b ON b.id = m.brand_id
+    WHERE k.external_id = ${id} ${source === null ? sql`` : sql`AND k.source = ${source}`}
+    ORDER BY m.id`;
+  const colon = ref.indexOf(':');
+  if (colon > 0) {
+    const rows = await find(ref.slice(0, colon), ref.slice(colon + 1));
+    if (rows.length > 0) return rows;
+  }
+  return find(null, ref);
+}
+
+export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
+  const counts = await sql<Array<Omit<StoreStatusRow, 'lastScan'>>>`
+    SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
+      MIN(m.created_at) AS "firstMention", MAX(m.created_at) AS "lastMention",
+      COUNT(a.mention_id) AS analyzed
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN analyses a ON a.mention_id = m.id
+    GROUP BY b.name, m.source`;
+  const scans = await sql<Array<{ brand: string; source: string; lastScan: string }>>`
+    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS "lastScan"
+    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY b.name, s.source`;
+  const rows = new Map<string, StoreStatusRow>();
+  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
+  for (const s of scans) {
+    const key = `${s.brand}\u0000${s.source}`;
+    const row = rows.get(key) ?? {
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, lastScan: null,
+    };
+    rows.set(key, { ...row, lastScan: s.lastScan });
+  }
+  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+}
+
+/** Bytes of earshot's tables and indexes in this schema (all partitions included). */
+export async function readSizeBytes(sql: Sql): Promise<number> {
+  const [row] = await sql`
+    SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')`;
+  return (row?.bytes as number | undefined) ?? 0;
+}

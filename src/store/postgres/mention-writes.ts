@@ -1,0 +1,160 @@
+import type { MentionInput } from '../../domain/mention.js';
+import type { CursorWrite, UpsertOutcome } from '../store.js';
+import { LOCK_CLASS, type Sql, type Tx } from './connect.js';
+
+/** PostgreSQL text cannot hold NUL; a post that carries one is stored without it. */
+export function clean<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
+}
+
+/** Brand ids are created on first use; the name keeps the case it was first seen with. */
+export class BrandIds {
+  private readonly ids = new Map<string, number>();
+  constructor(private readonly sql: Sql) {}
+
+  async get(name: string): Promise<number> {
+    const key = name.toLowerCase();
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      await this.sql`INSERT INTO brands (name, created_at) VALUES (${clean(name)}, now()) ON CONFLICT ((lower(name))) DO NOTHING`;
+      const [row] = await this.sql`SELECT id FROM brands WHERE lower(name) = lower(${clean(name)})`;
+      id = row!.id as number;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** Forgets cached ids (after a bulk copy wrote brands with their own ids). */
+  clear(): void {
+    this.ids.clear();
+  }
+}
+
+/** Month partitions of `mentions`, created on demand for the months a batch touches. */
+export class MentionPartitions {
+  private readonly known = new Set<string>();
+  constructor(private readonly sql: Sql) {}
+
+  async ensure(createdAts: Iterable<string>): Promise<void> {
+    const months = new Set<string>();
+    for (const at of createdAts) {
+      const ms = Date.parse(at);
+      if (Number.isFinite(ms)) months.add(new Date(ms).toISOString().slice(0, 7));
+    }
+    for (const month of months) {
+      if (this.known.has(month)) continue;
+      await this.create(month);
+      this.known.add(month);
+    }
+  }
+
+  private async create(month: string): Promise<void> {
+    const name = `mentions_p${month.replace('-', '_')}`;
+    const [exists] = await this.sql`SELECT to_regclass(${name}) IS NOT NULL AS yes`;
+    if (exists?.yes) return;
+    const [year, mon] = month.split('-').map(Number) as [number, number];
+    const next = mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`;
+    // CREATE ... PARTITION OF locks the parent; the advisory lock makes concurrent
+    // scanners create each month once, and lock_timeout keeps a busy table from hanging a scan.
+    await this.sql.begin(async (tx) => {
+      await tx`SET LOCAL lock_timeout = '30s'`;
+      await tx`SELECT pg_advisory_xact_lock(${LOCK_CLASS.partition}, hashtext(current_schema()))`;
+      await tx.unsafe(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF mentions
+        FOR VALUES FROM ('${month}-01 00:00:00+00') TO ('${next}-01 00:00:00+00')`);
+    });
+  }
+}
+
+const MENTION_COLUMNS = ['id', 'source', 'external_id', 'brand_id', 'created_at', 'author', 'text', 'url', 'lang',
+  'likes', 'replies', 'reposts', 'score', 'raw', 'first_seen', 'last_seen'] as const;
+
+/**
+ * Upserts one page in one transaction. Keys are claimed in sorted order (so two writers
+ * of overlapping pages cannot deadlock) with ON CONFLICT DO NOTHING: the claim that
+ * returns a row inserted the mention, any other saw it already stored. A page that
+ * carries a cursor first takes a transaction advisory lock on that cursor, so two
+ * scanners of one stream commit their pages and cursors one after the other.
+ */
+export async function upsertMentionBatch(
+  sql: Sql, brands: BrandIds, partitions: MentionPartitions, input: MentionInput[], cursor?: CursorWrite,
+): Promise<UpsertOutcome> {
+  const byKey = new Map<string, MentionInput>();
+  for (const m of input) byKey.set(`${m.source}\u0000${m.id}`, m);
+  const mentions = [...byKey.values()].sort((a, b) => compare(a.source, b.source) || compare(a.id, b.id));
+  const brandIds = new Map<string, number>();
+  for (const m of mentions) brandIds.set(m.brand, await brands.get(m.brand));
+  const cursorBrand = cursor ? await brands.get(cursor.brand) : 0;
+  await partitions.ensure(mentions.map((m) => m.createdAt));
+
+  return sql.begin(async (tx) => {
+    if (cursor) {
+      await tx`SELECT pg_advisory_xact_lock(${LOCK_CLASS.cursor},
+        hashtext(current_schema() || '/' || ${cursor.source} || '/' || ${cursorBrand} || '/' || ${cursor.stream}))`;
+    }
+    const outcome = { inserted: 0, updated: input.length - mentions.length };
+    if (mentions.length > 0) {
+      const claimed = await claimKeys(tx, mentions);
+      outcome.inserted = claimed.inserted;
+      outcome.updated += mentions.length - claimed.inserted;
+      await writeMentions(tx, mentions, claimed.keys, brandIds);
+    }
+    if (cursor) {
+      await tx`INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at)
+        VALUES (${cursor.source}, ${cursorBrand}, ${cursor.stream}, ${clean(cursor.value)}, now())
+        ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+    }
+    return outcome;
+  }) as Promise<UpsertOutcome>;
+}
+
+type KeyRow = { id: number; source: string; external_id: string; created_at: string };
+
+async function claimKeys(tx: Tx, mentions: MentionInput[]) {
+  const sources = mentions.map((m) => clean(m.source));
+  const ids = mentions.map((m) => clean(m.id));
+  const created = await tx`
+    INSERT INTO mention_keys (source, external_id, created_at)
+    SELECT * FROM unnest(${sources}::text[], ${ids}::text[], ${mentions.map((m) => m.createdAt)}::timestamptz[])
+    ORDER BY 1, 2
+    ON CONFLICT (source, external_id) DO NOTHING RETURNING id`;
+  const rows = await tx<KeyRow[]>`
+    SELECT k.id, k.source, k.external_id, k.created_at FROM mention_keys k
+    JOIN unnest(${sources}::text[], ${ids}::text[]) AS v(source, external_id)
+      ON k.source = v.source AND k.external_id = v.external_id`;
+  const keys = new Map(rows.map((r) => [`${r.source}\u0000${r.external_id}`, r]));
+  return { inserted: created.length, keys };
+}
+
+async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string, KeyRow>, brandIds: Map<string, number>) {
+  const now = new Date().toISOString();
+  const rows = mentions.map((m) => {
+    const key = keys.get(`${clean(m.source)}\u0000${clean(m.id)}`)!;
+    const metrics = m.metrics ?? {};
+    return {
+      id: key.id, source: key.source, external_id: key.external_id, brand_id: brandIds.get(m.brand)!,
+      // a mention keeps the created_at (and so the partition) it was first stored with
+      created_at: key.created_at,
+      author: clean(m.author ?? null), text: clean(m.text), url: clean(m.url ?? null), lang: clean(m.lang ?? null),
+      likes: metrics.likes ?? null, replies: metrics.replies ?? null, reposts: metrics.reposts ?? null, score: metrics.score ?? null,
+      raw: m.raw === undefined ? null : JSON.stringify(m.raw), first_seen: now, last_seen: now,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx`INSERT INTO mentions ${tx(rows.slice(i, i + 500), ...MENTION_COLUMNS)}
+      ON CONFLICT (id, created_at) DO UPDATE SET
+        text = excluded.text,
+        author = COALESCE(excluded.author, mentions.author),
+        url = COALESCE(excluded.url, mentions.url),
+        lang = COALESCE(excluded.lang, mentions.lang),
+        likes = COALESCE(excluded.likes, mentions.likes),
+        replies = COALESCE(excluded.replies, mentions.replies),
+        reposts = COALESCE(excluded.reposts, mentions.reposts),
+        score = COALESCE(excluded.score, mentions.score),
+        raw = COALESCE(excluded.raw, mentions.raw),
+        last_seen = excluded.last_seen`;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

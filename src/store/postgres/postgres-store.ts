@@ -1,0 +1,147 @@
+import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
+import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
+import type {
+  AlertKey, AlertSentRecord, AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ExportQuery, ExportRow, ReportQueries,
+  RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+} from '../store.js';
+import { AnalysisWriter, countPendingAnalysis, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
+import { openPg, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
+import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { iterateExport } from './export-queries.js';
+import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './mention-queries.js';
+import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
+import { PgReportQueries } from './report-queries.js';
+import { PgRunLock, readLastAlertSent, writeAlertSent } from './run-queries.js';
+
+/** Opens (creating and migrating if needed) the PostgreSQL store a postgres:// URL names. */
+export async function openPostgresStore(url: string): Promise<PostgresStore> {
+  const target = parsePgUrl(url);
+  return new PostgresStore(target.location, await openPg(target));
+}
+
+export class PostgresStore implements Store {
+  readonly backend = 'postgres' as const;
+  private readonly brands: BrandIds;
+  private readonly partitions: MentionPartitions;
+  private readonly analyses: AnalysisWriter;
+  private readonly runLock: PgRunLock;
+  readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly windowTerms: ReportQueries['windowTerms'];
+  readonly baselineTerms: ReportQueries['baselineTerms'];
+  readonly termPairs: ReportQueries['termPairs'];
+  readonly termGroupStats: ReportQueries['termGroupStats'];
+  readonly termGroupVoices: ReportQueries['termGroupVoices'];
+  readonly termSamples: ReportQueries['termSamples'];
+
+  /** `location` is the URL with its password masked; use openPostgresStore to open one. */
+  constructor(readonly location: string, readonly sql: Sql) {
+    this.brands = new BrandIds(sql);
+    this.partitions = new MentionPartitions(sql);
+    this.analyses = new AnalysisWriter(sql);
+    this.runLock = new PgRunLock(sql);
+    const reports = new PgReportQueries(sql);
+    this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.windowTerms = reports.windowTerms.bind(reports);
+    this.baselineTerms = reports.baselineTerms.bind(reports);
+    this.termPairs = reports.termPairs.bind(reports);
+    this.termGroupStats = reports.termGroupStats.bind(reports);
+    this.termGroupVoices = reports.termGroupVoices.bind(reports);
+    this.termSamples = reports.termSamples.bind(reports);
+  }
+
+  async close(): Promise<void> {
+    this.runLock.close();
+    await this.sql.end({ timeout: 5 });
+  }
+
+  async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
+    return upsertMentionBatch(this.sql, this.brands, this.partitions, mentions, cursor);
+  }
+
+  async getCursor(key: CursorKey): Promise<string | null> {
+    const [row] = await this.sql`
+      SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
+      WHERE c.source = ${key.source} AND lower(b.name) = lower(${key.brand}) AND c.stream = ${key.stream}`;
+    return (row?.value as string | undefined) ?? null;
+  }
+
+  async recordScanRun(run: ScanRunRecord): Promise<void> {
+    await this.sql`
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message)
+      VALUES (${run.source}, ${await this.brands.get(run.brand)}, ${run.startedAt}::timestamptz, ${run.finishedAt}::timestamptz,
+        ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)})`;
+  }
+
+  async status(): Promise<StoreStatus> {
+    const rows = await readStatusRows(this.sql);
+    return {
+      rows,
+      totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      sizeBytes: await readSizeBytes(this.sql),
+      schemaVersion: await pgSchemaVersion(this.sql),
+    };
+  }
+
+  async searchMentions(query: SearchQuery): Promise<StoredMention[]> {
+    return [...await searchMentions(this.sql, query)];
+  }
+
+  async findMention(ref: string): Promise<StoredMention[]> {
+    return [...await findMentions(this.sql, ref)];
+  }
+
+  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
+    return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit)];
+  }
+
+  async countPendingAnalysis(modelVersion: string): Promise<number> {
+    return countPendingAnalysis(this.sql, modelVersion);
+  }
+
+  async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
+    await this.analyses.save(results);
+  }
+
+  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
+    await writeHumanLabel(this.sql, rowId, label);
+  }
+
+  exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
+    return iterateExport(this.sql, query);
+  }
+
+  async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
+    return readLastAlertSent(this.sql, key);
+  }
+
+  async recordAlertSent(record: AlertSentRecord): Promise<void> {
+    await writeAlertSent(this.sql, record);
+  }
+
+  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
+    return this.runLock.acquire(owner, staleAfterMs);
+  }
+
+  async heartbeatRunLock(token: string): Promise<void> {
+    await this.runLock.heartbeat(token);
+  }
+
+  async releaseRunLock(token: string): Promise<void> {
+    await this.runLock.release(token);
+  }
+
+  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
+    return readCopyBatch(this.sql, table, afterKey, limit);
+  }
+
+  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
+    await writeCopyBatch(this.sql, this.partitions, table, rows);
+    // copied brands and terms may now own names this store had cached under other ids
+    this.brands.clear();
+    this.analyses.clear();
+  }
+
+  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
+    return readCopyProgress(this.sql, table, upToKey);
+  }
+}

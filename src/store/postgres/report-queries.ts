@@ -1,0 +1,124 @@
+import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
+import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { Sql } from './connect.js';
+import { MENTION_COLUMNS } from './mention-queries.js';
+
+/** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
+const VOICES = `LEAST(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
+const NEGATIVE = 'COUNT(*) FILTER (WHERE t.sentiment < 0)';
+const POSITIVE = 'COUNT(*) FILTER (WHERE t.sentiment > 0)';
+
+/**
+ * The report aggregates of src/store/sqlite/report-queries.ts in PostgreSQL's dialect:
+ * the same covering indexes on (brand_id, hour) and (brand_id, term_id, hour); id lists
+ * are bigint arrays instead of json_each, and ties are broken by id so that the two
+ * backends agree on order.
+ */
+export class PgReportQueries implements ReportQueries {
+  constructor(private readonly sql: Sql) {}
+
+  private async scope(range: HourRange) {
+    const [row] = await this.sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
+    return { brand: (row?.id as number | undefined) ?? -1, from: range.fromHour, to: range.toHour, source: range.source ?? null };
+  }
+
+  private sourceJoin(range: HourRange, source: string | null) {
+    return range.source
+      ? this.sql`JOIN mentions sm ON sm.id = t.mention_id AND sm.source = ${source}`
+      : this.sql``;
+  }
+
+  async dailyTotals(range: HourRange): Promise<DayTotals[]> {
+    const p = await this.scope(range);
+    const sql = this.sql;
+    return sql<DayTotals[]>`
+      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      FROM analyses t ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      GROUP BY t.hour / 24 ORDER BY day`;
+  }
+
+  async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
+    const p = await this.scope(range);
+    const sql = this.sql;
+    return sql<TermCounts[]>`
+      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
+        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      GROUP BY t.term_id, k.key, k.display HAVING ${sql.unsafe(VOICES)} >= ${minVoices}
+      ORDER BY voices DESC, t.term_id LIMIT ${limit}`;
+  }
+
+  async baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]> {
+    if (termIds.length === 0) return [];
+    const p = await this.scope(range);
+    const sql = this.sql;
+    return sql<TermCounts[]>`
+      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
+        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[])
+        AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      GROUP BY t.term_id, k.key, k.display ORDER BY t.term_id`;
+  }
+
+  async termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]> {
+    if (termIds.length < 2) return [];
+    const p = await this.scope(range);
+    return this.sql<TermPair[]>`
+      WITH picked AS (
+        SELECT t.mention_id, t.term_id FROM mention_terms t ${this.sourceJoin(range, p.source)}
+        WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+          AND t.term_id = ANY(${termIds}::bigint[]))
+      SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions
+      FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id > a.term_id
+      GROUP BY a.term_id, b.term_id ORDER BY a.term_id, b.term_id`;
+  }
+
+  /** A fragment, built synchronously: a postgres.js fragment is a thenable, so an async function must not return one. */
+  private picked(p: Awaited<ReturnType<PgReportQueries['scope']>>, range: HourRange, termIds: number[]) {
+    return this.sql`SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND t.hour >= ${p.from} AND t.hour < ${p.to}`;
+  }
+
+  async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
+    const sql = this.sql;
+    const p = await this.scope(range);
+    const [totals] = await sql<Array<Omit<TermGroupStats, 'daily'>>>`
+      WITH t AS (${this.picked(p, range, termIds)})
+      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${sql.unsafe(VOICES)} AS voices,
+        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive,
+        (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)), 0)
+           FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
+        (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS "firstSeen"
+      FROM t`;
+    const daily = await sql<TermGroupStats['daily']>`
+      WITH t AS (${this.picked(p, range, termIds)})
+      SELECT t.hour / 24 AS day, ${sql.unsafe(VOICES)} AS voices, COUNT(*) AS mentions FROM t GROUP BY t.hour / 24 ORDER BY day`;
+    return { ...totals!, daily: [...daily] };
+  }
+
+  async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
+    const p = await this.scope(range);
+    return this.sql<VoiceRow[]>`
+      SELECT DISTINCT t.hour / 24 AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      ORDER BY 1, 2, 3 LIMIT ${limit}`;
+  }
+
+  async termSamples(query: SampleQuery) {
+    const p = await this.scope(query);
+    const sql = this.sql;
+    return sql<Array<StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>>`
+      SELECT ${sql.unsafe(MENTION_COLUMNS)}, s.voice, s.cluster,
+        CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
+        COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0) AS engagement
+      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
+            WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${query.termIds}::bigint[])
+              AND t.hour >= ${p.from} AND t.hour < ${p.to}) s
+      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
+      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`;
+  }
+}

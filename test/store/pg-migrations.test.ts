@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { connectPg, migratePg, parsePgUrl } from '../../src/store/postgres/connect.js';
+import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { testPostgresUrl, withSchema } from '../support/store-backends.js';
+
+const url = await testPostgresUrl();
+const schemas: string[] = [];
+const freshUrl = () => {
+  const schema = `t_mig_${process.pid}_${schemas.length}_${Date.now() % 100000}`;
+  schemas.push(schema);
+  return withSchema(url!, schema);
+};
+
+afterAll(async () => {
+  if (!url || schemas.length === 0) return;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+});
+
+describe('PostgreSQL dialect of the migrations', () => {
+  it('keeps the SQLite numbering and names', () => {
+    expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+  });
+
+  it('masks the password in the printable location and keeps the schema', () => {
+    const target = parsePgUrl('postgres://ann:s3cret@db.example:5432/earshot?schema=team_a&sslmode=require');
+    expect(target.location).not.toContain('s3cret');
+    expect(target.location).toBe('postgres://ann:***@db.example:5432/earshot?sslmode=require&schema=team_a');
+    expect(target.url).toBe('postgres://ann:s3cret@db.example:5432/earshot?sslmode=require');
+    expect(target.schema).toBe('team_a');
+    expect(() => parsePgUrl('postgres://h/db?schema=Bad-Name')).toThrow(/identifier/);
+  });
+});
+
+describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
+  it('upgrades a database made by an older migration set and keeps its data', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.slice(0, 1))).toBe(1);
+    await sql`INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z')`;
+    await sql`CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`;
+    await sql`INSERT INTO mention_keys (id, source, external_id, created_at) VALUES (42, 'x', '42', '2026-01-02T00:00:00.000Z')`;
+    await sql`INSERT INTO mentions (id, source, external_id, brand_id, created_at, text, first_seen, last_seen)
+      VALUES (42, 'x', '42', 1, '2026-01-02T00:00:00.000Z', 'old mention about plastic', now(), now())`;
+    await expect(sql`SELECT * FROM analyses`).rejects.toThrow(/does not exist/);
+    await sql.end();
+
+    const store = await openPostgresStore(withSchema(url!, target.schema!));
+    expect((await store.status()).schemaVersion).toBe(LATEST_VERSION);
+    expect(await store.searchMentions({ text: 'plastic', limit: 5 })).toHaveLength(1);
+    expect(await store.countPendingAnalysis('m1')).toBe(1);
+    const applied = await store.sql`SELECT version FROM schema_migrations ORDER BY version`;
+    expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    await store.close();
+  });
+
+  it('is a no-op on an up-to-date database, migrates once under concurrency, and refuses a newer one', async () => {
+    const location = freshUrl();
+    const stores = await Promise.all([openPostgresStore(location), openPostgresStore(location), openPostgresStore(location)]);
+    const [store] = stores;
+    expect(await migratePg(store!.sql)).toBe(LATEST_VERSION);
+    expect((await store!.sql`SELECT COUNT(*) AS n FROM schema_migrations`)[0]!.n).toBe(MIGRATIONS.length);
+    await store!.sql`INSERT INTO schema_migrations VALUES (999, 'future', now())`;
+    await expect(migratePg(store!.sql)).rejects.toThrow(/newer than this earshot understands/);
+    for (const s of stores) await s.close();
+  });
+
+  it('has the tables and columns of the SQLite schema, plus only the documented differences', async () => {
+    const sqlite = new SqliteStore(':memory:');
+    const liteTables = sqlite.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
+      AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'mentions_fts%'`).pluck().all() as string[];
+    const lite = new Map(liteTables.map((t) => [t, (sqlite.db.pragma(`table_info(${t})`) as Array<{ name: string }>).map((c) => c.name).sort()]));
+    await sqlite.close();
+
+    const store = await openPostgresStore(freshUrl());
+    await store.upsertMentions([{ id: '1', source: 'x', brand: 'Acme', createdAt: '2026-11-20T10:00:00.000Z', text: 'hi' }]);
+    const columns = await store.sql<Array<{ table_name: string; column_name: string }>>`
+      SELECT c.table_name, c.column_name FROM information_schema.columns c
+      JOIN pg_class k ON k.relname = c.table_name AND k.relnamespace = current_schema()::regnamespace
+      WHERE c.table_schema = current_schema() AND NOT k.relispartition`;
+    const pg = new Map<string, string[]>();
+    for (const c of columns) pg.set(c.table_name, [...(pg.get(c.table_name) ?? []), c.column_name]);
+    for (const list of pg.values()) list.sort();
+    const partitions = await store.sql`SELECT relname FROM pg_class WHERE relispartition AND relnamespace = current_schema()::regnamespace AND relkind = 'r'`;
+    await store.close();
+
+    expect(partitions.map((p) => p.relname)).toEqual(['mentions_p2026_11']);
+    expect([...pg.keys()].sort()).toEqual([...liteTables, 'mention_keys'].sort());
+    for (const [table, cols] of lite) {
+      expect(pg.get(table), table).toEqual(table === 'mentions' ? [...cols, 'tsv'].sort() : cols);
+    }
+  });
+});
