@@ -23,7 +23,7 @@ async function writeJsonl(path: string, n: number): Promise<void> {
 async function peakRss(args: string[]): Promise<number> {
   const probe = join(tmp.dir, 'rss.cjs');
   writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nRSS_MB=${process.resourceUsage().maxRSS / 1024}\\n`));");
-  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe}` } });
+  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe} --max-old-space-size=64` } });
   expect(result.code, result.stderr).toBe(0);
   return Number(/RSS_MB=([\d.]+)/.exec(result.stderr)![1]);
 }

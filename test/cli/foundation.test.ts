@@ -19,11 +19,14 @@ async function writeJsonl(path: string, n: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** Runs the CLI under a preload that prints peak RSS (MB) on exit. */
+/**
+ * Runs the CLI under a preload that prints peak RSS (MB) on exit, with the JS heap
+ * capped at 64 MB: a leak dies with out-of-memory instead of hiding in V8's lazy GC.
+ */
 async function peakRss(args: string[]): Promise<number> {
   const probe = join(tmp.dir, 'rss.cjs');
   writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nRSS_MB=${process.resourceUsage().maxRSS / 1024}\\n`));");
-  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe}` } });
+  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe} --max-old-space-size=64` } });
   expect(result.code, result.stderr).toBe(0);
   return Number(/RSS_MB=([\d.]+)/.exec(result.stderr)![1]);
 }
