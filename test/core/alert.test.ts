@@ -5,7 +5,8 @@ import { maskUrl } from '../../src/core/alert-delivery.js';
 import { alertTargetSchema, type AlertTarget } from '../../src/config/schema.js';
 import type { Report, ReportIssue } from '../../src/domain/report.js';
 import { escapeSlack } from '../../src/report/slack.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
 import { startReceiver } from '../support/receiver.js';
 
 export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
@@ -37,12 +38,19 @@ const target = (t: Record<string, unknown>): AlertTarget => alertTargetSchema.pa
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const FAST: AlertOptions['retry'] = { retries: 3, minDelayMs: 5, maxDelayMs: 20 };
 
-let store: SqliteStore;
+const backends = await storeBackends();
+let store: Store;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-beforeEach(() => { store = new SqliteStore(':memory:'); });
 afterEach(async () => { await receiver?.close().catch(() => undefined); });
 
-describe('sendAlerts', () => {
+describe.each(backends)('sendAlerts ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+  beforeEach(() => { store = current(); });
+
   it('posts a Block Kit message to Slack with escaped text, counts, two samples and the export command', async () => {
     receiver = await startReceiver();
     const slack = target({ type: 'slack', name: 'team', url: receiver.url('/services/T0/B0/secret') });

@@ -6,8 +6,8 @@ import type { MentionInput, SentimentLabel } from '../../src/domain/mention.js';
 import type { Report, ReportIssue } from '../../src/domain/report.js';
 import { neutraliseCell } from '../../src/report/csv.js';
 import { EXPORT_COLUMNS } from '../../src/report/export-columns.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { ExportQuery } from '../../src/store/store.js';
+import type { ExportQuery, Store } from '../../src/store/store.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
 
 const mention = (id: string, extra: Partial<MentionInput> = {}): MentionInput => ({
   id, source: 'x', brand: 'Acme', createdAt: '2026-11-20T10:00:00.000Z', text: `text ${id}`, ...extra,
@@ -19,8 +19,8 @@ class Sink extends Writable {
   get text() { return Buffer.concat(this.chunks).toString('utf8'); }
 }
 
-let store: SqliteStore;
-beforeEach(() => { store = new SqliteStore(':memory:'); });
+const backends = await storeBackends();
+let store: Store;
 
 async function run(query: ExportQuery = {}, options: Partial<ExportOptions> = {}): Promise<string> {
   const sink = new Sink();
@@ -35,7 +35,14 @@ async function analyse(id: string, label: SentimentLabel, score: number, terms: 
   await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't1', sentimentScore: score, sentimentLabel: label, clusterKey: id, cluster: 1, voice: Number(id), terms }]);
 }
 
-describe('exportMentions', () => {
+describe.each(backends)('exportMentions ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+  beforeEach(() => { store = current(); });
+
   it('round-trips every character through a CSV parser, in the documented column order', async () => {
     const nasty = 'He said "hi", then\r\nleft; 🫖🍵 tea, \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u202eRTL\u202c, tab\there, \u0000nul? no: ok';
     const text = nasty.replace('\u0000', '');

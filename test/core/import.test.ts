@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importMentions } from '../../src/core/import.js';
 import { readRecords } from '../../src/ingest/readers.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
 import { streamOf } from '../support/records.js';
 
 const jsonl = [
@@ -14,9 +15,17 @@ const jsonl = [
   '{"id":"6","source":"x","created_at":"2026-11-20T14:00:00Z","text":"last good"}',
 ].join('\n');
 
-describe('importMentions', () => {
+const backends = await storeBackends();
+
+describe.each(backends)('importMentions ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+
   it('reports each bad row with its line number and keeps the good rows around it', async () => {
-    const store = new SqliteStore(':memory:');
+    const store: Store = current();
     const summary = await importMentions(store, readRecords(streamOf(jsonl), 'jsonl'), { defaultBrand: 'Acme', batchSize: 2 });
     expect(summary).toMatchObject({ inserted: 2, updated: 0, rejected: 4 });
     expect(summary.rejections.map((r) => r.line)).toEqual([2, 4, 5, 6]);
@@ -26,7 +35,7 @@ describe('importMentions', () => {
   });
 
   it('is idempotent: a second import updates instead of duplicating', async () => {
-    const store = new SqliteStore(':memory:');
+    const store: Store = current();
     await importMentions(store, readRecords(streamOf(jsonl), 'jsonl'), { defaultBrand: 'Acme' });
     const again = jsonl.replace('"likes":1', '"likes":50');
     const summary = await importMentions(store, readRecords(streamOf(again), 'jsonl'), { defaultBrand: 'Acme' });
@@ -44,7 +53,7 @@ describe('importMentions', () => {
       '003,x,bad-date,"ok",carl,,,,,Acme',
       '004,x,2026-11-20,"too",many,cells,here,1,2,3,4,5',
     ].join('\r\n');
-    const store = new SqliteStore(':memory:');
+    const store: Store = current();
     const summary = await importMentions(store, readRecords(streamOf(csv), 'csv'));
     expect(summary).toMatchObject({ inserted: 2, rejected: 2 });
     expect(summary.rejections.map((r) => r.line)).toEqual([4, 5]);
@@ -57,7 +66,7 @@ describe('importMentions', () => {
 
   it('keeps the rows before an unrecoverable CSV fault', async () => {
     const csv = 'id,source,created_at,text\n1,x,2026-11-20,fine\n2,x,2026-11-20,"never closed\n3,x,2026-11-20,lost';
-    const store = new SqliteStore(':memory:');
+    const store: Store = current();
     const summary = await importMentions(store, readRecords(streamOf(csv), 'csv'), { defaultBrand: 'A' });
     expect(summary.inserted).toBe(1);
     expect(summary.rejected).toBe(1);

@@ -1,28 +1,37 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { analyzePending } from '../../src/core/analyze.js';
 import { buildReport } from '../../src/core/report.js';
 import type { Report } from '../../src/domain/report.js';
 import { renderReportTable } from '../../src/report/report-text.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
 import { quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../../src/tools/scenarios/others.js';
 import { teaDemoScenario } from '../../src/tools/scenarios/tea.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
+import type { Store } from '../../src/store/store.js';
 
 const END = new Date('2026-11-20T12:00:00.000Z');
 
+const backends = await storeBackends();
+let store: Store;
+
 async function reportFor(scenario: Scenario): Promise<Report> {
-  const store = new SqliteStore(':memory:');
   const mentions = generateScenario(scenario);
   for (let i = 0; i < mentions.length; i += 1000) await store.upsertMentions(mentions.slice(i, i + 1000));
   await analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
   const report = await buildReport(store, { brand: scenario.brand, at: END, windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 });
-  await store.close();
   return report;
 }
 
 const termsOf = (issue: { terms: string[]; label: string } | undefined) => (issue ? `${issue.label} ${issue.terms.join(' ')}` : '');
 
-describe('emerging-issue detection', () => {
+describe.each(backends)('emerging-issue detection ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+  beforeEach(() => { store = current(); });
+
   it('ranks the tea-bag plastic concern first despite a launch spike, a steady complaint and a spammer', async () => {
     const report = await reportFor(teaDemoScenario(END));
     expect(termsOf(report.issues[0])).toMatch(/plastic/);
