@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
@@ -25,7 +26,7 @@ export class SqliteStore implements Store {
   readonly termGroupStats: ReportQueries['termGroupStats'];
   readonly termGroupVoices: ReportQueries['termGroupVoices'];
   readonly termSamples: ReportQueries['termSamples'];
-  private readonly upsertBatch: (mentions: MentionInput[], cursor?: CursorWrite) => UpsertOutcome;
+  private readonly upsertBatch: Database.Transaction<(mentions: MentionInput[], cursor?: CursorWrite) => UpsertOutcome>;
 
   constructor(
     readonly location: string,
@@ -61,7 +62,9 @@ export class SqliteStore implements Store {
   }
 
   async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
-    return this.upsertBatch(mentions, cursor);
+    // IMMEDIATE: these transactions read before they write; a deferred one would fail at
+    // once with SQLITE_BUSY (no busy wait) when another process committed in between.
+    return this.upsertBatch.immediate(mentions, cursor);
   }
 
   async getCursor(key: CursorKey): Promise<string | null> {
@@ -107,7 +110,7 @@ export class SqliteStore implements Store {
   }
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
-    this.writeAnalyses(results);
+    this.writeAnalyses.immediate(results);
   }
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
