@@ -75,6 +75,14 @@ describe('extractTerms filtering', () => {
     );
   });
 
+  it('removes the longest brand name even when a one-word alias also matches', () => {
+    const opts = { brandTerms: ['Kettleby Tea', '@KettlebyTea', 'Kettleby'] };
+    const keys = keysOf('why is there plastic in your Kettleby Tea tea bags??', opts);
+    expect(keys).toEqual(expect.arrayContaining(['teabag', 'plastic']));
+    expect(keys).not.toContain('teateabag');
+    expect(keysOf('I love Kettleby', opts)).not.toContain('kettleby');
+  });
+
   it('drops stop-words, single letters and numbers', () => {
     const keys = keysOf('I am x 42 so the a b c it is');
     expect(keys).toEqual([]);

@@ -56,9 +56,10 @@ function splitBrandTerm(term: string): string[] {
 export function matchBrandAt(matcher: BrandMatcher, keys: readonly string[], start: number): number {
   const key = keys[start];
   if (key === undefined) return 0;
-  if (matcher.joinedKeys.has(key)) return 1;
+  // A one-word alias ("Kettleby") must not cut short a longer name ("Kettleby Tea").
+  const joined = matcher.joinedKeys.has(key) ? 1 : 0;
   const candidates = matcher.sequences.get(key);
-  if (candidates === undefined) return 0;
+  if (candidates === undefined) return joined;
   let best = 1;
   for (const seq of candidates) {
     let len = 1;
