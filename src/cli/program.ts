@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { labelCommand } from './commands/label.js';
+import { migrateStoreCommand } from './commands/migrate-store.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { scanCommand } from './commands/scan.js';
@@ -15,7 +16,7 @@ import { statusCommand } from './commands/status.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand];
+const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand, migrateStoreCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

@@ -3,29 +3,33 @@
  * with the columns both backends share and the key a copy is batched and resumed by.
  * Rows keep their ids, so references between tables stay valid without remapping.
  * `mention_terms` is batched by whole mentions; `scan_cursors` is small and copied whole.
+ * `match` names the columns that tell whether a target row is a copy of the source row with its key.
  */
 export const COPY_TABLES = {
-  brands: { key: 'id', columns: ['id', 'name', 'created_at'] },
-  terms: { key: 'id', columns: ['id', 'key', 'display'] },
+  brands: { key: 'id', match: ['name'], columns: ['id', 'name', 'created_at'] },
+  terms: { key: 'id', match: ['key'], columns: ['id', 'key', 'display'] },
   mentions: {
     key: 'id',
+    match: ['source', 'external_id'],
     columns: ['id', 'source', 'external_id', 'brand_id', 'created_at', 'author', 'text', 'url', 'lang',
       'likes', 'replies', 'reposts', 'score', 'raw', 'first_seen', 'last_seen'],
   },
-  scan_cursors: { key: null, columns: ['source', 'brand_id', 'stream', 'value', 'updated_at'] },
+  scan_cursors: { key: null, match: [], columns: ['source', 'brand_id', 'stream', 'value', 'updated_at'] },
   scan_runs: {
     key: 'id',
+    match: ['source', 'status'],
     columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message'],
   },
   analyses: {
     key: 'mention_id',
+    match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
       'voice', 'cluster', 'sentiment', 'analyzed_at'],
   },
-  human_labels: { key: 'mention_id', columns: ['mention_id', 'label', 'labeled_at'] },
-  mention_terms: { key: 'mention_id', columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment'] },
-  alerts_sent: { key: 'id', columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
-} as const satisfies Record<string, { key: string | null; columns: readonly string[] }>;
+  human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
+  mention_terms: { key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment'] },
+  alerts_sent: { key: 'id', match: ['target', 'issue_key'], columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
+} as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 
 export type CopyTable = keyof typeof COPY_TABLES;
 export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];

@@ -40,7 +40,7 @@ export class SqliteReportQueries implements ReportQueries {
         SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
-      GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC LIMIT @limit`)
+      GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC, t.term_id LIMIT @limit`)
       .all({ ...this.params(range), min: minVoices, limit }) as TermCounts[];
   }
 
