@@ -29,8 +29,8 @@ function main(argv: readonly string[]): void {
   for (const [name, set] of datasets) {
     for (const method of methods) rows.push(benchMethod(name, set, method, runs));
   }
-  if (argv.includes('--json')) console.log(JSON.stringify({ model: model.version, runs, rows }, null, 2));
-  else console.log(renderMarkdown(rows, model.version, runs));
+  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ model: model.version, runs, rows }, null, 2)}\n`);
+  else process.stdout.write(`${renderMarkdown(rows, model.version, runs)}\n`);
 }
 
 function decoded(set: LabelledSet): LabelledSet {

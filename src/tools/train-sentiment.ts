@@ -59,8 +59,8 @@ function main(argv: readonly string[]): void {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   const metrics = evaluate(decodeModel(file), val);
-  console.log(`model ${file.version} → ${out} (${file.buckets} buckets)`);
-  console.log(`val (tweeteval, quantised): ${formatMetrics(metrics)}`);
+  process.stdout.write(`model ${file.version} → ${out} (${file.buckets} buckets)\n`);
+  process.stdout.write(`val (tweeteval, quantised): ${formatMetrics(metrics)}\n`);
 }
 
 function readSplit(dataDir: string, folder: string, prefix: string): Split {
