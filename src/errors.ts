@@ -29,4 +29,14 @@ export class LockedError extends UserError {
   }
 }
 
+/**
+ * Untrusted text (a row's value, a parser's message) made safe for a one-line message:
+ * line breaks, control and bidi-override characters become visible \u escapes, so
+ * they can neither split the line nor drive the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export const EXIT = { ok: 0, error: 1, usage: 2, alertsFired: 3, locked: 75 } as const;

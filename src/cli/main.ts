@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, printable, UserError } from '../errors.js';
 import { closeActiveStore, redactForExit } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -23,12 +23,13 @@ function reportError(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof UserError) {
-    process.stderr.write(redactForExit(`earshot: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`));
+    // printable: a message may quote untrusted text, and must stay one line
+    process.stderr.write(redactForExit(`earshot: ${printable(error.message)}${error.hint ? ` — ${printable(error.hint)}` : ''}\n`));
     if (debug && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(redactForExit(`earshot: unexpected error: ${message.split('\n')[0]} — run again with --debug for details\n`));
+  process.stderr.write(redactForExit(`earshot: unexpected error: ${printable(message.split('\n')[0]!)} — run again with --debug for details\n`));
   if (debug && error instanceof Error && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
   return EXIT.error;
 }

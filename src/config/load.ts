@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = 'earshot.config.json';
@@ -54,7 +54,7 @@ function readConfigFile(path: string, required: boolean): Record<string, unknown
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UserError(`config ${path} is not valid JSON: ${(error as Error).message}`, 'fix the file or re-create it with: earshot init --force');
+    throw new UserError(`config ${path} is not valid JSON: ${printable((error as Error).message)}`, 'fix the file or re-create it with: earshot init --force');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UserError(`config ${path} must hold a JSON object`, 'see the README for the config format');
@@ -66,7 +66,7 @@ function readConfigFile(path: string, required: boolean): Record<string, unknown
 export function validateConfig(raw: unknown, origin: string): Config {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  throw new UserError(`config ${origin}: ${describeIssue(result.error.issues[0])}`, 'see the README for the config format');
+  throw new UserError(`config ${origin}: ${printable(describeIssue(result.error.issues[0]))}`, 'see the README for the config format');
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {

@@ -1,4 +1,5 @@
 import type { MentionInput, Metrics } from '../domain/mention.js';
+import { printable } from '../errors.js';
 
 export type RowResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
 
@@ -49,7 +50,7 @@ function fail(reason: string): { ok: false; reason: string } {
 }
 
 function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return printable(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
 function readId(value: unknown): string | { ok: false; reason: string } {

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { UsageError, UserError } from '../errors.js';
+import { printable, UsageError, UserError } from '../errors.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -50,7 +50,7 @@ async function* readJsonl(input: Readable): AsyncIterable<RawRecord> {
     try {
       yield { line, record: JSON.parse(trimmed) };
     } catch (error) {
-      yield { line, error: `broken JSON (${(error as Error).message})` };
+      yield { line, error: `broken JSON (${printable((error as Error).message)})` };
     }
   }
 }
@@ -87,6 +87,6 @@ async function* readCsv(input: Readable): AsyncIterable<RawRecord> {
 }
 
 function csvReason(message: string): string {
-  const reason = `bad CSV: ${message.replace(/^Invalid Record Length: /, '').replace(/ on line \d+$/, '').replace(/\s+/g, ' ')}`;
+  const reason = `bad CSV: ${printable(message).replace(/^Invalid Record Length: /, '').replace(/ on line \d+$/, '').replace(/\s+/g, ' ')}`;
   return /Quote Not Closed/i.test(message) ? `${reason}; the rest of the file was not read` : reason;
 }
