@@ -1,6 +1,6 @@
 import type { BrandTerms } from '../analysis/analyze-mention.js';
 import type { Config } from '../config/schema.js';
-import { analyzePending, type AnalyzeSummary } from '../core/analyze.js';
+import type { AnalyzeSummary } from '../core/analyze.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
 
@@ -14,6 +14,9 @@ export async function runAnalysisStep(ctx: CliContext, store: Store, workers?: n
   const spinner = ctx.out.spinner('analysing');
   const started = Date.now();
   try {
+    // Loaded on use: the NLP model costs ~1 s and ~100 MB, which status, report and
+    // export should never pay.
+    const { analyzePending } = await import('../core/analyze.js');
     const summary = await analyzePending(store, {
       brandTerms: brandTermsOf(ctx.settings().config),
       workers,

@@ -2,8 +2,12 @@ import { UsageError, UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
 
-/** The brand a command means: --brand, else the only brand in the config or the store. */
-export async function resolveBrand(ctx: CliContext, store: Store, flag: string | undefined): Promise<string> {
+/**
+ * The brand a command means: --brand (matched case-insensitively against the stored
+ * brands, returned as stored), else the only brand in the config or the store.
+ * `needer` names what needs one brand, for the error when several exist.
+ */
+export async function resolveBrand(ctx: CliContext, store: Store, flag: string | undefined, needer = 'this command'): Promise<string> {
   const stored = [...new Set((await store.status()).rows.map((r) => r.brand))];
   if (flag) {
     const match = stored.find((b) => b.toLowerCase() === flag.toLowerCase());
@@ -14,5 +18,5 @@ export async function resolveBrand(ctx: CliContext, store: Store, flag: string |
   const candidates = stored.length ? stored : configured;
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0) throw new UserError('no mentions stored yet', 'run earshot scan or earshot import first');
-  throw new UsageError(`several brands are stored (${candidates.join(', ')})`, 'pick one with --brand NAME');
+  throw new UsageError(`${needer} needs one brand and several exist`, `pick one with --brand: ${candidates.map((b) => `"${b}"`).join(', ')}`);
 }

@@ -1,37 +1,19 @@
 import { parse } from 'csv-parse/sync';
-import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runCli } from '../support/cli.js';
+import { peakRss, writeMentionsJsonl } from '../support/memory.js';
+
+const exportText = (i: number) => `mention ${i}, "quoted" and =formula-ish text about tea bags and plastic, long enough to look real #${i % 50}`;
 
 const tmp = makeTempDir('earshot-export-');
 afterAll(() => tmp.cleanup());
 
-async function writeJsonl(path: string, n: number): Promise<void> {
-  const out = createWriteStream(path);
-  for (let i = 0; i < n; i++) {
-    const row = { id: String(1e15 + i), source: i % 3 ? 'x' : 'reddit', created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
-      text: `mention ${i}, "quoted" and =formula-ish text about tea bags and plastic, long enough to look real #${i % 50}`,
-      author: `user${i % 997}`, metrics: { likes: i % 17 } };
-    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
-async function peakRss(args: string[]): Promise<number> {
-  const probe = join(tmp.dir, 'rss.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nRSS_MB=${process.resourceUsage().maxRSS / 1024}\\n`));");
-  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe} --max-old-space-size=64` } });
-  expect(result.code, result.stderr).toBe(0);
-  return Number(/RSS_MB=([\d.]+)/.exec(result.stderr)![1]);
-}
-
 describe('earshot export (built binary)', () => {
   beforeAll(async () => {
-    await writeJsonl(join(tmp.dir, 'small.jsonl'), 10_000);
-    await writeJsonl(join(tmp.dir, 'big.jsonl'), 100_000);
+    await writeMentionsJsonl(join(tmp.dir, 'small.jsonl'), 10_000, exportText);
+    await writeMentionsJsonl(join(tmp.dir, 'big.jsonl'), 100_000, exportText);
     for (const [db, file] of [['small.db', 'small.jsonl'], ['big.db', 'big.jsonl']]) {
       const r = await runCli(['--db', db!, 'import', file!, '--brand', 'Acme', '--no-analyze'], { cwd: tmp.dir });
       expect(r.code, r.stderr).toBe(0);
@@ -39,15 +21,15 @@ describe('earshot export (built binary)', () => {
   }, 120_000);
 
   it('exports 100k rows in bounded memory, to a file or stdout', async () => {
-    const small = await peakRss(['--db', 'small.db', 'export', '--out', 'small.csv']);
-    const big = await peakRss(['--db', 'big.db', 'export', '--out', 'big.csv']);
+    const small = await peakRss(tmp.dir, ['--db', 'small.db', 'export', '--out', 'small.csv']);
+    const big = await peakRss(tmp.dir, ['--db', 'big.db', 'export', '--out', 'big.csv']);
     expect(big - small).toBeLessThan(40);
     expect(big).toBeLessThan(200);
     expect(statSync(join(tmp.dir, 'big.csv')).size).toBeGreaterThan(10_000_000);
     const rows = parse(readFileSync(join(tmp.dir, 'big.csv')), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(100_000);
     expect(rows[99_999]!.id).toBe(String(1e15 + 99_999));
-    const piped = await peakRss(['--db', 'big.db', 'export', '--format', 'jsonl']);
+    const piped = await peakRss(tmp.dir, ['--db', 'big.db', 'export', '--format', 'jsonl']);
     expect(piped - small).toBeLessThan(60);
   }, 120_000);
 

@@ -1,45 +1,23 @@
-import { readFileSync, writeFileSync, createWriteStream, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runCli } from '../support/cli.js';
+import { peakRss, writeMentionsJsonl } from '../support/memory.js';
+
+const importText = (i: number) => `mention ${i} about tea bags and plastic, pretty long text to look like a real post #${i % 50}`;
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
 
-async function writeJsonl(path: string, n: number): Promise<void> {
-  const out = createWriteStream(path);
-  for (let i = 0; i < n; i++) {
-    const row = { id: String(1e15 + i), source: i % 3 ? 'x' : 'reddit', created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
-      text: `mention ${i} about tea bags and plastic, pretty long text to look like a real post #${i % 50}`, author: `user${i % 997}`,
-      metrics: { likes: i % 17, replies: i % 5 } };
-    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
-/**
- * Runs the CLI under a preload that prints peak RSS (MB) on exit, with the JS heap
- * capped at 64 MB: a leak dies with out-of-memory instead of hiding in V8's lazy GC.
- */
-async function peakRss(args: string[]): Promise<number> {
-  const probe = join(tmp.dir, 'rss.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nRSS_MB=${process.resourceUsage().maxRSS / 1024}\\n`));");
-  const result = await runCli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe} --max-old-space-size=64` } });
-  expect(result.code, result.stderr).toBe(0);
-  return Number(/RSS_MB=([\d.]+)/.exec(result.stderr)![1]);
-}
-
 describe('earshot CLI (built binary)', () => {
   beforeAll(async () => {
-    await writeJsonl(join(tmp.dir, 'small.jsonl'), 10_000);
-    await writeJsonl(join(tmp.dir, 'big.jsonl'), 100_000);
+    await writeMentionsJsonl(join(tmp.dir, 'small.jsonl'), 10_000, importText);
+    await writeMentionsJsonl(join(tmp.dir, 'big.jsonl'), 100_000, importText);
   });
 
   it('imports 100k JSONL rows in bounded memory', async () => {
-    const small = await peakRss(['--db', 'mem-small.db', 'import', 'small.jsonl', '--brand', 'Acme', '--no-analyze']);
-    const big = await peakRss(['--db', 'mem-big.db', 'import', 'big.jsonl', '--brand', 'Acme', '--no-analyze']);
+    const small = await peakRss(tmp.dir, ['--db', 'mem-small.db', 'import', 'small.jsonl', '--brand', 'Acme', '--no-analyze']);
+    const big = await peakRss(tmp.dir, ['--db', 'mem-big.db', 'import', 'big.jsonl', '--brand', 'Acme', '--no-analyze']);
     expect(big).toBeLessThan(250);
     // constant memory: ten times the rows may not cost much more than the small file
     expect(big - small).toBeLessThan(60);

@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { addBrandOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
-import { resolveBrand } from '../resolve-brand.js';
+import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
 interface ExportFlags {

@@ -38,7 +38,7 @@ export const reportCommand = new Command('report')
 
 async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   const store = await ctx.store();
-  const brand = await resolveBrand(ctx, store, flags.brand);
+  const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const windowHours = Math.round(parseDuration(flags.window, '--window') / 3_600_000);
   const baselineHours = Math.round(parseDuration(flags.baseline, '--baseline') / 3_600_000);
   if (windowHours < 1 || baselineHours < windowHours) {
