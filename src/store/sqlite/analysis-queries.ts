@@ -4,13 +4,42 @@ import type { Db } from './open.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
+/** What the writer copies from a mention into its analysis rows, learnt when the mention is read. */
+interface MentionFacts {
+  brandId: number;
+  hour: number;
+  /** Had an analysis (so may have term rows to clear) when read. */
+  analysed: boolean;
+}
+
+/**
+ * Facts of mentions handed out by readPendingAnalysis and not yet saved, per connection.
+ * Saving then needs no SELECT per mention; a result whose facts are not here (read
+ * elsewhere, or evicted) falls back to one. Bounded: a reader that never saves cannot grow it.
+ */
+const pendingFacts = new WeakMap<Db, Map<number, MentionFacts>>();
+const MAX_PENDING_FACTS = 200_000;
+
+function factsOf(db: Db): Map<number, MentionFacts> {
+  let facts = pendingFacts.get(db);
+  if (!facts) pendingFacts.set(db, (facts = new Map()));
+  return facts;
+}
+
 export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number): AnalysisInput[] {
-  return db.prepare(`
-    SELECT m.id AS rowId, m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand
+  const rows = db.prepare(`
+    SELECT m.id AS rowId, m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand,
+      m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, a.mention_id IS NOT NULL AS analysed
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     WHERE m.id > ? AND (a.mention_id IS NULL OR a.model_version <> ?)
-    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, limit) as AnalysisInput[];
+    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
+  const facts = factsOf(db);
+  if (facts.size + rows.length > MAX_PENDING_FACTS) facts.clear();
+  return rows.map(({ brandId, hour, analysed, ...input }) => {
+    facts.set(input.rowId, { brandId, hour, analysed: analysed === 1 });
+    return input;
+  });
 }
 
 export function countPendingAnalysis(db: Db, modelVersion: string): number {
@@ -22,14 +51,17 @@ export function countPendingAnalysis(db: Db, modelVersion: string): number {
 /** Returns a writer that saves one batch of analyses; term ids are cached across batches. */
 export function prepareAnalysisWrites(db: Db) {
   const termIds = new Map<string, number>();
-  const mentionFacts = db.prepare(`
-    SELECT m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, h.label AS human
-    FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id WHERE m.id = ?`);
+  const facts = factsOf(db);
+  const readFacts = db.prepare(`
+    SELECT m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, 1 AS analysed
+    FROM mentions m WHERE m.id = ?`);
+  const anyHumanLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM human_labels)').pluck();
+  const humanLabel = db.prepare('SELECT label FROM human_labels WHERE mention_id = ?').pluck();
+  // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a foreign-key error
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
       brand_id, hour, voice, cluster, sentiment, analyzed_at)
-    VALUES (@rowId, @modelVersion, @sentimentScore, @sentimentLabel, @clusterKey,
-      @brandId, @hour, @voice, @cluster, @sentiment, @now)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ?)
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
@@ -38,6 +70,7 @@ export function prepareAnalysisWrites(db: Db) {
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare('INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const selectTerm = db.prepare('SELECT id FROM terms WHERE key = ?').pluck();
+  // one row per statement: a multi-row VALUES list measured slower here (SQLite runs it as a co-routine)
   const linkTerm = db.prepare(`INSERT OR IGNORE INTO mention_terms
     (brand_id, hour, term_id, mention_id, voice, cluster, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
@@ -50,18 +83,20 @@ export function prepareAnalysisWrites(db: Db) {
     }
     return id;
   };
-
   return db.transaction((results: AnalysisRecord[]) => {
     const now = new Date().toISOString();
+    const labelled = anyHumanLabel.get() === 1;
     for (const r of results) {
-      const facts = mentionFacts.get(r.rowId) as { brandId: number; hour: number; human: SentimentLabel | null } | undefined;
-      if (!facts) continue; // deleted since it was read
-      const sentiment = SENTIMENT_VALUE[facts.human ?? r.sentimentLabel];
-      upsertAnalysis.run({ ...r, terms: undefined, brandId: facts.brandId, hour: facts.hour, sentiment, now });
-      clearTerms.run(r.rowId);
-      for (const term of r.terms) {
-        linkTerm.run(facts.brandId, facts.hour, termId(term.key, term.display), r.rowId, r.voice, r.cluster, sentiment);
-      }
+      const f = facts.get(r.rowId) ?? (readFacts.get(r.rowId) as MentionFacts | undefined);
+      facts.delete(r.rowId);
+      if (!f) continue; // deleted since it was read
+      const human = labelled ? (humanLabel.get(r.rowId) as SentimentLabel | undefined) : undefined;
+      const sentiment = SENTIMENT_VALUE[human ?? r.sentimentLabel];
+      const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
+        f.brandId, f.hour, r.voice, r.cluster, sentiment, now, r.rowId);
+      if (saved.changes === 0) continue;
+      if (f.analysed) clearTerms.run(r.rowId);
+      for (const t of r.terms) linkTerm.run(f.brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment);
     }
   });
 }
