@@ -32,11 +32,6 @@ function applyPragmas(db: Db): void {
   // WAL makes NORMAL durable against application crashes; only power loss can drop
   // the last transactions, never corrupt the file.
   db.pragma('synchronous = NORMAL');
-  // The default 2 MB page cache thrashes once the term indexes outgrow it (analysis
-  // inserts land all over mention_terms_term); 64 MB is allocated only as pages are used.
-  db.pragma('cache_size = -65536');
-  // GROUP BY / DISTINCT in reports build temporary b-trees: keep them off the disk.
-  db.pragma('temp_store = MEMORY');
 }
 
 /**
