@@ -5,12 +5,15 @@ import { Worker } from 'node:worker_threads';
 import { createMentionAnalyzer, type AnalyzerSetup } from '../analysis/analyze-mention.js';
 import { loadSentimentModel } from '../analysis/sentiment/index.js';
 import type { AnalysisInput, AnalysisRecord, Store } from '../store/store.js';
+import type { BacklogFeed } from './backlog-feed.js';
 
 export interface AnalyzeOptions extends AnalyzerSetup {
   /** Worker threads; 0 analyses in this thread. Default: one per core for large backlogs. */
   workers?: number;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Keep analysing rows as an import stores them, until the feed finishes. */
+  follow?: BacklogFeed;
 }
 
 export interface AnalyzeSummary {
@@ -27,32 +30,46 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   const model = loadSentimentModel(options.modelPath);
   const total = await store.countPendingAnalysis(model.version);
   const workerScript = findWorkerScript();
-  const wanted = options.workers ?? (total >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  // a followed import's backlog is unknown yet: assume it is worth the workers
+  const large = total >= WORKER_THRESHOLD || options.follow !== undefined;
+  const wanted = options.workers ?? (large ? Math.min(availableParallelism(), 4) : 0);
   const workers = workerScript ? wanted : 0;
   const batchSize = options.batchSize ?? 500;
   let done = 0;
   const save = async (results: AnalysisRecord[]) => {
     await store.saveAnalyses(results);
     done += results.length;
-    options.onProgress?.(done, total);
+    options.onProgress?.(done, Math.max(total, done));
   };
-  if (total === 0) return { analyzed: 0, modelVersion: model.version, workers: 0 };
+  if (total === 0 && !options.follow) return { analyzed: 0, modelVersion: model.version, workers: 0 };
+  const batches = pendingBatches(store, model.version, batchSize, options.follow);
   if (workers === 0) {
     const analyze = createMentionAnalyzer(options, model);
-    for await (const batch of pendingBatches(store, model.version, batchSize)) await save(batch.map(analyze));
+    for await (const batch of batches) await save(batch.map(analyze));
   } else {
-    await analyzeWithWorkers(store, model.version, workerScript!, workers, batchSize, options, save);
+    await analyzeWithWorkers(batches, workerScript!, workers, options, save);
   }
   return { analyzed: done, modelVersion: model.version, workers };
 }
 
-async function* pendingBatches(store: Store, version: string, size: number): AsyncIterable<AnalysisInput[]> {
+/**
+ * Pending rows in id order. When following an import, an empty read waits for the next
+ * stored batch until the import is over. Rows the import updated (ids below the cursor)
+ * are left to a plain analyzePending afterwards.
+ */
+async function* pendingBatches(store: Store, version: string, size: number, follow?: BacklogFeed): AsyncIterable<AnalysisInput[]> {
   let after = 0;
   for (;;) {
+    const finished = follow?.done ?? true;
     const batch = await store.pendingAnalysis(version, after, size);
-    if (batch.length === 0) return;
-    after = batch[batch.length - 1]!.rowId;
-    yield batch;
+    if (batch.length > 0) {
+      after = batch[batch.length - 1]!.rowId;
+      yield batch;
+    } else if (finished) {
+      return;
+    } else {
+      await follow!.next();
+    }
   }
 }
 
@@ -61,7 +78,7 @@ async function* pendingBatches(store: Store, version: string, size: number): Asy
  * writer, and both cores do NLP. Two batches per worker stay in flight to hide latency.
  */
 async function analyzeWithWorkers(
-  store: Store, version: string, script: URL, count: number, batchSize: number,
+  batches: AsyncIterable<AnalysisInput[]>, script: URL, count: number,
   setup: AnalyzerSetup, save: (results: AnalysisRecord[]) => Promise<void>,
 ): Promise<void> {
   const pool = Array.from({ length: count }, () => new Worker(script, {
@@ -80,7 +97,7 @@ async function analyzeWithWorkers(
   let next = 0;
   const inFlight: Array<Promise<AnalysisRecord[]>> = [];
   try {
-    for await (const batch of pendingBatches(store, version, batchSize)) {
+    for await (const batch of batches) {
       const id = next++;
       inFlight.push(new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });

@@ -1,8 +1,11 @@
 import { Command, Option } from 'commander';
+import { analyzePending, type AnalyzeSummary } from '../../core/analyze.js';
+import { BacklogFeed } from '../../core/backlog-feed.js';
 import { importMentions, type ImportSummary } from '../../core/import.js';
 import { UserError } from '../../errors.js';
-import { detectFormat, openInput, readRecords } from '../../ingest/readers.js';
-import { runAnalysisStep } from '../analysis-step.js';
+import { detectFormat, openInput, readRecords, type RawRecord } from '../../ingest/readers.js';
+import type { Store } from '../../store/store.js';
+import { brandTermsOf, runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
 
 interface ImportFlags {
@@ -26,25 +29,55 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   const format = detectFormat(file, flags.format);
   const store = await ctx.store();
   const input = await openInput(file);
-  const spinner = ctx.out.spinner(`importing ${file}`);
-  let summary: ImportSummary;
-  try {
-    summary = await importMentions(store, readRecords(input, format), {
-      defaultBrand: flags.brand,
-      onProgress: (s) => spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected`),
-    });
-  } finally {
-    spinner.stop();
-  }
+  const started = Date.now();
+  const { summary, analysis } = await importAndFollow(ctx, store, file, readRecords(input, format), flags);
   reportRejections(ctx, summary, format === 'csv' ? 'row' : 'line');
   const stored = summary.inserted + summary.updated;
   ctx.out.info(`${file}: ${summary.inserted} new, ${summary.updated} updated, ${summary.rejected} rejected`);
+  if (analysis && analysis.analyzed > 0) {
+    ctx.out.info(`analysed ${analysis.analyzed} mention(s) with ${analysis.modelVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s, alongside the import`);
+  }
   if (stored === 0) {
     throw new UserError(`no mention in ${file} could be imported`, summary.read ? 'see the rejected rows above' : 'the file is empty');
   }
-  if (flags.analyze) await runAnalysisStep(ctx, store);
+  // the follower reads forward by row id: updated rows whose text changed are scored here
+  if (flags.analyze && summary.updated > 0) await runAnalysisStep(ctx, store);
   if (flags.strict && summary.rejected > 0) {
     throw new UserError(`${summary.rejected} row(s) rejected with --strict`, 'the good rows were stored; fix the others and re-import');
+  }
+}
+
+/**
+ * Imports, and unless --no-analyze, analyses on worker threads while this thread parses
+ * and inserts: both cores work through the whole import instead of one after the other.
+ */
+async function importAndFollow(
+  ctx: CliContext, store: Store, file: string, records: AsyncIterable<RawRecord>, flags: ImportFlags,
+): Promise<{ summary: ImportSummary; analysis?: AnalyzeSummary }> {
+  const spinner = ctx.out.spinner(`importing ${file}`);
+  const feed = flags.analyze ? new BacklogFeed() : undefined;
+  let analysed = 0;
+  // settled at once, so a failure during the import is not an unhandled rejection
+  const analysis = feed && analyzePending(store, {
+    brandTerms: brandTermsOf(ctx.settings().config), follow: feed, onProgress: (done) => { analysed = done; },
+  }).then((value) => ({ value }), (error: unknown) => ({ error }));
+  try {
+    const summary = await importMentions(store, records, {
+      defaultBrand: flags.brand,
+      onProgress: (s) => {
+        feed?.notify();
+        spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${feed ? `, ${analysed} analysed` : ''}`);
+      },
+    });
+    feed?.finish();
+    spinner.update(`analysing the rest of ${file}`);
+    const outcome = await analysis;
+    if (outcome && 'error' in outcome) throw outcome.error;
+    return { summary, analysis: outcome?.value };
+  } finally {
+    feed?.finish();
+    await analysis; // an import error wins; the workers still stop before it is reported
+    spinner.stop();
   }
 }
 
