@@ -7,6 +7,8 @@ import { EXPORT_COLUMNS, isExportColumn, type ExportColumn, type ExportRenderer 
 import { jsonlRenderer } from '../report/jsonl.js';
 import type { ExportQuery, ExportRow, Store } from '../store/store.js';
 
+const CHUNK_CHARS = 64 * 1024;
+
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -39,13 +41,20 @@ export async function exportMentions(store: Store, query: ExportQuery, output: W
   const columns = options.columns ?? EXPORT_COLUMNS;
   const renderer: ExportRenderer = options.format === 'csv' ? csvRenderer(columns, { excel: options.excel }) : jsonlRenderer(columns);
   let count = 0;
-  async function* records(rows: AsyncIterable<ExportRow>) {
+  // lines are joined into ~64 KB chunks: one stream write per row would cost more than the row
+  async function* chunks(rows: AsyncIterable<ExportRow>) {
+    let chunk = renderer.header;
     for await (const row of rows) {
       count++;
-      yield renderer.toRecord(row);
+      chunk += renderer.line(row);
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
     }
+    if (chunk) yield chunk;
   }
-  await pipeline(Readable.from(records(store.exportMentions(query))), renderer.createStream(), output, { end: options.endOutput ?? true });
+  await pipeline(Readable.from(chunks(store.exportMentions(query)), { objectMode: false }), output, { end: options.endOutput ?? true });
   return count;
 }
 

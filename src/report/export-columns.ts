@@ -1,4 +1,3 @@
-import type { Transform } from 'node:stream';
 import type { ExportRow } from '../store/store.js';
 
 /** The export columns in their stable, documented order. Renaming one breaks users' sheets. */
@@ -27,8 +26,8 @@ export function cellOf(row: ExportRow, column: ExportColumn): string | number | 
   return row[FIELD[column]] ?? null;
 }
 
-/** How one export format turns rows into bytes: a record per row, then a stream of text. */
+/** How one export format turns rows into text: a header, then one line per row. */
 export interface ExportRenderer {
-  toRecord(row: ExportRow): unknown;
-  createStream(): Transform;
+  readonly header: string;
+  line(row: ExportRow): string;
 }
