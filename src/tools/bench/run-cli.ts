@@ -5,19 +5,22 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/earshot.js');
-const RSS_MARK = 'EARSHOT_BENCH_RSS_KB=';
+const MARK = 'EARSHOT_BENCH_USAGE=';
 
 export interface CliRun {
   seconds: number;
   peakRssMb: number;
+  /** User + system CPU of the whole process (all threads): comparable on a busy machine, unlike wall time. */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
 }
 
-/** Writes the preload that reports the process's peak RSS on exit; returns its path. */
+/** Writes the preload that reports the process's peak RSS (KB) and CPU (µs) on exit; returns its path. */
 export function writeRssProbe(dir: string): string {
-  const path = join(dir, 'rss-probe.cjs');
-  writeFileSync(path, `process.on('exit', () => process.stderr.write('\\n${RSS_MARK}' + process.resourceUsage().maxRSS + '\\n'));\n`);
+  const path = join(dir, 'usage-probe.cjs');
+  writeFileSync(path, `process.on('exit', () => { const u = process.resourceUsage();
+  process.stderr.write('\\n${MARK}' + u.maxRSS + ',' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n`);
   return path;
 }
 
@@ -35,9 +38,14 @@ export function runCli(args: string[], cwd: string, probe: string, extraNodeArgs
     child.on('error', fail);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const rss = new RegExp(`${RSS_MARK}(\\d+)`).exec(stderr);
+      const usage = new RegExp(`${MARK}(\\d+),(\\d+)`).exec(stderr);
       if (code !== 0) fail(new Error(`earshot ${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
-      else done({ seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout, stderr: stderr.replace(/\n?EARSHOT_BENCH_RSS_KB=\d+\n/, '') });
+      else {
+        done({
+          seconds, peakRssMb: usage ? Number(usage[1]) / 1024 : NaN, cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,
+          stdout, stderr: stderr.replace(new RegExp(`\\n?${MARK}.*\\n`), ''),
+        });
+      }
     });
   });
 }
