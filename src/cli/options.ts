@@ -19,7 +19,7 @@ export function addTimeRangeOptions(cmd: Command): Command {
 export function parsePositiveInt(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}"`);
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}"`, `e.g. ${flag} 100`);
     return n;
   };
 }

@@ -106,6 +106,6 @@ function renderSummary(summary: ScanSummary, color: boolean): string {
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--max-wait must be a number of seconds, got "${value}"`);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--max-wait must be a number of seconds, got "${value}"`, 'e.g. --max-wait 60');
   return seconds;
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { ExportQuery, ExportRow } from '../store.js';
-import { quoteWords } from './mention-queries.js';
+import { isFtsQueryError, quoteWords } from './mention-queries.js';
 import type { Db } from './open.js';
 
 /**
@@ -67,7 +67,7 @@ function ftsQuery(db: Db, text: string): string {
     db.prepare('SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? LIMIT 1').get(text);
     return text;
   } catch (error) {
-    if (!/fts5|syntax/i.test((error as Error).message)) throw error;
+    if (!isFtsQueryError(error)) throw error;
     const literal = quoteWords(text);
     if (!literal) throw new UserError('the --search query has no words', 'try: --search "tea bags"');
     return literal;

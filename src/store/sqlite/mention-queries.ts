@@ -63,12 +63,17 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   try {
     return stmt.all({ ...params, match: query.text }) as StoredMention[];
   } catch (error) {
-    if (!/fts5|syntax/i.test((error as Error).message)) throw error;
+    if (!isFtsQueryError(error)) throw error;
     // Not valid FTS5 syntax (e.g. "plastic?"): search the words literally instead.
     const literal = quoteWords(query.text);
     if (!literal) throw new UserError('the search query has no words', 'try: earshot search "tea bags"');
     return stmt.all({ ...params, match: literal }) as StoredMention[];
   }
+}
+
+/** SQLite's complaints about a MATCH query the user typed (not about the database). */
+export function isFtsQueryError(error: unknown): boolean {
+  return /fts5|syntax|unterminated string|unknown special query|no such column/i.test((error as Error).message);
 }
 
 export function quoteWords(text: string): string {
