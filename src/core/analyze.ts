@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createMentionAnalyzer, type AnalyzerSetup } from '../analysis/analyze-mention.js';
-import { loadSentimentModel } from '../analysis/sentiment/index.js';
+import type { AnalyzerSetup } from '../analysis/analyze-mention.js';
+import { loadSentimentModel } from '../analysis/sentiment/model-file.js';
 import type { AnalysisInput, AnalysisRecord, Store } from '../store/store.js';
 import type { BacklogFeed } from './backlog-feed.js';
 
@@ -44,6 +44,8 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   if (total === 0 && !options.follow) return { analyzed: 0, modelVersion: model.version, workers: 0 };
   const batches = pendingBatches(store, model.version, batchSize, options.follow);
   if (workers === 0) {
+    // only this path reads docs here: with workers, this thread never builds a wink instance (~55 MB)
+    const { createMentionAnalyzer } = await import('../analysis/analyze-mention.js');
     const analyze = createMentionAnalyzer(options, model);
     for await (const batch of batches) await save(batch.map(analyze));
   } else {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { analyzePending, type AnalyzeSummary } from '../../core/analyze.js';
+import type { AnalyzeSummary } from '../../core/analyze.js';
 import { BacklogFeed } from '../../core/backlog-feed.js';
 import { importMentions, type ImportSummary } from '../../core/import.js';
 import { UserError } from '../../errors.js';
@@ -57,10 +57,11 @@ async function importAndFollow(
   const spinner = ctx.out.spinner(`importing ${file}`);
   const feed = flags.analyze ? new BacklogFeed() : undefined;
   let analysed = 0;
-  // settled at once, so a failure during the import is not an unhandled rejection
-  const analysis = feed && analyzePending(store, {
+  // loaded on use (the NLP model costs ~1 s and ~100 MB); settled at once, so a failure
+  // during the import is not an unhandled rejection
+  const analysis = feed && import('../../core/analyze.js').then(({ analyzePending }) => analyzePending(store, {
     brandTerms: brandTermsOf(ctx.settings().config), follow: feed, onProgress: (done) => { analysed = done; },
-  }).then((value) => ({ value }), (error: unknown) => ({ error }));
+  })).then((value) => ({ value }), (error: unknown) => ({ error }));
   try {
     const summary = await importMentions(store, records, {
       defaultBrand: flags.brand,
