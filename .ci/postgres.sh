@@ -13,10 +13,12 @@
 EARSHOT_PG_PORT=${EARSHOT_PG_PORT:-55432}
 EARSHOT_PG_DIR=${EARSHOT_PG_DIR:-/tmp/earshot-pg-$EARSHOT_PG_PORT}
 
+# prints the folder of pg_ctl and friends, or nothing; never fails (safe under set -euo pipefail)
 earshot_pg_bin() {
   local ctl
-  ctl=$(command -v pg_ctl 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1)
-  [ -n "$ctl" ] && dirname "$(readlink -f "$ctl")"
+  ctl=$(command -v pg_ctl 2>/dev/null || { ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null || true; } | sort -V | tail -1) || true
+  if [ -n "$ctl" ]; then dirname "$(readlink -f "$ctl")"; fi
+  return 0
 }
 
 earshot_pg_as_postgres() {
@@ -26,8 +28,9 @@ earshot_pg_as_postgres() {
 earshot_pg_install() {
   if [ -z "$(earshot_pg_bin)" ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq && apt-get install -y -qq postgresql >/dev/null || return 1
   fi
+  return 0
 }
 
 earshot_pg_start() {
@@ -36,7 +39,7 @@ earshot_pg_start() {
   bin=$(earshot_pg_bin)
   earshot_pg_stop
   mkdir -p "$EARSHOT_PG_DIR"
-  [ "$(id -u)" = 0 ] && chown postgres "$EARSHOT_PG_DIR"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$EARSHOT_PG_DIR"; fi
   earshot_pg_as_postgres "$bin/initdb" -D "$EARSHOT_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
   earshot_pg_as_postgres "$bin/pg_ctl" -D "$EARSHOT_PG_DIR/data" -l "$EARSHOT_PG_DIR/server.log" -w \
     -o "-p $EARSHOT_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null || {
@@ -55,6 +58,7 @@ earshot_pg_stop() {
     earshot_pg_as_postgres "$bin/pg_ctl" -D "$EARSHOT_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$EARSHOT_PG_DIR"
+  return 0
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
