@@ -14,8 +14,8 @@ import { readDb, seededRandom, sleep, spawnCli, startApiServer, waitForFile, wai
  */
 const SEED = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 1e9));
 const SCAN_KILLS = 20;
-const IMPORT_KILLS = 4;
-const IMPORT_ROWS = 12_000;
+const IMPORT_KILLS = 3;
+const IMPORT_ROWS = 10_000;
 
 const tmp = makeTempDir('earshot-crash-');
 const servers: ReplayServer[] = [];
