@@ -1,7 +1,12 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { neutraliseCell } from '../../src/report/csv.js';
+import { escapeHtml } from '../../src/report/report-html.js';
+import { escapeMd } from '../../src/report/report-text.js';
+import { escapeSlack } from '../../src/report/slack.js';
 import { makeTempDir, runCli } from '../support/cli.js';
 import { hasChromium, visitFile, CHROMIUM } from './chromium.js';
 import { recordFigures } from './figures.js';
@@ -12,9 +17,10 @@ import { recordFigures } from './figures.js';
  */
 const tmp = makeTempDir('earshot-hostile-');
 let hostileCases = 0;
+let fuzzCases = 0;
 afterAll(() => {
   tmp.cleanup();
-  recordFigures('hostile', { hostileCases }, hasChromium ? 'HTML checked in Chromium' : 'Chromium absent: HTML render skipped');
+  recordFigures('hostile', { hostileCases, fuzzCases }, hasChromium ? 'HTML checked in Chromium' : 'Chromium absent: HTML render skipped');
 });
 
 const PWN = "document.title='pwned'";
@@ -146,6 +152,18 @@ describe('hostile mention text stays inert (built binary)', () => {
       expect(text.replace(/<https:\/\/[^|<>\s]+\|open>/g, '').replace(/^>/gm, '')).not.toMatch(/[<>]/);
       expect(text).not.toMatch(/@(channel|here|everyone)\b/);
     }
+  });
+
+  it('every escaper keeps arbitrary text inert (fast-check, 4 × 1000 cases)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...HOSTILE, ...URLS).chain((h) => fc.string().map((t) => h + t)));
+    const run = (check: (s: string) => void) => fc.assert(fc.property(text, (s) => { fuzzCases++; check(s); }), { numRuns: 1000 });
+    run((s) => {
+      const out = escapeSlack(s);
+      expect(out).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)|@(channel|here|everyone)\b/i);
+    });
+    run((s) => expect(neutraliseCell(s)).not.toMatch(/^[=+\-@\t\r]/));
+    run((s) => expect(escapeHtml(s)).not.toMatch(/[<>"'`\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/));
+    run((s) => expect(escapeMd(s)).not.toMatch(/(^|[^\\])[[\]()<>*_`]/));
   });
 
   it.skipIf(!hasChromium)('the HTML report renders in headless Chromium: no script runs, no request leaves', async () => {
