@@ -99,6 +99,12 @@ async function main(argv: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-bench-'));
   const probe = writeRssProbe(dir);
   const rows: Row[] = [];
+  // each finished step goes to stderr at once: a long run that fails late still shows what it measured
+  const push = rows.push.bind(rows);
+  rows.push = (...done: Row[]) => {
+    for (const r of done) process.stderr.write(`${JSON.stringify(r)}\n`);
+    return push(...done);
+  };
   try {
     if (options.only === null || options.only === 'pipeline') await benchPipeline(dir, probe, options.n, rows);
     if (options.only === null || options.only === 'report') {
