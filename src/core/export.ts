@@ -7,7 +7,7 @@ import { EXPORT_COLUMNS, isExportColumn, type ExportColumn, type ExportRenderer 
 import { jsonlRenderer } from '../report/jsonl.js';
 import type { ExportQuery, ExportRow, Store } from '../store/store.js';
 
-const CHUNK_CHARS = 64 * 1024;
+const BATCH_ROWS = 256;
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -41,18 +41,19 @@ export async function exportMentions(store: Store, query: ExportQuery, output: W
   const columns = options.columns ?? EXPORT_COLUMNS;
   const renderer: ExportRenderer = options.format === 'csv' ? csvRenderer(columns, { excel: options.excel }) : jsonlRenderer(columns);
   let count = 0;
-  // lines are joined into ~64 KB chunks: one stream write per row would cost more than the row
+  // rows are rendered in batches: one stream write (or one CSV call) per row would cost more than the row
   async function* chunks(rows: AsyncIterable<ExportRow>) {
-    let chunk = renderer.header;
+    if (renderer.header) yield renderer.header;
+    let batch: ExportRow[] = [];
     for await (const row of rows) {
       count++;
-      chunk += renderer.line(row);
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
+      batch.push(row);
+      if (batch.length >= BATCH_ROWS) {
+        yield renderer.render(batch);
+        batch = [];
       }
     }
-    if (chunk) yield chunk;
+    if (batch.length) yield renderer.render(batch);
   }
   await pipeline(Readable.from(chunks(store.exportMentions(query)), { objectMode: false }), output, { end: options.endOutput ?? true });
   return count;

@@ -26,8 +26,8 @@ export function cellOf(row: ExportRow, column: ExportColumn): string | number | 
   return row[FIELD[column]] ?? null;
 }
 
-/** How one export format turns rows into text: a header, then one line per row. */
+/** How one export format turns rows into text: a header, then rows a batch at a time. */
 export interface ExportRenderer {
   readonly header: string;
-  line(row: ExportRow): string;
+  render(rows: readonly ExportRow[]): string;
 }

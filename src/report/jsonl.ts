@@ -5,6 +5,10 @@ import { cellOf, type ExportColumn, type ExportRenderer } from './export-columns
 export function jsonlRenderer(columns: readonly ExportColumn[]): ExportRenderer {
   return {
     header: '',
-    line: (row: ExportRow) => `${JSON.stringify(Object.fromEntries(columns.map((column) => [column, cellOf(row, column)])))}\n`,
+    render: (rows: readonly ExportRow[]) => {
+      let text = '';
+      for (const row of rows) text += `${JSON.stringify(Object.fromEntries(columns.map((column) => [column, cellOf(row, column)])))}\n`;
+      return text;
+    },
   };
 }
