@@ -18,6 +18,7 @@ export interface ReportOptions {
 const HOUR = 3_600_000;
 /** Bursting terms carried into grouping; more only adds noise and queries. */
 const MAX_BURSTING = 40;
+const MAX_CANDIDATES = 20_000;
 const MAX_GROUPS = 15;
 
 /** Detects, ranks and explains emerging issues (negative) and trends (the rest) for one brand. */
@@ -31,7 +32,12 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   const baselineTotal = sum(baselineDays.map((d) => d.mentions));
   const brandBaselineNegativeShare = sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal, 1);
 
-  const candidates = await store.windowTerms(window, thresholds.minVoices, 400);
+  // Every term with enough voices is tested: at scale, a real burst can sit below
+  // thousands of everyday words in raw volume.
+  const candidates = await store.windowTerms(window, thresholds.minVoices, MAX_CANDIDATES);
+  // Testing thousands of terms makes 1-in-1000 events routine: the bar rises with the
+  // number tested (Bonferroni-style, in decimal digits), so noise words stay out.
+  thresholds.minSurprise += Math.max(0, Math.log10(candidates.length / 100));
   const before = new Map((await store.baselineTerms(baseline, candidates.map((c) => c.termId))).map((t) => [t.termId, t]));
   const bursting = candidates
     .map((term) => ({ term, g2: burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal) }))

@@ -1,3 +1,4 @@
+import { LATEST_VERSION } from '../../src/store/sqlite/migrations.js';
 import { describe, expect, it } from 'vitest';
 import type { MentionInput } from '../../src/domain/mention.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
@@ -107,7 +108,7 @@ describe.each(backends)('$name store', (backend) => {
       { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, lastScan: null },
       { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, lastScan: '2026-11-20T11:01:00.000Z' },
     ]);
-    expect(status.schemaVersion).toBe(3);
+    expect(status.schemaVersion).toBe(LATEST_VERSION);
     expect(status.sizeBytes).toBeGreaterThan(0);
   });
 

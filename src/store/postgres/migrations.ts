@@ -166,4 +166,30 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'per-day term rollup for reports',
+    sql: `
+      -- Same tables as SQLite's migration 4. The SQLite store fills them lazily for
+      -- reports; the PostgreSQL store does not use them yet (its report queries read
+      -- mention_terms directly), so no invalidation triggers here.
+      CREATE TABLE term_days (
+        brand_id bigint NOT NULL,
+        term_id bigint NOT NULL,
+        day integer NOT NULL,
+        mentions bigint NOT NULL,
+        authors bigint NOT NULL,
+        clusters bigint NOT NULL,
+        negative bigint NOT NULL,
+        positive bigint NOT NULL,
+        PRIMARY KEY (brand_id, term_id, day)
+      );
+      CREATE INDEX term_days_day ON term_days (brand_id, day);
+      CREATE TABLE term_days_done (
+        brand_id bigint NOT NULL,
+        day integer NOT NULL,
+        PRIMARY KEY (brand_id, day)
+      );
+    `,
+  },
 ];

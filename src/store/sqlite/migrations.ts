@@ -155,6 +155,43 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'per-day term rollup for reports',
+    sql: `
+      -- Per brand, term and day: the sums a report's baseline needs, so it reads ~14 rows
+      -- per term instead of every term row. voices are min(sum of daily authors, sum of
+      -- daily clusters), exactly what the raw query computes. Filled lazily by reports for
+      -- whole days; any change to a day's term rows marks that day stale.
+      CREATE TABLE term_days (
+        brand_id INTEGER NOT NULL,
+        term_id INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        authors INTEGER NOT NULL,
+        clusters INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        positive INTEGER NOT NULL,
+        PRIMARY KEY (brand_id, term_id, day)
+      ) WITHOUT ROWID;
+      CREATE INDEX term_days_day ON term_days (brand_id, day);
+      CREATE TABLE term_days_done (
+        brand_id INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        PRIMARY KEY (brand_id, day)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER mention_terms_stale_insert AFTER INSERT ON mention_terms BEGIN
+        DELETE FROM term_days_done WHERE brand_id = new.brand_id AND day = new.hour / 24;
+      END;
+      CREATE TRIGGER mention_terms_stale_delete AFTER DELETE ON mention_terms BEGIN
+        DELETE FROM term_days_done WHERE brand_id = old.brand_id AND day = old.hour / 24;
+      END;
+      CREATE TRIGGER mention_terms_stale_update AFTER UPDATE ON mention_terms BEGIN
+        DELETE FROM term_days_done WHERE brand_id = old.brand_id AND day = old.hour / 24;
+        DELETE FROM term_days_done WHERE brand_id = new.brand_id AND day = new.hour / 24;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

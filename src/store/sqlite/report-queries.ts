@@ -1,6 +1,7 @@
 import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
+import { ensureRollup, planRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day. */
@@ -35,24 +36,44 @@ export class SqliteReportQueries implements ReportQueries {
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
+    const params = { ...this.params(range), min: minVoices, limit };
+    const rolled = this.rolledTerms(range, '');
+    if (rolled) {
+      return this.db.prepare(`${rolled} HAVING voices >= @min ORDER BY voices DESC, p.term_id LIMIT @limit`).all(params) as TermCounts[];
+    }
     return this.db.prepare(`
       SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
         SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
-      GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC, t.term_id LIMIT @limit`)
-      .all({ ...this.params(range), min: minVoices, limit }) as TermCounts[];
+      GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC, t.term_id LIMIT @limit`).all(params) as TermCounts[];
   }
 
   async baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]> {
     if (termIds.length === 0) return [];
+    const params = { ...this.params(range), ids: JSON.stringify(termIds) };
+    const rolled = this.rolledTerms(range, 'AND term_id IN (SELECT value FROM json_each(@ids))');
+    if (rolled) return this.db.prepare(rolled).all(params) as TermCounts[];
     return this.db.prepare(`
       SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
         SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
         AND t.hour >= @from AND t.hour < @to
-      GROUP BY t.term_id`).all({ ...this.params(range), ids: JSON.stringify(termIds) }) as TermCounts[];
+      GROUP BY t.term_id`).all(params) as TermCounts[];
+  }
+
+  /**
+   * Per-term counts from the daily rollup plus raw edge hours, or null when the rollup
+   * cannot serve (a source filter, which the rollup does not keep, or a busy database).
+   */
+  private rolledTerms(range: HourRange, termFilter: string): string | null {
+    if (range.source) return null;
+    const plan = planRollup(range.fromHour, range.toHour);
+    if (plan.fromDay >= plan.toDay || !ensureRollup(this.db, this.brandId(range.brand), plan)) return null;
+    return `SELECT p.term_id AS termId, k.key, k.display, SUM(p.mentions) AS mentions,
+        MIN(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
+      FROM (${rollupTermsSql(plan, termFilter)}) p JOIN terms k ON k.id = p.term_id GROUP BY p.term_id`;
   }
 
   async termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]> {

@@ -1,0 +1,67 @@
+import type { Db } from './open.js';
+
+/** A brand's hour range split into whole days (read from the rollup) and raw edge hours. */
+export interface RollupPlan {
+  fromDay: number;
+  toDay: number;
+  /** Hour ranges at the edges, read from mention_terms directly. */
+  raw: Array<[from: number, to: number]>;
+}
+
+export function planRollup(fromHour: number, toHour: number): RollupPlan {
+  const fromDay = Math.ceil(fromHour / 24);
+  const toDay = Math.floor(toHour / 24);
+  if (fromDay >= toDay) return { fromDay: 0, toDay: 0, raw: [[fromHour, toHour]] };
+  const raw: Array<[number, number]> = [];
+  if (fromHour < fromDay * 24) raw.push([fromHour, fromDay * 24]);
+  if (toDay * 24 < toHour) raw.push([toDay * 24, toHour]);
+  return { fromDay, toDay, raw };
+}
+
+/**
+ * Makes sure every whole day of the plan has its rollup, computing the missing ones
+ * (one GROUP BY over that day's term rows each). Returns false when the database is
+ * busy with another writer, so the caller can read the raw rows instead.
+ */
+export function ensureRollup(db: Db, brandId: number, plan: RollupPlan): boolean {
+  if (plan.fromDay >= plan.toDay) return true;
+  const done = new Set(db.prepare('SELECT day FROM term_days_done WHERE brand_id = ? AND day >= ? AND day < ?')
+    .pluck().all(brandId, plan.fromDay, plan.toDay) as number[]);
+  const clear = db.prepare('DELETE FROM term_days WHERE brand_id = ? AND day = ?');
+  const fill = db.prepare(`
+    INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive)
+    SELECT brand_id, term_id, @day, COUNT(*), COUNT(DISTINCT voice), COUNT(DISTINCT cluster), SUM(sentiment < 0), SUM(sentiment > 0)
+    FROM mention_terms WHERE brand_id = @brand AND hour >= @day * 24 AND hour < @day * 24 + 24 GROUP BY term_id`);
+  const mark = db.prepare('INSERT OR IGNORE INTO term_days_done (brand_id, day) VALUES (?, ?)');
+  const rollDay = db.transaction((day: number) => {
+    clear.run(brandId, day);
+    fill.run({ brand: brandId, day });
+    mark.run(brandId, day);
+  });
+  try {
+    for (let day = plan.fromDay; day < plan.toDay; day++) if (!done.has(day)) rollDay.immediate(day);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw error;
+  }
+}
+
+/**
+ * Per-term sums over a plan: whole days from term_days, edge hours from mention_terms
+ * grouped the same way, so voices = min(Σ daily authors, Σ daily clusters) either way.
+ */
+export function rollupTermsSql(plan: RollupPlan, termFilter: string): string {
+  const parts: string[] = [];
+  if (plan.fromDay < plan.toDay) {
+    parts.push(`SELECT term_id, mentions, authors, clusters, negative, positive FROM term_days
+      WHERE brand_id = @brand AND day >= ${plan.fromDay} AND day < ${plan.toDay} ${termFilter}`);
+  }
+  for (const [from, to] of plan.raw) {
+    // an edge range lies within one day, so distinct counts over it are daily counts
+    parts.push(`SELECT term_id, COUNT(*) AS mentions, COUNT(DISTINCT voice) AS authors, COUNT(DISTINCT cluster) AS clusters,
+        SUM(sentiment < 0) AS negative, SUM(sentiment > 0) AS positive
+      FROM mention_terms WHERE brand_id = @brand AND hour >= ${from} AND hour < ${to} ${termFilter} GROUP BY term_id`);
+  }
+  return parts.join('\n UNION ALL \n');
+}
