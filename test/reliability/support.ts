@@ -75,16 +75,7 @@ export function readDb(path: string): DbState {
 }
 
 /** A seeded generator (mulberry32), so a failing kill point can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/tools/scenarios/generate.js';
 
 /** Resolves once `path` exists, or when `until` settles first. */
 export async function waitForFile(path: string, until: Promise<unknown>): Promise<boolean> {

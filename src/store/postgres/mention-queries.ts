@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { quoteWords } from '../sqlite/mention-queries.js';
 import type { SearchQuery, StoreStatusRow } from '../store.js';
 import type { Sql, Tx } from './connect.js';
+import { mergeStatusRows } from '../status-rows.js';
 
 /** Columns of a stored mention, in the shape of StoredMention (m = mentions, b = brands). */
 export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand,
@@ -60,16 +61,7 @@ export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
   const scans = await sql<Array<{ brand: string; source: string; lastScan: string }>>`
     SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS "lastScan"
     FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY b.name, s.source`;
-  const rows = new Map<string, StoreStatusRow>();
-  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
-  for (const s of scans) {
-    const key = `${s.brand}\u0000${s.source}`;
-    const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, lastScan: null,
-    };
-    rows.set(key, { ...row, lastScan: s.lastScan });
-  }
-  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+  return mergeStatusRows(counts, scans);
 }
 
 /** Bytes of earshot's tables and indexes in this schema (all partitions included). */

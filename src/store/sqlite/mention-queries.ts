@@ -2,6 +2,7 @@ import type { MentionInput, StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
 import type { SearchQuery, StoreStatusRow } from '../store.js';
 import type { Db } from './open.js';
+import { mergeStatusRows } from '../status-rows.js';
 
 /** Columns of a stored mention, in the shape of StoredMention. */
 export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.name AS brand,
@@ -103,14 +104,5 @@ export function readStatusRows(db: Db): StoreStatusRow[] {
     SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan
     FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY s.brand_id, s.source`).all() as
     Array<{ brand: string; source: string; lastScan: string }>;
-  const rows = new Map<string, StoreStatusRow>();
-  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
-  for (const s of scans) {
-    const key = `${s.brand}\u0000${s.source}`;
-    const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, lastScan: null,
-    };
-    rows.set(key, { ...row, lastScan: s.lastScan });
-  }
-  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+  return mergeStatusRows(counts, scans);
 }

@@ -1,0 +1,21 @@
+import type { StoreStatusRow } from './store.js';
+
+/**
+ * Joins per brand+source mention counts with last scan times (both backends read these
+ * two aggregates); a brand+source scanned but with no mentions yet still gets a row.
+ */
+export function mergeStatusRows(
+  counts: Array<Omit<StoreStatusRow, 'lastScan'>>,
+  scans: Array<{ brand: string; source: string; lastScan: string }>,
+): StoreStatusRow[] {
+  const rows = new Map<string, StoreStatusRow>();
+  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
+  for (const s of scans) {
+    const key = `${s.brand}\u0000${s.source}`;
+    const row = rows.get(key) ?? {
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, lastScan: null,
+    };
+    rows.set(key, { ...row, lastScan: s.lastScan });
+  }
+  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+}
