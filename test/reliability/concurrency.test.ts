@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createWriteStream, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ describe('concurrency on one database (built binary)', () => {
       const check = new Database(join(tmp.dir, db), { readonly: true });
       const versions = check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
       check.close();
-      expect(versions).toEqual([1, 2, 3]);
+      expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
       expect(readDb(join(tmp.dir, db)).integrity).toBe('ok');
       overlapping++;
     }
@@ -79,7 +80,7 @@ describe('concurrency on one database (built binary)', () => {
       const results = await Promise.all(Array.from({ length: 6 }, () => runNode(opener, [db, at])));
       expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
       const check = new Database(db, { readonly: true });
-      expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
+      expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
       check.close();
     }
   }, 60_000);
