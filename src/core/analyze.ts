@@ -14,6 +14,8 @@ export interface AnalyzeOptions extends AnalyzerSetup {
   onProgress?: (done: number, total: number) => void;
   /** Keep analysing rows as an import stores them, until the feed finishes. */
   follow?: BacklogFeed;
+  /** Days before this one get their report aggregates refreshed after analysis. */
+  now?: Date;
 }
 
 export interface AnalyzeSummary {
@@ -51,6 +53,8 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   } else {
     await analyzeWithWorkers(batches, workerScript!, workers, options, save);
   }
+  // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
+  if (done > 0) await store.refreshReportRollups(options.now ?? new Date());
   return { analyzed: done, modelVersion: model.version, workers };
 }
 

@@ -29,6 +29,12 @@ export interface Store extends ReportQueries {
   countPendingAnalysis(modelVersion: string): Promise<number>;
   saveAnalyses(results: AnalysisRecord[]): Promise<void>;
   setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
+  /**
+   * Brings report aggregates up to date for whole days before `before`, so the next
+   * report does not pay for them; returns how many days were refreshed. A backend
+   * without such aggregates returns 0.
+   */
+  refreshReportRollups(before: Date): Promise<number>;
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;

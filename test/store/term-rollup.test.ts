@@ -22,6 +22,10 @@ describe('the per-day term rollup', () => {
     await store.upsertMentions(mentions);
     const analyse = () => analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
     await analyse();
+    // analysis already filled every past day; nothing is left for a report to compute
+    const days = store.db.prepare('SELECT COUNT(*) FROM term_days_done').pluck().get() as number;
+    expect(days).toBeGreaterThanOrEqual(28);
+    expect(await store.refreshReportRollups(new Date('2030-01-01'))).toBe(0);
     const toHour = Math.floor(END.getTime() / 3_600_000) + 1;
     const baseline: HourRange = { brand: scenario.brand, fromHour: toHour - 48 - 336, toHour: toHour - 48 };
     const window: HourRange = { brand: scenario.brand, fromHour: toHour - 48, toHour };
@@ -37,6 +41,7 @@ describe('the per-day term rollup', () => {
 
     const [target] = await store.searchMentions({ text: 'delivery', limit: 1, until: new Date(END.getTime() - 5 * 86_400_000).toISOString() });
     await store.setHumanLabel(target!.rowId, 'positive');
+    expect(await store.refreshReportRollups(new Date('2030-01-01'))).toBe(1);
     await store.upsertMentions([{ ...mentions.find((m) => m.id === target!.id)!, text: 'an edited text about scones' }]);
     await analyse();
     await compare();

@@ -94,6 +94,11 @@ export class PostgresStore implements Store {
     return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit)];
   }
 
+  /** The PostgreSQL store reads mention_terms directly for reports; nothing to refresh. */
+  async refreshReportRollups(): Promise<number> {
+    return 0;
+  }
+
   async countPendingAnalysis(modelVersion: string): Promise<number> {
     return countPendingAnalysis(this.sql, modelVersion);
   }

@@ -11,6 +11,7 @@ import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
+import { refreshStaleDays } from './term-rollup.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 
@@ -111,6 +112,10 @@ export class SqliteStore implements Store {
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
     this.writeAnalyses.immediate(results);
+  }
+
+  async refreshReportRollups(before: Date): Promise<number> {
+    return refreshStaleDays(this.db, Math.floor(before.getTime() / 86_400_000));
   }
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
