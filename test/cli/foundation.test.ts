@@ -45,6 +45,9 @@ describe('earshot CLI (built binary)', () => {
     expect(usage.stderr.trim().split('\n')).toHaveLength(1);
     const unknown = await runCli(['frobnicate'], { cwd: tmp.dir });
     expect(unknown.code).toBe(2);
+    const badFlag = await runCli(['--db', 'empty.db', 'report', '--window', '2x'], { cwd: tmp.dir });
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/^earshot: --window "2x" is not a duration — /);
     const missing = await runCli(['--db', 'x.db', 'import', 'nope.jsonl'], { cwd: tmp.dir });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('earshot: cannot read nope.jsonl: no such file — check the path\n');

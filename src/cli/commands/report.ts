@@ -37,14 +37,15 @@ export const reportCommand = new Command('report')
   .action(withContext(runReport));
 
 async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
-  const store = await ctx.store();
-  const brand = await resolveBrand(ctx, store, flags.brand, 'report');
+  // flags first: a usage error should not wait on (or be hidden by) the database
   const windowHours = Math.round(parseDuration(flags.window, '--window') / 3_600_000);
   const baselineHours = Math.round(parseDuration(flags.baseline, '--baseline') / 3_600_000);
   if (windowHours < 1 || baselineHours < windowHours) {
     throw new UsageError('--baseline must be at least as long as --window, and --window at least 1h');
   }
   const at = flags.at ? new Date(parseTimePoint(flags.at, '--at', ctx.now)) : ctx.now;
+  const store = await ctx.store();
+  const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
