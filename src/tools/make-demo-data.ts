@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { MentionInput } from '../domain/mention.js';
-import { generateScenario, seededRandom } from './scenarios/generate.js';
+import { seededRandom } from '../analysis/seeded-random.js';
+import { generateScenario } from './scenarios/generate.js';
 import { teaDemoScenario } from './scenarios/tea.js';
 
 export const DEMO_END = new Date('2026-11-20T12:00:00.000Z');

@@ -75,7 +75,7 @@ export function readDb(path: string): DbState {
 }
 
 /** A seeded generator (mulberry32), so a failing kill point can be replayed from its seed. */
-export { seededRandom } from '../../src/tools/scenarios/generate.js';
+export { seededRandom } from '../../src/analysis/seeded-random.js';
 
 /** Resolves once `path` exists, or when `until` settles first. */
 export async function waitForFile(path: string, until: Promise<unknown>): Promise<boolean> {

@@ -1,6 +1,7 @@
 // Multinomial logistic regression over hashed features, trained with Adagrad.
 // Plain TypeScript and deterministic: the same seed and data give the same weights.
 import type { FeatureSettings } from './types.js';
+import { seededRandom } from '../seeded-random.js';
 
 export interface TrainingExample {
   features: Int32Array;
@@ -40,7 +41,7 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
     dense: new Float32Array(options.denseCount * classes), denseGradSq: new Float32Array(options.denseCount * classes),
   };
   const classWeights = computeClassWeights(examples, classes, options.classWeightPower);
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   const grad = new Float64Array(classes);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -103,16 +104,6 @@ function computeClassWeights(examples: readonly TrainingExample[], classes: numb
   return counts.map((n) => (n > 0 ? (most / n) ** power : 1));
 }
 
-/** mulberry32: tiny seeded PRNG so training order is reproducible. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(items: number[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

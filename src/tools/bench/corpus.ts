@@ -5,7 +5,7 @@
 // the work real chatter makes them do.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { seededRandom } from '../scenarios/generate.js';
+import { seededRandom } from '../../analysis/seeded-random.js';
 
 export interface BrandSpec {
   name: string;

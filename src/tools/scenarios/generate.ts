@@ -1,3 +1,4 @@
+import { seededRandom } from '../../analysis/seeded-random.js';
 import type { MentionInput } from '../../domain/mention.js';
 
 /**
@@ -32,18 +33,6 @@ export interface Scenario {
 
 const DEFAULT_OPENERS = ['', '', '', 'Honestly,', 'ok so', 'Hey', 'PSA:', 'lol', 'Well.', 'Question:'];
 const DEFAULT_CLOSERS = ['', '', '', '!', '...', ' 🤷', ' anyone else?', ' just saying', ' today'];
-
-/** Mulberry32: small, fast, good enough for test data, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateScenario(scenario: Scenario): MentionInput[] {
   const random = seededRandom(scenario.seed);
