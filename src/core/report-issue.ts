@@ -3,7 +3,6 @@ import { countDistinctVoices, countVoices } from '../analysis/emergence/voices.j
 import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
 import type { ReportIssue, ReportSample } from '../domain/report.js';
 import type { HourRange, Store, TermCounts, TermGroupStats } from '../store/store.js';
-import { round } from './report.js';
 
 interface GroupInput {
   terms: TermCounts[];
@@ -116,4 +115,9 @@ async function pickSamples(store: Store, window: HourRange, termIds: number[], k
     if (picked.length === 3) break;
   }
   return picked;
+}
+
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
 }

@@ -2,7 +2,7 @@ import { groupByCooccurrence } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
 import type { HourRange, Store, TermCounts } from '../store/store.js';
-import { describeGroup } from './report-issue.js';
+import { describeGroup, round } from './report-issue.js';
 
 export interface ReportOptions {
   brand: string;
@@ -112,15 +112,10 @@ function fillDays(days: Array<{ day: number; mentions: number; negative: number;
   return points;
 }
 
-export function dayString(day: number): string {
+function dayString(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function sum(values: number[]): number {
   return values.reduce((s, v) => s + v, 0);
-}
-
-export function round(value: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
