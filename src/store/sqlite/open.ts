@@ -23,15 +23,36 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   return db;
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+
 function applyPragmas(db: Db): void {
   // The busy timeout first: switching a new file to WAL takes a lock that a second
   // process opening the same new file must wait for, not fail on.
-  db.pragma('busy_timeout = 5000');
-  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (db.name !== ':memory:') switchToWal(db);
   db.pragma('foreign_keys = ON');
   // WAL makes NORMAL durable against application crashes; only power loss can drop
   // the last transactions, never corrupt the file.
   db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * WAL is recorded in the file, so only a new file needs the switch. SQLite may answer
+ * the switch with SQLITE_BUSY without consulting the busy handler (seen when six
+ * processes open one new file and one closes it meanwhile), so it is retried here
+ * within the same budget the busy timeout gives every other statement.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
 }
 
 /**
