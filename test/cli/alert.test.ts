@@ -1,14 +1,22 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliBackends } from '../support/cli-backends.js';
 import { makeTempDir, runCli } from '../support/cli.js';
 import { startReceiver } from '../support/receiver.js';
 
 const tmp = makeTempDir('earshot-alert-');
+const backends = await cliBackends();
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+beforeAll(async () => {
+  // each backend posts to its own paths, so the hit counts below are its own
+  receiver = await startReceiver(Object.fromEntries(backends.flatMap((b) => [[`/${b.name}/down`, [500]], [`/${b.name}/flaky`, [502, 200]]])));
+  writeMentions(join(tmp.dir, 'm.jsonl'));
+});
 afterAll(async () => {
   await receiver.close();
+  for (const backend of backends) await backend.cleanup();
   tmp.cleanup();
 });
 
@@ -38,27 +46,29 @@ function writeMentions(path: string): void {
   writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 }
 
-function writeConfig(name: string, alerts: object[]): string {
+function writeConfigFile(name: string, alerts: object[]): string {
   writeFileSync(join(tmp.dir, name), JSON.stringify({ brands: [{ name: 'Acme' }], alerts }), { mode: 0o600 });
   return name;
 }
 
 const FAST = { EARSHOT_ALERT_RETRY_DELAY_MS: '5' };
 
-describe('earshot alert and run (built binary, loopback receivers)', () => {
+for (const backend of backends) describe.skipIf(!backend.available)(`earshot alert and run on ${backend.name} (built binary, loopback receivers)`, () => {
+  const db = backend.fresh(tmp.dir, 'a.db');
+  const at = (path: string) => `/${backend.name}${path}`;
+  const writeConfig = (name: string, alerts: object[]) => writeConfigFile(`${backend.name}-${name}`, alerts);
+
   beforeAll(async () => {
-    receiver = await startReceiver({ '/down': [500], '/flaky': [502, 200] });
-    writeMentions(join(tmp.dir, 'm.jsonl'));
-    const imported = await runCli(['--db', 'a.db', 'import', 'm.jsonl', '--brand', 'Acme'], { cwd: tmp.dir });
+    const imported = await runCli(['--db', db, 'import', 'm.jsonl', '--brand', 'Acme'], { cwd: tmp.dir });
     expect(imported.code, imported.stderr).toBe(0);
-    const report = await runCli(['--db', 'a.db', 'report', '--brand', 'Acme', '--format', 'json'], { cwd: tmp.dir });
+    const report = await runCli(['--db', db, 'report', '--brand', 'Acme', '--format', 'json'], { cwd: tmp.dir });
     expect(JSON.parse(report.stdout).issues.length, 'the fixture must produce an issue').toBeGreaterThan(0);
   }, 60_000);
 
   it('--dry-run prints the payloads with masked URLs, sends nothing and records nothing', async () => {
     const config = writeConfig('dry.json', [{ type: 'slack', name: 'team', url: receiver.url('/services/T0/B0/SECRETPATH') }]);
     for (let i = 0; i < 2; i++) {
-      const r = await runCli(['--db', 'a.db', '--config', config, 'alert', '--dry-run'], { cwd: tmp.dir });
+      const r = await runCli(['--db', db, '--config', config, 'alert', '--dry-run'], { cwd: tmp.dir });
       expect(r.code, r.stderr).toBe(0);
       const line = JSON.parse(r.stdout.trim().split('\n')[0]!);
       expect(line).toMatchObject({ target: 'team', url: `${new URL(receiver.url('/')).origin}/…/****`, brand: 'Acme', rank: 1 });
@@ -70,43 +80,44 @@ describe('earshot alert and run (built binary, loopback receivers)', () => {
 
   it('a failing target exits 1 with one line and does not block the others; re-running never double-posts', async () => {
     const config = writeConfig('live.json', [
-      { type: 'webhook', name: 'down', url: receiver.url('/down') },
-      { type: 'webhook', name: 'hook', url: receiver.url('/hook'), secret: 'hmac-secret-1' },
-      { type: 'slack', name: 'flaky', url: receiver.url('/flaky') },
+      { type: 'webhook', name: 'down', url: receiver.url(at('/down')) },
+      { type: 'webhook', name: 'hook', url: receiver.url(at('/hook')), secret: 'hmac-secret-1' },
+      { type: 'slack', name: 'flaky', url: receiver.url(at('/flaky')) },
     ]);
-    const first = await runCli(['--db', 'a.db', '--config', config, 'alert', '--fail-on-alert'], { cwd: tmp.dir, env: FAST });
+    const first = await runCli(['--db', db, '--config', config, 'alert', '--fail-on-alert'], { cwd: tmp.dir, env: FAST });
     expect(first.code).toBe(1);
     const errors = first.stderr.split('\n').filter((l) => l.startsWith('earshot: '));
     expect(errors).toEqual([expect.stringMatching(/^earshot: alert delivery failed for down \(Acme: .+\): HTTP 500 after 4 attempt\(s\) — 2 other alert\(s\) sent/)]);
-    expect(first.stderr).not.toContain(receiver.url('/down'));
-    expect(receiver.hits('/down')).toHaveLength(4);
-    expect(receiver.hits('/flaky')).toHaveLength(2);
-    const [hook] = receiver.hits('/hook');
+    expect(first.stderr).not.toContain(receiver.url(at('/down')));
+    expect(receiver.hits(at('/down'))).toHaveLength(4);
+    expect(receiver.hits(at('/flaky'))).toHaveLength(2);
+    const [hook] = receiver.hits(at('/hook'));
     expect(hook!.headers['x-earshot-signature']).toBe(`sha256=${createHmac('sha256', 'hmac-secret-1').update(hook!.body).digest('hex')}`);
     expect(JSON.parse(hook!.body)).toMatchObject({ brand: 'Acme', rank: 1, terms: expect.arrayContaining(['plastic']) });
 
-    const again = await runCli(['--db', 'a.db', '--config', config, 'alert'], { cwd: tmp.dir, env: FAST });
+    const again = await runCli(['--db', db, '--config', config, 'alert'], { cwd: tmp.dir, env: FAST });
     expect(again.code).toBe(1);
-    expect(receiver.hits('/hook')).toHaveLength(1);
-    expect(receiver.hits('/flaky')).toHaveLength(2);
-    const db = readFileSync(join(tmp.dir, 'a.db')).toString('latin1') + readFileSync(join(tmp.dir, 'a.db-wal'), { flag: 'a+' }).toString('latin1');
-    expect(db).not.toContain(`127.0.0.1:${new URL(receiver.url('/')).port}`);
-    expect(db).not.toContain('hmac-secret-1');
+    expect(receiver.hits(at('/hook'))).toHaveLength(1);
+    expect(receiver.hits(at('/flaky'))).toHaveLength(2);
+    const stored = await backend.storedText(tmp.dir, db);
+    expect(stored).toContain('plastic');
+    expect(stored).not.toContain(`127.0.0.1:${new URL(receiver.url('/')).port}`);
+    expect(stored).not.toContain('hmac-secret-1');
   }, 60_000);
 
   it('run --fail-on-alert exits 3 when it sent something, 0 when there was nothing new; --quiet prints nothing', async () => {
-    const config = writeConfig('run.json', [{ type: 'webhook', name: 'ops', url: receiver.url('/ops') }]);
-    const fired = await runCli(['--db', 'a.db', '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
+    const config = writeConfig('run.json', [{ type: 'webhook', name: 'ops', url: receiver.url(at('/ops')) }]);
+    const fired = await runCli(['--db', db, '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
     expect(fired.code, fired.stderr).toBe(3);
     expect(fired.stdout + fired.stderr).toBe('');
-    expect(receiver.hits('/ops')).toHaveLength(1);
-    const quiet = await runCli(['--db', 'a.db', '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
+    expect(receiver.hits(at('/ops'))).toHaveLength(1);
+    const quiet = await runCli(['--db', db, '--config', config, 'run', '--no-scan', '--fail-on-alert', '--quiet'], { cwd: tmp.dir });
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stdout + quiet.stderr).toBe('');
   }, 60_000);
 
   it('exports the mentions behind the issue an alert names', async () => {
-    const r = await runCli(['--db', 'a.db', 'export', '--brand', 'Acme', '--issue', '1', '--format', 'jsonl', '--columns', 'id,topics'], { cwd: tmp.dir });
+    const r = await runCli(['--db', db, 'export', '--brand', 'Acme', '--issue', '1', '--format', 'jsonl', '--columns', 'id,topics'], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; topics: string });
     expect(rows).toHaveLength(40);
