@@ -64,9 +64,15 @@ describe('extractTerms filtering', () => {
     ['RT @someone: hello @ClipperTeas', ['someone', '@someone', 'rt', 'retweet']],
     ['see https://t.co/abc123 and www.example.com jane@x.com', ['httpstcoabc0', 'https://t.co/abc123', 'www.example.com', 'jane@x.com']],
     ['bought 3 boxes for £3.50 on 12th March, 100% sure', ['3', '350', '12th', 'march', '100']],
+    ['waited 20 minutes on Monday for three refunds', ['minute', 'monday', 'three', '20']],
+    ['see you on 3rd of March', ['march', '3rd']],
   ])('%j drops %j', (text, dropped) => {
     const keys = keysOf(text);
     for (const key of dropped) expect(keys).not.toContain(key);
+  });
+
+  it('keeps a month name that is not beside a number', () => {
+    expect(keysOf('the protest march was huge')).toContain('march');
   });
 
   it('keeps the generic product word when dropping the brand', () => {

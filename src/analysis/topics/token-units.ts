@@ -2,6 +2,7 @@ import type { Document, Tokens } from 'wink-nlp';
 import { its } from '../nlp.js';
 import { readNounLemma, readStopFlag } from './lexeme-memo.js';
 import { joinKey, singulariseWord } from './normalise-word.js';
+import { DATE_AND_NUMBER_WORDS, MONTHS_BY_NUMBER } from './stop-words.js';
 
 /**
  * One "word" for term purposes: a single wink token, or several joined by tight
@@ -14,7 +15,7 @@ export interface Unit {
   readonly pos: string;
   /** Set later by the brand pass. */
   brand: boolean;
-  /** Stop-word, apostrophe form, or inside a date/time/number entity. */
+  /** Stop-word, apostrophe form, or a date/time/number word. */
   readonly noise: boolean;
 }
 
@@ -27,11 +28,7 @@ export interface TokenTable {
   readonly normals: string[];
   readonly types: string[];
   readonly pos: string[];
-  readonly excluded: Uint8Array;
 }
-
-// Entity types whose tokens are never topics ("Monday", "2 weeks ago", "£3").
-const SKIPPED_ENTITIES = new Set(['DATE', 'TIME', 'DURATION', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT']);
 
 /** Pull the token columns the extractor needs out of an already-read doc. */
 export function readTokenTable(doc: Document): TokenTable {
@@ -42,27 +39,12 @@ export function readTokenTable(doc: Document): TokenTable {
     normals,
     types: tokens.out(its.type) as string[],
     pos: tokens.out(its.pos) as string[],
-    excluded: markSkippedEntities(doc, normals.length),
   };
 }
 
 /** Original text of one token (needed for hashtag case: "#TeaBags"). */
 export function readTokenValue(table: TokenTable, index: number): string {
   return table.tokens.itemAt(index).out();
-}
-
-function markSkippedEntities(doc: Document, n: number): Uint8Array {
-  const mask = new Uint8Array(n);
-  const entities = doc.entities();
-  if (entities.length() === 0) return mask;
-  const spans = entities.out(its.span) as unknown as number[][];
-  const types = entities.out(its.type) as string[];
-  for (let e = 0; e < spans.length; e++) {
-    const span = spans[e];
-    if (span === undefined || !SKIPPED_ENTITIES.has(types[e] ?? '')) continue;
-    for (let i = span[0] ?? 0; i <= (span[1] ?? -1); i++) mask[i] = 1;
-  }
-  return mask;
 }
 
 /** Normalise one word token: wink's lemma for nouns, else the plural rule. */
@@ -116,12 +98,25 @@ function makeUnit(table: TokenTable, start: number, end: number, isStop: (w: str
   for (let i = start; i <= end; i += 2) {
     const word = normaliseToken(table, i);
     words.push(word);
-    if (table.excluded[i] === 1 || hasApostrophe(word)) noise = true;
+    // digits are number tokens already (never units); words of dates and amounts are noise too
+    if (DATE_AND_NUMBER_WORDS.has(word) || isDatedMonth(table, i, word) || hasApostrophe(word)) noise = true;
   }
   // Stop-word checks apply to plain words only: "plastic-free" is content even
   // though "free" alone might be filtered somewhere.
   if (start === end && (isStop(words[0] ?? '') || isStopToken(table, start, isStop))) noise = true;
   return { words, key: joinKey(words), pos: table.pos[end] ?? 'X', brand: false, noise };
+}
+
+/** "12th March", "March 3", "3rd of March", "May 2024". */
+function isDatedMonth(table: TokenTable, i: number, word: string): boolean {
+  if (!MONTHS_BY_NUMBER.has(word)) return false;
+  const before = table.normals[i - 1] === 'of' ? i - 2 : i - 1;
+  return isNumberToken(table, before) || isNumberToken(table, i + 1);
+}
+
+function isNumberToken(table: TokenTable, i: number): boolean {
+  const type = table.types[i];
+  return type === 'number' || type === 'ordinal';
 }
 
 function isStopToken(table: TokenTable, i: number, isStop: (w: string) => boolean): boolean {
