@@ -1,26 +1,28 @@
-import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliBackends } from '../support/cli-backends.js';
 import { makeTempDir, REPO, runCli } from '../support/cli.js';
 
 const tmp = makeTempDir('earshot-lock-');
 const HOLDER = join(tmp.dir, 'holder.mjs');
 const children: ChildProcess[] = [];
-afterAll(() => {
+const backends = await cliBackends();
+afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const backend of backends) await backend.cleanup();
   tmp.cleanup();
 });
 
 beforeAll(async () => {
   // a second process using the real store lock: holds it for argv[3] ms, then exits 0 (75 when locked)
   writeFileSync(HOLDER, `
-    import { SqliteStore } from ${JSON.stringify(join(REPO, 'dist/store/sqlite/sqlite-store.js'))};
+    import { openStore } from ${JSON.stringify(join(REPO, 'dist/store/index.js'))};
     import { withRunLock } from ${JSON.stringify(join(REPO, 'dist/core/run-lock.js'))};
-    const store = new SqliteStore(process.argv[2]);
+    const store = await openStore(process.argv[2]);
     try {
       await withRunLock(store, async () => {
         process.stdout.write('acquired\\n');
@@ -47,49 +49,61 @@ function startHolder(db: string, holdMs: number): { child: ChildProcess; acquire
   return { child, acquired, exit };
 }
 
-describe('one run per database (two real processes)', () => {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const backend of backends) describe.skipIf(!backend.available)(`one run per database on ${backend.name} (two real processes)`, () => {
+  const [a, b, c] = ['a', 'b', 'c'].map((name) => backend.fresh(tmp.dir, `${backend.name}-${name}.db`)) as [string, string, string];
+
   it('a second overlapping run exits 75 at once with a clear message; the first one finishes', async () => {
-    await runCli(['--db', 'a.db', 'status'], { cwd: tmp.dir });
-    const holder = startHolder('a.db', 4000);
+    await runCli(['--db', a, 'status'], { cwd: tmp.dir });
+    const holder = startHolder(a, 4000);
     expect(await holder.acquired).toBe(true);
     const started = Date.now();
-    const second = await runCli(['--db', 'a.db', 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
+    const second = await runCli(['--db', a, 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
     expect(second.code).toBe(75);
     expect(second.stdout).toBe('');
-    expect(second.stderr).toMatch(new RegExp(`^earshot: another earshot run holds a\\.db \\(pid ${holder.child.pid} on ${hostname()}, started .+\\) — this run did nothing`));
+    expect(second.stderr).toMatch(new RegExp(`^earshot: another earshot run holds ${escape(a)} \\(pid ${holder.child.pid} on ${hostname()}, started .+\\) — this run did nothing`));
     expect(Date.now() - started).toBeLessThan(3500);
     expect(await holder.exit).toBe(0);
-    const after = await runCli(['--db', 'a.db', 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
+    const after = await runCli(['--db', a, 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
     expect(after.code, after.stderr).toBe(0);
   }, 30_000);
 
   it('of two processes started together exactly one gets the lock', async () => {
     // the database exists first: this test is about the lock, not about two first-time migrations
-    await runCli(['--db', 'b.db', 'status'], { cwd: tmp.dir });
-    const [a, b] = [startHolder('b.db', 1500), startHolder('b.db', 1500)];
-    const codes = (await Promise.all([a.exit, b.exit])).sort();
+    await runCli(['--db', b, 'status'], { cwd: tmp.dir });
+    const [first, second] = [startHolder(b, 1500), startHolder(b, 1500)];
+    const codes = (await Promise.all([first.exit, second.exit])).sort();
     expect(codes).toEqual([0, 75]);
   }, 30_000);
 
   it('takes over the lock of a killed run, and a lock whose heartbeat went silent', async () => {
-    await runCli(['--db', 'c.db', 'status'], { cwd: tmp.dir });
-    const holder = startHolder('c.db', 60_000);
+    await runCli(['--db', c, 'status'], { cwd: tmp.dir });
+    const holder = startHolder(c, 60_000);
     expect(await holder.acquired).toBe(true);
     holder.child.kill('SIGKILL');
     await holder.exit;
-    const taken = await runCli(['--db', 'c.db', 'run', '--no-scan'], { cwd: tmp.dir });
+    const taken = await runCli(['--db', c, 'run', '--no-scan'], { cwd: tmp.dir });
     expect(taken.code, taken.stderr).toBe(0);
     expect(taken.stderr).toContain(`took over a stale run lock from pid ${holder.child.pid}`);
 
-    const db = new Database(join(tmp.dir, 'c.db'));
     const old = new Date(Date.now() - 20 * 60_000).toISOString();
-    db.prepare('INSERT INTO run_lock (id, token, pid, hostname, started_at, heartbeat) VALUES (1, ?, ?, ?, ?, ?)')
-      .run('t', 1, 'other-host', old, old);
-    db.close();
-    const fresh = await runCli(['--db', 'c.db', 'run', '--no-scan', '--stale-after', '30m'], { cwd: tmp.dir });
+    let frozen: ReturnType<typeof startHolder> | undefined;
+    if (backend.name === 'sqlite') {
+      // the SQLite lock is the row itself: a row with an old heartbeat is a run gone silent
+      await backend.exec(tmp.dir, c, 'INSERT INTO run_lock (id, token, pid, hostname, started_at, heartbeat) VALUES (1, ?, ?, ?, ?, ?)',
+        ['t', 1, 'other-host', old, old]);
+    } else {
+      // on PostgreSQL the lock is a live session's advisory lock: a holder still connected but silent
+      frozen = startHolder(c, 60_000);
+      expect(await frozen.acquired).toBe(true);
+      await backend.exec(tmp.dir, c, 'UPDATE run_lock SET heartbeat = $1', [old]);
+    }
+    const fresh = await runCli(['--db', c, 'run', '--no-scan', '--stale-after', '30m'], { cwd: tmp.dir });
     expect(fresh.code).toBe(75);
-    const stale = await runCli(['--db', 'c.db', 'run', '--no-scan', '--quiet', '--stale-after', '10m'], { cwd: tmp.dir });
+    const stale = await runCli(['--db', c, 'run', '--no-scan', '--quiet', '--stale-after', '10m'], { cwd: tmp.dir });
     expect(stale.code, stale.stderr).toBe(0);
     expect(stale.stdout + stale.stderr).toBe('');
+    frozen?.child.kill('SIGKILL'); // its session was ended, so it no longer holds anything
   }, 30_000);
 });
