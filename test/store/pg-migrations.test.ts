@@ -91,7 +91,7 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
 
     expect(partitions.map((p) => p.relname)).toEqual(['mentions_p2026_11']);
-    expect([...pg.keys()].sort()).toEqual([...liteTables, 'mention_keys'].sort());
+    expect([...pg.keys()].sort()).toEqual([...liteTables, 'mention_keys', 'term_days_dirty'].sort());
     for (const [table, cols] of lite) {
       expect(pg.get(table), table).toEqual(table === 'mentions' ? [...cols, 'tsv'].sort() : cols);
     }

@@ -99,4 +99,4 @@ export async function pgSchemaVersion(sql: Tx): Promise<number> {
 }
 
 /** First keys of earshot's two-key advisory locks; the second key is hashed from the schema or the stream. */
-export const LOCK_CLASS = { migrate: 0x6561_0001, run: 0x6561_0002, cursor: 0x6561_0003, partition: 0x6561_0004 } as const;
+export const LOCK_CLASS = { migrate: 0x6561_0001, run: 0x6561_0002, cursor: 0x6561_0003, partition: 0x6561_0004, rollup: 0x6561_0005 } as const;

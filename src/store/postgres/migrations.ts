@@ -170,9 +170,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'per-day term rollup for reports',
     sql: `
-      -- Same tables as SQLite's migration 4. The SQLite store fills them lazily for
-      -- reports; the PostgreSQL store does not use them yet (its report queries read
-      -- mention_terms directly), so no invalidation triggers here.
+      -- Same rollup as SQLite's migration 4: per brand, term and day, the sums a report's
+      -- baseline needs; filled for whole days by reports and after analysis. A day is
+      -- current when it is in term_days_done and has no row in term_days_dirty.
       CREATE TABLE term_days (
         brand_id bigint NOT NULL,
         term_id bigint NOT NULL,
@@ -190,6 +190,33 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         day integer NOT NULL,
         PRIMARY KEY (brand_id, day)
       );
+      -- Writes to mention_terms append the days they touch here instead of deleting from
+      -- term_days_done as SQLite's row triggers do: an append never waits on another
+      -- writer's row lock, so concurrent analysers cannot deadlock over a day. The refresh
+      -- locks mention_terms (SHARE) while it recomputes a day and clears that day's rows.
+      CREATE TABLE term_days_dirty (
+        brand_id bigint NOT NULL,
+        day integer NOT NULL
+      );
+      CREATE INDEX term_days_dirty_day ON term_days_dirty (brand_id, day);
+      CREATE FUNCTION mention_terms_dirty() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO term_days_dirty (brand_id, day) SELECT DISTINCT brand_id, hour / 24 FROM new_rows;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          INSERT INTO term_days_dirty (brand_id, day) SELECT DISTINCT brand_id, hour / 24 FROM old_rows;
+        END IF;
+        RETURN NULL;
+      END $$;
+      -- one statement-level trigger per event: PostgreSQL allows transition tables on single-event triggers only
+      CREATE TRIGGER mention_terms_dirty_insert AFTER INSERT ON mention_terms
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_terms_dirty();
+      CREATE TRIGGER mention_terms_dirty_delete AFTER DELETE ON mention_terms
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_terms_dirty();
+      CREATE TRIGGER mention_terms_dirty_update AFTER UPDATE ON mention_terms
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_terms_dirty();
     `,
   },
 ];

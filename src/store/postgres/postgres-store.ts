@@ -12,6 +12,7 @@ import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './m
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
 import { PgRunLock, readLastAlertSent, writeAlertSent } from './run-queries.js';
+import { refreshStaleDays } from './term-rollup.js';
 
 /** Opens (creating and migrating if needed) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string): Promise<PostgresStore> {
@@ -94,9 +95,8 @@ export class PostgresStore implements Store {
     return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit)];
   }
 
-  /** The PostgreSQL store reads mention_terms directly for reports; nothing to refresh. */
-  async refreshReportRollups(): Promise<number> {
-    return 0;
+  async refreshReportRollups(before: Date): Promise<number> {
+    return refreshStaleDays(this.sql, Math.floor(before.getTime() / 86_400_000));
   }
 
   async countPendingAnalysis(modelVersion: string): Promise<number> {

@@ -2,6 +2,7 @@ import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
+import { ensureRollup, planRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
 const VOICES = `LEAST(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
@@ -41,6 +42,11 @@ export class PgReportQueries implements ReportQueries {
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
     const p = await this.scope(range);
     const sql = this.sql;
+    const plan = await this.rollupPlan(range, p.brand);
+    if (plan) {
+      return sql<TermCounts[]>`
+        SELECT * FROM (${this.rolledTerms(plan, p.brand, null)}) r WHERE r.voices >= ${minVoices} ORDER BY r.voices DESC, r."termId" LIMIT ${limit}`;
+    }
     return sql<TermCounts[]>`
       SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
         ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
@@ -54,6 +60,8 @@ export class PgReportQueries implements ReportQueries {
     if (termIds.length === 0) return [];
     const p = await this.scope(range);
     const sql = this.sql;
+    const plan = await this.rollupPlan(range, p.brand);
+    if (plan) return sql<TermCounts[]>`SELECT * FROM (${this.rolledTerms(plan, p.brand, termIds)}) r ORDER BY r."termId"`;
     return sql<TermCounts[]>`
       SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
         ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
@@ -61,6 +69,27 @@ export class PgReportQueries implements ReportQueries {
       WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[])
         AND t.hour >= ${p.from} AND t.hour < ${p.to}
       GROUP BY t.term_id, k.key, k.display ORDER BY t.term_id`;
+  }
+
+  /**
+   * The plan to read a range from the daily rollup plus raw edge hours (as on SQLite),
+   * its days made current; or null when the rollup cannot serve: a source filter, which
+   * it does not keep, a range without a whole day, or a writer it would wait for.
+   */
+  private async rollupPlan(range: HourRange, brandId: number): Promise<RollupPlan | null> {
+    if (range.source || brandId < 0) return null;
+    const plan = planRollup(range.fromHour, range.toHour);
+    if (plan.fromDay >= plan.toDay || !await ensureRollup(this.sql, brandId, plan)) return null;
+    return plan;
+  }
+
+  /** Per-term counts over a plan (a fragment, built synchronously: see picked()). */
+  private rolledTerms(plan: RollupPlan, brandId: number, termIds: number[] | null) {
+    return this.sql`
+      SELECT p.term_id AS "termId", k.key, k.display, SUM(p.mentions) AS mentions,
+        LEAST(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
+      FROM (${rollupTermsQuery(this.sql, brandId, plan, termIds)}) p JOIN terms k ON k.id = p.term_id
+      GROUP BY p.term_id, k.key, k.display`;
   }
 
   async termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]> {
