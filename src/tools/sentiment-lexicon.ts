@@ -1,6 +1,7 @@
-// VADER's word lexicon as a training-time prior. Lexicon sums are linear in the
-// unigram features, so after training their weights are folded into the word
-// buckets: the shipped model needs no lexicon and scoring costs nothing extra.
+// Training-time priors: the VADER and AFINN word lexicons. Each enters training as
+// dense features that are sums over the unigrams of a tweet, so they are linear in
+// the unigram features: after training their weights are folded into the word
+// buckets, and the shipped model needs no lexicon — scoring costs nothing extra.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,9 +9,20 @@ import { extractFeatures, termBucket } from '../analysis/sentiment/features.js';
 import type { FeatureSettings, SentimentTokens } from '../analysis/sentiment/types.js';
 import { readEmojiPrior } from './sentiment-emoji-prior.js';
 
-/** Dense features: [positive sum, negative sum] for plain words, then the same for negated words. */
+/** Dense lexicon features: [positive sum, negative sum] for plain words, then the same for negated words. */
 export const LEXICON_FEATURES = 4;
 const VALENCE_SCALE = 4; // VADER ratings run −4..4
+
+/** What a candidate model learns from besides its hashed features. */
+export interface Priors {
+  /** Word → valence in −1..1; each lexicon gets its own four dense features. */
+  lexicons: Array<Map<string, number>>;
+}
+
+/** Dense feature count: four lexicon sums per lexicon. */
+export function denseCount(priors: Priors): number {
+  return priors.lexicons.length * LEXICON_FEATURES;
+}
 
 /** VADER's single words plus the emoji prior, all on a −1..1 scale. */
 export function readLexicon(): Map<string, number> {
@@ -32,17 +44,34 @@ export function readVaderLexicon(): Map<string, number> {
   return lexicon;
 }
 
-/** Features and lexicon sums for one doc, in one walk over the tokens. */
-export function extractWithLexicon(
-  tokens: SentimentTokens, settings: FeatureSettings, lexicon: Map<string, number> | null, scratch: number[],
+/**
+ * AFINN-165 (MIT; shipped in the `sentiment` package) plus the emoji prior, on a
+ * −1..1 scale. The emoji are in both lexicons so that, once folded, an emoji
+ * weighs as much as a word of the same valence that both lexicons list: the
+ * training tweets hold no emoji, so the priors are all the model knows of them.
+ */
+export function readAfinnLexicon(): Map<string, number> {
+  const require = createRequire(import.meta.url);
+  const labels = require('sentiment/languages/en/labels.json') as Record<string, number>;
+  const lexicon = new Map(Object.entries(labels).filter(([word]) => !word.includes(' ')).map(([word, value]) => [word.toLowerCase(), value / 5]));
+  for (const [emoji, polarity] of readEmojiPrior()) lexicon.set(emoji, polarity);
+  return lexicon;
+}
+
+/** Features and dense prior sums for one doc, in one walk over the tokens. */
+export function extractWithPriors(
+  tokens: SentimentTokens, settings: FeatureSettings, priors: Priors, scratch: number[],
 ): { features: Int32Array; dense: Float32Array } {
-  const dense = new Float32Array(lexicon ? LEXICON_FEATURES : 0);
-  const visit = lexicon
+  const { lexicons } = priors;
+  const dense = new Float32Array(denseCount(priors));
+  const visit = lexicons.length > 0
     ? (term: string, negated: boolean): void => {
-        const valence = lexicon.get(term);
-        if (!valence) return;
-        const slot = slotOf(valence, negated);
-        dense[slot] = (dense[slot] ?? 0) + Math.abs(valence);
+        lexicons.forEach((lexicon, l) => {
+          const valence = lexicon.get(term);
+          if (!valence) return;
+          const slot = l * LEXICON_FEATURES + slotOf(valence, negated);
+          dense[slot] = (dense[slot] ?? 0) + Math.abs(valence);
+        });
       }
     : undefined;
   const features = Int32Array.from(extractFeatures(tokens, settings, scratch, visit));
@@ -50,17 +79,23 @@ export function extractWithLexicon(
 }
 
 /** Add each lexicon word's dense contribution to its unigram bucket (plain and negated). */
-export function foldLexicon(
-  weights: Float32Array, denseWeights: Float32Array, lexicon: Map<string, number>, settings: FeatureSettings, classes: number,
+export function foldPriors(
+  weights: Float32Array, denseWeights: Float32Array, priors: Priors, settings: FeatureSettings, classes: number,
 ): void {
-  for (const [term, valence] of lexicon) {
-    for (const negated of [false, true]) {
-      const bucket = termBucket(term, negated, settings);
-      const slot = slotOf(valence, negated);
-      for (let c = 0; c < classes; c++) {
-        const k = bucket * classes + c;
-        weights[k] = (weights[k] ?? 0) + Math.abs(valence) * (denseWeights[slot * classes + c] ?? 0);
-      }
+  for (const [l, lexicon] of priors.lexicons.entries()) {
+    for (const [term, valence] of lexicon) foldWord(weights, denseWeights, term, valence, l, settings, classes);
+  }
+}
+
+function foldWord(
+  weights: Float32Array, denseWeights: Float32Array, term: string, valence: number, lexiconIndex: number, settings: FeatureSettings, classes: number,
+): void {
+  for (const negated of [false, true]) {
+    const bucket = termBucket(term, negated, settings);
+    const slot = lexiconIndex * LEXICON_FEATURES + slotOf(valence, negated);
+    for (let c = 0; c < classes; c++) {
+      const k = bucket * classes + c;
+      weights[k] = (weights[k] ?? 0) + Math.abs(valence) * (denseWeights[slot * classes + c] ?? 0);
     }
   }
 }
