@@ -1,12 +1,14 @@
-// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report] [--runs 3] [--report-sizes 100000,1000000] [--keep]`
+// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
 // texts, report latency (median of --runs) at each report size, and CSV export; peak
-// RSS of every child process. Prints a table; --json writes the same as JSON.
+// RSS of every child process. Prints a table; --json writes the same as JSON. With --pg
+// (or EARSHOT_BENCH_PG) the import, report and export steps run on PostgreSQL too.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
+import { benchPostgres, maskArgument } from './bench/postgres.js';
 import { median, runCli, writeRssProbe, type CliRun } from './bench/run-cli.js';
 import { measureSingleThreadRates } from './bench/wink-rate.js';
 
@@ -28,6 +30,7 @@ interface Options {
   reportSizes: number[];
   json: string | null | undefined;
   keep: boolean;
+  pg: string | null;
 }
 
 const END = new Date('2026-11-20T12:00:00Z');
@@ -45,6 +48,7 @@ function readOptions(argv: string[]): Options {
     reportSizes: (flag('--report-sizes') ?? (Number(flag('--n') ?? 0) >= 1e6 ? '100000,1000000' : '100000')).split(',').map(Number).filter((x) => x > 0),
     json: argv.includes('--json') ? (flag('--json') ?? null) : undefined,
     keep: argv.includes('--keep'),
+    pg: flag('--pg') ?? process.env.EARSHOT_BENCH_PG ?? null,
   };
 }
 
@@ -110,13 +114,14 @@ async function main(argv: string[]): Promise<void> {
     if (options.only === null || options.only === 'report') {
       for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
     }
+    if (options.pg) await benchPostgres({ ...options, url: options.pg, dir, probe, spec, end: END }, rows);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
     else process.stderr.write(`kept ${dir}\n`);
   }
   // other work on the machine stretches wall times: the load average says how much
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', node: process.version, platform: process.platform, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) };
-  const result = { date: new Date().toISOString(), machine, n: options.n, command: `npm run bench -- ${argv.join(' ')}`.trim(), rows };
+  const result = { date: new Date().toISOString(), machine, n: options.n, command: `npm run bench -- ${argv.map(maskArgument).join(' ')}`.trim(), rows };
   if (options.json === null) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     process.stdout.write(`${machine.cpus} × ${machine.cpu}, Node ${machine.node}, n = ${options.n.toLocaleString('en-US')}, load average ${machine.loadAverage.join(' ')} at the end\n\n${renderTable(rows)}\n`);
