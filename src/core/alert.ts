@@ -46,6 +46,31 @@ export function issueKeyOf(issue: Pick<ReportIssue, 'terms'> & Partial<Pick<Repo
   return [...new Set((issue.termKeys?.length ? issue.termKeys : issue.terms).map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
 }
 
+/** Share of terms two issue keys must have in common (Jaccard) to be the same issue. */
+export const SAME_ISSUE_OVERLAP = 0.5;
+
+/**
+ * The alert already sent for this issue, if any: the same key, or else the most
+ * similar key by term overlap. An issue's term set drifts between runs as terms
+ * join or leave its group ("tea bag · plastic" → "tea bag · plastic · microplastic");
+ * matching keys exactly would alert the same issue again on every drift.
+ * `recent` is newest first.
+ */
+export function findPreviousAlert(recent: readonly AlertSentRecord[], issueKey: string): AlertSentRecord | null {
+  const exact = recent.find((r) => r.issueKey === issueKey);
+  if (exact) return exact;
+  const terms = new Set(issueKey.split('|'));
+  let best: AlertSentRecord | null = null;
+  let bestOverlap = SAME_ISSUE_OVERLAP;
+  for (const record of recent) {
+    const other = record.issueKey.split('|');
+    const shared = other.filter((t) => terms.has(t)).length;
+    const overlap = shared / (terms.size + new Set(other).size - shared);
+    if (overlap > bestOverlap || (overlap === bestOverlap && best === null)) [best, bestOverlap] = [record, overlap];
+  }
+  return best;
+}
+
 /** A target's rules: brands (empty = all), minimum score, mentions and negative share. */
 export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue): boolean {
   const brandOk = target.brands.length === 0 || target.brands.some((b) => b.toLowerCase() === brand.toLowerCase());
@@ -88,11 +113,14 @@ async function alertTarget(
 ): Promise<AlertSummary> {
   const summary: AlertSummary = { sent: [], coolingDown: 0, failures: [] };
   const hash = targetHash(target);
+  // only alerts inside the cooldown can hold an issue back: older ones leave it due anyway
+  const since = new Date(options.now.getTime() - target.cooldownHours * 3_600_000).toISOString();
   for (const report of reports) {
+    const recent = await store.alertsSentSince({ target: hash, brand: report.brand }, since);
     for (const issue of report.issues) {
       if (!matchesRules(target, report.brand, issue)) continue;
       const issueKey = issueKeyOf(issue);
-      const last = await store.lastAlertSent({ target: hash, brand: report.brand, issueKey });
+      const last = findPreviousAlert(recent, issueKey);
       if (!isDue(target, last, issue, options.now)) {
         summary.coolingDown++;
         continue;

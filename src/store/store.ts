@@ -38,8 +38,10 @@ export interface Store extends ReportQueries {
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
-  /** Alerts already delivered for one (target, brand, issue), newest first. */
+  /** The newest alert delivered for one (target, brand, issue). */
   lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null>;
+  /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
+  alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
   recordAlertSent(record: AlertSentRecord): Promise<void>;
   /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
   acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;

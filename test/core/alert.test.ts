@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issueKeyOf, isDue, sendAlerts, type AlertOptions } from '../../src/core/alert.js';
+import { findPreviousAlert, issueKeyOf, isDue, sendAlerts, type AlertOptions } from '../../src/core/alert.js';
 import { maskUrl } from '../../src/core/alert-delivery.js';
 import { alertTargetSchema, type AlertTarget } from '../../src/config/schema.js';
 import type { Report, ReportIssue } from '../../src/domain/report.js';
@@ -117,6 +117,22 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(receiver.hits('/hook')).toHaveLength(3);
   });
 
+  it('knows an issue again when its terms drift, and still alerts a different issue sharing one term', async () => {
+    receiver = await startReceiver();
+    const hook = target({ type: 'webhook', url: receiver.url('/hook'), cooldownHours: 24, regrowFactor: 2 });
+    const send = (issue: ReportIssue, hours: number) => sendAlerts(store, [makeReport('Acme', [issue])], [hook], { now: new Date(NOW.getTime() + hours * 3_600_000), retry: FAST });
+    await send(makeIssue({ terms: ['tea bag', 'plastic'] }), 0);
+    // the group gained a term: same issue, cooling down
+    expect(await send(makeIssue({ terms: ['tea bag', 'plastic', 'microplastic'] }), 1)).toMatchObject({ sent: [], coolingDown: 1 });
+    // and lost one again
+    expect(await send(makeIssue({ terms: ['plastic'] }), 2)).toMatchObject({ sent: [], coolingDown: 1 });
+    // sharing "tea bag" alone does not make it the same issue
+    expect((await send(makeIssue({ terms: ['tea bag', 'price', 'shipping'] }), 3)).sent).toHaveLength(1);
+    expect(receiver.hits('/hook')).toHaveLength(2);
+    // once the cooldown is over, the drifted issue alerts again
+    expect((await send(makeIssue({ terms: ['tea bag', 'plastic', 'microplastic'] }), 25)).sent).toHaveLength(1);
+  });
+
   it('retries 5xx then succeeds; a failing target is reported without blocking the others, and retried next run', async () => {
     receiver = await startReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/gone': [404] });
     const targets = [
@@ -157,6 +173,16 @@ describe('alert helpers', () => {
   it('keys issues by normalised, sorted terms', () => {
     expect(issueKeyOf({ terms: ['Tea bags', 'plastic'] })).toBe(issueKeyOf({ terms: ['plastic', 'tea bags'] }));
     expect(issueKeyOf({ terms: ['tea-bag'] })).toBe('teabag');
+  });
+
+  it('matches a previous alert by its exact key first, else by the largest term overlap of at least a half', () => {
+    const sent = (issueKey: string, hour: number) => ({ target: 'h', targetName: 'n', brand: 'A', issueKey, mentions: 5, sentAt: new Date(NOW.getTime() - hour * 3_600_000).toISOString() });
+    const recent = [sent('a|b|c', 1), sent('a|b', 2), sent('x|y', 3)];
+    expect(findPreviousAlert(recent, 'a|b')).toBe(recent[1]);
+    expect(findPreviousAlert(recent, 'a|b|c|d')).toBe(recent[0]);
+    expect(findPreviousAlert(recent, 'x')).toBe(recent[2]);
+    expect(findPreviousAlert(recent, 'a|z|w')).toBeNull();
+    expect(findPreviousAlert([], 'a')).toBeNull();
   });
 
   it('masks URLs and escapes Slack control characters', () => {

@@ -119,6 +119,10 @@ describe.each(backends)('$name store', (backend) => {
     await store().recordAlertSent({ ...key, targetName: 'slack', mentions: 5, sentAt: '2026-11-20T12:00:00.000Z' });
     expect(await store().lastAlertSent({ ...key, brand: 'acme' })).toEqual({ ...key, targetName: 'slack', mentions: 5, sentAt: '2026-11-20T12:00:00.000Z' });
     expect(await store().lastAlertSent({ ...key, target: 'h2' })).toBeNull();
+    await store().recordAlertSent({ ...key, issueKey: 'plastic', targetName: 'slack', mentions: 7, sentAt: '2026-11-20T13:00:00.000Z' });
+    const since = await store().alertsSentSince({ target: 'h1', brand: 'ACME' }, '2026-11-20T12:00:00.000Z');
+    expect(since.map((r) => [r.issueKey, r.sentAt])).toEqual([['plastic', '2026-11-20T13:00:00.000Z'], ['plastic|tea', '2026-11-20T12:00:00.000Z']]);
+    expect(await store().alertsSentSince({ target: 'h2', brand: 'Acme' }, '2026-11-01T00:00:00.000Z')).toEqual([]);
   });
 
   it('holds one run lock, refuses a second and frees it on release', async () => {

@@ -11,7 +11,7 @@ import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './mention-queries.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock, readLastAlertSent, writeAlertSent } from './run-queries.js';
+import { PgRunLock, readAlertsSentSince, readLastAlertSent, writeAlertSent } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 
 /** Opens (creating and migrating if needed) the PostgreSQL store a postgres:// URL names. */
@@ -117,6 +117,10 @@ export class PostgresStore implements Store {
 
   async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
     return readLastAlertSent(this.sql, key);
+  }
+
+  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
+    return readAlertsSentSince(this.sql, scope, since);
   }
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {

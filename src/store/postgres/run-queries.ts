@@ -11,6 +11,13 @@ export async function readLastAlertSent(sql: Sql, key: AlertKey): Promise<AlertS
   return row ?? null;
 }
 
+export async function readAlertsSentSince(sql: Sql, scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
+  return sql<AlertSentRecord[]>`
+    SELECT target, target_name AS "targetName", brand, issue_key AS "issueKey", mentions, sent_at AS "sentAt"
+    FROM alerts_sent WHERE target = ${scope.target} AND lower(brand) = lower(${scope.brand}) AND sent_at >= ${since}::timestamptz
+    ORDER BY sent_at DESC, id DESC`;
+}
+
 export async function writeAlertSent(sql: Sql, r: AlertSentRecord): Promise<void> {
   await sql`INSERT INTO alerts_sent (target, target_name, brand, issue_key, mentions, sent_at)
     VALUES (${r.target}, ${r.targetName}, ${r.brand}, ${r.issueKey}, ${r.mentions}, ${r.sentAt}::timestamptz)`;

@@ -11,6 +11,13 @@ export function readLastAlertSent(db: Db, key: AlertKey): AlertSentRecord | null
   return row ?? null;
 }
 
+export function readAlertsSentSince(db: Db, scope: Omit<AlertKey, 'issueKey'>, since: string): AlertSentRecord[] {
+  return db.prepare(`
+    SELECT target, target_name AS targetName, brand, issue_key AS issueKey, mentions, sent_at AS sentAt
+    FROM alerts_sent WHERE target = ? AND brand = ? AND sent_at >= ?
+    ORDER BY sent_at DESC, id DESC`).all(scope.target, scope.brand, since) as AlertSentRecord[];
+}
+
 export function writeAlertSent(db: Db, r: AlertSentRecord): void {
   db.prepare(`INSERT INTO alerts_sent (target, target_name, brand, issue_key, mentions, sent_at)
     VALUES (?, ?, ?, ?, ?, ?)`).run(r.target, r.targetName, r.brand, r.issueKey, r.mentions, r.sentAt);

@@ -9,7 +9,7 @@ import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, write
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
-import { claimRunLock, deleteRunLock, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
+import { claimRunLock, deleteRunLock, readAlertsSentSince, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
@@ -128,6 +128,10 @@ export class SqliteStore implements Store {
 
   async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
     return readLastAlertSent(this.db, key);
+  }
+
+  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
+    return readAlertsSentSince(this.db, scope, since);
   }
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
