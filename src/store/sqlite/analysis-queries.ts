@@ -48,6 +48,9 @@ export function countPendingAnalysis(db: Db, modelVersion: string): number {
     WHERE a.mention_id IS NULL OR a.model_version <> ?`).pluck().get(modelVersion) as number;
 }
 
+/** Term ids kept between batches (~70 bytes each). */
+const MAX_CACHED_TERM_IDS = 100_000;
+
 /** Returns a writer that saves one batch of analyses; term ids are cached across batches. */
 export function prepareAnalysisWrites(db: Db) {
   const termIds = new Map<string, number>();
@@ -77,6 +80,8 @@ export function prepareAnalysisWrites(db: Db) {
   const termId = (key: string, display: string): number => {
     let id = termIds.get(key);
     if (id === undefined) {
+      // the long tail of terms grows with the corpus (~400k at 1M mentions): start over rather than grow
+      if (termIds.size >= MAX_CACHED_TERM_IDS) termIds.clear();
       insertTerm.run(key, display);
       id = selectTerm.get(key) as number;
       termIds.set(key, id);
