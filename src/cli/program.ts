@@ -22,7 +22,7 @@ export function buildProgram(): Command {
   const program = new Command('earshot')
     .description('Social listening from the terminal: pull brand mentions, score them locally, surface emerging issues.')
     .version(version)
-    .option('--db <path>', 'database file (env EARSHOT_DB)', undefined)
+    .option('--db <path>', 'SQLite file or postgres:// URL (env EARSHOT_DB)', undefined)
     .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.json)')
     .option('--quiet', 'print nothing but data and errors')
     .option('--debug', 'verbose diagnostics and stack traces on stderr (secrets redacted)')
