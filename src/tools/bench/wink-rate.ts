@@ -25,11 +25,14 @@ function rate(texts: readonly string[], runs: number, work: (text: string, i: nu
 export function measureSingleThreadRates(texts: readonly string[], runs = 3): RateRow[] {
   const full = winkNLP(model);
   const sentimentOnly = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  const posOnly = winkNLP(model, ['pos']);
   const analyze = createMentionAnalyzer({ brandTerms: {} });
   const its = full.its;
   return [
     { name: 'wink readDoc+sentiment, full pipeline (pos, ner)', docsPerSecond: rate(texts, runs, (t) => full.readDoc(t).out(its.sentiment)) },
     { name: 'wink readDoc+sentiment, tokenise+sentiment only', docsPerSecond: rate(texts, runs, (t) => sentimentOnly.readDoc(t).out(its.sentiment)) },
+    // what earshot's analyser reads (src/analysis/nlp.ts): tokens and POS tags, no NER
+    { name: 'wink readDoc, POS only (earshot\'s pipeline)', docsPerSecond: rate(texts, runs, (t) => posOnly.readDoc(t).tokens().out(its.pos)) },
     {
       name: 'earshot analyzeMention (1 thread)',
       docsPerSecond: rate(texts, runs, (text, i) => analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brand: 'Kettleby Tea' })),
