@@ -15,12 +15,17 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-/** Rows in the "big" store: 100k on SQLite; 30k on PostgreSQL, whose import is slower and which streams through a cursor of its own. */
-const BIG = { sqlite: 100_000, postgres: 30_000 } as const;
+/**
+ * Rows in the small and big stores: 10k and 100k on SQLite; 2k and 20k on PostgreSQL,
+ * whose import is slower (the test is that export streams through its cursor in bounded memory).
+ */
+const SMALL = { sqlite: 10_000, postgres: 2_000 } as const;
+const BIG = { sqlite: 100_000, postgres: 20_000 } as const;
 
 beforeAll(async () => {
   await writeMentionsJsonl(join(tmp.dir, 'small.jsonl'), 10_000, exportText);
   await writeMentionsJsonl(join(tmp.dir, 'big.jsonl'), 100_000, exportText);
+  await writeMentionsJsonl(join(tmp.dir, 'small-pg.jsonl'), SMALL.postgres, exportText);
   await writeMentionsJsonl(join(tmp.dir, 'big-pg.jsonl'), BIG.postgres, exportText);
 });
 
@@ -31,7 +36,8 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot exp
   const out = (name: string) => `${backend.name}-${name}`;
 
   beforeAll(async () => {
-    for (const [db, file] of [[small, 'small.jsonl'], [big, backend.name === 'sqlite' ? 'big.jsonl' : 'big-pg.jsonl']]) {
+    const suffix = backend.name === 'sqlite' ? '' : '-pg';
+    for (const [db, file] of [[small, `small${suffix}.jsonl`], [big, `big${suffix}.jsonl`]]) {
       const r = await runCli(['--db', db!, 'import', file!, '--brand', 'Acme', '--no-analyze'], { cwd: tmp.dir });
       expect(r.code, r.stderr).toBe(0);
     }
