@@ -4,7 +4,7 @@ import { withContext } from '../context.js';
 
 export const analyzeCommand = new Command('analyze')
   .description('score sentiment, topics and near-duplicates for every mention the current model has not scored')
-  .option('--workers <n>', 'worker threads (0 = this thread; default: one per core for large backlogs)', (v) => Number(v))
+  .option('--workers <n>', 'worker threads (0 = this thread; default: one per core but one, for large backlogs)', (v) => Number(v))
   .addHelpText('after', '\nExample:\n  $ earshot analyze --workers 2')
   .action(withContext(async (ctx, flags: { workers?: number }) => {
     const store = await ctx.store();
