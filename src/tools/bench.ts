@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
 import { benchPostgres, maskArgument } from './bench/postgres.js';
-import { median, runCli, writeRssProbe, type CliRun } from './bench/run-cli.js';
+import { describeFindings, median, runCli, writeRssProbe, type CliRun } from './bench/run-cli.js';
 import { measureSingleThreadRates } from './bench/wink-rate.js';
 
 interface Row {
@@ -83,12 +83,12 @@ async function benchReport(dir: string, probe: string, size: number, runs: numbe
   const args = ['--db', db, 'report', '--brand', BENCH_BRANDS[0]!.name, '--at', END.toISOString(), '--window', '48h', '--baseline', '14d', '--format', 'json'];
   const timings = [];
   for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
-  const issues = (JSON.parse(timings[0]!.stdout) as { issues: Array<{ terms: string[] }> }).issues;
+  const found = describeFindings(timings[0]!.stdout);
   rows.push({
     step: `report, ${size.toLocaleString('en-US')} mentions of one brand`, rows: size, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
     cpuSeconds: median(timings.map((t) => t.cpuSeconds)),
     peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
-    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${issues.length} issues, top: ${issues[0]?.terms.slice(0, 3).join(', ') ?? '-'}`,
+    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${found}`,
   });
 }
 

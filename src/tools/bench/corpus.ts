@@ -44,8 +44,10 @@ const TAGS = ['fail', 'love', 'mondaymood', 'review', 'unboxing', 'customerservi
 const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 'ter', 'ban', 'qui', 'vo', 'ple', 'dra', 'nix', 'sor', 'eel', 'pa', 'rum', 'tis', 'gon', 'wey'];
 
 /** A dye-leak issue for the first brand: quiet for 26 days, then rising over the last two (the window). */
-const ISSUE = ['{brand} {product} leaks dye after the new recipe', 'the {product} from {brand} leaks brown dye into the cup',
-  'anyone else getting dye leaking from {brand} {product}?', '{brand} changed the recipe and now the {product} leaks dye', 'dye leaking everywhere, thanks {brand}'];
+// Worded as real complaints are, with a word of sentiment in most: the model labels
+// "X leaks dye after the new recipe" neutral, and a neutral rise is a trend, not an issue.
+const ISSUE = ['{brand} {product} leaks dye after the new recipe, so disappointed', 'the {product} from {brand} leaks brown dye into the cup. disgusting',
+  'anyone else getting dye leaking from {brand} {product}? ruined my mug 😡', '{brand} changed the recipe and now the {product} leaks dye. awful', 'dye leaking everywhere, thanks {brand} 🙄 terrible'];
 
 type Random = () => number;
 

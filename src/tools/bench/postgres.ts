@@ -8,7 +8,7 @@ import { parsePgUrl } from '../../store/postgres/connect.js';
 import type { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { openScratchPostgresStore } from '../../store/postgres/scratch.js';
 import { BENCH_BRANDS, writeCorpus, type BrandSpec, type CorpusSpec } from './corpus.js';
-import { median, runCli, type CliRun } from './run-cli.js';
+import { describeFindings, median, runCli, type CliRun } from './run-cli.js';
 
 export interface PgBenchRow {
   step: string;
@@ -72,13 +72,13 @@ async function report(o: Context, rows: PgBenchRow[], size: number, db: string):
   const args = ['--db', db, 'report', '--brand', BENCH_BRANDS[0]!.name, '--at', o.end.toISOString(), '--window', '48h', '--baseline', '14d', '--format', 'json'];
   const timings: Array<CliRun & { serverCpu: number | null }> = [];
   for (let r = 0; r < o.runs; r++) timings.push(await measured(o, args));
-  const issues = (JSON.parse(timings[0]!.stdout) as { issues: Array<{ terms: string[] }> }).issues;
+  const found = describeFindings(timings[0]!.stdout);
   const serverCpu = timings.map((t) => t.serverCpu);
   rows.push({
     step: `report, ${label} mentions of one brand (PostgreSQL)`, rows: size, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
     cpuSeconds: median(timings.map((t) => t.cpuSeconds)), peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
     note: `median of ${o.runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s)${serverNote(serverCpu.every((c) => c !== null) ? median(serverCpu as number[]) : null)}; `
-      + `${issues.length} issues, top: ${issues[0]?.terms.slice(0, 3).join(', ') ?? '-'}`,
+      + `${found}`,
   });
 }
 

@@ -55,3 +55,11 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** "1 issue (dye, leak, recipe), 2 trends": what a `report --format json` run found, for the note. */
+export function describeFindings(reportJson: string): string {
+  const report = JSON.parse(reportJson) as { issues: Array<{ terms: string[] }>; trends: Array<{ terms: string[] }> };
+  const top = report.issues[0] ? ` (${report.issues[0].terms.slice(0, 3).join(', ')})` : '';
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(report.issues.length, 'issue')}${top}, ${count(report.trends.length, 'trend')}`;
+}
