@@ -60,6 +60,22 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
   });
 
+  it('clears a rollup filled at v4, before writes marked its days stale, and marks them from v5 on', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.slice(0, 4))).toBe(4);
+    await sql`INSERT INTO term_days_done (brand_id, day) VALUES (1, 20000)`;
+    await sql`INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive) VALUES (1, 1, 20000, 3, 3, 3, 0, 0)`;
+    expect(await migratePg(sql)).toBe(LATEST_VERSION);
+    expect((await sql`SELECT COUNT(*)::int AS n FROM term_days_done`)[0]!.n).toBe(0);
+    expect((await sql`SELECT COUNT(*)::int AS n FROM term_days`)[0]!.n).toBe(0);
+    const triggers = await sql`SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relname = 'mention_terms' AND c.relnamespace = current_schema()::regnamespace AND NOT tgisinternal ORDER BY tgname`;
+    expect(triggers.map((t) => t.tgname)).toEqual(['mention_terms_dirty_delete', 'mention_terms_dirty_insert', 'mention_terms_dirty_update']);
+    await sql.end();
+  });
+
   it('is a no-op on an up-to-date database, migrates once under concurrency, and refuses a newer one', async () => {
     const location = freshUrl();
     const stores = await Promise.all([openPostgresStore(location), openPostgresStore(location), openPostgresStore(location)]);

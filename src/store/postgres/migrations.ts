@@ -170,9 +170,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'per-day term rollup for reports',
     sql: `
-      -- Same rollup as SQLite's migration 4: per brand, term and day, the sums a report's
-      -- baseline needs; filled for whole days by reports and after analysis. A day is
-      -- current when it is in term_days_done and has no row in term_days_dirty.
+      -- Same tables as SQLite's migration 4: per brand, term and day, the sums a report's
+      -- baseline needs; filled for whole days by reports and after analysis. Migration 5
+      -- adds what keeps them current (it came later: this one shipped without it).
       CREATE TABLE term_days (
         brand_id bigint NOT NULL,
         term_id bigint NOT NULL,
@@ -190,6 +190,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         day integer NOT NULL,
         PRIMARY KEY (brand_id, day)
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'report rollup kept current on every write',
+    sql: `
+      -- A day is current when it is in term_days_done and has no row in term_days_dirty.
       -- Writes to mention_terms append the days they touch here instead of deleting from
       -- term_days_done as SQLite's row triggers do: an append never waits on another
       -- writer's row lock, so concurrent analysers cannot deadlock over a day. The refresh
@@ -217,6 +224,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_terms_dirty();
       CREATE TRIGGER mention_terms_dirty_update AFTER UPDATE ON mention_terms
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_terms_dirty();
+      -- Rollup days filled before these triggers existed cannot be trusted: refill them.
+      DELETE FROM term_days;
+      DELETE FROM term_days_done;
     `,
   },
 ];
