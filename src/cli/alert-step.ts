@@ -41,7 +41,7 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
 async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
   const configured = ctx.settings().config.brands.map((b) => b.name);
   if (configured.length > 0) return configured;
-  return [...new Set((await store.status()).rows.map((r) => r.brand))];
+  return store.storedBrands();
 }
 
 /** Payloads on stdout, one JSON object per line; the URL is masked, never printed in full. */

@@ -8,7 +8,7 @@ import type { CliContext } from './context.js';
  * `needer` names what needs one brand, for the error when several exist.
  */
 export async function resolveBrand(ctx: CliContext, store: Store, flag: string | undefined, needer = 'this command'): Promise<string> {
-  const stored = [...new Set((await store.status()).rows.map((r) => r.brand))];
+  const stored = await store.storedBrands();
   if (flag) {
     const match = stored.find((b) => b.toLowerCase() === flag.toLowerCase());
     if (!match) throw new UserError(`no mentions stored for brand "${flag}"`, stored.length ? `stored brands: ${stored.join(', ')}` : 'scan or import first');

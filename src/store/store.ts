@@ -20,6 +20,8 @@ export interface Store extends ReportQueries {
   recordScanRun(run: ScanRunRecord): Promise<void>;
 
   status(): Promise<StoreStatus>;
+  /** Names of the brands that have stored mentions, as stored (cheap: no counting). */
+  storedBrands(): Promise<string[]>;
   searchMentions(query: SearchQuery): Promise<StoredMention[]>;
   /** Finds a mention by `source:id` or a bare id (unique across sources). */
   findMention(ref: string): Promise<StoredMention[]>;

@@ -110,6 +110,11 @@ describe.each(backends)('$name store', (backend) => {
     ]);
     expect(status.schemaVersion).toBe(LATEST_VERSION);
     expect(status.sizeBytes).toBeGreaterThan(0);
+    // a brand that was scanned but has nothing stored is not a stored brand
+    await store().recordScanRun({ source: 'x', brand: 'Zeta', startedAt: '2026-11-20T11:00:00.000Z', finishedAt: '2026-11-20T11:01:00.000Z',
+      postsRead: 0, inserted: 0, updated: 0, status: 'ok' });
+    await store().upsertMentions([mention('3', { brand: 'Beta' })]);
+    expect(await store().storedBrands()).toEqual(['Acme', 'Beta']);
   });
 
   it('remembers alerts sent per target, brand (any case) and issue', async () => {

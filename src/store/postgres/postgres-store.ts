@@ -73,6 +73,12 @@ export class PostgresStore implements Store {
         ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)})`;
   }
 
+  async storedBrands(): Promise<string[]> {
+    const rows = await this.sql<Array<{ name: string }>>`SELECT b.name FROM brands b
+      WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.brand_id = b.id) ORDER BY b.name`;
+    return rows.map((r) => r.name);
+  }
+
   async status(): Promise<StoreStatus> {
     const rows = await readStatusRows(this.sql);
     return {

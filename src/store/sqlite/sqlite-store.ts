@@ -84,6 +84,11 @@ export class SqliteStore implements Store {
     );
   }
 
+  async storedBrands(): Promise<string[]> {
+    return this.db.prepare(`SELECT b.name FROM brands b
+      WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.brand_id = b.id) ORDER BY b.name`).pluck().all() as string[];
+  }
+
   async status(): Promise<StoreStatus> {
     const rows = readStatusRows(this.db);
     return {
