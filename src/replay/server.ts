@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -84,7 +84,9 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `https://${options.host === 'localhost' ? 'localhost' : '127.0.0.1'}:${port}`;
-  const caPath = options.caPath ?? join(mkdtempSync(join(tmpdir(), 'earshot-replay-')), 'ca.pem');
+  // a folder we make for the CA file is ours to remove on close; a given caPath is the caller's
+  const caDir = options.caPath ? null : mkdtempSync(join(tmpdir(), 'earshot-replay-'));
+  const caPath = options.caPath ?? join(caDir!, 'ca.pem');
   writeFileSync(caPath, cert);
   const bases = { x: `${url}/x/2/`, redditApi: `${url}/reddit/oauth`, redditAuth: `${url}/reddit/www`, hackernews: `${url}/hn/api/v1` };
   return {
@@ -101,7 +103,10 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          if (caDir) rmSync(caDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,10 +12,12 @@ import { BRAND, replayEnv, startReplay } from './helpers.js';
 
 let server: ReplayServer;
 let store: Store | undefined;
+const folders: string[] = [];
 afterEach(async () => {
   await store?.close();
   store = undefined;
   await server?.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 const brands: BrandConfig[] = [{ ...BRAND, queries: { x: 'Kettleby', reddit: { query: 'Kettleby', subreddits: ['tea'] }, hackernews: 'Kettleby' } }];
@@ -68,7 +70,9 @@ describe('scan use case with the SQLite store', () => {
 
   it('a scan killed mid-page resumes with no gaps and no duplicates', async () => {
     server = await startReplay();
-    const path = join(mkdtempSync(join(tmpdir(), 'earshot-scan-')), 'kill.db');
+    const folder = mkdtempSync(join(tmpdir(), 'earshot-scan-'));
+    folders.push(folder);
+    const path = join(folder, 'kill.db');
     const real = await openStore(path);
     let pages = 0;
     // Dies inside the third page's write, as SIGKILL would: that page and its cursor never commit.
