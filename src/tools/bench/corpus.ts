@@ -44,8 +44,8 @@ const TAGS = ['fail', 'love', 'mondaymood', 'review', 'unboxing', 'customerservi
 const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 'ter', 'ban', 'qui', 'vo', 'ple', 'dra', 'nix', 'sor', 'eel', 'pa', 'rum', 'tis', 'gon', 'wey'];
 
 /** A dye-leak issue for the first brand: quiet for 26 days, then rising over the last two (the window). */
-// Worded as real complaints are, with a word of sentiment in most: the model labels
-// "X leaks dye after the new recipe" neutral, and a neutral rise is a trend, not an issue.
+// Worded as real complaints are, with a word of sentiment: the model labels "X leaks
+// dye after the new recipe" neutral, and a neutral rise is a trend, not an issue.
 const ISSUE = ['{brand} {product} leaks dye after the new recipe, so disappointed', 'the {product} from {brand} leaks brown dye into the cup. disgusting',
   'anyone else getting dye leaking from {brand} {product}? ruined my mug 😡', '{brand} changed the recipe and now the {product} leaks dye. awful', 'dye leaking everywhere, thanks {brand} 🙄 terrible'];
 
@@ -64,7 +64,7 @@ export async function writeCorpus(path: string, spec: CorpusSpec, sample = 20_00
     const at = start + ((i + random()) / spec.n) * (spec.days * 86_400_000);
     const brand = pickBrand(spec.brands, random);
     const inIssue = brand === spec.brands[0] && isIssuePost(at, spec.end.getTime(), random);
-    const text = inIssue ? fill(pick(ISSUE, random), brand, random) : composePost(brand, words, random);
+    const text = inIssue ? issuePost(brand, words, random) : composePost(brand, words, random);
     if (texts.length < sample) texts.push(text);
     const source = random() < 0.75 ? 'x' : 'reddit';
     const author = `user${Math.floor(Math.pow(random(), 1.6) * authors)}`;
@@ -124,6 +124,18 @@ function clause(brand: BrandSpec, words: string[], random: Random): string {
     case 3: return `${pick(SUBJECTS, random)} ${product} ${pick(TAILS, random)}: ${pick(ADJECTIVES, random)} ${pick(NOUNS, random)}, ${pick(ADJECTIVES, random)} ${pick(NOUNS, random)}${rare}`;
     default: return `can't believe ${name} ${pick(VERBS, random)} my ${pick(NOUNS, random)} ${pick(TAILS, random)}${rare}`;
   }
+}
+
+/**
+ * One complaint in the wave, in the poster's own words around a shared core: the
+ * near-duplicate key would fold five bare templates into a few dozen copy clusters,
+ * i.e. a spam wave, which detection rightly discounts.
+ */
+function issuePost(brand: BrandSpec, words: string[], random: Random): string {
+  const parts = [pick(OPENERS, random), fill(pick(ISSUE, random), brand, random)];
+  if (random() < 0.7) parts.push(`${pick(TAILS, random)} ${pick(words, random)}`);
+  if (random() < 0.4) parts.push(pick(EMOJI, random));
+  return parts.filter(Boolean).join(' ');
 }
 
 function fill(template: string, brand: BrandSpec, random: Random): string {
