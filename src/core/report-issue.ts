@@ -5,7 +5,10 @@ import type { ReportIssue, ReportSample } from '../domain/report.js';
 import type { HourRange, Store, TermCounts, TermGroupStats } from '../store/store.js';
 
 interface GroupInput {
+  /** Every term of the group, strongest first: named in the issue. */
   terms: TermCounts[];
+  /** The terms its counts, trend and samples are measured by (see coreTerms). */
+  core: TermCounts[];
   window: HourRange;
   baseline: HourRange;
   thresholds: Thresholds;
@@ -17,7 +20,7 @@ const SERIES_DAYS = 14;
 
 /** Measures one group of bursting terms as an issue or trend, with evidence; null when it is neither. */
 export async function describeGroup(store: Store, input: GroupInput): Promise<{ issue: ReportIssue; kind: 'issue' | 'trend' } | null> {
-  const ids = input.terms.map((t) => t.termId);
+  const ids = input.core.map((t) => t.termId);
   const [now, before] = await Promise.all([exactVoices(store, input.window, ids, 'window'), exactVoices(store, input.baseline, ids, 'daily')]);
   const baselineDays = (input.baseline.toHour - input.baseline.fromHour) / 24;
   const firstBaselineDay = Math.floor(input.baseline.fromHour / 24);

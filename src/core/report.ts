@@ -53,9 +53,12 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
 
   const described: ReportIssue[] = [];
   const kinds: Array<'issue' | 'trend'> = [];
+  const scale = options.windowHours / options.baselineHours;
+  const growthOf = (term: TermCounts) => term.voices / Math.max((before.get(term.termId)?.voices ?? 0) * scale, 1);
   for (const group of groups) {
     const terms = group.map((id) => strength.get(id)!).sort((a, b) => b.g2 - a.g2).map((b) => b.term);
-    const result = await describeGroup(store, { terms, window, baseline, thresholds, brandBaselineNegativeShare, score: scoreGroup });
+    const core = coreTerms(terms, growthOf);
+    const result = await describeGroup(store, { terms, core, window, baseline, thresholds, brandBaselineNegativeShare, score: scoreGroup });
     if (result) {
       described.push(result.issue);
       kinds.push(result.kind);
@@ -83,6 +86,21 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     issues: rank('issue'),
     trends: rank('trend'),
   };
+}
+
+/** A member must have risen at least this fraction as much as the group's fastest riser to be counted. */
+const CORE_GROWTH_SHARE = 0.25;
+
+/**
+ * The terms a group is measured by: those that rose nearly as much as its fastest
+ * riser. Words that co-burst with an issue but are everyday words too ("disappointed",
+ * "cup") stay in its term list, but counting all their posts would bury the issue's
+ * own rise under their steady baseline.
+ */
+export function coreTerms(terms: TermCounts[], growthOf: (term: TermCounts) => number): TermCounts[] {
+  const top = Math.max(...terms.map(growthOf));
+  const core = terms.filter((t) => growthOf(t) >= top * CORE_GROWTH_SHARE);
+  return core.length > 0 ? core : terms.slice(0, 1);
 }
 
 function zeroCounts(term: TermCounts): TermCounts {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { analyzePending } from '../../src/core/analyze.js';
-import { buildReport } from '../../src/core/report.js';
+import { buildReport, coreTerms } from '../../src/core/report.js';
 import type { Report } from '../../src/domain/report.js';
 import { renderReportTable } from '../../src/report/report-text.js';
 import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
@@ -67,4 +67,19 @@ describe.each(backends)('emerging-issue detection ($name)', (backend) => {
     expect(report.issues).toEqual([]);
     expect(renderReportTable(report, false)).toContain('No emerging issues');
   }, 60_000);
+});
+
+describe('coreTerms', () => {
+  const term = (key: string, voices: number) => ({ termId: key.length, key, display: key, mentions: voices, voices, negative: 0, positive: 0 });
+  it('measures a group by the terms that rose with its fastest riser, not by everyday words that co-burst', () => {
+    const growth: Record<string, number> = { dye: 40, 'leak dye': 25, recipe: 12, disappointed: 1.6, cup: 2 };
+    const terms = Object.keys(growth).map((k) => term(k, 10));
+    expect(coreTerms(terms, (t) => growth[t.key]!).map((t) => t.key)).toEqual(['dye', 'leak dye', 'recipe']);
+  });
+
+  it('keeps every term of a group that rose evenly, and never returns none', () => {
+    const terms = [term('a', 5), term('bb', 5)];
+    expect(coreTerms(terms, () => 2)).toHaveLength(2);
+    expect(coreTerms([term('a', 5)], () => 0)).toHaveLength(1);
+  });
 });
