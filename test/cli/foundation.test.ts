@@ -30,7 +30,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot CLI
   afterEach(() => backend.cleanup());
   const db = (name: string) => backend.fresh(tmp.dir, name);
 
-  it.runIf(backend.name === 'sqlite')('imports 100k JSONL rows in bounded memory', async () => {
+  if (backend.name === 'sqlite') it('imports 100k JSONL rows in bounded memory', async () => {
     const small = await peakRss(tmp.dir, ['--db', 'mem-small.db', 'import', 'small.jsonl', '--brand', 'Acme', '--no-analyze']);
     const big = await peakRss(tmp.dir, ['--db', 'mem-big.db', 'import', 'big.jsonl', '--brand', 'Acme', '--no-analyze']);
     expect(big).toBeLessThan(250);
@@ -40,7 +40,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot CLI
     expect(JSON.parse(status.stdout).totalMentions).toBe(100_000);
   }, 120_000);
 
-  it.runIf(backend.name === 'postgres')('imports 10k JSONL rows with a 64 MB heap', async () => {
+  if (backend.name === 'postgres') it('imports 10k JSONL rows with a 64 MB heap', async () => {
     // the 100k memory curve is SQLite's test above; here the same import path must fit the capped heap
     const store = db('mem');
     expect(await peakRss(tmp.dir, ['--db', store, 'import', 'small.jsonl', '--brand', 'Acme', '--no-analyze'])).toBeLessThan(250);
