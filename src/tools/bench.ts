@@ -9,19 +9,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
 import { benchPostgres, maskArgument } from './bench/postgres.js';
-import { describeFindings, median, runCli, writeRssProbe, type CliRun } from './bench/run-cli.js';
+import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type CliRun } from './bench/run-cli.js';
 import { measureSingleThreadRates } from './bench/wink-rate.js';
-
-interface Row {
-  step: string;
-  rows: number;
-  seconds: number;
-  perSecond: number | null;
-  /** CPU seconds of the process, all threads (a busy machine stretches wall time, not this). */
-  cpuSeconds: number | null;
-  peakRssMb: number | null;
-  note?: string;
-}
 
 interface Options {
   n: number;
@@ -56,7 +45,7 @@ function spec(n: number, brands = BENCH_BRANDS): CorpusSpec {
   return { n, end: END, days: 30, brands, seed: 7 };
 }
 
-async function benchPipeline(dir: string, probe: string, n: number, rows: Row[]): Promise<void> {
+async function benchPipeline(dir: string, probe: string, n: number, rows: BenchRow[]): Promise<void> {
   const file = join(dir, 'corpus.jsonl');
   const texts = await writeCorpus(file, spec(n));
   const step = (name: string, count: number, run: CliRun, note?: string) =>
@@ -71,7 +60,7 @@ async function benchPipeline(dir: string, probe: string, n: number, rows: Row[])
 }
 
 /** Report latency for one brand holding `size` mentions (48h window, 14d baseline). */
-async function benchReport(dir: string, probe: string, size: number, runs: number, rows: Row[]): Promise<void> {
+async function benchReport(dir: string, probe: string, size: number, runs: number, rows: BenchRow[]): Promise<void> {
   const file = join(dir, `report-${size}.jsonl`);
   const db = `report-${size}.db`;
   await writeCorpus(file, spec(size, [{ ...BENCH_BRANDS[0]!, share: 1 }]), 0);
@@ -92,7 +81,7 @@ async function benchReport(dir: string, probe: string, size: number, runs: numbe
   });
 }
 
-function renderTable(rows: Row[]): string {
+function renderTable(rows: BenchRow[]): string {
   const head = '| step | rows | seconds | rows/s | CPU s | peak RSS (MB) | note |\n|---|---:|---:|---:|---:|---:|---|';
   const fmt = (x: number | null, digits = 0) => (x === null || Number.isNaN(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
   return [head, ...rows.map((r) => `| ${r.step} | ${fmt(r.rows)} | ${fmt(r.seconds, 2)} | ${fmt(r.perSecond)} | ${fmt(r.cpuSeconds, 1)} | ${fmt(r.peakRssMb)} | ${r.note ?? ''} |`)].join('\n');
@@ -102,10 +91,10 @@ async function main(argv: string[]): Promise<void> {
   const options = readOptions(argv);
   const dir = mkdtempSync(join(tmpdir(), 'earshot-bench-'));
   const probe = writeRssProbe(dir);
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   // each finished step goes to stderr at once: a long run that fails late still shows what it measured
   const push = rows.push.bind(rows);
-  rows.push = (...done: Row[]) => {
+  rows.push = (...done: BenchRow[]) => {
     for (const r of done) process.stderr.write(`${JSON.stringify(r)}\n`);
     return push(...done);
   };

@@ -8,17 +8,8 @@ import { parsePgUrl } from '../../store/postgres/connect.js';
 import type { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { openScratchPostgresStore } from '../../store/postgres/scratch.js';
 import { BENCH_BRANDS, writeCorpus, type BrandSpec, type CorpusSpec } from './corpus.js';
-import { describeFindings, median, runCli, type CliRun } from './run-cli.js';
+import { describeFindings, median, runCli, type BenchRow, type CliRun } from './run-cli.js';
 
-export interface PgBenchRow {
-  step: string;
-  rows: number;
-  seconds: number;
-  perSecond: number | null;
-  cpuSeconds: number | null;
-  peakRssMb: number | null;
-  note?: string;
-}
 
 export interface PgBenchOptions {
   url: string;
@@ -36,7 +27,7 @@ export interface PgBenchOptions {
 type Context = PgBenchOptions & { postmaster: number | null };
 
 /** Runs the PostgreSQL steps, appending rows named "… (PostgreSQL)". */
-export async function benchPostgres(bench: PgBenchOptions, rows: PgBenchRow[]): Promise<void> {
+export async function benchPostgres(bench: PgBenchOptions, rows: BenchRow[]): Promise<void> {
   const drops: Array<() => Promise<void>> = [];
   let postmaster: number | null = null;
   const scratch = async () => {
@@ -57,14 +48,14 @@ export async function benchPostgres(bench: PgBenchOptions, rows: PgBenchRow[]): 
   }
 }
 
-async function pipeline(o: Context, rows: PgBenchRow[], db: string): Promise<void> {
+async function pipeline(o: Context, rows: BenchRow[], db: string): Promise<void> {
   const file = join(o.dir, 'corpus.jsonl');
   if (!existsSync(file)) await writeCorpus(file, o.spec(o.n), 0);
   rows.push(await step('import + analyse (PostgreSQL)', o.n, o, ['--db', db, 'import', file]));
   rows.push(await step('export all rows to CSV (PostgreSQL)', o.n, o, ['--db', db, 'export', '--out', join(o.dir, 'all-pg.csv')]));
 }
 
-async function report(o: Context, rows: PgBenchRow[], size: number, db: string): Promise<void> {
+async function report(o: Context, rows: BenchRow[], size: number, db: string): Promise<void> {
   const file = join(o.dir, `report-${size}.jsonl`);
   if (!existsSync(file)) await writeCorpus(file, o.spec(size, [{ ...BENCH_BRANDS[0]!, share: 1 }]), 0);
   const label = size.toLocaleString('en-US');
@@ -82,7 +73,7 @@ async function report(o: Context, rows: PgBenchRow[], size: number, db: string):
   });
 }
 
-async function step(name: string, count: number, o: Context, args: string[]): Promise<PgBenchRow> {
+async function step(name: string, count: number, o: Context, args: string[]): Promise<BenchRow> {
   const run = await measured(o, args);
   return {
     step: name, rows: count, seconds: run.seconds, perSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb,

@@ -63,3 +63,15 @@ export function describeFindings(reportJson: string): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${count(report.issues.length, 'issue')}${top}, ${count(report.trends.length, 'trend')}`;
 }
+
+/** One row of the bench table (and of its JSON). */
+export interface BenchRow {
+  step: string;
+  rows: number;
+  seconds: number;
+  perSecond: number | null;
+  /** CPU seconds of the process, all threads (a busy machine stretches wall time, not this). */
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+  note?: string;
+}
