@@ -40,8 +40,6 @@ export interface Store extends ReportQueries {
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
-  /** The newest alert delivered for one (target, brand, issue). */
-  lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null>;
   /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
   alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
   recordAlertSent(record: AlertSentRecord): Promise<void>;

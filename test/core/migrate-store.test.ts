@@ -52,7 +52,7 @@ describe.each(backends)('migrateStore into $name', (backend) => {
     const range = { brand: 'Acme', fromHour: 0, toHour: 10_000_000 };
     const byId = (rows: Array<{ termId: number }>) => [...rows].sort((a, b) => a.termId - b.termId);
     expect(byId(await target().windowTerms(range, 1, 10))).toEqual(byId(await source.windowTerms(range, 1, 10)));
-    expect(await target().lastAlertSent({ target: 'h', brand: 'Acme', issueKey: 'plastic' })).toMatchObject({ mentions: 7 });
+    expect(await target().alertsSentSince({ target: 'h', brand: 'Acme' }, '1970-01-01T00:00:00.000Z')).toMatchObject([{ issueKey: 'plastic', mentions: 7 }]);
     expect((await backend.query(target(), 'SELECT raw FROM mentions ORDER BY id'))
       .map((r) => (typeof r.raw === 'string' ? JSON.parse(r.raw) : r.raw))[0]).toEqual({ id: '1', nested: { ok: true } });
     // ids handed out after the copy do not collide with copied ones

@@ -119,11 +119,12 @@ describe.each(backends)('$name store', (backend) => {
 
   it('remembers alerts sent per target, brand (any case) and issue', async () => {
     const key = { target: 'h1', brand: 'Acme', issueKey: 'plastic|tea' };
-    expect(await store().lastAlertSent(key)).toBeNull();
+    const ever = '1970-01-01T00:00:00.000Z';
+    expect(await store().alertsSentSince(key, ever)).toEqual([]);
     await store().recordAlertSent({ ...key, targetName: 'slack', mentions: 3, sentAt: '2026-11-20T10:00:00.000Z' });
     await store().recordAlertSent({ ...key, targetName: 'slack', mentions: 5, sentAt: '2026-11-20T12:00:00.000Z' });
-    expect(await store().lastAlertSent({ ...key, brand: 'acme' })).toEqual({ ...key, targetName: 'slack', mentions: 5, sentAt: '2026-11-20T12:00:00.000Z' });
-    expect(await store().lastAlertSent({ ...key, target: 'h2' })).toBeNull();
+    expect((await store().alertsSentSince({ ...key, brand: 'acme' }, ever))[0]).toEqual({ ...key, targetName: 'slack', mentions: 5, sentAt: '2026-11-20T12:00:00.000Z' });
+    expect(await store().alertsSentSince({ ...key, target: 'h2' }, ever)).toEqual([]);
     await store().recordAlertSent({ ...key, issueKey: 'plastic', targetName: 'slack', mentions: 7, sentAt: '2026-11-20T13:00:00.000Z' });
     const since = await store().alertsSentSince({ target: 'h1', brand: 'ACME' }, '2026-11-20T12:00:00.000Z');
     expect(since.map((r) => [r.issueKey, r.sentAt])).toEqual([['plastic', '2026-11-20T13:00:00.000Z'], ['plastic|tea', '2026-11-20T12:00:00.000Z']]);

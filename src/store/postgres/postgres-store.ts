@@ -11,7 +11,7 @@ import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './mention-queries.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock, readAlertsSentSince, readLastAlertSent, writeAlertSent } from './run-queries.js';
+import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 
 /** Opens (creating and migrating if needed) the PostgreSQL store a postgres:// URL names. */
@@ -119,10 +119,6 @@ export class PostgresStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.sql, query);
-  }
-
-  async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
-    return readLastAlertSent(this.sql, key);
   }
 
   async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {

@@ -3,14 +3,6 @@ import type postgres from 'postgres';
 import type { AlertKey, AlertSentRecord, RunLockOwner, RunLockResult } from '../store.js';
 import { LOCK_CLASS, type Sql } from './connect.js';
 
-export async function readLastAlertSent(sql: Sql, key: AlertKey): Promise<AlertSentRecord | null> {
-  const [row] = await sql<AlertSentRecord[]>`
-    SELECT target, target_name AS "targetName", brand, issue_key AS "issueKey", mentions, sent_at AS "sentAt"
-    FROM alerts_sent WHERE target = ${key.target} AND lower(brand) = lower(${key.brand}) AND issue_key = ${key.issueKey}
-    ORDER BY sent_at DESC, id DESC LIMIT 1`;
-  return row ?? null;
-}
-
 export async function readAlertsSentSince(sql: Sql, scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
   return sql<AlertSentRecord[]>`
     SELECT target, target_name AS "targetName", brand, issue_key AS "issueKey", mentions, sent_at AS "sentAt"

@@ -3,14 +3,6 @@ import { hostname } from 'node:os';
 import type { AlertKey, AlertSentRecord, RunLockOwner, RunLockResult } from '../store.js';
 import type { Db } from './open.js';
 
-export function readLastAlertSent(db: Db, key: AlertKey): AlertSentRecord | null {
-  const row = db.prepare(`
-    SELECT target, target_name AS targetName, brand, issue_key AS issueKey, mentions, sent_at AS sentAt
-    FROM alerts_sent WHERE target = ? AND brand = ? AND issue_key = ?
-    ORDER BY sent_at DESC, id DESC LIMIT 1`).get(key.target, key.brand, key.issueKey) as AlertSentRecord | undefined;
-  return row ?? null;
-}
-
 export function readAlertsSentSince(db: Db, scope: Omit<AlertKey, 'issueKey'>, since: string): AlertSentRecord[] {
   return db.prepare(`
     SELECT target, target_name AS targetName, brand, issue_key AS issueKey, mentions, sent_at AS sentAt

@@ -9,7 +9,7 @@ import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, write
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
-import { claimRunLock, deleteRunLock, readAlertsSentSince, readLastAlertSent, touchRunLock, writeAlertSent } from './run-queries.js';
+import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
@@ -129,10 +129,6 @@ export class SqliteStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.db, query);
-  }
-
-  async lastAlertSent(key: AlertKey): Promise<AlertSentRecord | null> {
-    return readLastAlertSent(this.db, key);
   }
 
   async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
