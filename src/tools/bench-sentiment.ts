@@ -5,6 +5,7 @@ import { loadavg } from 'node:os';
 import { loadSentimentModel } from '../analysis/sentiment/model-file.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import type { ClassMetrics } from '../analysis/sentiment/metrics.js';
+import { median } from './bench/run-cli.js';
 import { createMethods, predictLabel } from './sentiment-baselines.js';
 import type { Method } from './sentiment-baselines.js';
 import { decodeEntities, readFlag, readLabelledSet, readVaderTweets, resolveDataDir } from './sentiment-data.js';
@@ -52,18 +53,13 @@ function benchMethod(dataset: string, set: LabelledSet, method: Method, runs: nu
     timings.push(performance.now() - start);
     cpuTimings.push((cpu.user + cpu.system) / 1000);
   }
-  const median = middle(timings);
+  const wall = median(timings);
   process.stderr.write(`${dataset} · ${method.name}: done\n`);
   return {
     dataset, method: method.name, ...computeMetrics(set.labels, predicted),
-    docsPerSecond: Math.round((set.texts.length / median) * 1000),
-    docsPerCpuSecond: Math.round((set.texts.length / middle(cpuTimings)) * 1000), thresholds: method.thresholds ?? null,
+    docsPerSecond: Math.round((set.texts.length / wall) * 1000),
+    docsPerCpuSecond: Math.round((set.texts.length / median(cpuTimings)) * 1000), thresholds: method.thresholds ?? null,
   };
-}
-
-function middle(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] || 1;
 }
 
 function renderMarkdown(rows: Row[], version: string, runs: number): string {

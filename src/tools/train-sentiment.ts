@@ -1,6 +1,8 @@
-// Train the local sentiment model: `node dist/tools/train-sentiment.js [--data DIR] [--out FILE] [--quick]`.
-// Trains on the SemEval 2013–2016 pool only, picks hyper-parameters on the
-// TweetEval validation split only, and never reads the evaluation sets.
+// Train the local sentiment model: `node dist/tools/train-sentiment.js [--data DIR] [--out FILE] [--quick] [--set k=v,...] [--score]`.
+// Trains on the SemEval 2013–2016 pool only, picks hyper-parameters on the pool's
+// newest fifth (held out) and the TweetEval validation split, and never reads the
+// evaluation sets. --quick skips the search (--set overrides its defaults); --score
+// only prints one candidate's held-out score.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getTokenizer } from '../analysis/nlp.js';
