@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { loadSettings, secretValues, type Settings } from '../config/load.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
+import { UsageError } from '../errors.js';
+import { parseTimestamp } from '../ingest/parse-row.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalFlags {
@@ -58,9 +60,21 @@ export function createContext(cmd: Command): CliContext {
       });
       return store;
     },
-    now: new Date(),
+    now: clockNow(process.env),
     env: process.env,
   };
+}
+
+/**
+ * "Now" for every command: the wall clock, or EARSHOT_NOW (an ISO time) to replay a past
+ * moment, e.g. a cron run's alerts, or to run tests whose data sits at fixed times.
+ */
+export function clockNow(env: NodeJS.ProcessEnv): Date {
+  const fixed = env.EARSHOT_NOW?.trim();
+  if (!fixed) return new Date();
+  const iso = parseTimestamp(fixed);
+  if (!iso) throw new UsageError(`EARSHOT_NOW "${fixed}" is not a time`, 'use an ISO time like 2026-11-20T09:00Z, or unset it');
+  return new Date(iso);
 }
 
 /** Closes the store a command opened, if any; main calls it on every exit path. */

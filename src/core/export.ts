@@ -61,16 +61,19 @@ export async function exportMentions(store: Store, query: ExportQuery, output: W
 
 /**
  * The mentions behind issue `rank` of a report: those carrying any of its terms within
- * the report's window, the same set the report counted.
+ * the report's exact window (and source), the same set its `mentions` figure counts.
  */
 export function issueQuery(report: Report, rank: number): ExportQuery {
   const issue = report.issues.find((i) => i.rank === rank) ?? report.issues[rank - 1];
   if (!issue) {
     const count = report.issues.length;
     throw new UserError(
-      `the latest report for ${report.brand} has ${count === 0 ? 'no issues' : `only ${count} issue(s)`}, not issue ${rank}`,
-      `see them with: earshot report --brand "${report.brand}"`,
+      `the report for ${report.brand} as of ${report.at} has ${count === 0 ? 'no issues' : `only ${count} issue(s)`}, not issue ${rank}`,
+      `see them with: earshot report --brand "${report.brand}" --at ${report.at}`,
     );
   }
-  return { brand: report.brand, terms: issue.termKeys?.length ? [...issue.termKeys] : [...issue.terms], since: report.window.from, until: report.window.to };
+  return {
+    brand: report.brand, source: report.source, terms: issue.termKeys?.length ? [...issue.termKeys] : [...issue.terms],
+    since: report.window.from, until: report.window.to,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../domain/report.js';
+import { DEFAULT_REPORT, type Report } from '../domain/report.js';
 import type { Store } from '../store/store.js';
 import { buildReport } from './report.js';
 
@@ -6,7 +6,7 @@ import { buildReport } from './report.js';
  * The report alerts are built from, and that `export --issue N` looks up again: both
  * must use the same settings so "issue N" names the same issue (`earshot report` defaults).
  */
-export const LATEST_REPORT = { windowHours: 48, baselineHours: 14 * 24, top: 10, minMentions: 5 } as const;
+export const LATEST_REPORT = DEFAULT_REPORT;
 
 export async function latestReport(store: Store, brand: string, at: Date): Promise<Report> {
   return buildReport(store, { brand, at, ...LATEST_REPORT });

@@ -2,12 +2,12 @@ import type { Thresholds } from '../analysis/emergence/rank.js';
 import { countDistinctVoices, countVoices } from '../analysis/emergence/voices.js';
 import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
 import type { ReportIssue, ReportSample } from '../domain/report.js';
-import type { HourRange, Store, TermCounts, TermGroupStats } from '../store/store.js';
+import { rangeBounds, type HourRange, type Store, type TermCounts, type TermGroupStats } from '../store/store.js';
 
 interface GroupInput {
-  /** Every term of the group, strongest first: named in the issue. */
+  /** Every term of the group, strongest first. */
   terms: TermCounts[];
-  /** The terms its counts, trend and samples are measured by (see coreTerms). */
+  /** The terms that name it and that its counts, trend and samples are measured by (see coreTerms). */
   core: TermCounts[];
   window: HourRange;
   baseline: HourRange;
@@ -20,39 +20,57 @@ const SERIES_DAYS = 14;
 
 /** Measures one group of bursting terms as an issue or trend, with evidence; null when it is neither. */
 export async function describeGroup(store: Store, input: GroupInput): Promise<{ issue: ReportIssue; kind: 'issue' | 'trend' } | null> {
-  const ids = input.core.map((t) => t.termId);
+  // named most-said first: the window's mention counts are exact, so the order (and the
+  // label built from it) is the same whatever the time of day
+  const core = [...input.core].sort((a, b) => b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ids = core.map((t) => t.termId);
   const [now, before] = await Promise.all([exactVoices(store, input.window, ids, 'window'), exactVoices(store, input.baseline, ids, 'daily')]);
-  const baselineDays = (input.baseline.toHour - input.baseline.fromHour) / 24;
-  const firstBaselineDay = Math.floor(input.baseline.fromHour / 24);
+  const windowHours = lengthHours(input.window);
+  const baselineHours = lengthHours(input.baseline);
+  const baselineDays = Math.round(baselineHours / 24);
+  // the baseline's days end where it ends (see HourRange.dayPhase); a partial day before them is left out
+  const lastBaselineDay = dayOf(input.baseline.toHour, input.baseline) - 1;
   const dailyVoices = new Map(before.daily.map((d) => [d.day, d.voices]));
-  const baselineDaily = Array.from({ length: Math.round(baselineDays) }, (_, i) => dailyVoices.get(firstBaselineDay + i) ?? 0);
+  const baselineDaily = Array.from({ length: baselineDays }, (_, i) => dailyVoices.get(lastBaselineDay - baselineDays + 1 + i) ?? 0);
   const scored = input.score({
     window: now, baseline: before, baselineDaily, engagement: now.engagement,
-    windowDays: (input.window.toHour - input.window.fromHour) / 24, baselineDays,
+    windowDays: windowHours / 24, baselineDays: baselineHours / 24,
     brandBaselineNegativeShare: input.brandBaselineNegativeShare,
   }, input.thresholds);
   if (scored.kind === 'none') return null;
   const samples = await pickSamples(store, input.window, ids, scored.kind);
+  const coreIds = new Set(ids);
   return {
     kind: scored.kind,
     issue: {
       rank: 0,
-      label: labelOf(input.terms),
-      terms: input.terms.map((t) => t.display),
-      termKeys: input.terms.map((t) => t.key),
+      label: labelOf(core),
+      terms: core.map((t) => t.display),
+      termKeys: core.map((t) => t.key),
+      relatedTerms: input.terms.filter((t) => !coreIds.has(t.termId)).map((t) => t.display),
       score: scored.score,
       mentions: now.mentions,
       authors: now.authors,
-      baselineMentions: round((before.mentions * (input.window.toHour - input.window.fromHour)) / (input.baseline.toHour - input.baseline.fromHour), 1),
+      baselineMentions: round((before.mentions * windowHours) / baselineHours, 1),
       growth: round(scored.growth, 1),
       negativeShare: round(scored.negativeShare),
       baselineNegativeShare: round(scored.baselineNegativeShare),
       engagement: now.engagement,
-      firstSeen: before.firstSeen ?? now.firstSeen ?? new Date(input.window.fromHour * 3_600_000).toISOString(),
-      series: seriesOf([...before.daily, ...now.daily], input.window.toHour),
+      firstSeen: before.firstSeen ?? now.firstSeen ?? new Date(rangeBounds(input.window).fromMs).toISOString(),
+      series: seriesOf([...before.daily, ...now.daily], dayOf(input.window.toHour, input.window) - 1),
       samples,
     },
   };
+}
+
+function lengthHours(range: HourRange): number {
+  const { fromMs, toMs } = rangeBounds(range);
+  return (toMs - fromMs) / 3_600_000;
+}
+
+/** The (phased) day an hour falls in, as the group queries number days. */
+function dayOf(hour: number, range: HourRange): number {
+  return Math.floor((hour - (range.dayPhase ?? 0)) / 24);
 }
 
 /** Above this many distinct (day, author, cluster) rows, the SQL upper bound stands in. */
@@ -95,8 +113,7 @@ export function labelOf(terms: TermCounts[]): string {
   return picked.map((t) => t.display).join(' · ');
 }
 
-function seriesOf(daily: Array<{ day: number; voices: number; mentions: number }>, toHour: number): number[] {
-  const lastDay = Math.floor((toHour - 1) / 24);
+function seriesOf(daily: Array<{ day: number; voices: number; mentions: number }>, lastDay: number): number[] {
   const byDay = new Map<number, number>();
   for (const d of daily) byDay.set(d.day, (byDay.get(d.day) ?? 0) + d.mentions);
   return Array.from({ length: SERIES_DAYS }, (_, i) => byDay.get(lastDay - SERIES_DAYS + 1 + i) ?? 0);

@@ -1,7 +1,7 @@
 import { groupByCooccurrence } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import type { HourRange, Store, TermCounts } from '../store/store.js';
+import { exactRange, rangeBounds, type HourRange, type Store, type TermCounts } from '../store/store.js';
 import { describeGroup, round } from './report-issue.js';
 
 export interface ReportOptions {
@@ -24,9 +24,14 @@ const MAX_GROUPS = 15;
 /** Detects, ranks and explains emerging issues (negative) and trends (the rest) for one brand. */
 export async function buildReport(store: Store, options: ReportOptions): Promise<Report> {
   const thresholds = { ...DEFAULT_THRESHOLDS, minVoices: options.minMentions, ...options.thresholds };
-  const toHour = Math.floor(options.at.getTime() / HOUR) + 1;
-  const window: HourRange = { brand: options.brand, fromHour: toHour - options.windowHours, toHour, source: options.source };
-  const baseline: HourRange = { ...window, fromHour: window.fromHour - options.baselineHours, toHour: window.fromHour };
+  // The window ends at `at` exactly: [at − window, at). Days of the group counts end
+  // where the window ends, so what a report finds does not depend on the time of day.
+  const atMs = options.at.getTime();
+  const windowStart = atMs - options.windowHours * HOUR;
+  const extra = { source: options.source, dayPhase: (Math.ceil(atMs / HOUR) % 24 + 24) % 24 };
+  const window = exactRange(options.brand, windowStart, atMs, extra);
+  const baseline = exactRange(options.brand, windowStart - options.baselineHours * HOUR, windowStart, extra);
+  const toHour = window.toHour;
   const [windowDays, baselineDays] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline)]);
   const windowTotal = sum(windowDays.map((d) => d.mentions));
   const baselineTotal = sum(baselineDays.map((d) => d.mentions));
@@ -74,6 +79,7 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     brand: options.brand,
     generatedAt: new Date().toISOString(),
     at: options.at.toISOString(),
+    ...(options.source ? { source: options.source } : {}),
     window: rangeInfo(window),
     baseline: rangeInfo(baseline),
     totals: {
@@ -108,7 +114,8 @@ function zeroCounts(term: TermCounts): TermCounts {
 }
 
 function rangeInfo(range: HourRange) {
-  return { from: new Date(range.fromHour * HOUR).toISOString(), to: new Date(range.toHour * HOUR).toISOString(), hours: range.toHour - range.fromHour };
+  const { fromMs, toMs } = rangeBounds(range);
+  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), hours: round((toMs - fromMs) / HOUR, 2) };
 }
 
 /** Every day of the range, oldest first, with zeros where nothing was said. */

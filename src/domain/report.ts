@@ -1,11 +1,19 @@
 import type { SentimentLabel } from './mention.js';
 
+/**
+ * The settings of `earshot report` by default, which alerts and `export --issue` use too,
+ * so "issue N" names the same issue everywhere.
+ */
+export const DEFAULT_REPORT = { windowHours: 48, baselineHours: 14 * 24, top: 10, minMentions: 5 } as const;
+
 /** The documented JSON shape of `earshot report --format json`; alerts post `issues[i]`. */
 export interface Report {
   brand: string;
   generatedAt: string;
-  /** The point in time the report looks back from (`--at`). */
+  /** The point in time the report looks back from (`--at`): the window is [at − window, at), exactly. */
   at: string;
+  /** Present when the report counts one source only (`--source`). */
+  source?: string;
   window: { from: string; to: string; hours: number };
   baseline: { from: string; to: string; hours: number };
   totals: {
@@ -30,12 +38,18 @@ export interface DailyPoint {
 export interface ReportIssue {
   rank: number;
   label: string;
-  /** Readable forms of the issue's terms, strongest first. */
+  /**
+   * Readable forms of the issue's core terms, strongest first: the terms that rose with
+   * it and that it is measured by. They name the issue, and do not change with the time
+   * of day a report runs.
+   */
   terms: string[];
-  /** The same terms as stored keys ("tea bags" → "teabag"): what export --issue and alert cooldowns match on. */
+  /** The same terms as stored keys ("tea bags" → "teabag"): the issue's identity, what export --issue and alert cooldowns match on. */
   termKeys: string[];
+  /** Other words that rose in the same posts without rising as much (everyday words among them): context, not counted. */
+  relatedTerms: string[];
   score: number;
-  /** Mentions in the window that carry any of the issue's terms. */
+  /** Mentions in the window that carry any of the issue's terms (`termKeys`): what `export --issue` returns. */
   mentions: number;
   /** Distinct authors among them (near-duplicate copies count once). */
   authors: number;

@@ -35,7 +35,7 @@ function issueCard(issue: ReportIssue): string {
 <h3><span class="rank">#${issue.rank}</span> ${escapeHtml(issue.label)}</h3>
 <p class="stats">${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthText(issue.growth, issue.baselineMentions))} baseline · ${percent(issue.negativeShare)} negative · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
 ${sparklineSvg(issue.series)}
-<p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}</p>
+<p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}${(issue.relatedTerms ?? []).slice(0, 8).map((t) => ` <span class="related">${escapeHtml(t)}</span>`).join('')}</p>
 <ul class="samples">${issue.samples.map((s) => `<li class="${escapeHtml(s.sentiment)}"><q>${escapeHtml(s.text)}</q>
  <small>${escapeHtml(s.author ?? '')} · ${escapeHtml(s.created_at.slice(0, 16).replace('T', ' '))} ${safeLink(s.url)}</small></li>`).join('\n')}</ul>
 </article>`;
@@ -88,6 +88,6 @@ main{max-width:820px;margin:0 auto;padding:24px}h1{margin:0 0 4px}.meta{color:#5
 .issue{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
 .issue h3{margin:0}.rank{color:#c0392b}.stats{color:#444;margin:4px 0}
 .spark{width:160px;height:32px}.spark polyline{fill:none;stroke:#c0392b;stroke-width:2}
-.terms span{display:inline-block;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}
+.terms span{display:inline-block;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}.terms .related{background:none;border:1px dashed #ccc;color:#666}
 .samples{padding-left:18px}.samples li{margin:6px 0;unicode-bidi:plaintext}.samples small{color:#666;display:block}
 footer{color:#888;font-size:12px;margin-top:24px}`;

@@ -50,7 +50,7 @@ export function renderReportMarkdown(report: Report): string {
     }
     lines.push('');
     for (const i of report.issues) {
-      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}`, '');
+      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}${i.relatedTerms?.length ? ` (also: ${escapeMd(i.relatedTerms.slice(0, 6).join(', '))})` : ''}`, '');
       for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
     }
   }

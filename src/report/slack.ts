@@ -1,4 +1,4 @@
-import type { Report, ReportIssue, ReportSample } from '../domain/report.js';
+import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
 
 /**
  * Slack mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|text>`),
@@ -18,9 +18,17 @@ export interface SlackMessage {
   blocks: unknown[];
 }
 
-/** The command that exports the mentions behind an issue, shown in the alert. */
-export function exportCommandFor(brand: string, rank: number): string {
-  return `earshot export --brand ${JSON.stringify(brand)} --issue ${rank}`;
+/**
+ * The command that exports the mentions behind an issue, shown in the alert. It names the
+ * report's --at (and any non-default window, baseline or source), so it returns the same
+ * mentions when someone runs it a day later, when "issue N" of a new report is another issue.
+ */
+export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' | 'baseline' | 'source'>, rank: number): string {
+  const parts = [`earshot export --brand ${JSON.stringify(report.brand)} --issue ${rank} --at ${report.at}`];
+  if (report.window.hours !== DEFAULT_REPORT.windowHours) parts.push(`--window ${report.window.hours}h`);
+  if (report.baseline.hours !== DEFAULT_REPORT.baselineHours) parts.push(`--baseline ${report.baseline.hours}h`);
+  if (report.source) parts.push(`--source ${report.source}`);
+  return parts.join(' ');
 }
 
 /** A Block Kit message for one issue: label, counts, growth, negativity, two samples, the CSV command. */
@@ -31,9 +39,9 @@ export function renderSlackMessage(report: Report, issue: ReportIssue): SlackMes
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(neutraliseMentions(headline), 150), emoji: true } },
     { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}${issue.relatedTerms?.length ? ` (also: ${issue.relatedTerms.slice(0, 6).map(escapeSlack).join(', ')})` : ''}` } },
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report.brand, issue.rank))}\`` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
   return { text: `Emerging issue for ${brand}: ${label} (${issue.mentions} mentions)`, blocks };
 }

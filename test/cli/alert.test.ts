@@ -3,10 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBackends } from '../support/cli-backends.js';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { makeTempDir, runCli, TEST_NOW } from '../support/cli.js';
 import { startReceiver } from '../support/receiver.js';
 
 const tmp = makeTempDir('earshot-alert-');
+/** The data sits at fixed times before the tests' clock, which every command runs at. */
+const NOW = TEST_NOW;
 const backends = await cliBackends();
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
@@ -22,7 +24,7 @@ afterAll(async () => {
 
 /** Two weeks of everyday chatter, then 40 people finding plastic in the tea bags over the last 40 hours. */
 function writeMentions(path: string): void {
-  const now = Date.now();
+  const now = NOW;
   const H = 3_600_000;
   const rows: object[] = [];
   const chatter = ['lovely cup of green tea this morning', 'the chai blend is great with milk', 'ordered the rooibos again, tasty',
@@ -72,7 +74,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot ale
       expect(r.code, r.stderr).toBe(0);
       const line = JSON.parse(r.stdout.trim().split('\n')[0]!);
       expect(line).toMatchObject({ target: 'team', url: `${new URL(receiver.url('/')).origin}/…/****`, brand: 'Acme', rank: 1 });
-      expect(line.payload.blocks.at(-1).elements[0].text).toContain('earshot export --brand "Acme" --issue 1');
+      expect(line.payload.blocks.at(-1).elements[0].text).toMatch(/earshot export --brand "Acme" --issue 1 --at \d{4}-\d\d-\d\dT/);
       expect(r.stdout + r.stderr).not.toContain('SECRETPATH');
     }
     expect(receiver.hits('/services/T0/B0/SECRETPATH')).toHaveLength(0);
@@ -122,5 +124,14 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot ale
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; topics: string });
     expect(rows).toHaveLength(40);
     expect(rows.every((row) => row.id.startsWith('w') && row.topics.includes('plastic'))).toBe(true);
+  });
+
+  it('export --issue --at returns the issue of that past report, whatever has happened since', async () => {
+    const at = new Date(NOW).toISOString();
+    // a day later the window has moved on: without --at, issue 1 would be another set (or none)
+    const later = await runCli(['--db', db, 'export', '--brand', 'Acme', '--issue', '1', '--at', at, '--format', 'jsonl', '--columns', 'id'],
+      { cwd: tmp.dir, env: { EARSHOT_NOW: new Date(NOW + 86_400_000).toISOString() } });
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout.trim().split('\n')).toHaveLength(40);
   });
 });

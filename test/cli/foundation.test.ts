@@ -2,7 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliBackends } from '../support/cli-backends.js';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { makeTempDir, runCli, TEST_NOW } from '../support/cli.js';
 import { peakRss, writeMentionsJsonl } from '../support/memory.js';
 
 const importText = (i: number) => `mention ${i} about tea bags and plastic, pretty long text to look like a real post #${i % 50}`;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 /** A few mentions of one brand over the last days: enough for search, label and report. */
 function writeTeaMentions(path: string): void {
-  const now = Date.now();
+  const now = TEST_NOW;
   const rows = Array.from({ length: 30 }, (_, i) => ({
     id: `t${i}`, source: i % 2 ? 'x' : 'reddit', created_at: new Date(now - (i + 1) * 3_600_000).toISOString(), author: `fan${i}`,
     text: i % 3 ? `lovely green tea number ${i}, great with lemon` : `found plastic in the tea bags again ${i}, awful`,

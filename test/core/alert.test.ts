@@ -19,6 +19,7 @@ export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
       { id: '2', source: 'reddit', author: 'b', text: 'microplastics from tea bags', url: 'https://reddit.com/r/tea/2', created_at: '2026-11-20T11:00:00.000Z', sentiment: 'negative' },
       { id: '3', source: 'x', author: 'c', text: 'third sample', url: null, created_at: '2026-11-20T12:00:00.000Z', sentiment: 'negative' },
     ],
+    relatedTerms: [],
     ...extra,
     termKeys: extra.termKeys ?? (extra.terms ?? ['tea bag', 'plastic']).map((t) => t.toLowerCase().replace(/\s+/g, '')),
   };
@@ -70,7 +71,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(samples[0]!.text!.text).toContain('&lt;!channel&gt; @\u200bhere');
     expect(samples[0]!.text!.text).toContain('<https://x.com/a/status/1|open>');
     expect(all).not.toMatch(/<!(channel|here|everyone)/);
-    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand "Clipper \\"Teas\\"" --issue 1`');
+    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand "Clipper \\"Teas\\"" --issue 1 --at 2026-11-20T12:00:00.000Z`');
   });
 
   it('signs generic webhooks with HMAC-SHA256 of the raw body and posts the issue with its brand', async () => {

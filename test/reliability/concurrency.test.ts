@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../src/replay/index.js';
-import { makeTempDir, REPO, runCli, type CliResult } from '../support/cli.js';
+import { makeTempDir, REPO, runCli, TEST_NOW, type CliResult } from '../support/cli.js';
 import { recordFigures } from './figures.js';
 import { readDb, spawnCli, startApiServer, writeConfig } from './support.js';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   writeConfig(tmp.dir);
   const out = createWriteStream(join(tmp.dir, 'acme.jsonl'));
   for (let i = 0; i < 12_000; i++) {
-    const row = { id: `a${i}`, source: 'x', created_at: new Date(Date.now() - (i % 300) * 600_000).toISOString(), text: `acme kettle number ${i} leaks`, author: `u${i % 97}` };
+    const row = { id: `a${i}`, source: 'x', created_at: new Date(TEST_NOW - (i % 300) * 600_000).toISOString(), text: `acme kettle number ${i} leaks`, author: `u${i % 97}` };
     if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -88,7 +88,7 @@ describe('concurrency on one database (built binary)', () => {
   it('report, export and status read while a scan and an import write (WAL): no errors, no torn results', async () => {
     const db = 'busy.db';
     // one stored mention first: a report on a brand with none is (rightly) an error
-    writeFileSync(join(tmp.dir, 'seed.jsonl'), `${JSON.stringify({ id: 'seed', source: 'x', created_at: new Date().toISOString(), text: 'acme seed' })}\n`);
+    writeFileSync(join(tmp.dir, 'seed.jsonl'), `${JSON.stringify({ id: 'seed', source: 'x', created_at: new Date(TEST_NOW).toISOString(), text: 'acme seed' })}\n`);
     const seeded = await runCli(['--db', db, 'import', 'seed.jsonl', '--brand', 'Acme', '--no-analyze'], { cwd: tmp.dir });
     expect(seeded.code, seeded.stderr).toBe(0);
     server.setFaults([{ kind: 'slow', delayMs: 100, times: Infinity }]);

@@ -7,7 +7,7 @@ import { neutraliseCell } from '../../src/report/csv.js';
 import { escapeHtml } from '../../src/report/report-html.js';
 import { escapeMd } from '../../src/report/report-text.js';
 import { escapeSlack } from '../../src/report/slack.js';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { makeTempDir, runCli, TEST_NOW } from '../support/cli.js';
 import { hasChromium, visitFile, CHROMIUM } from './chromium.js';
 import { recordFigures } from './figures.js';
 
@@ -48,7 +48,7 @@ const URLS = [`javascript:${PWN}`, 'JaVaScRiPt:alert(1)', 'data:text/html,<scrip
 
 /** Two weeks of chatter, then 40 people on plastic in the tea bags, each post carrying a payload. */
 function writeHostileFile(path: string): void {
-  const now = Date.now();
+  const now = TEST_NOW;
   const H = 3_600_000;
   const lines: string[] = [];
   const chatter = ['lovely cup of green tea this morning', 'the chai blend is great with milk', 'ordered the rooibos again, tasty',

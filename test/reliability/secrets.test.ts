@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../src/replay/index.js';
-import { makeTempDir, runCli, type CliResult } from '../support/cli.js';
+import { makeTempDir, runCli, TEST_NOW, type CliResult } from '../support/cli.js';
 import { startReceiver } from '../support/receiver.js';
 import { recordFigures } from './figures.js';
 import { KETTLEBY, spawnCli, startApiServer, waitForRequests } from './support.js';
@@ -55,7 +55,7 @@ function hits(what: string, content: Buffer | string): string[] {
 }
 
 function writeIssueData(path: string): void {
-  const now = Date.now();
+  const now = TEST_NOW;
   const H = 3_600_000;
   const rows: object[] = [];
   for (let d = 0; d < 15; d++) {

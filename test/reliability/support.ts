@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReplayServer, type ReplayServer, type ReplayServerOptions } from '../../src/replay/index.js';
-import { BIN, REPO } from '../support/cli.js';
+import { BIN, cliEnv, REPO } from '../support/cli.js';
 
 export const API_FIXTURES = join(REPO, 'fixtures/api');
 
@@ -32,11 +32,7 @@ export interface Spawned {
 
 /** Starts the built binary without waiting, so a test can kill it; env like runCli's. */
 export function spawnCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Spawned {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('EARSHOT_') && value !== undefined) env[key] = value;
-  }
-  Object.assign(env, { NO_COLOR: '1' }, options.env);
+  const env = cliEnv(options.env);
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runCli, type CliResult } from '../support/cli.js';
+import { makeTempDir, runCli, TEST_NOW, type CliResult } from '../support/cli.js';
 import { recordFigures } from './figures.js';
 
 /**
@@ -50,7 +50,7 @@ function snapshot(): { mentions: number; tables: string[]; integrity: string } {
 describe('input validation (built binary)', () => {
   beforeAll(async () => {
     const rows = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `v${i}`, source: i % 2 ? 'x' : 'reddit',
-      created_at: new Date(Date.now() - i * 3_600_000).toISOString(), text: `plain mention ${i} about kettles`, author: `a${i}` }));
+      created_at: new Date(TEST_NOW - i * 3_600_000).toISOString(), text: `plain mention ${i} about kettles`, author: `a${i}` }));
     writeFileSync(join(tmp.dir, 'v.jsonl'), `${rows.join('\n')}\n`);
     writeFileSync(join(tmp.dir, 'earshot.config.json'), JSON.stringify({ brands: [{ name: 'Acme' }] }), { mode: 0o600 });
     const r = await runCli(['--db', 'v.db', 'import', 'v.jsonl', '--brand', 'Acme'], { cwd: tmp.dir });

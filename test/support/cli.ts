@@ -12,13 +12,25 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built binary, as a user would, with a clean EARSHOT_* environment. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+/**
+ * "Now" for every test: the binary runs with EARSHOT_NOW set to it (unless a test sets its
+ * own), and test data is built back from it, so no result depends on the wall clock. The
+ * odd time of day is on purpose: reports must not depend on where in a day they run.
+ */
+export const TEST_NOW = Date.parse('2026-12-01T09:31:00.000Z');
+
+/** The environment of the built binary in tests: no EARSHOT_* from outside, no colour, the fixed clock, then `extra`. */
+export function cliEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('EARSHOT_') && value !== undefined) env[key] = value;
   }
-  Object.assign(env, { NO_COLOR: '1' }, options.env);
+  return Object.assign(env, { NO_COLOR: '1', EARSHOT_NOW: new Date(TEST_NOW).toISOString() }, extra);
+}
+
+/** Runs the built binary, as a user would, with a clean EARSHOT_* environment. */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+  const env = cliEnv(options.env);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env });
     let stdout = '';

@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
-import { latestReport } from '../../core/latest-report.js';
+import { LATEST_REPORT } from '../../core/latest-report.js';
+import { buildReport } from '../../core/report.js';
+import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { isSentimentLabel, SENTIMENT_LABELS, type SentimentLabel } from '../../domain/mention.js';
 import { UsageError } from '../../errors.js';
 import { EXPORT_COLUMNS } from '../../report/export-columns.js';
@@ -12,7 +14,7 @@ import { addBrandOption, addTimeRangeOptions, parsePositiveInt } from '../option
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
-interface ExportFlags {
+interface ExportFlags extends ReportPeriodFlags {
   format: ExportFormat;
   out?: string;
   brand?: string;
@@ -33,17 +35,19 @@ const command = new Command('export')
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--source <name>', 'only this source (x, reddit, hackernews, …)')
   .option('--sentiment <labels>', `only these labels, comma-separated (${SENTIMENT_LABELS.join(', ')}); human labels win`)
-  .option('--issue <n>', 'only the mentions behind issue N of the latest report (needs one brand)', parsePositiveInt('--issue'))
+  .option('--issue <n>', 'only the mentions behind issue N of the report as of --at (default now), with its --window and --baseline', parsePositiveInt('--issue'))
   .option('--search <query>', 'only mentions matching this full-text query')
   .option('--limit <n>', 'at most this many rows', parsePositiveInt('--limit'))
   .option('--columns <list>', `columns to write, in this order (default: ${EXPORT_COLUMNS.join(',')})`)
   .option('--excel', 'CSV with a UTF-8 byte order mark, for Excel');
 addBrandOption(command);
 addTimeRangeOptions(command);
+addReportPeriodOptions(command);
 
 export const exportCommand = command
   .addHelpText('after', '\nExamples:\n  $ earshot export --brand "Clipper Teas" --since 7d --out mentions.csv --excel'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 1 --columns created_at,author,text,url'
+    + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
     + '\n  $ earshot export --format jsonl --sentiment negative | jq .text')
   .action(withContext(runExport));
 
@@ -60,7 +64,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     sentiments,
     search: flags.search,
     limit: flags.limit,
-    ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags.brand, flags.issue)),
+    ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),
   };
   const options = { format: flags.format, columns, excel: flags.excel };
   if (!flags.out) {
@@ -96,9 +100,10 @@ function parseSentiments(list: string): SentimentLabel[] {
   return labels as SentimentLabel[];
 }
 
-/** Brand, terms and time window of issue N in the report as of now. */
-async function issueFilter(ctx: CliContext, store: Store, brandFlag: string | undefined, rank: number): Promise<ExportQuery> {
-  const brand = await resolveBrand(ctx, store, brandFlag, '--issue');
-  const report = await latestReport(store, brand, ctx.now);
+/** Brand, terms and time window of issue N in the report as of --at (now by default), built with the same settings. */
+async function issueFilter(ctx: CliContext, store: Store, flags: ExportFlags, rank: number): Promise<ExportQuery> {
+  const period = parseReportPeriod(flags, ctx.now);
+  const brand = await resolveBrand(ctx, store, flags.brand, '--issue');
+  const report = await buildReport(store, { ...LATEST_REPORT, ...period, brand, source: flags.source });
   return issueQuery(report, rank);
 }

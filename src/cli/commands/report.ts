@@ -2,19 +2,16 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../core/report.js';
 import type { Report } from '../../domain/report.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { parsePositiveInt } from '../options.js';
-import { parseDuration, parseTimePoint } from '../time.js';
+import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
 
-interface ReportFlags {
+interface ReportFlags extends ReportPeriodFlags {
   brand?: string;
-  at?: string;
-  window: string;
-  baseline: string;
   top: number;
   minMentions: number;
   source?: string;
@@ -22,28 +19,23 @@ interface ReportFlags {
   out?: string;
 }
 
-export const reportCommand = new Command('report')
+const command = new Command('report')
   .description('rank emerging issues: terms rising in volume and negativity against their own baseline')
-  .option('--brand <name>', 'the brand to report on (default: the only one)')
-  .option('--at <when>', 'report as of this time (ISO date; default now)')
-  .option('--window <duration>', 'recent window', '48h')
-  .option('--baseline <duration>', 'baseline before the window', '14d')
+  .option('--brand <name>', 'the brand to report on (default: the only one)');
+addReportPeriodOptions(command);
+
+export const reportCommand = command
   .option('--top <n>', 'at most this many issues and trends', parsePositiveInt('--top'), 10)
   .option('--min-mentions <n>', 'least distinct voices for a term to count', parsePositiveInt('--min-mentions'), 5)
   .option('--source <name>', 'only mentions from this source')
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
-  .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
+  .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
   .action(withContext(runReport));
 
 async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   // flags first: a usage error should not wait on (or be hidden by) the database
-  const windowHours = Math.round(parseDuration(flags.window, '--window') / 3_600_000);
-  const baselineHours = Math.round(parseDuration(flags.baseline, '--baseline') / 3_600_000);
-  if (windowHours < 1 || baselineHours < windowHours) {
-    throw new UsageError('--baseline must be at least as long as --window, and --window at least 1h');
-  }
-  const at = flags.at ? new Date(parseTimePoint(flags.at, '--at', ctx.now)) : ctx.now;
+  const { at, windowHours, baselineHours } = parseReportPeriod(flags, ctx.now);
   const store = await ctx.store();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });

@@ -2,7 +2,7 @@ import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
-import { ensureRollup, planRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
+import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
 const VOICES = `LEAST(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
@@ -15,12 +15,35 @@ const POSITIVE = 'COUNT(*) FILTER (WHERE t.sentiment > 0)';
  * are bigint arrays instead of json_each, and ties are broken by id so that the two
  * backends agree on order.
  */
+interface Scope {
+  brand: number;
+  from: number;
+  to: number;
+  source: string | null;
+  range: HourRange;
+}
+
 export class PgReportQueries implements ReportQueries {
   constructor(private readonly sql: Sql) {}
 
-  private async scope(range: HourRange) {
+  private async scope(range: HourRange): Promise<Scope> {
     const [row] = await this.sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
-    return { brand: (row?.id as number | undefined) ?? -1, from: range.fromHour, to: range.toHour, source: range.source ?? null };
+    return { brand: (row?.id as number | undefined) ?? -1, from: range.fromHour, to: range.toHour, source: range.source ?? null, range };
+  }
+
+  /** The rows of a range: its hours, less what its partial edge hours hold outside its exact bounds. */
+  private inRange(p: Scope) {
+    return this.sql`t.hour >= ${p.from} AND t.hour < ${p.to} ${exactEdges(this.sql, p.range, 't')}`;
+  }
+
+  /** The day of a row in a group query: days start `dayPhase` hours past UTC midnight (a fragment). */
+  private phasedDay(range: HourRange) {
+    return this.sql.unsafe(`((t.hour - ${Math.trunc(range.dayPhase ?? 0)}) / 24)`);
+  }
+
+  private phasedVoices(range: HourRange) {
+    const day = `((t.hour - ${Math.trunc(range.dayPhase ?? 0)}) / 24)`;
+    return this.sql.unsafe(`LEAST(COUNT(DISTINCT t.voice * 100000 + ${day}), COUNT(DISTINCT t.cluster * 100000 + ${day}))`);
   }
 
   private sourceJoin(range: HourRange, source: string | null) {
@@ -35,7 +58,7 @@ export class PgReportQueries implements ReportQueries {
     return sql<DayTotals[]>`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
       FROM analyses t ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
       GROUP BY t.hour / 24 ORDER BY day`;
   }
 
@@ -45,13 +68,13 @@ export class PgReportQueries implements ReportQueries {
     const plan = await this.rollupPlan(range, p.brand);
     if (plan) {
       return sql<TermCounts[]>`
-        SELECT * FROM (${this.rolledTerms(plan, p.brand, null)}) r WHERE r.voices >= ${minVoices} ORDER BY r.voices DESC, r."termId" LIMIT ${limit}`;
+        SELECT * FROM (${this.rolledTerms(plan, p.brand, null, range)}) r WHERE r.voices >= ${minVoices} ORDER BY r.voices DESC, r."termId" LIMIT ${limit}`;
     }
     return sql<TermCounts[]>`
       SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
         ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
       GROUP BY t.term_id, k.key, k.display HAVING ${sql.unsafe(VOICES)} >= ${minVoices}
       ORDER BY voices DESC, t.term_id LIMIT ${limit}`;
   }
@@ -61,13 +84,13 @@ export class PgReportQueries implements ReportQueries {
     const p = await this.scope(range);
     const sql = this.sql;
     const plan = await this.rollupPlan(range, p.brand);
-    if (plan) return sql<TermCounts[]>`SELECT * FROM (${this.rolledTerms(plan, p.brand, termIds)}) r ORDER BY r."termId"`;
+    if (plan) return sql<TermCounts[]>`SELECT * FROM (${this.rolledTerms(plan, p.brand, termIds, range)}) r ORDER BY r."termId"`;
     return sql<TermCounts[]>`
       SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
         ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[])
-        AND t.hour >= ${p.from} AND t.hour < ${p.to}
+        AND ${this.inRange(p)}
       GROUP BY t.term_id, k.key, k.display ORDER BY t.term_id`;
   }
 
@@ -78,17 +101,17 @@ export class PgReportQueries implements ReportQueries {
    */
   private async rollupPlan(range: HourRange, brandId: number): Promise<RollupPlan | null> {
     if (range.source || brandId < 0) return null;
-    const plan = planRollup(range.fromHour, range.toHour);
+    const plan = planRangeRollup(range);
     if (plan.fromDay >= plan.toDay || !await ensureRollup(this.sql, brandId, plan)) return null;
     return plan;
   }
 
   /** Per-term counts over a plan (a fragment, built synchronously: see picked()). */
-  private rolledTerms(plan: RollupPlan, brandId: number, termIds: number[] | null) {
+  private rolledTerms(plan: RollupPlan, brandId: number, termIds: number[] | null, range: HourRange) {
     return this.sql`
       SELECT p.term_id AS "termId", k.key, k.display, SUM(p.mentions) AS mentions,
         LEAST(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
-      FROM (${rollupTermsQuery(this.sql, brandId, plan, termIds)}) p JOIN terms k ON k.id = p.term_id
+      FROM (${rollupTermsQuery(this.sql, brandId, plan, termIds, range)}) p JOIN terms k ON k.id = p.term_id
       GROUP BY p.term_id, k.key, k.display`;
   }
 
@@ -98,7 +121,7 @@ export class PgReportQueries implements ReportQueries {
     return this.sql<TermPair[]>`
       WITH picked AS (
         SELECT t.mention_id, t.term_id FROM mention_terms t ${this.sourceJoin(range, p.source)}
-        WHERE t.brand_id = ${p.brand} AND t.hour >= ${p.from} AND t.hour < ${p.to}
+        WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
           AND t.term_id = ANY(${termIds}::bigint[]))
       SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions
       FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id > a.term_id
@@ -106,9 +129,9 @@ export class PgReportQueries implements ReportQueries {
   }
 
   /** A fragment, built synchronously: a postgres.js fragment is a thenable, so an async function must not return one. */
-  private picked(p: Awaited<ReturnType<PgReportQueries['scope']>>, range: HourRange, termIds: number[]) {
+  private picked(p: Scope, range: HourRange, termIds: number[]) {
     return this.sql`SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND t.hour >= ${p.from} AND t.hour < ${p.to}`;
+      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND ${this.inRange(p)}`;
   }
 
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
@@ -116,7 +139,7 @@ export class PgReportQueries implements ReportQueries {
     const p = await this.scope(range);
     const [totals] = await sql<Array<Omit<TermGroupStats, 'daily'>>>`
       WITH t AS (${this.picked(p, range, termIds)})
-      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${sql.unsafe(VOICES)} AS voices,
+      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${this.phasedVoices(range)} AS voices,
         ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive,
         (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)), 0)
            FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
@@ -124,15 +147,15 @@ export class PgReportQueries implements ReportQueries {
       FROM t`;
     const daily = await sql<TermGroupStats['daily']>`
       WITH t AS (${this.picked(p, range, termIds)})
-      SELECT t.hour / 24 AS day, ${sql.unsafe(VOICES)} AS voices, COUNT(*) AS mentions FROM t GROUP BY t.hour / 24 ORDER BY day`;
+      SELECT ${this.phasedDay(range)} AS day, ${this.phasedVoices(range)} AS voices, COUNT(*) AS mentions FROM t GROUP BY 1 ORDER BY day`;
     return { ...totals!, daily: [...daily] };
   }
 
   async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
     const p = await this.scope(range);
     return this.sql<VoiceRow[]>`
-      SELECT DISTINCT t.hour / 24 AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND t.hour >= ${p.from} AND t.hour < ${p.to}
+      SELECT DISTINCT ${this.phasedDay(range)} AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND ${this.inRange(p)}
       ORDER BY 1, 2, 3 LIMIT ${limit}`;
   }
 
@@ -145,7 +168,7 @@ export class PgReportQueries implements ReportQueries {
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0) AS engagement
       FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
             WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${query.termIds}::bigint[])
-              AND t.hour >= ${p.from} AND t.hour < ${p.to}) s
+              AND ${this.inRange(p)}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
       WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
       ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`;

@@ -1,7 +1,21 @@
 import type { RollupPlan } from '../sqlite/term-rollup.js';
 import { LOCK_CLASS, type Sql } from './connect.js';
 
-export { planRollup, type RollupPlan } from '../sqlite/term-rollup.js';
+import type { HourRange } from '../store.js';
+
+export { planRangeRollup, planRollup, type RollupPlan } from '../sqlite/term-rollup.js';
+
+/**
+ * Rows of a range's partial first and last hour that lie outside its exact bounds are
+ * left out, read against the mention's own time (mention_keys holds it by id).
+ */
+export function exactEdges(sql: Sql, range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>, alias: string) {
+  const time = sql.unsafe(`(SELECT e.created_at FROM mention_keys e WHERE e.id = ${alias}.mention_id)`);
+  const hour = sql.unsafe(`${alias}.hour`);
+  const from = range.fromIso ? sql`AND (${hour} > ${range.fromHour} OR ${time} >= ${range.fromIso}::timestamptz)` : sql``;
+  const to = range.toIso ? sql`AND (${hour} < ${range.toHour - 1} OR ${time} < ${range.toIso}::timestamptz)` : sql``;
+  return sql`${from} ${to}`;
+}
 
 /** The same per-day counts as the raw report queries, for one day or one edge range within a day. */
 const DAY_COUNTS = `COUNT(*) AS mentions, COUNT(DISTINCT voice) AS authors, COUNT(DISTINCT cluster) AS clusters,
@@ -69,14 +83,15 @@ async function rollDay(sql: Sql, brandId: number, day: number): Promise<void> {
  * from mention_terms grouped the same way, so voices = min(Σ daily authors, Σ daily
  * clusters) either way. `termIds` null means every term.
  */
-export function rollupTermsQuery(sql: Sql, brandId: number, plan: RollupPlan, termIds: number[] | null) {
+export function rollupTermsQuery(sql: Sql, brandId: number, plan: RollupPlan, termIds: number[] | null,
+  range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>) {
   const only = termIds ? sql`AND term_id = ANY(${termIds}::bigint[])` : sql``;
   let query = sql`SELECT term_id, mentions, authors, clusters, negative, positive FROM term_days
     WHERE brand_id = ${brandId} AND day >= ${plan.fromDay} AND day < ${plan.toDay} ${only}`;
   for (const [from, to] of plan.raw) {
     // an edge range lies within one day, so distinct counts over it are daily counts
-    query = sql`${query} UNION ALL SELECT term_id, ${sql.unsafe(DAY_COUNTS)} FROM mention_terms
-      WHERE brand_id = ${brandId} AND hour >= ${from} AND hour < ${to} ${only} GROUP BY term_id`;
+    query = sql`${query} UNION ALL SELECT term_id, ${sql.unsafe(DAY_COUNTS)} FROM mention_terms t
+      WHERE brand_id = ${brandId} AND hour >= ${from} AND hour < ${to} ${only} ${exactEdges(sql, range, 't')} GROUP BY term_id`;
   }
   return query;
 }

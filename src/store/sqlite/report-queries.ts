@@ -1,11 +1,17 @@
 import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
-import { ensureRollup, planRollup, rollupTermsSql } from './term-rollup.js';
+import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
 
-/** One voice per author per day, and one per near-duplicate cluster per day. */
+/** One voice per author per UTC day, and one per near-duplicate cluster per day (as the daily rollup counts). */
 const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
+/** The day of a row in a group query: days start `@phase` hours past UTC midnight. */
+const PHASED_DAY = '((t.hour - CAST(@phase AS INTEGER)) / 24)';
+/** VOICES over phased days. */
+const PHASED_VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + ${PHASED_DAY}), COUNT(DISTINCT t.cluster * 100000 + ${PHASED_DAY}))`;
+/** The rows of a range: its hours, less what its partial edge hours hold outside its exact bounds. */
+const IN_RANGE = `t.hour >= @from AND t.hour < @to ${exactEdges('t')}`;
 
 /**
  * Report aggregates over analyses and mention_terms, whose primary key and indexes
@@ -20,7 +26,10 @@ export class SqliteReportQueries implements ReportQueries {
   }
 
   private params(range: HourRange) {
-    return { brand: this.brandId(range.brand), from: range.fromHour, to: range.toHour, source: range.source ?? null };
+    return {
+      brand: this.brandId(range.brand), from: range.fromHour, to: range.toHour, source: range.source ?? null,
+      fromIso: range.fromIso ?? null, toIso: range.toIso ?? null, phase: range.dayPhase ?? 0,
+    };
   }
 
   private sourceJoin(range: HourRange, alias: string): string {
@@ -31,7 +40,7 @@ export class SqliteReportQueries implements ReportQueries {
     return this.db.prepare(`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM analyses t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+      WHERE t.brand_id = @brand AND ${IN_RANGE}
       GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
   }
 
@@ -45,7 +54,7 @@ export class SqliteReportQueries implements ReportQueries {
       SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
         SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+      WHERE t.brand_id = @brand AND ${IN_RANGE}
       GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC, t.term_id LIMIT @limit`).all(params) as TermCounts[];
   }
 
@@ -59,7 +68,7 @@ export class SqliteReportQueries implements ReportQueries {
         SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
-        AND t.hour >= @from AND t.hour < @to
+        AND ${IN_RANGE}
       GROUP BY t.term_id`).all(params) as TermCounts[];
   }
 
@@ -69,7 +78,7 @@ export class SqliteReportQueries implements ReportQueries {
    */
   private rolledTerms(range: HourRange, termFilter: string): string | null {
     if (range.source) return null;
-    const plan = planRollup(range.fromHour, range.toHour);
+    const plan = planRangeRollup(range);
     if (plan.fromDay >= plan.toDay || !ensureRollup(this.db, this.brandId(range.brand), plan)) return null;
     return `SELECT p.term_id AS termId, k.key, k.display, SUM(p.mentions) AS mentions,
         MIN(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
@@ -81,7 +90,7 @@ export class SqliteReportQueries implements ReportQueries {
     return this.db.prepare(`
       WITH picked AS (
         SELECT t.mention_id, t.term_id FROM mention_terms t ${this.sourceJoin(range, 't')}
-        WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
+        WHERE t.brand_id = @brand AND ${IN_RANGE}
           AND t.term_id IN (SELECT value FROM json_each(@ids)))
       SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions
       FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id > a.term_id
@@ -91,10 +100,10 @@ export class SqliteReportQueries implements ReportQueries {
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
     const params = { ...this.params(range), ids: JSON.stringify(termIds) };
     const picked = `SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND t.hour >= @from AND t.hour < @to`;
+      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND ${IN_RANGE}`;
     const totals = this.db.prepare(`
       WITH t AS (${picked})
-      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${VOICES} AS voices,
+      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${PHASED_VOICES} AS voices,
         COALESCE(SUM(t.sentiment < 0), 0) AS negative, COALESCE(SUM(t.sentiment > 0), 0) AS positive,
         (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
            FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
@@ -102,15 +111,15 @@ export class SqliteReportQueries implements ReportQueries {
       FROM t`).get(params) as Omit<TermGroupStats, 'daily'>;
     const daily = this.db.prepare(`
       WITH t AS (${picked})
-      SELECT t.hour / 24 AS day, ${VOICES} AS voices, COUNT(*) AS mentions FROM t GROUP BY t.hour / 24 ORDER BY day`)
+      SELECT ${PHASED_DAY} AS day, ${PHASED_VOICES} AS voices, COUNT(*) AS mentions FROM t GROUP BY 1 ORDER BY day`)
       .all(params) as TermGroupStats['daily'];
     return { ...totals, daily };
   }
 
   async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
     return this.db.prepare(`
-      SELECT DISTINCT t.hour / 24 AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND t.hour >= @from AND t.hour < @to
+      SELECT DISTINCT ${PHASED_DAY} AS day, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND ${IN_RANGE}
       LIMIT @limit`).all({ ...this.params(range), ids: JSON.stringify(termIds), limit }) as VoiceRow[];
   }
 
@@ -121,10 +130,10 @@ export class SqliteReportQueries implements ReportQueries {
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0) AS engagement
       FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
             WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
-              AND t.hour >= @from AND t.hour < @to) s
+              AND ${IN_RANGE}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
       WHERE @source IS NULL OR m.source = @source
-      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC LIMIT @limit`)
+      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
       .all({ ...this.params(query), ids: JSON.stringify(query.termIds), limit: query.limit }) as Array<
       StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>;
   }

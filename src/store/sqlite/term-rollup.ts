@@ -1,3 +1,4 @@
+import { wholeHours, type HourRange } from '../store.js';
 import type { Db } from './open.js';
 
 /** A brand's hour range split into whole days (read from the rollup) and raw edge hours. */
@@ -16,6 +17,39 @@ export function planRollup(fromHour: number, toHour: number): RollupPlan {
   if (fromHour < fromDay * 24) raw.push([fromHour, fromDay * 24]);
   if (toDay * 24 < toHour) raw.push([toDay * 24, toHour]);
   return { fromDay, toDay, raw };
+}
+
+/**
+ * The plan of a range whose edges may be partial hours (see HourRange): whole days of
+ * whole hours from the rollup; a partial first or last hour joins the raw edge beside it,
+ * where the exact bounds apply.
+ */
+export function planRangeRollup(range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>): RollupPlan {
+  const whole = wholeHours(range);
+  if (whole.fromHour >= whole.toHour) return { fromDay: 0, toDay: 0, raw: [[range.fromHour, range.toHour]] };
+  const plan = planRollup(whole.fromHour, whole.toHour);
+  const raw = plan.raw.map(([from, to]) => [from, to] as [number, number]);
+  if (range.fromIso) {
+    if (raw[0] && raw[0][0] === whole.fromHour) raw[0][0] = range.fromHour;
+    else raw.unshift([range.fromHour, whole.fromHour]);
+  }
+  if (range.toIso) {
+    const last = raw.at(-1);
+    if (last && last[1] === whole.toHour) last[1] = range.toHour;
+    else raw.push([whole.toHour, range.toHour]);
+  }
+  return { ...plan, raw };
+}
+
+/**
+ * Rows of a range's partial first and last hour that lie outside its exact bounds
+ * (@fromIso, @toIso) are left out, read against the mention's own time. Only rows of
+ * those two hours pay for the lookup.
+ */
+export function exactEdges(alias: string): string {
+  const time = `(SELECT e.created_at FROM mentions e WHERE e.id = ${alias}.mention_id)`;
+  return `AND (@fromIso IS NULL OR ${alias}.hour > @from OR ${time} >= @fromIso)
+    AND (@toIso IS NULL OR ${alias}.hour < @to - 1 OR ${time} < @toIso)`;
 }
 
 /**
@@ -59,9 +93,10 @@ export function rollupTermsSql(plan: RollupPlan, termFilter: string): string {
   }
   for (const [from, to] of plan.raw) {
     // an edge range lies within one day, so distinct counts over it are daily counts
-    parts.push(`SELECT term_id, COUNT(*) AS mentions, COUNT(DISTINCT voice) AS authors, COUNT(DISTINCT cluster) AS clusters,
-        SUM(sentiment < 0) AS negative, SUM(sentiment > 0) AS positive
-      FROM mention_terms WHERE brand_id = @brand AND hour >= ${from} AND hour < ${to} ${termFilter} GROUP BY term_id`);
+    parts.push(`SELECT t.term_id, COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, COUNT(DISTINCT t.cluster) AS clusters,
+        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      FROM mention_terms t WHERE t.brand_id = @brand AND t.hour >= ${from} AND t.hour < ${to} ${termFilter} ${exactEdges('t')}
+      GROUP BY t.term_id`);
   }
   return parts.join('\n UNION ALL \n');
 }
