@@ -1,39 +1,49 @@
+import { sentimentGivenComplaint } from './complaint/adjust.js';
+import { scoreComplaintTokens } from './complaint/index.js';
+import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
 import { nlp } from './nlp.js';
-import { loadSentimentModel, scoreDoc, type SentimentModel } from './sentiment/index.js';
+import { readSentimentTokens, scoreTokens } from './sentiment/index.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
 
 /** Brand name → the names and aliases to drop from its topic terms. */
 export type BrandTerms = Record<string, string[]>;
 
-export interface AnalyzerSetup {
-  modelPath?: string;
+export interface AnalyzerSetup extends ModelPaths {
   brandTerms: BrandTerms;
 }
 
 export type MentionAnalyzer = ((input: AnalysisInput) => AnalysisRecord) & { modelVersion: string };
 
-/** Reads each mention once with wink-nlp and derives sentiment, terms and voice keys from it. */
-export function createMentionAnalyzer(setup: AnalyzerSetup, model: SentimentModel = loadSentimentModel(setup.modelPath)): MentionAnalyzer {
+/**
+ * Reads each mention once with wink-nlp and derives sentiment, the complaint score,
+ * terms and voice keys from that one doc.
+ */
+export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisModels = loadAnalysisModels(setup)): MentionAnalyzer {
   const termsByBrand = new Map(Object.entries(setup.brandTerms).map(([brand, terms]) => [brand.toLowerCase(), terms]));
   const analyze = (input: AnalysisInput): AnalysisRecord => {
     const doc = nlp.readDoc(input.text);
-    const sentiment = scoreDoc(model, doc, { lang: input.lang });
+    const tokens = readSentimentTokens(doc);
+    const raw = scoreTokens(models.sentiment, tokens, { lang: input.lang });
+    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang });
+    const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
     const brandTerms = termsByBrand.get(input.brand.toLowerCase()) ?? [input.brand];
     const key = clusterKey(input.text);
     return {
       rowId: input.rowId,
-      modelVersion: model.version,
+      modelVersion: models.version,
       sentimentScore: Math.round(sentiment.score * 1000) / 1000,
       sentimentLabel: sentiment.label,
+      complaintScore: Math.round(complaint.score * 1000) / 1000,
+      complaint: complaint.complaint,
       clusterKey: key,
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
       terms: extractTerms(doc, { brandTerms }).map((t) => ({ key: t.key, display: t.display })),
     };
   };
-  return Object.assign(analyze, { modelVersion: model.version });
+  return Object.assign(analyze, { modelVersion: models.version });
 }
 
 /** One author is one voice; a mention with no author counts as its own voice. */

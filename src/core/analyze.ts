@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerSetup } from '../analysis/analyze-mention.js';
-import { loadSentimentModel } from '../analysis/sentiment/model-file.js';
+import { loadAnalysisModels } from '../analysis/models.js';
 import type { AnalysisInput, AnalysisRecord, Store } from '../store/store.js';
 import type { BacklogFeed } from './backlog-feed.js';
 
@@ -42,8 +42,8 @@ const WORKER_THRESHOLD = 4000;
 
 /** Scores every mention that has no result from the current model version. */
 export async function analyzePending(store: Store, options: AnalyzeOptions): Promise<AnalyzeSummary> {
-  const model = loadSentimentModel(options.modelPath);
-  const total = await store.countPendingAnalysis(model.version);
+  const models = loadAnalysisModels(options);
+  const total = await store.countPendingAnalysis(models.version);
   const workerScript = findWorkerScript();
   // a followed import's backlog is unknown yet: assume it is worth the workers
   const large = total >= WORKER_THRESHOLD || options.follow !== undefined;
@@ -67,12 +67,12 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
     unsaved = unsaved.length === 0 ? results : unsaved.concat(results);
     if (unsaved.length >= SAVE_ROWS) await flush();
   };
-  if (total === 0 && !options.follow) return { analyzed: 0, modelVersion: model.version, workers: 0 };
-  const batches = pendingBatches(store, model.version, batchSize, options.follow);
+  if (total === 0 && !options.follow) return { analyzed: 0, modelVersion: models.version, workers: 0 };
+  const batches = pendingBatches(store, models.version, batchSize, options.follow);
   if (workers === 0) {
     // only this path reads docs here: with workers, this thread never builds a wink instance (~55 MB)
     const { createMentionAnalyzer } = await import('../analysis/analyze-mention.js');
-    const analyze = createMentionAnalyzer(options, model);
+    const analyze = createMentionAnalyzer(options, models);
     for await (const batch of batches) await save(batch.map(analyze));
   } else {
     await analyzeWithWorkers(batches, workerScript!, workers, options, save);
@@ -80,7 +80,7 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   await flush();
   // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
   if (done > 0) await store.refreshReportRollups(options.now ?? new Date());
-  return { analyzed: done, modelVersion: model.version, workers };
+  return { analyzed: done, modelVersion: models.version, workers };
 }
 
 /**
@@ -122,7 +122,7 @@ async function analyzeWithWorkers(
   setup: AnalyzerSetup, save: (results: AnalysisRecord[]) => Promise<void>,
 ): Promise<void> {
   const pool = Array.from({ length: count }, () => new Worker(script, {
-    workerData: { modelPath: setup.modelPath, brandTerms: setup.brandTerms },
+    workerData: { modelPath: setup.modelPath, complaintModelPath: setup.complaintModelPath, brandTerms: setup.brandTerms },
     resourceLimits: WORKER_HEAP,
   }));
   const waiting = new Map<number, { resolve: (r: AnalysisRecord[]) => void; reject: (e: Error) => void }>();

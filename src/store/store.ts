@@ -125,6 +125,10 @@ export interface AnalysisRecord {
   modelVersion: string;
   sentimentScore: number;
   sentimentLabel: SentimentLabel;
+  /** P(complaint) from the complaint model, 0–1 (3 decimals). */
+  complaintScore: number;
+  /** The model's yes/no at its threshold (a human complaint label, where set, wins in the store). */
+  complaint: boolean;
   /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
   clusterKey: string;
   cluster: number;

@@ -19,7 +19,7 @@ async function seedSource(): Promise<SqliteStore> {
   await source.recordScanRun({ source: 'x', brand: 'Acme', startedAt: '2026-11-20T10:00:00.000Z', finishedAt: '2026-11-20T10:01:00.000Z',
     postsRead: 7, inserted: 7, updated: 0, status: 'ok' });
   const pending = await source.pendingAnalysis('v1', 0, 100);
-  await source.saveAnalyses(pending.map((p, i) => ({ rowId: p.rowId, modelVersion: 'v1', sentimentScore: -0.5, sentimentLabel: 'negative' as const,
+  await source.saveAnalyses(pending.map((p, i) => ({ rowId: p.rowId, modelVersion: 'v1', sentimentScore: -0.5, sentimentLabel: 'negative' as const, complaintScore: 0.9, complaint: true,
     clusterKey: `c${i}`, cluster: i, voice: 4_000_000_000 + i, terms: [{ key: 'plastic', display: 'plastic' }, { key: `t${i % 3}`, display: `T ${i % 3}` }] })));
   await source.setHumanLabel(pending[0]!.rowId, 'positive');
   await source.recordAlertSent({ target: 'h', targetName: 'slack', brand: 'Acme', issueKey: 'plastic', mentions: 7, sentAt: '2026-11-20T12:00:00.000Z' });

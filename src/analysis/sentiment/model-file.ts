@@ -35,8 +35,24 @@ export function loadSentimentModel(path: string = DEFAULT_MODEL_PATH): Sentiment
 
 export function decodeModel(file: ModelFile): SentimentModel {
   if (file.format !== MODEL_FORMAT) throw new Error(`unsupported sentiment model format: ${file.format}`);
-  const classes = file.labels.length;
-  const weights = new Float32Array((1 << file.settings.bucketBits) * classes);
+  const weights = unpackBuckets(file, file.labels.length, file.settings.bucketBits);
+  return { version: file.version, settings: file.settings, labels: file.labels, bias: Float32Array.from(file.bias), weights };
+}
+
+/** int8-quantised weights of the non-zero buckets, as stored in a model file. */
+export interface PackedBuckets {
+  /** Weight = int8 value × scale. */
+  scale: number;
+  buckets: number;
+  /** Bucket indices as LEB128 varint deltas, base64. */
+  index: string;
+  /** int8 weights, `classes` per stored bucket, base64. */
+  weights: string;
+}
+
+/** Dense [bucket * classes + class] weights from their packed form. */
+export function unpackBuckets(file: PackedBuckets, classes: number, bucketBits: number): Float32Array {
+  const weights = new Float32Array((1 << bucketBits) * classes);
   const index = Buffer.from(file.index, 'base64');
   const packed = new Int8Array(Buffer.from(file.weights, 'base64'));
   let pos = 0;
@@ -51,33 +67,38 @@ export function decodeModel(file: ModelFile): SentimentModel {
     bucket += delta;
     for (let c = 0; c < classes; c++) weights[bucket * classes + c] = (packed[k * classes + c] ?? 0) * file.scale;
   }
-  return { version: file.version, settings: file.settings, labels: file.labels, bias: Float32Array.from(file.bias), weights };
+  return weights;
 }
 
-/** Quantise and pack a trained model; buckets whose weights all round to 0 are dropped. */
-export function encodeModel(model: Omit<SentimentModel, 'version'>, date: Date): ModelFile {
-  const classes = model.labels.length;
+/** Quantises [bucket * classes + class] weights to int8; buckets whose weights all round to 0 are dropped. */
+export function packBuckets(weights: Float32Array, classes: number): PackedBuckets {
   let maxAbs = 0;
-  for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  for (const w of weights) maxAbs = Math.max(maxAbs, Math.abs(w));
   const scale = maxAbs / 127 || 1;
   const index: number[] = [];
   const packed: number[] = [];
   let last = 0;
-  for (let b = 0; b * classes < model.weights.length; b++) {
-    const q = Array.from({ length: classes }, (_, c) => Math.round((model.weights[b * classes + c] ?? 0) / scale));
+  for (let b = 0; b * classes < weights.length; b++) {
+    const q = Array.from({ length: classes }, (_, c) => Math.round((weights[b * classes + c] ?? 0) / scale));
     if (q.every((v) => v === 0)) continue;
     writeVarint(index, b - last);
     last = b;
     packed.push(...q);
   }
-  const indexB64 = Buffer.from(index).toString('base64');
-  const weightsB64 = Buffer.from(Int8Array.from(packed).buffer).toString('base64');
-  const digest = createHash('sha256').update(JSON.stringify(Array.from(model.bias))).update(indexB64).update(weightsB64).digest('hex').slice(0, 8);
+  return {
+    scale, buckets: packed.length / classes,
+    index: Buffer.from(index).toString('base64'), weights: Buffer.from(Int8Array.from(packed).buffer).toString('base64'),
+  };
+}
+
+/** Quantise and pack a trained model; buckets whose weights all round to 0 are dropped. */
+export function encodeModel(model: Omit<SentimentModel, 'version'>, date: Date): ModelFile {
+  const packed = packBuckets(model.weights, model.labels.length);
+  const digest = createHash('sha256').update(JSON.stringify(Array.from(model.bias))).update(packed.index).update(packed.weights).digest('hex').slice(0, 8);
   const day = date.toISOString().slice(0, 10).replaceAll('-', '');
   return {
     format: MODEL_FORMAT, version: `sentiment-${day}-${digest}`, settings: model.settings,
-    labels: [...SENTIMENT_LABELS], bias: Array.from(model.bias), scale,
-    buckets: packed.length / classes, index: indexB64, weights: weightsB64,
+    labels: [...SENTIMENT_LABELS], bias: Array.from(model.bias), ...packed,
   };
 }
 

@@ -1,0 +1,16 @@
+import type { SentimentResult } from '../sentiment/types.js';
+import type { ComplaintResult } from './types.js';
+
+/**
+ * The sentiment a likely complaint keeps. The sentiment model learnt general tweets,
+ * where "hot", "safe", "new" and "love it but…" are positive; a post that probably
+ * reports a problem (P(complaint) ≥ `cut`, the model file's `sentimentCut`) is not
+ * praise, so a positive label becomes neutral, never negative: the complaint score
+ * already says what is wrong. The cut is lower than the yes/no threshold because
+ * calling a complaint praise costs more than calling a mixed post neutral; it is chosen
+ * in training on tweeteval-val (see train-complaint.ts), never on SemEval test.
+ */
+export function sentimentGivenComplaint(sentiment: SentimentResult, complaint: Pick<ComplaintResult, 'score'>, cut: number): SentimentResult {
+  if (complaint.score < cut || sentiment.label !== 'positive') return sentiment;
+  return { ...sentiment, label: 'neutral' };
+}

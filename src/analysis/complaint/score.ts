@@ -1,0 +1,54 @@
+// Scoring a complaint: hashed words and cues plus the sentiment probabilities → P(complaint).
+import { extractFeatures } from '../sentiment/features.js';
+import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
+import { isMaybeEnglish } from '../sentiment/score.js';
+import { appendCueFeatures } from './cues.js';
+import type { ComplaintModel, ComplaintResult, ComplaintSettings } from './types.js';
+
+const scratch: number[] = [];
+
+/** Hashed feature ids of a text's tokens for the complaint model (repeats allowed). */
+export function extractComplaintFeatures(tokens: SentimentTokens, settings: ComplaintSettings, out: number[] = []): number[] {
+  const used = settings.mentions === false ? withoutMentions(tokens) : tokens;
+  extractFeatures(used, settings, out);
+  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out);
+  return out;
+}
+
+function withoutMentions(tokens: SentimentTokens): SentimentTokens {
+  if (!tokens.types.includes('mention')) return tokens;
+  const keep = tokens.types.map((t) => t !== 'mention');
+  return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]) };
+}
+
+/** The dense inputs (COMPLAINT_DENSE order) from a sentiment result. */
+export function complaintDense(sentiment: Pick<SentimentResult, 'probs'>): [number, number] {
+  return [sentiment.probs.negative, sentiment.probs.positive];
+}
+
+/** P(complaint) from feature ids and dense inputs. */
+export function complaintProbability(model: ComplaintModel, features: readonly number[], dense: readonly number[]): number {
+  let l0 = model.bias[0] ?? 0;
+  let l1 = model.bias[1] ?? 0;
+  for (const f of features) {
+    l0 += model.weights[f * 2] ?? 0;
+    l1 += model.weights[f * 2 + 1] ?? 0;
+  }
+  for (let d = 0; d < dense.length; d++) {
+    l0 += (dense[d] ?? 0) * (model.dense[d * 2] ?? 0);
+    l1 += (dense[d] ?? 0) * (model.dense[d * 2 + 1] ?? 0);
+  }
+  return 1 / (1 + Math.exp(l0 - l1));
+}
+
+/**
+ * Scores already-read tokens with the sentiment result of the same text. A mention in
+ * another language is not scored (0), as sentiment leaves it neutral.
+ */
+export function scoreComplaintTokens(
+  model: ComplaintModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>, options: { lang?: string | null } = {},
+): ComplaintResult {
+  if (!isMaybeEnglish(options.lang)) return { score: 0, complaint: false };
+  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch), complaintDense(sentiment));
+  return { score: p, complaint: p >= model.threshold };
+}

@@ -1,0 +1,39 @@
+import type { FeatureSettings } from '../sentiment/types.js';
+
+/** How text becomes complaint features; stored in the model file so scoring matches training. */
+export interface ComplaintSettings extends FeatureSettings {
+  /** Cue-class features (cues.ts). */
+  cues: boolean;
+  /**
+   * Whether @mentions count. The training tweets address brands by handle far more often
+   * when they complain; earshot's mentions are found by brand queries whether or not they
+   * complain, so a handle says little here and is left out.
+   */
+  mentions?: boolean;
+}
+
+/**
+ * The dense inputs besides hashed words: the sentiment model's P(negative) and
+ * P(positive) for the same text, so a complaint told angrily needs no cue word.
+ */
+export const COMPLAINT_DENSE = ['sentimentNegative', 'sentimentPositive'] as const;
+
+/** A loaded complaint model: a binary logistic model, weights laid out [bucket * 2 + class]. */
+export interface ComplaintModel {
+  version: string;
+  settings: ComplaintSettings;
+  bias: Float32Array;
+  weights: Float32Array;
+  /** [dense feature * 2 + class]. */
+  dense: Float32Array;
+  /** P(complaint) from which a mention counts as a complaint, chosen on training data only. */
+  threshold: number;
+  /** P(complaint) from which a positive sentiment label becomes neutral (adjust.ts). */
+  sentimentCut: number;
+}
+
+export interface ComplaintResult {
+  /** P(complaint), 0–1. */
+  score: number;
+  complaint: boolean;
+}
