@@ -14,7 +14,8 @@ const CLASSES = {
     scratched shattered dented spoiled spoilt rotten burnt burned melted melt melts loose wobbly jammed overheating
     overheats overheat drains drained drain outage down offline unusable unresponsive lag lagging laggy logs locked
     duplicate refused rejected failed bounced hacked fraud scam stolen dirty hair insect bug worm undercooked raw cold
-    soggy inedible sick ill poisoning allergic rash tear tears tore hole holes shrunk faded fading`,
+    soggy inedible sick ill poisoning allergic rash tear tears tore hole holes shrunk faded fading soapy aftertaste metallic
+    chemical gritty lumpy lumps mushy slimy sour off-taste`,
   /** Asking for, or waiting on, the company to put it right. */
   service: `refund refunds refunded return returned returning replacement replace replaced compensation complaint complaints
     complain complained support helpline customer care service response respond responded responding reply replied
@@ -49,6 +50,9 @@ const CUE_HASH = Object.fromEntries(
 ) as Record<string, number>;
 const NEGATED_VERB = hashString('cue:negated-verb', SEED.cue);
 const NUMBER_TIME = hashString('cue:number+time', SEED.cue);
+/** "tastes of metal", "smells like burning": a sense reported as something it should not be. */
+const SENSE_OF = hashString('cue:sense-of', SEED.cue);
+const SENSES = new Set(['taste', 'tastes', 'tasted', 'tasting', 'smell', 'smells', 'smelled', 'smelt', 'smelling']);
 const CUE_PAIR_SEED = hashString('cue-pair', SEED.cue);
 
 const NEGATORS = new Set(["n't", 'not', 'no', 'never', 'cannot', 'nobody', 'nothing', 'none', 'dont', 'cant', 'wont', 'doesnt',
@@ -67,6 +71,7 @@ export function cueClassOf(word: string): CueClass | undefined {
  * Appends cue features for the token list to `out`: one per cue word (its class), its
  * class again when a negator stands just before it ("no reply", "not fixed"), a negated
  * verb ("won't charge", "doesn't work"), a count of time ("after two days", "5 hours"),
+ * a sense reported as something else ("tastes of metal", "smells like burning"),
  * and the pair of classes of each two cue words in a row of the text.
  */
 export function appendCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
@@ -88,6 +93,7 @@ export function appendCueFeatures(values: readonly string[], types: readonly str
     if (NUMERIC.has(type) || NUMBER_WORDS.has(word)) sinceNumber = 0;
     else sinceNumber++;
     if (TIME_WORDS.has(word) && sinceNumber <= 2) out.push(NUMBER_TIME & mask);
+    if ((word === 'of' || word === 'like') && SENSES.has((values[i - 1] ?? '').toLowerCase())) out.push(SENSE_OF & mask);
     const cls = WORD_CLASS.get(word);
     if (sinceNegator <= 2 && type === 'word') {
       out.push(NEGATED_VERB & mask);
