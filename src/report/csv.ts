@@ -5,15 +5,23 @@ import { cellOf, NUMERIC_COLUMNS, type ExportColumn, type ExportRenderer } from 
 /**
  * A spreadsheet runs a cell starting with one of these as a formula (OWASP CSV
  * injection); a leading single quote makes it plain text in Excel and Google Sheets.
+ * Every line of a cell is guarded, not only its first: a reader that splits a record
+ * at a line break (or a cell pasted line by line) must not find a formula either.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AT_LINE_START = /(^|\r\n|\n|\r)(?=[=+\-@\t])/g;
 
 export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const guarded = text.replace(FORMULA_AT_LINE_START, "$1'");
+  // a leading CR is dropped by some readers, which would then see the next character first
+  return guarded.startsWith('\r') ? `'${guarded}` : guarded;
 }
 
-/** RFC 4180 as csv-stringify writes it: CRLF records, quotes doubled, UTF-8. */
-const CSV_OPTIONS = { record_delimiter: 'windows', eof: true } as const;
+/**
+ * RFC 4180 as csv-stringify writes it: CRLF records, quotes doubled, UTF-8. csv-stringify
+ * quotes a cell holding the record delimiter (CRLF) but not a bare LF or CR, which
+ * spreadsheets also end a row at: `quoted_match` quotes every cell holding either.
+ */
+const CSV_OPTIONS = { record_delimiter: 'windows', eof: true, quoted_match: /[\r\n]/ } as const;
 
 /**
  * CSV through csv-stringify's synchronous API, a batch of rows per call: the library
