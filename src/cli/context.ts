@@ -19,8 +19,10 @@ export interface CliContext {
   flags: GlobalFlags;
   /** Loads and validates the config on first use (init must work without one). */
   settings(): Settings;
-  /** Opens the store on first use; closed by main when the command ends. */
+  /** Opens the store on first use (creating and migrating it if needed); closed by main when the command ends. */
   store(): Promise<Store>;
+  /** For commands that only read: opens an existing store read-only, never creating or migrating it. */
+  readStore(): Promise<Store>;
   now: Date;
   env: NodeJS.ProcessEnv;
 }
@@ -48,16 +50,21 @@ export function createContext(cmd: Command): CliContext {
     }
     return settings;
   };
+  const openAndTrack = (location: string, readOnly: boolean) => openStore(location, { readOnly }).then((s) => {
+    active = s;
+    out.debug(`store: ${s.backend} at ${s.location}${readOnly ? ' (read-only)' : ''}`);
+    return s;
+  });
   return {
     out,
     flags,
     settings: getSettings,
     store: () => {
-      store ??= openStore(getSettings().db).then((s) => {
-        active = s;
-        out.debug(`store: ${s.backend} at ${s.location}`);
-        return s;
-      });
+      store ??= openAndTrack(getSettings().db, false);
+      return store;
+    },
+    readStore: () => {
+      store ??= openAndTrack(getSettings().db, true);
       return store;
     },
     now: clockNow(process.env),

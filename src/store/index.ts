@@ -1,16 +1,26 @@
+import { openDatabaseReadOnly } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 export type * from './store.js';
 
+export interface OpenOptions {
+  /**
+   * For commands that only read (status, search, report, export, alert --dry-run): the
+   * store must exist and be an earshot store at the current schema; it is never created,
+   * migrated or written to.
+   */
+  readOnly?: boolean;
+}
+
 /** Opens the store a `--db` value names: a postgres:// URL is PostgreSQL, a file path (or `:memory:`) SQLite. */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     // loaded only when asked for: a SQLite user never pays for the driver
     const { openPostgresStore } = await import('./postgres/postgres-store.js');
-    return openPostgresStore(location);
+    return openPostgresStore(location, options);
   }
-  return new SqliteStore(location);
+  return options.readOnly ? new SqliteStore(location, openDatabaseReadOnly(location)) : new SqliteStore(location);
 }
 
 export function isPostgresUrl(location: string): boolean {

@@ -112,8 +112,11 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot CLI
     const first = await runCli(['init'], { cwd: dir.dir });
     expect(first.code).toBe(0);
     expect(statSync(join(dir.dir, 'earshot.config.json')).mode & 0o777).toBe(0o600);
-    // the store comes from EARSHOT_DB when --db is not given
-    expect((await runCli(['status'], { cwd: dir.dir, env: { EARSHOT_DB: backend.fresh(dir.dir, 'earshot.db') } })).code).toBe(0);
+    // the store comes from EARSHOT_DB when --db is not given (status only reads: analyze creates it)
+    const env = { EARSHOT_DB: backend.fresh(dir.dir, 'earshot.db') };
+    expect((await runCli(['status'], { cwd: dir.dir, env })).stderr).toMatch(/no earshot (database|store) at /);
+    expect((await runCli(['analyze'], { cwd: dir.dir, env })).code).toBe(0);
+    expect((await runCli(['status'], { cwd: dir.dir, env })).code).toBe(0);
     const second = await runCli(['init'], { cwd: dir.dir });
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/already exists — pass --force/);

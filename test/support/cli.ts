@@ -29,10 +29,10 @@ export function cliEnv(extra: Record<string, string> = {}): Record<string, strin
 }
 
 /** Runs the built binary, as a user would, with a clean EARSHOT_* environment. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> {
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string; uid?: number; gid?: number }): Promise<CliResult> {
   const env = cliEnv(options.env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, uid: options.uid, gid: options.gid });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

@@ -13,11 +13,12 @@ addBrandOption(command, 'only this brand (default: every configured brand)');
 export const alertCommand = command
   .addHelpText('after', '\nExamples:\n  $ earshot alert --dry-run | jq .payload\n  $ earshot alert --brand "Clipper Teas" --fail-on-alert')
   .action(withContext(async (ctx, flags: AlertStepFlags) => {
-    const store = await ctx.store();
     if (flags.dryRun) {
-      await runAlertStep(ctx, store, flags, true);
+      // a dry run sends and records nothing: it only reads
+      await runAlertStep(ctx, await ctx.readStore(), flags, true);
       return;
     }
+    const store = await ctx.store();
     // the run lock keeps a manual alert and a cron run from posting the same issue twice
     await withRunLock(store, () => runAlertStep(ctx, store, flags, true), {
       onTakeover: (prev) => ctx.out.warn(`took over a stale run lock from pid ${prev.pid} on ${prev.hostname}`),

@@ -55,7 +55,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
   const columns = flags.columns === undefined ? undefined : parseColumns(flags.columns);
   const sentiments = flags.sentiment === undefined ? undefined : parseSentiments(flags.sentiment);
   if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv only');
-  const store = await ctx.store();
+  const store = await ctx.readStore();
   const query: ExportQuery = {
     brand: flags.brand,
     source: flags.source,

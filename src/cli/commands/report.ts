@@ -36,7 +36,7 @@ export const reportCommand = command
 async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   // flags first: a usage error should not wait on (or be hidden by) the database
   const { at, windowHours, baselineHours } = parseReportPeriod(flags, ctx.now);
-  const store = await ctx.store();
+  const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');

@@ -23,7 +23,7 @@ addTimeRangeOptions(command);
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
-    const store = await ctx.store();
+    const store = await ctx.readStore();
     const mentions = await store.searchMentions({
       text: query,
       brand: flags.brand,

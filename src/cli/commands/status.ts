@@ -11,7 +11,7 @@ export const statusCommand = addFormatOption(
 )
   .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --format json | jq .totalMentions')
   .action(withContext(async (ctx, flags: { format?: string }) => {
-    const store = await ctx.store();
+    const store = await ctx.readStore();
     const status = await store.status();
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status }, null, 2) : renderStatus(status, store.location, ctx.out.color));

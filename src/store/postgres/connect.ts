@@ -39,7 +39,7 @@ export function parsePgUrl(raw: string): PgTarget {
  * One connection pool per store. bigint and numeric come back as numbers (ids and
  * counts stay far below 2^53) and timestamps as the ISO strings the SQLite side stores.
  */
-export function connectPg(target: PgTarget, max = 4): Sql {
+export function connectPg(target: PgTarget, max = 4, options: { readOnly?: boolean } = {}): Sql {
   return postgres(target.url, {
     max,
     onnotice: () => undefined,
@@ -47,6 +47,8 @@ export function connectPg(target: PgTarget, max = 4): Sql {
       TimeZone: 'UTC',
       application_name: 'earshot',
       ...(target.schema ? { search_path: target.schema } : {}),
+      // a read command's session: the server itself refuses any write
+      ...(options.readOnly ? { default_transaction_read_only: true } : {}),
     },
     types: {
       bigint: { to: 20, from: [20, 1700], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
@@ -60,6 +62,7 @@ export async function openPg(target: PgTarget, migrations: readonly Migration[] 
   const sql = connectPg(target);
   try {
     if (target.schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    await assertEarshotOrEmpty(sql, target);
     await migratePg(sql, migrations);
   } catch (error) {
     await sql.end({ timeout: 1 });
@@ -68,6 +71,42 @@ export async function openPg(target: PgTarget, migrations: readonly Migration[] 
       'check the URL, that the server is up, and that the user may create tables');
   }
   return sql;
+}
+
+/**
+ * Opens an existing earshot store for reading only, in read-only sessions: no schema is
+ * created, nothing is migrated, and a schema that is not an earshot store is refused.
+ */
+export async function openPgReadOnly(target: PgTarget, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<Sql> {
+  const sql = connectPg(target, 4, { readOnly: true });
+  try {
+    await assertEarshotOrEmpty(sql, target);
+    const [found] = await sql`SELECT to_regclass('schema_migrations') IS NOT NULL AS ok`;
+    if (!found?.ok) throw new UserError(`no earshot store at ${target.location}`, 'check --db (or EARSHOT_DB); scan or import creates one');
+    const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+    const current = await pgSchemaVersion(sql);
+    if (current > newest) throw new UserError(`database schema version ${current} is newer than this earshot understands (${newest})`, 'upgrade earshot');
+    if (current < newest) {
+      throw new UserError(`database ${target.location} has schema v${current}; this earshot reads v${newest}`,
+        'any command that writes (earshot analyze, scan or import) upgrades it first');
+    }
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot use database ${target.location}: ${(error as Error).message}`, 'check the URL and that the server is up');
+  }
+  return sql;
+}
+
+/** Refuses a schema that holds tables but no earshot schema history (another application's). */
+async function assertEarshotOrEmpty(sql: Sql, target: PgTarget): Promise<void> {
+  const [row] = await sql`SELECT
+    EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()) AS tables,
+    to_regclass('schema_migrations') IS NOT NULL AS earshot`;
+  if (row?.tables && !row.earshot) {
+    throw new UserError(`${target.location}: schema ${target.schema ?? 'public'} holds another application's tables, not an earshot store`,
+      'use ?schema=earshot (or another name) to keep earshot in a schema of its own');
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type {
   RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import { AnalysisWriter, countPendingAnalysis, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
-import { openPg, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
+import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './mention-queries.js';
@@ -14,10 +14,10 @@ import { PgReportQueries } from './report-queries.js';
 import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 
-/** Opens (creating and migrating if needed) the PostgreSQL store a postgres:// URL names. */
-export async function openPostgresStore(url: string): Promise<PostgresStore> {
+/** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
+export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
   const target = parsePgUrl(url);
-  return new PostgresStore(target.location, await openPg(target));
+  return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)));
 }
 
 export class PostgresStore implements Store {

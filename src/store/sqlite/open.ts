@@ -1,8 +1,15 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UserError } from '../../errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
+
+// better-sqlite3 reads this once, when its addon loads on the first `new Database`: URI
+// file names let a read-only open fall back to `immutable=1` (see openDatabaseReadOnly).
+process.env.SQLITE_USE_URI ??= '1';
 
 /** Opens (creating if needed) a database file with earshot's pragmas and schema. */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
@@ -13,14 +20,80 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     throw new UserError(`cannot open database ${path}: ${(error as Error).message}`, 'check the --db path and its folder permissions');
   }
   try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // another program's SQLite file must not gain earshot's tables (nor switch to WAL)
+    if (path !== ':memory:') assertEarshotOrEmpty(db, path);
     applyPragmas(db);
     migrate(db, migrations);
   } catch (error) {
     db.close();
-    if (error instanceof UserError) throw error;
-    throw new UserError(`cannot use database ${path}: ${(error as Error).message}`, 'is it an earshot database?');
+    throw asOpenError(error, path);
   }
   return db;
+}
+
+/**
+ * Opens an existing earshot database for reading only: never creates the file, never
+ * migrates it, never switches its journal mode, so `status` on a mistyped path or on
+ * another program's file changes nothing. A file in a folder this user cannot write
+ * (another user's store) cannot get the -shm file WAL readers need; it is then read as
+ * an immutable snapshot, which ignores writes its owner has not checkpointed yet.
+ */
+export function openDatabaseReadOnly(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  if (path === ':memory:' || !existsSync(path)) {
+    throw new UserError(`no earshot database at ${path}`, 'check --db (or EARSHOT_DB); scan or import creates one');
+  }
+  const open = (name: string) => new Database(name, { readonly: true, fileMustExist: true });
+  let db: Db | undefined;
+  try {
+    db = open(path);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    try {
+      checkReadable(db, path, migrations);
+    } catch (error) {
+      if (!CANNOT_SHARE.has((error as { code?: string }).code ?? '')) throw error;
+      db.close();
+      db = open(`${pathToFileURL(resolve(path)).href}?immutable=1`);
+      checkReadable(db, path, migrations);
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asOpenError(error, path);
+  }
+}
+
+/** What SQLite answers when a WAL reader cannot create the -shm file next to the database. */
+const CANNOT_SHARE = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY']);
+
+/** An earshot store at a schema this earshot reads as it is (no migration in read-only mode). */
+function checkReadable(db: Db, path: string, migrations: readonly Migration[]): void {
+  assertEarshotOrEmpty(db, path);
+  const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const current = checkVersion(readVersion(db), newest);
+  if (current === 0) throw new UserError(`${path} is an empty database, not an earshot store yet`, 'scan or import into it first');
+  if (current < newest) {
+    throw new UserError(`database ${path} has schema v${current}; this earshot reads v${newest}`,
+      'any command that writes (earshot analyze, scan or import) upgrades it first');
+  }
+}
+
+/** Refuses a SQLite file that holds tables but no earshot schema history. */
+function assertEarshotOrEmpty(db: Db, path: string): void {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (tables.length > 0 && !tables.includes('schema_migrations')) {
+    throw new UserError(`${path} is a SQLite database of another program, not an earshot store`, 'check --db (or EARSHOT_DB); earshot left it untouched');
+  }
+}
+
+/** A one-line error for anything that went wrong while opening: a damaged or foreign file says so. */
+function asOpenError(error: unknown, path: string): UserError {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new UserError(`${path} is not an earshot database (not a SQLite file, or a damaged one)`, 'check --db (or EARSHOT_DB); earshot left it untouched');
+  }
+  return new UserError(`cannot use database ${path}: ${(error as Error).message}`, 'check the --db path and its folder permissions');
 }
 
 const BUSY_TIMEOUT_MS = 5000;

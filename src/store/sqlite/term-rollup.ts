@@ -76,7 +76,9 @@ export function ensureRollup(db: Db, brandId: number, plan: RollupPlan): boolean
     for (let day = plan.fromDay; day < plan.toDay; day++) if (!done.has(day)) rollDay.immediate(day);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    // busy: another writer; read-only: a read command's connection (both read the raw rows)
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_READONLY')) return false;
     throw error;
   }
 }
