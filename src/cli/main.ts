@@ -34,4 +34,14 @@ function reportError(error: unknown, debug: boolean): number {
   return EXIT.error;
 }
 
+/**
+ * A reader that closes the pipe early (`earshot search tea | head`) made that choice: on
+ * EPIPE, every command stops quietly with the exit code it had so far, instead of a
+ * stack trace from an unhandled stream error.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  void closeActiveStore().catch(() => undefined).finally(() => process.exit(Number(process.exitCode ?? EXIT.ok)));
+});
+
 process.exitCode = await main(process.argv);

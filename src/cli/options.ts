@@ -24,6 +24,15 @@ export function parsePositiveInt(flag: string) {
   };
 }
 
+/** A whole number from 0 up: `--workers 0` means this thread only. */
+export function parseCount(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number from 0 up, got "${value}"`, `e.g. ${flag} 2`);
+    return n;
+  };
+}
+
 /** Picks `table` on a terminal and `json` when piped, unless the user chose. */
 export function defaultFormat(explicit: string | undefined, isTTY: boolean | undefined): string {
   return explicit ?? (isTTY ? 'table' : 'json');

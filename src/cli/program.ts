@@ -29,7 +29,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: writeUsageError('earshot --help') });
   for (const command of COMMANDS) {
-    program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError(`earshot ${command.name()} --help`) }));
+    // addCommand copies no settings: each command's help lists the global options itself
+    program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true })
+      .configureOutput({ outputError: writeUsageError(`earshot ${command.name()} --help`) }));
   }
   return program;
 }

@@ -32,8 +32,12 @@ export function parseMentionRecord(record: unknown, defaultBrand?: string): RowR
     if (typeof value === 'object' && value !== null) return value;
     optional[key] = value;
   }
-  const brand = optional.brand ?? defaultBrand;
-  if (!brand) return fail('no brand: add a "brand" field or pass --brand NAME');
+  const brand = (optional.brand ?? defaultBrand)?.trim();
+  if (!brand) return fail(optional.brand ? '"brand" is blank' : 'no brand: add a "brand" field or pass --brand NAME');
+  // keys must be kept exactly: a lone surrogate made well-formed would merge two different ids (or brands)
+  if (!isExact(row.id) || !isExact(row.brand) || !isExact(defaultBrand)) {
+    return fail('"id" or "brand" holds a lone UTF-16 surrogate (an unpaired \\ud800–\\udfff escape), which cannot be stored exactly');
+  }
   const metrics = readMetrics(row);
   if ('ok' in metrics) return metrics;
   return {
@@ -55,12 +59,24 @@ function clip(value: string): string {
 
 function readId(value: unknown): string | { ok: false; reason: string } {
   if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return fail(`id ${clip(String(value))} is not a whole number; write ids as strings`);
     // X ids exceed 2^53: a JSON number has already lost digits, so refuse it.
     if (!Number.isSafeInteger(value)) return fail('id is a number too large to keep exactly; write it as a string');
     return String(value);
   }
   return readText(value, 'id', true);
 }
+
+/** A string with no lone surrogate (or no value at all). */
+function isExact(value: unknown): boolean {
+  return typeof value !== 'string' || value.isWellFormed();
+}
+
+/**
+ * Metrics are counts (or a signed score) stored as 64-bit integers and read back as
+ * JavaScript numbers: anything past 2^53 − 1 would come back as another number.
+ */
+const METRIC_LIMIT = Number.MAX_SAFE_INTEGER;
 
 type Failure = { ok: false; reason: string };
 
@@ -126,8 +142,9 @@ function readMetrics(row: Record<string, unknown>): Metrics | { ok: false; reaso
   for (const key of METRIC_KEYS) {
     const raw = source[key];
     if (raw === undefined || raw === null || raw === '') continue;
-    const n = typeof raw === 'string' ? Number(raw.trim()) : raw;
+    const n = typeof raw === 'string' ? (raw.trim() === '' ? Number.NaN : Number(raw.trim())) : raw;
     if (typeof n !== 'number' || !Number.isInteger(n)) return fail(`metric "${key}" must be a whole number`);
+    if (Math.abs(n) > METRIC_LIMIT) return fail(`metric "${key}" is ${clip(String(raw))}, beyond ±${METRIC_LIMIT} (2^53 − 1), the largest kept exactly`);
     metrics[key] = n;
   }
   return metrics;

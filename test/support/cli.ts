@@ -48,3 +48,24 @@ export function makeTempDir(prefix = 'earshot-test-'): { dir: string; cleanup: (
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Runs the built binary with its stdout pipe already closed at the reading end, as
+ * `earshot … | head -c 0` leaves it: every write the command makes fails with EPIPE.
+ * Closed before the child starts, so no timing decides whether a write gets through.
+ */
+export function runCliClosedStdout(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Omit<CliResult, 'stdout'>> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('EARSHOT_') && value !== undefined) env[key] = value;
+  }
+  Object.assign(env, { NO_COLOR: '1' }, options.env);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stderr }));
+  });
+}

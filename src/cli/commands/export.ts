@@ -10,6 +10,7 @@ import { UsageError } from '../../errors.js';
 import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
+import { checkOutputPath } from '../output-file.js';
 import { addBrandOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
@@ -55,6 +56,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
   const columns = flags.columns === undefined ? undefined : parseColumns(flags.columns);
   const sentiments = flags.sentiment === undefined ? undefined : parseSentiments(flags.sentiment);
   if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv only');
+  if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const query: ExportQuery = {
     brand: flags.brand,

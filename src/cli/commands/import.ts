@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import type { AnalyzeSummary } from '../../core/analyze.js';
 import { BacklogFeed } from '../../core/backlog-feed.js';
 import { importMentions, type ImportSummary } from '../../core/import.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
+import { checkEncoding, DEFAULT_ENCODING } from '../../ingest/decode.js';
 import { detectFormat, openInput, readRecords, type RawRecord } from '../../ingest/readers.js';
 import type { Store } from '../../store/store.js';
 import { brandTermsOf, runAnalysisStep } from '../analysis-step.js';
@@ -10,6 +11,7 @@ import { withContext, type CliContext } from '../context.js';
 
 interface ImportFlags {
   format?: string;
+  encoding?: string;
   brand?: string;
   strict?: boolean;
   analyze: boolean;
@@ -19,18 +21,22 @@ export const importCommand = new Command('import')
   .description('import mentions from a JSONL or CSV file in the canonical format')
   .argument('<file>', 'a .jsonl or .csv file, or - for stdin (with --format)')
   .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'csv']))
+  .option('--encoding <name>', 'the file\'s text encoding (latin1, windows-1252, utf-16le, …); default UTF-8, whose invalid rows are refused', DEFAULT_ENCODING)
   .option('--brand <name>', 'brand for rows that have no brand field')
   .option('--strict', 'exit non-zero when any row is rejected')
   .option('--no-analyze', 'store only; analyse later with: earshot analyze')
-  .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ cat export.csv | earshot import - --format csv')
+  .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ cat export.csv | earshot import - --format csv\n  $ earshot import old-tool-export.csv --encoding windows-1252')
   .action(withContext(runImport));
 
 async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Promise<void> {
   const format = detectFormat(file, flags.format);
-  const store = await ctx.store();
+  const encoding = checkEncoding(flags.encoding ?? DEFAULT_ENCODING);
+  if (flags.brand !== undefined && flags.brand.trim() === '') throw new UsageError('--brand is blank', 'e.g. --brand "Clipper Teas"');
+  // the input first: a wrong path must not create a database
   const input = await openInput(file);
+  const store = await ctx.store();
   const started = Date.now();
-  const { summary, analysis } = await importAndFollow(ctx, store, file, readRecords(input, format), flags);
+  const { summary, analysis } = await importAndFollow(ctx, store, file, readRecords(input, format, encoding), flags);
   reportRejections(ctx, summary, format === 'csv' ? 'row' : 'line');
   const stored = summary.inserted + summary.updated;
   ctx.out.info(`${file}: ${summary.inserted} new, ${summary.updated} updated, ${summary.rejected} rejected`);

@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
+import { checkOutputPath } from '../output-file.js';
 import { parsePositiveInt } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
@@ -36,6 +37,7 @@ export const reportCommand = command
 async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   // flags first: a usage error should not wait on (or be hidden by) the database
   const { at, windowHours, baselineHours } = parseReportPeriod(flags, ctx.now);
+  if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
