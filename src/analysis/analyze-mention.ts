@@ -6,6 +6,7 @@ import { nlp } from './nlp.js';
 import { readSentimentTokens, scoreTokens } from './sentiment/index.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
+import { boundForAnalysis } from './bound-text.js';
 
 /** Brand name → the names and aliases to drop from its topic terms. */
 export type BrandTerms = Record<string, string[]>;
@@ -23,13 +24,14 @@ export type MentionAnalyzer = ((input: AnalysisInput) => AnalysisRecord) & { mod
 export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisModels = loadAnalysisModels(setup)): MentionAnalyzer {
   const termsByBrand = new Map(Object.entries(setup.brandTerms).map(([brand, terms]) => [brand.toLowerCase(), terms]));
   const analyze = (input: AnalysisInput): AnalysisRecord => {
-    const doc = nlp.readDoc(input.text);
+    const text = boundForAnalysis(input.text);
+    const doc = nlp.readDoc(text);
     const tokens = readSentimentTokens(doc);
     const raw = scoreTokens(models.sentiment, tokens, { lang: input.lang });
     const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
     const brandTerms = termsByBrand.get(input.brand.toLowerCase()) ?? [input.brand];
-    const key = clusterKey(input.text);
+    const key = clusterKey(text);
     return {
       rowId: input.rowId,
       modelVersion: models.version,

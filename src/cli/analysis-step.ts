@@ -23,6 +23,7 @@ export async function runAnalysisStep(ctx: CliContext, store: Store, workers?: n
       onProgress: (done, total) => spinner.update(`analysing: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`),
     });
     spinner.stop();
+    if (summary.failed > 0) ctx.out.warn(`${summary.failed} mention(s) could not be analysed and were skipped; earshot status lists them`);
     if (summary.analyzed > 0) {
       const seconds = (Date.now() - started) / 1000;
       ctx.out.info(`analysed ${summary.analyzed} mention(s) with ${summary.modelVersion} in ${seconds.toFixed(1)} s`);

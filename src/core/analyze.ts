@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzerSetup } from '../analysis/analyze-mention.js';
+import type { AnalyzerSetup, MentionAnalyzer } from '../analysis/analyze-mention.js';
+import { analyzeOrFail, describeFailure, isFailure, type AnalysisOutcome } from '../analysis/analysis-outcome.js';
+import { boundForAnalysis, MAX_ANALYSED_CHARS } from '../analysis/bound-text.js';
 import { loadAnalysisModels } from '../analysis/models.js';
 import type { AnalysisInput, AnalysisRecord, Store } from '../store/store.js';
 import type { BacklogFeed } from './backlog-feed.js';
@@ -16,10 +18,14 @@ export interface AnalyzeOptions extends AnalyzerSetup {
   follow?: BacklogFeed;
   /** Days before this one get their report aggregates refreshed after analysis. */
   now?: Date;
+  /** Each worker's heap limits (default WORKER_HEAP). */
+  workerHeap?: Worker['resourceLimits'];
 }
 
 export interface AnalyzeSummary {
   analyzed: number;
+  /** Mentions the analyser could not read this time, recorded with why (see status). */
+  failed: number;
   modelVersion: string;
   workers: number;
 }
@@ -55,6 +61,7 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   // page of the term index (which takes rows in random order) to the WAL once for more
   // rows; 500 → 4000 per transaction took the writer from ~95 to ~75 µs CPU per mention
   let unsaved: AnalysisRecord[] = [];
+  let failed = 0;
   const flush = async () => {
     if (unsaved.length === 0) return;
     const results = unsaved;
@@ -63,24 +70,34 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
     done += results.length;
     options.onProgress?.(done, Math.max(total, done));
   };
-  const save = async (results: AnalysisRecord[]) => {
+  const save = async (outcomes: AnalysisOutcome[]) => {
+    const failures = outcomes.filter(isFailure);
+    const results = failures.length ? outcomes.filter((o): o is AnalysisRecord => !isFailure(o)) : outcomes as AnalysisRecord[];
+    // failures are written at once: they are few, and a crash must not make them pending again
+    if (failures.length) {
+      await store.saveAnalysisFailures(failures);
+      failed += failures.length;
+    }
     unsaved = unsaved.length === 0 ? results : unsaved.concat(results);
     if (unsaved.length >= SAVE_ROWS) await flush();
   };
-  if (total === 0 && !options.follow) return { analyzed: 0, modelVersion: models.version, workers: 0 };
+  if (total === 0 && !options.follow) return { analyzed: 0, failed: 0, modelVersion: models.version, workers: 0 };
   const batches = pendingBatches(store, models.version, batchSize, options.follow);
+  // only a thread that analyses reads docs: with workers, this one builds a wink instance (~55 MB) only if one of them dies
+  let local: MentionAnalyzer | undefined;
+  const analyzeHere = async (batch: AnalysisInput[]): Promise<AnalysisOutcome[]> => {
+    local ??= (await import('../analysis/analyze-mention.js')).createMentionAnalyzer(options, models);
+    return batch.map((input) => analyzeOrFail(local!, input));
+  };
   if (workers === 0) {
-    // only this path reads docs here: with workers, this thread never builds a wink instance (~55 MB)
-    const { createMentionAnalyzer } = await import('../analysis/analyze-mention.js');
-    const analyze = createMentionAnalyzer(options, models);
-    for await (const batch of batches) await save(batch.map(analyze));
+    for await (const batch of batches) await save(await analyzeHere(batch));
   } else {
-    await analyzeWithWorkers(batches, workerScript!, workers, options, save);
+    await analyzeWithWorkers(batches, workerScript!, workers, { ...options, heap: options.workerHeap ?? WORKER_HEAP }, save, analyzeHere);
   }
   await flush();
   // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
   if (done > 0) await store.refreshReportRollups(options.now ?? new Date());
-  return { analyzed: done, modelVersion: models.version, workers };
+  return { analyzed: done, failed, modelVersion: models.version, workers };
 }
 
 /**
@@ -95,6 +112,8 @@ async function* pendingBatches(store: Store, version: string, size: number, foll
     const batch = await store.pendingAnalysis(version, after, size);
     if (batch.length > 0) {
       after = batch[batch.length - 1]!.rowId;
+      // the analyser reads a bounded prefix: a 10 MB post is not copied to a worker whole
+      for (const input of batch) if (input.text.length > MAX_ANALYSED_CHARS) input.text = boundForAnalysis(input.text);
       yield batch;
     } else if (finished) {
       return;
@@ -113,43 +132,63 @@ async function* pendingBatches(store: Store, version: string, size: number, foll
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
 
+type WorkerSetup = AnalyzerSetup & { heap: Worker['resourceLimits'] };
+
 /**
  * Reads batches here, analyses them on workers, writes results here: SQLite keeps one
  * writer, and both cores do NLP. Two batches per worker stay in flight to hide latency.
+ * A worker that dies (out of memory, say) takes no batch with it: the batches it held
+ * are analysed here, mention by mention, and a fresh worker takes its place.
  */
 async function analyzeWithWorkers(
-  batches: AsyncIterable<AnalysisInput[]>, script: URL, count: number,
-  setup: AnalyzerSetup, save: (results: AnalysisRecord[]) => Promise<void>,
+  batches: AsyncIterable<AnalysisInput[]>, script: URL, count: number, setup: WorkerSetup,
+  save: (outcomes: AnalysisOutcome[]) => Promise<void>, analyzeHere: (batch: AnalysisInput[]) => Promise<AnalysisOutcome[]>,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(script, {
-    workerData: { modelPath: setup.modelPath, complaintModelPath: setup.complaintModelPath, brandTerms: setup.brandTerms },
-    resourceLimits: WORKER_HEAP,
-  }));
-  const waiting = new Map<number, { resolve: (r: AnalysisRecord[]) => void; reject: (e: Error) => void }>();
-  for (const worker of pool) {
-    worker.on('message', (m: { id: number; results?: AnalysisRecord[]; error?: string }) => {
+  const waiting = new Map<number, { slot: number; batch: AnalysisInput[]; resolve: (r: AnalysisOutcome[] | Promise<AnalysisOutcome[]>) => void }>();
+  const start = (slot: number): Worker => {
+    const worker = new Worker(script, { workerData: { modelPath: setup.modelPath, complaintModelPath: setup.complaintModelPath, brandTerms: setup.brandTerms }, resourceLimits: setup.heap });
+    worker.on('message', (m: { id: number; results: AnalysisOutcome[] }) => {
       const pending = waiting.get(m.id);
       waiting.delete(m.id);
-      if (m.error !== undefined) pending?.reject(new Error(`analysis failed: ${m.error}`));
-      else pending?.resolve(m.results!);
+      pending?.resolve(m.results);
     });
-    worker.on('error', (error) => { for (const p of waiting.values()) p.reject(error); waiting.clear(); });
-  }
+    worker.once('error', (error) => {
+      // a worker that dies again and again (a heap too small for the model) is not replaced forever
+      pool[slot] = ++deaths <= count * 2 ? start(slot) : null;
+      for (const [id, p] of waiting) {
+        if (p.slot !== slot) continue;
+        waiting.delete(id);
+        // a mention that still fails here is recorded with the worker's error as its reason
+        p.resolve(analyzeHere(p.batch).then((outcomes) => outcomes.map((o) => withWorkerError(o, error))));
+      }
+    });
+    return worker;
+  };
+  let deaths = 0;
+  const pool: Array<Worker | null> = [];
+  for (let slot = 0; slot < count; slot++) pool.push(start(slot));
   let next = 0;
-  const inFlight: Array<Promise<AnalysisRecord[]>> = [];
+  const inFlight: Array<Promise<AnalysisOutcome[]>> = [];
   try {
     for await (const batch of batches) {
       const id = next++;
-      inFlight.push(new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        pool[id % count]!.postMessage({ id, batch });
-      }));
+      const slot = id % count;
+      const worker = pool[slot];
+      inFlight.push(worker ? new Promise((resolve) => {
+        waiting.set(id, { slot, batch, resolve });
+        worker.postMessage({ id, batch });
+      }) : analyzeHere(batch));
       if (inFlight.length >= count * 2) await save(await inFlight.shift()!);
     }
     while (inFlight.length) await save(await inFlight.shift()!);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(pool.map((w) => w?.terminate()));
   }
+}
+
+/** Failures of a batch re-read after its worker died carry that death in their reason. */
+function withWorkerError(outcome: AnalysisOutcome, error: Error): AnalysisOutcome {
+  return isFailure(outcome) ? { ...outcome, reason: `${outcome.reason} (after a worker died: ${describeFailure(error)})` } : outcome;
 }
 
 /** The compiled worker; under a TS test runner the dist/ build stands in. */

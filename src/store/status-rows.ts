@@ -19,3 +19,6 @@ export function mergeStatusRows(
   }
   return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
 }
+
+/** Failed analyses status lists by name (all are counted). */
+export const FAILURES_SHOWN = 5;

@@ -30,6 +30,12 @@ export interface Store extends ReportQueries {
   pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]>;
   countPendingAnalysis(modelVersion: string): Promise<number>;
   saveAnalyses(results: AnalysisRecord[]): Promise<void>;
+  /**
+   * Records mentions the analyser could not read, with why: they are no longer pending
+   * for that model version (one bad mention must not block the queue), are shown by
+   * status, and are tried again by a new model version or when their text changes.
+   */
+  saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void>;
   setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
   /**
    * Brings report aggregates up to date for whole days before `before`, so the next
@@ -97,6 +103,8 @@ export interface StoreStatusRow {
 export interface StoreStatus {
   rows: StoreStatusRow[];
   totalMentions: number;
+  /** Mentions the analyser could not read: how many, and the latest few. */
+  failedAnalyses: { count: number; latest: FailedAnalysis[] };
   sizeBytes: number;
   schemaVersion: number;
 }
@@ -135,6 +143,23 @@ export interface AnalysisRecord {
   /** 32-bit key of the author (or of the mention when anonymous). */
   voice: number;
   terms: Array<{ key: string; display: string }>;
+}
+
+export interface AnalysisFailure {
+  rowId: number;
+  modelVersion: string;
+  /** One line: the analyser's error. */
+  reason: string;
+}
+
+/** A mention whose analysis failed, as status lists it. */
+export interface FailedAnalysis {
+  id: string;
+  source: string;
+  brand: string;
+  modelVersion: string;
+  reason: string;
+  failedAt: string;
 }
 
 /**

@@ -40,6 +40,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   reportRejections(ctx, summary, format === 'csv' ? 'row' : 'line');
   const stored = summary.inserted + summary.updated;
   ctx.out.info(`${file}: ${summary.inserted} new, ${summary.updated} updated, ${summary.rejected} rejected`);
+  if (analysis && analysis.failed > 0) ctx.out.warn(`${analysis.failed} mention(s) could not be analysed and were skipped; earshot status lists them`);
   if (analysis && analysis.analyzed > 0) {
     ctx.out.info(`analysed ${analysis.analyzed} mention(s) with ${analysis.modelVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s, alongside the import`);
   }

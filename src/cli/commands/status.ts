@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { StoreStatus } from '../../store/store.js';
-import { formatBytes, renderTable, shortTime } from '../../report/table.js';
+import { printable } from '../../errors.js';
+import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
 import { addFormatOption, defaultFormat } from '../options.js';
 
@@ -25,5 +26,13 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
     status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
     color,
   );
-  return `${table}\n${footer}`;
+  return `${table}${renderFailures(status.failedAnalyses)}\n${footer}`;
+}
+
+/** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */
+function renderFailures(failed: StoreStatus['failedAnalyses']): string {
+  if (failed.count === 0) return '';
+  const lines = failed.latest.map((f) => `  ${f.source}:${clipText(printable(f.id), 30)} (${f.brand}, ${shortTime(f.failedAt)}): ${clipText(printable(f.reason), 120)}`);
+  const more = failed.count > failed.latest.length ? `\n  … and ${failed.count - failed.latest.length} more` : '';
+  return `\n${failed.count.toLocaleString('en-US')} mention(s) could not be analysed (stored, skipped until the model or their text changes):\n${lines.join('\n')}${more}`;
 }

@@ -1,6 +1,6 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import { SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
-import type { AnalysisInput, AnalysisRecord } from '../store.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord, FailedAnalysis, StoreStatus } from '../store.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
 
@@ -15,14 +15,38 @@ export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterR
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     WHERE m.id > ${afterRowId}
       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})
     ORDER BY m.id LIMIT ${limit}`;
 }
 
 export async function countPendingAnalysis(sql: Sql, modelVersion: string): Promise<number> {
   const [row] = await sql`
     SELECT COUNT(*) AS n FROM mentions m
-    WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})`;
+    WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})`;
   return row!.n as number;
+}
+
+/** Records failed analyses (one per mention, the latest wins); a mention deleted since it was read is skipped. */
+export async function writeAnalysisFailures(sql: Sql, failures: AnalysisFailure[]): Promise<void> {
+  if (failures.length === 0) return;
+  await sql`
+    INSERT INTO analysis_failures (mention_id, model_version, reason, failed_at)
+    SELECT r.mention_id, r.model_version, r.reason, now()
+    FROM unnest(${failures.map((f) => f.rowId)}::bigint[], ${failures.map((f) => f.modelVersion)}::text[],
+      ${failures.map((f) => clean(f.reason) ?? '')}::text[]) AS r(mention_id, model_version, reason)
+    WHERE EXISTS (SELECT 1 FROM mention_keys k WHERE k.id = r.mention_id)
+    ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version, reason = excluded.reason, failed_at = excluded.failed_at`;
+}
+
+export async function readFailedAnalyses(sql: Sql, limit: number): Promise<StoreStatus['failedAnalyses']> {
+  const [row] = await sql`SELECT COUNT(*) AS n FROM analysis_failures`;
+  const count = row!.n as number;
+  const latest = count === 0 ? [] : [...await sql<FailedAnalysis[]>`
+    SELECT m.external_id AS id, m.source, b.name AS brand, f.model_version AS "modelVersion", f.reason, f.failed_at AS "failedAt"
+    FROM analysis_failures f JOIN mentions m ON m.id = f.mention_id JOIN brands b ON b.id = m.brand_id
+    ORDER BY f.failed_at DESC, f.mention_id DESC LIMIT ${limit}`];
+  return { count, latest };
 }
 
 type Facts = { id: number; brandId: number; hour: number; human: SentimentLabel | null };
@@ -59,6 +83,8 @@ export class AnalysisWriter {
           voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
           analyzed_at = excluded.analyzed_at`;
       await tx`DELETE FROM mention_terms WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
+      // a mention that failed under an earlier model and reads fine now is no longer a failure
+      await tx`DELETE FROM analysis_failures WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
       const links = [];
       for (const [i, r] of kept.entries()) {
         const row = rows[i]!;

@@ -229,4 +229,28 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       DELETE FROM term_days_done;
     `,
   },
+  {
+    version: 6,
+    name: 'analysis failures',
+    sql: `
+      -- A mention the analyser could not read, per model version: not pending again for
+      -- that version (one bad mention must not block the queue), listed by status.
+      CREATE TABLE analysis_failures (
+        mention_id bigint PRIMARY KEY REFERENCES mention_keys(id) ON DELETE CASCADE,
+        model_version text NOT NULL,
+        reason text NOT NULL,
+        failed_at timestamptz NOT NULL
+      );
+      CREATE INDEX analysis_failures_time ON analysis_failures (failed_at);
+      -- an edited text may read fine: try it again
+      CREATE FUNCTION analysis_failures_text_changed() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        DELETE FROM analysis_failures WHERE mention_id = NEW.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER analysis_failures_text_changed AFTER UPDATE OF text ON mentions
+        FOR EACH ROW WHEN (OLD.text IS DISTINCT FROM NEW.text) EXECUTE FUNCTION analysis_failures_text_changed();
+    `,
+  },
 ];

@@ -1,10 +1,10 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import type {
-  AlertKey, AlertSentRecord, AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ExportQuery, ExportRow, ReportQueries,
+  AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ExportQuery, ExportRow, ReportQueries,
   RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import { AnalysisWriter, countPendingAnalysis, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
+import { AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeHumanLabel } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
@@ -13,6 +13,7 @@ import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mentio
 import { PgReportQueries } from './report-queries.js';
 import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
+import { FAILURES_SHOWN } from '../status-rows.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
@@ -84,6 +85,7 @@ export class PostgresStore implements Store {
     return {
       rows,
       totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      failedAnalyses: await readFailedAnalyses(this.sql, FAILURES_SHOWN),
       sizeBytes: await readSizeBytes(this.sql),
       schemaVersion: await pgSchemaVersion(this.sql),
     };
@@ -111,6 +113,10 @@ export class PostgresStore implements Store {
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
     await this.analyses.save(results);
+  }
+
+  async saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void> {
+    await writeAnalysisFailures(this.sql, failures);
   }
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {

@@ -1,5 +1,5 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import type { AnalysisInput, AnalysisRecord } from '../store.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord, FailedAnalysis, StoreStatus } from '../store.js';
 import type { Db } from './open.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
@@ -33,7 +33,8 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     WHERE m.id > ? AND (a.mention_id IS NULL OR a.model_version <> ?)
-    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)
+    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
   const facts = factsOf(db);
   if (facts.size + rows.length > MAX_PENDING_FACTS) facts.clear();
   return rows.map(({ brandId, hour, analysed, ...input }) => {
@@ -45,7 +46,33 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
 export function countPendingAnalysis(db: Db, modelVersion: string): number {
   return db.prepare(`
     SELECT COUNT(*) FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id
-    WHERE a.mention_id IS NULL OR a.model_version <> ?`).pluck().get(modelVersion) as number;
+    WHERE (a.mention_id IS NULL OR a.model_version <> ?)
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)`).pluck().get(modelVersion, modelVersion) as number;
+}
+
+/** Records failed analyses (one per mention, the latest wins); a mention deleted since it was read is skipped. */
+export function writeAnalysisFailures(db: Db, failures: AnalysisFailure[]): void {
+  const upsert = db.prepare(`
+    INSERT INTO analysis_failures (mention_id, model_version, reason, failed_at)
+    SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ?)
+    ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version, reason = excluded.reason, failed_at = excluded.failed_at`);
+  const facts = factsOf(db);
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    for (const f of failures) {
+      facts.delete(f.rowId);
+      upsert.run(f.rowId, f.modelVersion, f.reason, now, f.rowId);
+    }
+  }).immediate();
+}
+
+export function readFailedAnalyses(db: Db, limit: number): StoreStatus['failedAnalyses'] {
+  const count = db.prepare('SELECT COUNT(*) FROM analysis_failures').pluck().get() as number;
+  const latest = count === 0 ? [] : db.prepare(`
+    SELECT m.external_id AS id, m.source, b.name AS brand, f.model_version AS modelVersion, f.reason, f.failed_at AS failedAt
+    FROM analysis_failures f JOIN mentions m ON m.id = f.mention_id JOIN brands b ON b.id = m.brand_id
+    ORDER BY f.failed_at DESC, f.mention_id DESC LIMIT ?`).all(limit) as FailedAnalysis[];
+  return { count, latest };
 }
 
 /** Term ids kept between batches (~70 bytes each). */
@@ -59,6 +86,8 @@ export function prepareAnalysisWrites(db: Db) {
     SELECT m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, 1 AS analysed
     FROM mentions m WHERE m.id = ?`);
   const anyHumanLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM human_labels)').pluck();
+  const anyFailure = db.prepare('SELECT EXISTS (SELECT 1 FROM analysis_failures)').pluck();
+  const clearFailure = db.prepare('DELETE FROM analysis_failures WHERE mention_id = ?');
   const humanLabel = db.prepare('SELECT label FROM human_labels WHERE mention_id = ?').pluck();
   // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a foreign-key error
   const upsertAnalysis = db.prepare(`
@@ -91,6 +120,7 @@ export function prepareAnalysisWrites(db: Db) {
   return db.transaction((results: AnalysisRecord[]) => {
     const now = new Date().toISOString();
     const labelled = anyHumanLabel.get() === 1;
+    const failures = anyFailure.get() === 1;
     for (const r of results) {
       const f = facts.get(r.rowId) ?? (readFacts.get(r.rowId) as MentionFacts | undefined);
       facts.delete(r.rowId);
@@ -100,6 +130,7 @@ export function prepareAnalysisWrites(db: Db) {
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
         f.brandId, f.hour, r.voice, r.cluster, sentiment, now, r.rowId);
       if (saved.changes === 0) continue;
+      if (failures) clearFailure.run(r.rowId);
       if (f.analysed) clearTerms.run(r.rowId);
       for (const t of r.terms) linkTerm.run(f.brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment);
     }

@@ -199,6 +199,26 @@ export const MIGRATIONS: readonly Migration[] = [
     // and name are shared so both backends record the same schema history.
     sql: `SELECT 1;`,
   },
+  {
+    version: 6,
+    name: 'analysis failures',
+    sql: `
+      -- A mention the analyser could not read, per model version: not pending again for
+      -- that version (one bad mention must not block the queue), listed by status.
+      CREATE TABLE analysis_failures (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        model_version TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+      );
+      CREATE INDEX analysis_failures_time ON analysis_failures (failed_at);
+      -- an edited text may read fine: try it again
+      CREATE TRIGGER analysis_failures_text_changed AFTER UPDATE OF text ON mentions
+        WHEN old.text IS NOT new.text BEGIN
+        DELETE FROM analysis_failures WHERE mention_id = new.id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

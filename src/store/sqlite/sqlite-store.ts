@@ -2,16 +2,17 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
-  AnalysisInput, AnalysisRecord, CursorKey, ReportQueries, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, ReportQueries, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
-import { countPendingAnalysis, prepareAnalysisWrites, readPendingAnalysis, writeHumanLabel } from './analysis-queries.js';
+import { countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeHumanLabel } from './analysis-queries.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
+import { FAILURES_SHOWN } from '../status-rows.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 
@@ -94,6 +95,7 @@ export class SqliteStore implements Store {
     return {
       rows,
       totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      failedAnalyses: readFailedAnalyses(this.db, FAILURES_SHOWN),
       sizeBytes: this.sizeBytes(),
       schemaVersion: schemaVersion(this.db),
     };
@@ -117,6 +119,10 @@ export class SqliteStore implements Store {
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
     this.writeAnalyses.immediate(results);
+  }
+
+  async saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void> {
+    if (failures.length) writeAnalysisFailures(this.db, failures);
   }
 
   async refreshReportRollups(before: Date): Promise<number> {
