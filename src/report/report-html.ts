@@ -1,5 +1,5 @@
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { growthText, percent } from './sparkline.js';
+import { growthPhrase, percent } from './sparkline.js';
 
 /**
  * One self-contained HTML file: no script at all, no external request (a CSP forbids
@@ -33,7 +33,7 @@ ${report.trends.length ? `<section><h2>Rising trends (not negative)</h2>${report
 function issueCard(issue: ReportIssue): string {
   return `<article class="issue" data-rank="${issue.rank}">
 <h3><span class="rank">#${issue.rank}</span> ${escapeHtml(issue.label)}</h3>
-<p class="stats">${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthText(issue.growth, issue.baselineMentions))} baseline · ${percent(issue.negativeShare)} negative · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
+<p class="stats">${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthPhrase(issue.growth, issue.baselineMentions))} · ${percent(issue.negativeShare)} negative · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
 ${sparklineSvg(issue.series)}
 <p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}${(issue.relatedTerms ?? []).slice(0, 8).map((t) => ` <span class="related">${escapeHtml(t)}</span>`).join('')}</p>
 <ul class="samples">${issue.samples.map((s) => `<li class="${escapeHtml(s.sentiment)}"><q>${escapeHtml(s.text)}</q>
@@ -81,13 +81,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
-const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b}
+// Mention text holds words and URLs of any length: everything wraps anywhere rather
+// than push its card (or the page, on a 390 px phone) wider.
+const STYLE = `*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b;overflow-wrap:anywhere;word-break:break-word}
 main{max-width:820px;margin:0 auto;padding:24px}h1{margin:0 0 4px}.meta{color:#555}
+@media (max-width:600px){main{padding:12px}h1{font-size:1.5em}}
 .chart{width:100%;height:auto;background:#fff;border:1px solid #ddd}.chart text{font-size:11px;fill:#666}
 .neg{fill:#c0392b;color:#c0392b}.neu{fill:#b7b7b0;color:#b7b7b0}.pos{fill:#2e8b57;color:#2e8b57}
 .issue{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
 .issue h3{margin:0}.rank{color:#c0392b}.stats{color:#444;margin:4px 0}
 .spark{width:160px;height:32px}.spark polyline{fill:none;stroke:#c0392b;stroke-width:2}
-.terms span{display:inline-block;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}.terms .related{background:none;border:1px dashed #ccc;color:#666}
+.terms span{display:inline-block;max-width:100%;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}.terms .related{background:none;border:1px dashed #ccc;color:#666}
 .samples{padding-left:18px}.samples li{margin:6px 0;unicode-bidi:plaintext}.samples small{color:#666;display:block}
 footer{color:#888;font-size:12px;margin-top:24px}`;

@@ -1,6 +1,6 @@
 import type { Report, ReportIssue } from '../domain/report.js';
 import { clipText, renderTable, shortTime } from './table.js';
-import { growthText, percent, sparkline } from './sparkline.js';
+import { growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 
 /** The terminal report: a ranked table, then evidence per issue. */
 export function renderReportTable(report: Report, color: boolean): string {
@@ -56,7 +56,7 @@ export function renderReportMarkdown(report: Report): string {
   }
   if (report.trends.length) {
     lines.push('### Rising trends (not negative)', '');
-    for (const t of report.trends) lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthText(t.growth, t.baselineMentions)}`);
+    for (const t of report.trends) lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthPhrase(t.growth, t.baselineMentions)}`);
   }
   return lines.join('\n').trimEnd();
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
+import { growthPhrase } from './sparkline.js';
 
 /**
  * Slack mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|text>`),
@@ -47,10 +48,9 @@ export function renderSlackMessage(report: Report, issue: ReportIssue): SlackMes
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {
-  const growth = `${issue.growth.toLocaleString('en-US', { maximumFractionDigits: 1 })}× baseline`;
   return [
     `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
-    `*${growth}* (${issue.baselineMentions} expected)`,
+    `*${growthPhrase(issue.growth, issue.baselineMentions)}*`,
     `*${percent(issue.negativeShare)}* negative (usually ${percent(issue.baselineNegativeShare)})`,
   ].join(' · ');
 }

@@ -11,7 +11,21 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** "×48" for growth; "new" when the baseline had almost nothing. */
+/** Below this many expected mentions a group has no baseline to be a multiple of. */
+const NO_BASELINE = 1;
+
+/** "×48" for growth; "new" when the baseline had almost nothing (a table cell under "× baseline"). */
 export function growthText(growth: number, baselineMentions: number): string {
-  return baselineMentions < 1 ? 'new' : `×${growth >= 10 ? Math.round(growth) : growth.toFixed(1)}`;
+  return baselineMentions < NO_BASELINE ? 'new' : `×${growth >= 10 ? Math.round(growth) : growth.toFixed(1)}`;
+}
+
+/**
+ * The same in prose, for every renderer that writes a sentence (HTML cards, Markdown
+ * trends, Slack): "×4.2 baseline (3 expected)", or for a group with no baseline
+ * "new (none in the baseline)", never "×9 baseline (0 expected)".
+ */
+export function growthPhrase(growth: number, baselineMentions: number): string {
+  if (baselineMentions < NO_BASELINE) return 'new (none in the baseline)';
+  const expected = baselineMentions.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `${growthText(growth, baselineMentions)} baseline (${expected} expected)`;
 }

@@ -29,6 +29,59 @@ type Message = { id?: number; method?: string; params?: Record<string, unknown>;
  * Records network requests, parsed scripts and console output while a file loads.
  */
 export async function visitFile(path: string): Promise<PageVisit> {
+  return withChromium((cdp) => visit(cdp, pathToFileURL(path).href));
+}
+
+export interface PageLayout {
+  width: number;
+  /** The page's scroll width: more than `width` means it scrolls sideways. */
+  scrollWidth: number;
+  /** Elements whose box reaches past their card (or past the page), as `tag.class: text`. */
+  spills: string[];
+  /** A PNG screenshot of the whole page. */
+  screenshot: Buffer;
+}
+
+/**
+ * Loads a file at each viewport width (CSS pixels) and measures whether anything is
+ * wider than the page or than the card it sits in; with a full-page screenshot.
+ */
+export async function layoutFile(path: string, widths: number[]): Promise<PageLayout[]> {
+  return withChromium(async (cdp) => {
+    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const s = sessionId as string;
+    await cdp.send('Page.enable', {}, s);
+    const layouts: PageLayout[] = [];
+    for (const width of widths) {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 }, s);
+      const loaded = cdp.waitFor(s, 'Page.loadEventFired');
+      await cdp.send('Page.navigate', { url: pathToFileURL(path).href }, s);
+      await loaded;
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `JSON.stringify((() => {
+          const page = document.documentElement.clientWidth;
+          const spills = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const box = el.getBoundingClientRect();
+            if (box.width === 0) continue;
+            const card = el.parentElement && el.parentElement.closest('.issue, main');
+            const limit = card ? card.getBoundingClientRect().right : page;
+            if (box.right > Math.min(limit, page) + 0.5 || box.left < -0.5) spills.push(el.tagName.toLowerCase() + '.' + el.className + ': ' + (el.textContent || '').slice(0, 40));
+          }
+          return { scrollWidth: document.documentElement.scrollWidth, spills };
+        })())`,
+        returnByValue: true,
+      }, s);
+      const page = JSON.parse((result as { value: string }).value) as { scrollWidth: number; spills: string[] };
+      const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, s);
+      layouts.push({ width, ...page, screenshot: Buffer.from(data as string, 'base64') });
+    }
+    return layouts;
+  });
+}
+
+async function withChromium<T>(use: (cdp: PipeClient) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'earshot-chromium-'));
   const child = spawn(CHROMIUM, [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -36,7 +89,7 @@ export async function visitFile(path: string): Promise<PageVisit> {
   ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
   const cdp = new PipeClient(child);
   try {
-    return await visit(cdp, pathToFileURL(path).href);
+    return await use(cdp);
   } finally {
     // its own process group: the renderer and GPU helpers go with it
     const exited = new Promise((resolve) => { if (child.exitCode !== null || child.signalCode !== null) resolve(null); else child.once('exit', resolve); });

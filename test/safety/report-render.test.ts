@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report, ReportIssue } from '../../src/domain/report.js';
+import { renderReportHtml } from '../../src/report/report-html.js';
+import { renderReportMarkdown, renderReportTable } from '../../src/report/report-text.js';
+import { renderSlackMessage } from '../../src/report/slack.js';
+import { makeTempDir } from '../support/cli.js';
+import { hasChromium, layoutFile, CHROMIUM } from '../reliability/chromium.js';
+
+/** Issue 15 #10 and #11: what a report says and how its page fits, in every renderer. */
+const LONG_WORD = `Aaaaaargh${'h'.repeat(300)}`;
+const LONG_URL = `https://example.com/${'very-long-path-segment/'.repeat(20)}?utm_source=${'x'.repeat(120)}`;
+
+function issue(extra: Partial<ReportIssue> = {}): ReportIssue {
+  return {
+    rank: 1, label: 'tea bag · plastic', terms: ['tea bag', 'plastic'], termKeys: ['teabag', 'plastic'], relatedTerms: [], score: 9, mentions: 40, authors: 38,
+    baselineMentions: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
+    series: [0, 0, 0, 1, 9, 30],
+    samples: [{ id: '1', source: 'x', author: 'amy', text: 'why is there plastic in my tea bags', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }],
+    ...extra,
+  };
+}
+
+function report(issues: ReportIssue[], trends: ReportIssue[] = [], brand = 'Kettleby Tea'): Report {
+  return {
+    brand, generatedAt: '2026-11-20T12:00:00.000Z', at: '2026-11-20T12:00:00.000Z',
+    window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
+    baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
+    totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1 },
+    daily: Array.from({ length: 16 }, (_, i) => ({ day: `2026-11-${String(5 + i).padStart(2, '0')}`, mentions: 10 + i, negative: i, positive: 2 })),
+    issues, trends,
+  };
+}
+
+describe('a group with no baseline reads the same in every renderer', () => {
+  const none = report([issue()], [issue({ rank: 1, label: 'new blend', terms: ['new blend'], negativeShare: 0.1 })]);
+  const slack = JSON.stringify(renderSlackMessage(none, none.issues[0]!));
+  const outputs = {
+    table: renderReportTable(none, false), markdown: renderReportMarkdown(none), html: renderReportHtml(none), slack,
+  };
+  it.each(Object.entries(outputs))('%s says new, never a multiple of nothing', (_name, text) => {
+    expect(text).toMatch(/new/);
+    expect(text).not.toMatch(/×\s?9|9×|0 expected|new baseline/);
+  });
+  it('and a group with a baseline says its multiple and what was expected, in prose', () => {
+    const some = report([issue({ baselineMentions: 2.5, growth: 16 })]);
+    expect(JSON.stringify(renderSlackMessage(some, some.issues[0]!))).toContain('*×16 baseline (2.5 expected)*');
+    expect(renderReportHtml(some)).toContain('×16 baseline (2.5 expected)');
+    expect(renderReportTable(some, false)).toContain('×16');
+  });
+});
+
+describe.skipIf(!hasChromium)('the HTML report in headless Chromium, with long words and URLs', () => {
+  const tmp = makeTempDir('earshot-layout-');
+  afterAll(() => tmp.cleanup());
+  const shots = process.env.EARSHOT_SCREENSHOTS;
+  it('wraps them inside their cards, with no sideways scrolling, at 1280 and 390 px', async () => {
+    const long = issue({
+      label: `${LONG_WORD} · plastic`, terms: [LONG_WORD, 'plastic', LONG_URL],
+      samples: [{ id: '1', source: 'x', author: `@${'someone'.repeat(12)}`, text: `${LONG_WORD} see ${LONG_URL} ${'🫖'.repeat(80)}`, url: LONG_URL, created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }],
+    });
+    const path = join(tmp.dir, 'report.html');
+    writeFileSync(path, renderReportHtml(report([long, { ...long, rank: 2 }], [], `Brand${'Name'.repeat(30)}`)));
+    const layouts = await layoutFile(path, [1280, 390]);
+    for (const layout of layouts) {
+      expect(layout.scrollWidth, `${layout.width} px`).toBeLessThanOrEqual(layout.width);
+      expect(layout.spills, `${layout.width} px`).toEqual([]);
+      expect(layout.screenshot.subarray(1, 4).toString()).toBe('PNG');
+      if (shots) {
+        mkdirSync(shots, { recursive: true });
+        writeFileSync(join(shots, `report-${layout.width}.png`), layout.screenshot);
+      }
+    }
+  });
+});
+if (!hasChromium) console.warn(`[report-render] ${CHROMIUM} not found: the HTML layout check in Chromium is SKIPPED (apt-get install -y chromium)`);
