@@ -87,13 +87,14 @@ describe('hostile mention text stays inert (built binary)', () => {
       alerts: [{ type: 'slack', name: 'team', url: 'https://hooks.slack.example/services/T0/B0/XYZ' }] }), { mode: 0o600 });
     const r = await runCli(['--db', 'h.db', 'import', 'hostile.jsonl', '--brand', 'Acme'], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
-    // the one line that is not JSON is rejected with its line number; everything else is kept
-    expect(r.stderr).toMatch(/earshot: warning: line \d+: broken JSON/);
-    expect(r.stderr).toMatch(/\d+ new, 0 updated, 1 rejected/);
+    // the two lines holding bytes that are not UTF-8 are rejected with their line numbers
+    // (issue 15 #6: never stored corrupted); everything else is kept
+    expect(r.stderr.match(/earshot: warning: line \d+: not valid UTF-8/g)).toHaveLength(2);
+    expect(r.stderr).toMatch(/\d+ new, 0 updated, 2 rejected/);
     hostileCases = HOSTILE.length + URLS.length + 4;
   }, 60_000);
 
-  it('stores the text as given, made well-formed (lone surrogates and bad bytes become U+FFFD)', async () => {
+  it('stores the text as given, made well-formed (lone surrogates in a text become U+FFFD)', async () => {
     const r = await runCli(['--db', 'h.db', 'export', '--format', 'jsonl', '--columns', 'id,text,author'], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; author: string });
@@ -101,7 +102,7 @@ describe('hostile mention text stays inert (built binary)', () => {
     expect(byId.get('w14')!.text).toContain('NUL\u0000byte');
     expect(byId.get('huge')!.text.length).toBe(100_000);
     expect(byId.get('lone')!.text).toBe('plastic in the tea bags \uFFFD lone \uFFFD');
-    expect(byId.get('bytes')!.text).toMatch(/^plastic in the tea bags \uFFFD/);
+    expect(byId.has('bytes')).toBe(false);
     for (const row of rows) expect(row.text.isWellFormed()).toBe(true);
   });
 
