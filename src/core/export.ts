@@ -1,15 +1,16 @@
 import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { Report } from '../domain/report.js';
 import { UsageError, UserError } from '../errors.js';
 import { csvRenderer } from '../report/csv.js';
 import { EXPORT_COLUMNS, isExportColumn, type ExportColumn, type ExportRenderer } from '../report/export-columns.js';
 import { jsonlRenderer } from '../report/jsonl.js';
+import { writeXlsx } from '../report/xlsx.js';
 import type { ExportQuery, ExportRow, Store } from '../store/store.js';
 
 const BATCH_ROWS = 256;
 
-export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -39,6 +40,12 @@ export function parseColumns(list: string): ExportColumn[] {
  */
 export async function exportMentions(store: Store, query: ExportQuery, output: Writable, options: ExportOptions): Promise<number> {
   const columns = options.columns ?? EXPORT_COLUMNS;
+  if (options.format === 'xlsx') {
+    const count = await writeXlsx(store.exportMentions(query), columns, output);
+    // the writer ends the output; a file is complete only once it is flushed
+    if (options.endOutput ?? true) await finished(output);
+    return count;
+  }
   const renderer: ExportRenderer = options.format === 'csv' ? csvRenderer(columns, { excel: options.excel }) : jsonlRenderer(columns);
   let count = 0;
   // rows are rendered in batches: one stream write (or one CSV call) per row would cost more than the row

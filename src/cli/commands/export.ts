@@ -31,8 +31,8 @@ interface ExportFlags extends ReportPeriodFlags {
 }
 
 const command = new Command('export')
-  .description('export mentions as CSV or JSONL for spreadsheets and ticket tools (streams any number of rows)')
-  .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+  .description('export mentions as CSV, JSONL or an Excel workbook for spreadsheets and ticket tools (streams any number of rows)')
+  .addOption(new Option('--format <format>', 'output format (xlsx: typed cells, for spreadsheets)').choices(EXPORT_FORMATS).default('csv'))
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--source <name>', 'only this source (x, reddit, hackernews, …)')
   .option('--sentiment <labels>', `only these labels, comma-separated (${SENTIMENT_LABELS.join(', ')}); human labels win`)
@@ -46,7 +46,8 @@ addTimeRangeOptions(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
-  .addHelpText('after', '\nExamples:\n  $ earshot export --brand "Clipper Teas" --since 7d --out mentions.csv --excel'
+  .addHelpText('after', '\nExamples:\n  $ earshot export --brand "Clipper Teas" --since 7d --format xlsx --out feedback.xlsx'
+    + '\n  $ earshot export --brand "Clipper Teas" --since 7d --out mentions.csv --excel'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 1 --columns created_at,author,text,url'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
     + '\n  $ earshot export --format jsonl --sentiment negative | jq .text')
@@ -55,7 +56,10 @@ export const exportCommand = command
 async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
   const columns = flags.columns === undefined ? undefined : parseColumns(flags.columns);
   const sentiments = flags.sentiment === undefined ? undefined : parseSentiments(flags.sentiment);
-  if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv only');
+  if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv only', 'for Excel, --format xlsx keeps ids, dates and links typed');
+  if (flags.format === 'xlsx' && !flags.out && process.stdout.isTTY) {
+    throw new UsageError('--format xlsx writes a binary workbook, not for a terminal', 'add --out feedback.xlsx (or pipe it to a file)');
+  }
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const query: ExportQuery = {
