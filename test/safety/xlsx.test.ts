@@ -48,7 +48,7 @@ describe.each(await storeBackends())('xlsx export ($name)', (backend) => {
       mention('long', { text: 'x'.repeat(XLSX_MAX_CELL_CHARS + 100) }),
     ]);
     const [m] = await store.findMention('1859236457122451456');
-    await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't', sentimentScore: -0.75, sentimentLabel: 'negative', clusterKey: 'k', cluster: 1, voice: 1, terms: [] }]);
+    await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't', sentimentScore: -0.75, sentimentLabel: 'negative', complaintScore: 0.9, complaint: true, clusterKey: 'k', cluster: 1, voice: 1, terms: [] }]);
     const sink = new Sink();
     expect(await exportMentions(store, {}, sink, { format: 'xlsx' })).toBe(3);
     const sheet = await load(sink.buffer);

@@ -55,11 +55,7 @@ export function makeTempDir(prefix = 'earshot-test-'): { dir: string; cleanup: (
  * Closed before the child starts, so no timing decides whether a write gets through.
  */
 export function runCliClosedStdout(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Omit<CliResult, 'stdout'>> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('EARSHOT_') && value !== undefined) env[key] = value;
-  }
-  Object.assign(env, { NO_COLOR: '1' }, options.env);
+  const env = cliEnv(options.env);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
