@@ -16,6 +16,22 @@ export function addTimeRangeOptions(cmd: Command): Command {
     .option('--until <when>', 'before this time: ISO date or a duration ago');
 }
 
+/**
+ * `--complaint` keeps only complaints, `--complaint no` only mentions that are not; the
+ * effective flag counts (a human label wins), and unanalysed mentions are in neither.
+ */
+export function addComplaintOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--complaint [yes|no]', 'only complaints, or with "no" only mentions that are not; human labels win')
+    .preset('yes').argParser(parseComplaintFlag));
+}
+
+function parseComplaintFlag(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'true') return true;
+  if (v === 'no' || v === 'false') return false;
+  throw new UsageError(`--complaint takes yes or no, not "${value}"`, 'put other arguments before it: earshot search plastic --complaint');
+}
+
 export function parsePositiveInt(flag: string) {
   return (value: string): number => {
     const n = Number(value);

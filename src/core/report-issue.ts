@@ -2,7 +2,7 @@ import type { Thresholds } from '../analysis/emergence/rank.js';
 import { countDistinctVoices, countVoices } from '../analysis/emergence/voices.js';
 import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
 import type { ReportIssue, ReportSample } from '../domain/report.js';
-import { rangeBounds, type HourRange, type Store, type TermCounts, type TermGroupStats } from '../store/store.js';
+import { rangeBounds, type HourRange, type SampleRow, type Store, type TermCounts, type TermGroupStats } from '../store/store.js';
 
 interface GroupInput {
   /** Every term of the group, strongest first. */
@@ -13,6 +13,7 @@ interface GroupInput {
   baseline: HourRange;
   thresholds: Thresholds;
   brandBaselineNegativeShare: number;
+  brandBaselineComplaintShare: number;
   score: typeof ScoreGroup;
 }
 
@@ -35,7 +36,7 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
   const scored = input.score({
     window: now, baseline: before, baselineDaily, engagement: now.engagement,
     windowDays: windowHours / 24, baselineDays: baselineHours / 24,
-    brandBaselineNegativeShare: input.brandBaselineNegativeShare,
+    brandBaselineNegativeShare: input.brandBaselineNegativeShare, brandBaselineComplaintShare: input.brandBaselineComplaintShare,
   }, input.thresholds);
   if (scored.kind === 'none') return null;
   const samples = await pickSamples(store, input.window, ids, scored.kind);
@@ -55,6 +56,8 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
       growth: round(scored.growth, 1),
       negativeShare: round(scored.negativeShare),
       baselineNegativeShare: round(scored.baselineNegativeShare),
+      complaintShare: round(scored.complaintShare),
+      baselineComplaintShare: round(scored.baselineComplaintShare),
       engagement: now.engagement,
       firstSeen: before.firstSeen ?? now.firstSeen ?? new Date(rangeBounds(input.window).fromMs).toISOString(),
       series: seriesOf([...before.daily, ...now.daily], dayOf(input.window.toHour, input.window) - 1),
@@ -119,11 +122,16 @@ function seriesOf(daily: Array<{ day: number; voices: number; mentions: number }
   return Array.from({ length: SERIES_DAYS }, (_, i) => byDay.get(lastDay - SERIES_DAYS + 1 + i) ?? 0);
 }
 
-/** Three samples from different authors and different copy clusters: the issue's own voices. */
+/**
+ * Three samples from different authors and different copy clusters: the issue's own
+ * voices. An issue quotes complaints first, then negative posts; a trend positive ones.
+ */
 async function pickSamples(store: Store, window: HourRange, termIds: number[], kind: 'issue' | 'trend'): Promise<ReportSample[]> {
   const rows = await store.termSamples({ ...window, termIds, limit: 60 });
-  const wanted = kind === 'issue' ? 'negative' : 'positive';
-  rows.sort((a, b) => Number(b.sentiment === wanted) - Number(a.sentiment === wanted) || b.engagement - a.engagement);
+  const rankOf = (row: SampleRow) => (kind === 'issue'
+    ? Number(row.complaint) * 2 + Number(row.sentiment === 'negative')
+    : Number(row.sentiment === 'positive'));
+  rows.sort((a, b) => rankOf(b) - rankOf(a) || b.engagement - a.engagement);
   const voices = new Set<number>();
   const clusters = new Set<number>();
   const picked: ReportSample[] = [];
@@ -131,7 +139,10 @@ async function pickSamples(store: Store, window: HourRange, termIds: number[], k
     if (voices.has(row.voice) || clusters.has(row.cluster)) continue;
     voices.add(row.voice);
     clusters.add(row.cluster);
-    picked.push({ id: row.id, source: row.source, author: row.author, text: row.text, url: row.url, created_at: row.createdAt, sentiment: row.sentiment });
+    picked.push({
+      id: row.id, source: row.source, author: row.author, text: row.text, url: row.url, created_at: row.createdAt,
+      sentiment: row.sentiment, complaint: row.complaint,
+    });
     if (picked.length === 3) break;
   }
   return picked;

@@ -1,7 +1,7 @@
 import { groupByCooccurrence } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { exactRange, rangeBounds, type HourRange, type Store, type TermCounts } from '../store/store.js';
+import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts } from '../store/store.js';
 import { describeGroup, round } from './report-issue.js';
 
 export interface ReportOptions {
@@ -21,7 +21,7 @@ const MAX_BURSTING = 40;
 const MAX_CANDIDATES = 20_000;
 const MAX_GROUPS = 15;
 
-/** Detects, ranks and explains emerging issues (negative) and trends (the rest) for one brand. */
+/** Detects, ranks and explains emerging issues (complaints or negative) and trends (the rest) for one brand. */
 export async function buildReport(store: Store, options: ReportOptions): Promise<Report> {
   const thresholds = { ...DEFAULT_THRESHOLDS, minVoices: options.minMentions, ...options.thresholds };
   // The window ends at `at` exactly: [at − window, at). Days of the group counts end
@@ -36,6 +36,7 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   const windowTotal = sum(windowDays.map((d) => d.mentions));
   const baselineTotal = sum(baselineDays.map((d) => d.mentions));
   const brandBaselineNegativeShare = sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal, 1);
+  const brandBaselineComplaintShare = sum(baselineDays.map((d) => d.complaints)) / Math.max(baselineTotal, 1);
 
   // Every term with enough voices is tested: at scale, a real burst can sit below
   // thousands of everyday words in raw volume.
@@ -63,7 +64,9 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   for (const group of groups) {
     const terms = group.map((id) => strength.get(id)!).sort((a, b) => b.g2 - a.g2).map((b) => b.term);
     const core = coreTerms(terms, growthOf);
-    const result = await describeGroup(store, { terms, core, window, baseline, thresholds, brandBaselineNegativeShare, score: scoreGroup });
+    const result = await describeGroup(store, {
+      terms, core, window, baseline, thresholds, brandBaselineNegativeShare, brandBaselineComplaintShare, score: scoreGroup,
+    });
     if (result) {
       described.push(result.issue);
       kinds.push(result.kind);
@@ -87,6 +90,8 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
       baselineMentions: baselineTotal,
       windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal, 1)),
       baselineNegativeShare: round(brandBaselineNegativeShare),
+      windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal, 1)),
+      baselineComplaintShare: round(brandBaselineComplaintShare),
     },
     daily: fillDays([...baselineDays, ...windowDays], baseline.fromHour, toHour),
     issues: rank('issue'),
@@ -110,7 +115,7 @@ export function coreTerms(terms: TermCounts[], growthOf: (term: TermCounts) => n
 }
 
 function zeroCounts(term: TermCounts): TermCounts {
-  return { ...term, mentions: 0, voices: 0, negative: 0, positive: 0 };
+  return { ...term, mentions: 0, voices: 0, negative: 0, positive: 0, complaints: 0 };
 }
 
 function rangeInfo(range: HourRange) {
@@ -119,7 +124,7 @@ function rangeInfo(range: HourRange) {
 }
 
 /** Every day of the range, oldest first, with zeros where nothing was said. */
-function fillDays(days: Array<{ day: number; mentions: number; negative: number; positive: number }>, fromHour: number, toHour: number): DailyPoint[] {
+function fillDays(days: DayTotals[], fromHour: number, toHour: number): DailyPoint[] {
   const byDay = new Map<number, DailyPoint>();
   for (const d of days) {
     const prev = byDay.get(d.day);
@@ -128,11 +133,12 @@ function fillDays(days: Array<{ day: number; mentions: number; negative: number;
       mentions: (prev?.mentions ?? 0) + d.mentions,
       negative: (prev?.negative ?? 0) + d.negative,
       positive: (prev?.positive ?? 0) + d.positive,
+      complaints: (prev?.complaints ?? 0) + d.complaints,
     });
   }
   const points: DailyPoint[] = [];
   for (let day = Math.floor(fromHour / 24); day <= Math.floor((toHour - 1) / 24); day++) {
-    points.push(byDay.get(day) ?? { day: dayString(day), mentions: 0, negative: 0, positive: 0 });
+    points.push(byDay.get(day) ?? { day: dayString(day), mentions: 0, negative: 0, positive: 0, complaints: 0 });
   }
   return points;
 }

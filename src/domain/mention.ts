@@ -51,3 +51,11 @@ export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 export function isSentimentLabel(value: string): value is SentimentLabel {
   return (SENTIMENT_LABELS as readonly string[]).includes(value);
 }
+
+/** The human complaint labels of `earshot label`: a complaint, or not one. */
+export const COMPLAINT_LABELS = ['complaint', 'not-complaint'] as const;
+export type ComplaintLabel = (typeof COMPLAINT_LABELS)[number];
+
+export function isComplaintLabel(value: string): value is ComplaintLabel {
+  return (COMPLAINT_LABELS as readonly string[]).includes(value);
+}

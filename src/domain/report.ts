@@ -19,10 +19,15 @@ export interface Report {
   totals: {
     windowMentions: number;
     baselineMentions: number;
+    /** Share (0–1) of the window's mentions whose effective sentiment is negative. */
     windowNegativeShare: number;
     baselineNegativeShare: number;
+    /** Share (0–1) of the window's mentions that are complaints (a human complaint label wins over the model). */
+    windowComplaintShare: number;
+    /** The same share over the baseline period: the brand's usual level of complaint. */
+    baselineComplaintShare: number;
   };
-  /** Mentions and sentiment per day over baseline + window, oldest first. */
+  /** Mentions, sentiment and complaints per day over baseline + window, oldest first. */
   daily: DailyPoint[];
   issues: ReportIssue[];
   trends: ReportIssue[];
@@ -33,8 +38,15 @@ export interface DailyPoint {
   mentions: number;
   negative: number;
   positive: number;
+  /** Mentions that are complaints. */
+  complaints: number;
 }
 
+/**
+ * One rising group of terms. It is an issue (in `issues`) when its mentions mostly complain
+ * or are negative — the larger of `complaintShare` and `negativeShare` is high, or rose well
+ * over its baseline's, and outweighs the positive share — and a trend (in `trends`) otherwise.
+ */
 export interface ReportIssue {
   rank: number;
   label: string;
@@ -57,8 +69,18 @@ export interface ReportIssue {
   baselineMentions: number;
   /** Window mentions over scaled baseline mentions (∞ shown as the window count when new). */
   growth: number;
+  /** Share (0–1) of `mentions` whose effective sentiment is negative (a human label wins). */
   negativeShare: number;
+  /** The same share over the baseline period (the brand's, when the group had under 5 mentions there). */
   baselineNegativeShare: number;
+  /**
+   * Share (0–1) of `mentions` that are complaints: the complaint model's yes/no, or a human
+   * complaint label (`earshot label ID complaint|not-complaint`), which wins. A problem told
+   * without sentiment words ("the lid cracked the first time") is a complaint, rarely negative.
+   */
+  complaintShare: number;
+  /** The same share over the baseline period (the brand's, when the group had under 5 mentions there). */
+  baselineComplaintShare: number;
   engagement: number;
   firstSeen: string;
   /** Mentions per day over the last days, oldest first, for sparklines. */
@@ -73,5 +95,8 @@ export interface ReportSample {
   text: string;
   url: string | null;
   created_at: string;
+  /** Effective sentiment (a human label wins). */
   sentiment: SentimentLabel;
+  /** Whether the mention is a complaint (a human complaint label wins). An issue quotes complaints first. */
+  complaint: boolean;
 }

@@ -3,17 +3,20 @@ import type { ExportRow } from '../store/store.js';
 /** The export columns in their stable, documented order. Renaming one breaks users' sheets. */
 export const EXPORT_COLUMNS = [
   'id', 'source', 'brand', 'created_at', 'author', 'text', 'url',
-  'sentiment', 'sentiment_label', 'topics', 'likes', 'replies', 'reposts', 'score',
+  'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'topics', 'likes', 'replies', 'reposts', 'score',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-/** Numbers stay numbers; every other column is text (ids too: X ids overflow doubles). */
-export const NUMERIC_COLUMNS: ReadonlySet<ExportColumn> = new Set(['sentiment', 'likes', 'replies', 'reposts', 'score']);
+/**
+ * Numbers stay numbers; `is_complaint` is a boolean (`true`/`false` in CSV); every other
+ * column is text (ids too: X ids overflow doubles).
+ */
+export const NUMERIC_COLUMNS: ReadonlySet<ExportColumn> = new Set(['sentiment', 'complaint', 'likes', 'replies', 'reposts', 'score']);
 
 const FIELD: Record<ExportColumn, keyof ExportRow> = {
   id: 'id', source: 'source', brand: 'brand', created_at: 'createdAt', author: 'author', text: 'text', url: 'url',
-  sentiment: 'sentiment', sentiment_label: 'sentimentLabel', topics: 'topics',
+  sentiment: 'sentiment', sentiment_label: 'sentimentLabel', complaint: 'complaint', is_complaint: 'isComplaint', topics: 'topics',
   likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score',
 };
 
@@ -22,7 +25,7 @@ export function isExportColumn(name: string): name is ExportColumn {
 }
 
 /** One cell's value, or null when the mention has none (e.g. not analysed yet). */
-export function cellOf(row: ExportRow, column: ExportColumn): string | number | null {
+export function cellOf(row: ExportRow, column: ExportColumn): string | number | boolean | null {
   return row[FIELD[column]] ?? null;
 }
 

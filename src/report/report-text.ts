@@ -2,17 +2,20 @@ import type { Report, ReportIssue } from '../domain/report.js';
 import { clipText, renderTable, shortTime } from './table.js';
 import { growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 
+export const NO_ISSUES = 'No emerging issues: no complaint or negative talk is rising above its baseline.';
+export const TRENDS = 'Rising trends (not complaints or negative)';
+
 /** The terminal report: a ranked table, then evidence per issue. */
 export function renderReportTable(report: Report, color: boolean): string {
   const lines = [headline(report), ''];
   if (report.issues.length === 0) {
-    lines.push('No emerging issues: nothing negative is rising above its baseline.');
+    lines.push(NO_ISSUES);
   } else {
     lines.push(issueTable(report.issues, color), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
   }
   if (report.trends.length) {
-    lines.push('Rising trends (not negative):', issueTable(report.trends, color));
+    lines.push(`${TRENDS}:`, issueTable(report.trends, color));
   }
   return lines.join('\n').trimEnd();
 }
@@ -20,43 +23,52 @@ export function renderReportTable(report: Report, color: boolean): string {
 function headline(report: Report): string {
   const t = report.totals;
   return `${report.brand} — ${report.window.hours}h to ${shortTime(report.at)} UTC vs the ${Math.round(report.baseline.hours / 24)} days before: `
-    + `${t.windowMentions.toLocaleString('en-US')} mentions (${percent(t.windowNegativeShare)} negative; baseline ${percent(t.baselineNegativeShare)})`;
+    + `${t.windowMentions.toLocaleString('en-US')} mentions (${percent(t.windowComplaintShare)} complaints, ${percent(t.windowNegativeShare)} negative; `
+    + `baseline ${percent(t.baselineComplaintShare)} and ${percent(t.baselineNegativeShare)})`;
 }
 
 function issueTable(issues: ReportIssue[], color: boolean): string {
   return renderTable(
-    ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'negative', 'last 14 days', 'first seen'],
+    ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
     issues.map((i) => [i.rank, clipText(i.label, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
-      growthText(i.growth, i.baselineMentions), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+      growthText(i.growth, i.baselineMentions), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
 }
 
 function evidence(issue: ReportIssue): string[] {
   return [
-    `#${issue.rank} ${clipText(issue.label, 60)} (score ${issue.score})`,
+    `#${issue.rank} ${clipText(issue.label, 60)} (score ${issue.score}; ${shares(issue)})`,
     ...issue.samples.map((s) => `  • ${clipText(s.text, 140)}${s.url ? `\n    ${clipText(s.url, 200)}` : ''}`),
   ];
+}
+
+/** "62% complaints, usually 5%; 14% negative, usually 9%". */
+export function shares(issue: ReportIssue): string {
+  return `${percent(issue.complaintShare)} complaints, usually ${percent(issue.baselineComplaintShare)}; `
+    + `${percent(issue.negativeShare)} negative, usually ${percent(issue.baselineNegativeShare)}`;
 }
 
 /** Markdown for a ticket or a chat; mention text is escaped so it cannot format or link. */
 export function renderReportMarkdown(report: Report): string {
   const lines = [`## ${escapeMd(report.brand)}: emerging issues`, '', `_${escapeMd(headline(report))}_`, ''];
-  if (report.issues.length === 0) lines.push('No emerging issues: nothing negative is rising above its baseline.', '');
+  if (report.issues.length === 0) lines.push(NO_ISSUES, '');
   else {
-    lines.push('| # | issue | mentions | authors | × baseline | negative | last 14 days |', '|---|---|---|---|---|---|---|');
+    lines.push('| # | issue | mentions | authors | × baseline | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} | ${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} | ${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
-      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}${i.relatedTerms?.length ? ` (also: ${escapeMd(i.relatedTerms.slice(0, 6).join(', '))})` : ''}`, '');
+      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `_${escapeMd(shares(i))}_`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}${i.relatedTerms?.length ? ` (also: ${escapeMd(i.relatedTerms.slice(0, 6).join(', '))})` : ''}`, '');
       for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
     }
   }
   if (report.trends.length) {
-    lines.push('### Rising trends (not negative)', '');
-    for (const t of report.trends) lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthPhrase(t.growth, t.baselineMentions)}`);
+    lines.push(`### ${TRENDS}`, '');
+    for (const t of report.trends) {
+      lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthPhrase(t.growth, t.baselineMentions)}, ${percent(t.complaintShare)} complaints`);
+    }
   }
   return lines.join('\n').trimEnd();
 }

@@ -32,7 +32,7 @@ export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' 
   return parts.join(' ');
 }
 
-/** A Block Kit message for one issue: label, counts, growth, negativity, two samples, the CSV command. */
+/** A Block Kit message for one issue: label, counts, growth, complaint and negative shares, two samples, the CSV command. */
 export function renderSlackMessage(report: Report, issue: ReportIssue): SlackMessage {
   const brand = escapeSlack(report.brand);
   const label = escapeSlack(issue.label);
@@ -51,6 +51,7 @@ function summaryLine(report: Report, issue: ReportIssue): string {
   return [
     `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
     `*${growthPhrase(issue.growth, issue.baselineMentions)}*`,
+    `*${percent(issue.complaintShare)}* complaints (usually ${percent(issue.baselineComplaintShare)})`,
     `*${percent(issue.negativeShare)}* negative (usually ${percent(issue.baselineNegativeShare)})`,
   ].join(' · ');
 }

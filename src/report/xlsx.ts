@@ -22,7 +22,8 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
  * Types a spreadsheet keeps: ids, handles and every other text column are text cells
  * (a 19-digit id or `0012345` stays exact, `@bob` and `=1+1` stay text: no value is
  * ever written as a formula); `created_at` is a date (UTC); http(s) URLs are links;
- * sentiment and the metrics are numbers. The header row is frozen and has a filter.
+ * sentiment, the complaint score and the metrics are numbers; is_complaint is a boolean
+ * (TRUE/FALSE). The header row is frozen and has a filter.
  */
 export async function writeXlsx(rows: AsyncIterable<ExportRow>, columns: readonly ExportColumn[], output: Writable): Promise<number> {
   const { default: ExcelJS } = await import('exceljs');
@@ -68,12 +69,13 @@ async function drained(sheet: unknown): Promise<void> {
   if (entry && buffered > (entry.writableHighWaterMark ?? 16_384)) await once(entry, 'drain');
 }
 
-type XlsxValue = number | Date | { text: string; hyperlink: string } | { richText: Array<{ text: string }> } | null;
+type XlsxValue = number | boolean | Date | { text: string; hyperlink: string } | { richText: Array<{ text: string }> } | null;
 
 export function xlsxCell(row: ExportRow, column: ExportColumn): XlsxValue {
   const value = cellOf(row, column);
   if (value === null) return null;
   if (NUMERIC_COLUMNS.has(column)) return Number(value);
+  if (column === 'is_complaint') return value === true;
   if (column === 'created_at') return new Date(String(value));
   const text = xlsxText(String(value));
   if (column === 'url' && /^https?:\/\//i.test(text) && text.length <= MAX_LINK_CHARS) return { text, hyperlink: text };

@@ -24,10 +24,13 @@ export const COPY_TABLES = {
     key: 'mention_id',
     match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
-      'voice', 'cluster', 'sentiment', 'analyzed_at'],
+      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'analyzed_at'],
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
-  mention_terms: { key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment'] },
+  complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },
+  mention_terms: {
+    key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment', 'complaint'],
+  },
   alerts_sent: { key: 'id', match: ['target', 'issue_key'], columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 

@@ -38,6 +38,11 @@ export interface Store extends ReportQueries {
   saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void>;
   setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
   /**
+   * A human complaint label (true: a complaint, false: not one). Like the sentiment label it
+   * wins everywhere (reports, exports, filters, status) and survives re-analysis.
+   */
+  setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void>;
+  /**
    * Brings report aggregates up to date for whole days before `before`, so the next
    * report does not pay for them; returns how many days were refreshed. A backend
    * without such aggregates returns 0.
@@ -98,6 +103,8 @@ export interface StoreStatusRow {
   lastMention: string | null;
   lastScan: string | null;
   analyzed: number;
+  /** Mentions that are complaints (a human complaint label wins over the model's yes/no). */
+  complaints: number;
 }
 
 export interface StoreStatus {
@@ -115,6 +122,8 @@ export interface SearchQuery {
   brand?: string;
   since?: string;
   until?: string;
+  /** Only complaints (true) or only mentions that are not (false); effective flags, unanalysed mentions left out. */
+  complaint?: boolean;
   limit: number;
 }
 
@@ -215,6 +224,8 @@ export interface DayTotals {
   mentions: number;
   negative: number;
   positive: number;
+  /** Mentions that are complaints (effective flag: a human label wins). */
+  complaints: number;
 }
 
 export interface TermCounts {
@@ -226,6 +237,8 @@ export interface TermCounts {
   voices: number;
   negative: number;
   positive: number;
+  /** Mentions that are complaints (effective flag). */
+  complaints: number;
 }
 
 export interface TermPair {
@@ -240,6 +253,8 @@ export interface TermGroupStats {
   voices: number;
   negative: number;
   positive: number;
+  /** Mentions that are complaints (effective flag). */
+  complaints: number;
   engagement: number;
   firstSeen: string | null;
   /** Voices per day, for the days in the range that have any. */
@@ -266,8 +281,19 @@ export interface ReportQueries {
   termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats>;
   /** Distinct (day, author, copy-cluster) triples of a group's mentions, at most `limit`. */
   termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]>;
-  termSamples(query: SampleQuery): Promise<Array<StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>>;
+  /** A group's mentions in the window, complaints and negative ones first, then by engagement. */
+  termSamples(query: SampleQuery): Promise<SampleRow[]>;
 }
+
+/** A mention a report may quote: effective sentiment and complaint flag, the model's complaint score (null before one scored it). */
+export type SampleRow = StoredMention & {
+  sentiment: SentimentLabel;
+  complaint: boolean;
+  complaintScore: number | null;
+  engagement: number;
+  voice: number;
+  cluster: number;
+};
 
 export interface ExportQuery {
   brand?: string;
@@ -276,6 +302,8 @@ export interface ExportQuery {
   until?: string;
   /** Effective labels (a human label wins over the model's). */
   sentiments?: SentimentLabel[];
+  /** Only complaints (true) or only mentions that are not (false); effective flags (a human label wins). */
+  complaint?: boolean;
   /** FTS5 query syntax on SQLite; falls back to literal words. */
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
@@ -294,6 +322,10 @@ export interface ExportRow {
   url: string | null;
   sentiment: number | null;
   sentimentLabel: SentimentLabel | null;
+  /** The complaint model's score (0–1, 3 decimals); null when not analysed. */
+  complaint: number | null;
+  /** The effective complaint flag (a human label wins); null when neither the model nor a human has said. */
+  isComplaint: boolean | null;
   /** Display forms of the mention's terms, joined with "; ". */
   topics: string;
   likes: number | null;

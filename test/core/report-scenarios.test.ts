@@ -70,7 +70,7 @@ describe.each(backends)('emerging-issue detection ($name)', (backend) => {
 });
 
 describe('coreTerms', () => {
-  const term = (key: string, voices: number) => ({ termId: key.length, key, display: key, mentions: voices, voices, negative: 0, positive: 0 });
+  const term = (key: string, voices: number) => ({ termId: key.length, key, display: key, mentions: voices, voices, negative: 0, positive: 0, complaints: 0 });
   it('measures a group by the terms that rose with its fastest riser, not by everyday words that co-burst', () => {
     const growth: Record<string, number> = { dye: 40, 'leak dye': 25, recipe: 12, disappointed: 1.6, cup: 2 };
     const terms = Object.keys(growth).map((k) => term(k, 10));

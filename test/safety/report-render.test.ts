@@ -15,9 +15,9 @@ const LONG_URL = `https://example.com/${'very-long-path-segment/'.repeat(20)}?ut
 function issue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'tea bag · plastic', terms: ['tea bag', 'plastic'], termKeys: ['teabag', 'plastic'], relatedTerms: [], score: 9, mentions: 40, authors: 38,
-    baselineMentions: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
+    baselineMentions: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, complaintShare: 0.7, baselineComplaintShare: 0.1, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
     series: [0, 0, 0, 1, 9, 30],
-    samples: [{ id: '1', source: 'x', author: 'amy', text: 'why is there plastic in my tea bags', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }],
+    samples: [{ id: '1', source: 'x', author: 'amy', text: 'why is there plastic in my tea bags', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true }],
     ...extra,
   };
 }
@@ -27,8 +27,8 @@ function report(issues: ReportIssue[], trends: ReportIssue[] = [], brand = 'Kett
     brand, generatedAt: '2026-11-20T12:00:00.000Z', at: '2026-11-20T12:00:00.000Z',
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
-    totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1 },
-    daily: Array.from({ length: 16 }, (_, i) => ({ day: `2026-11-${String(5 + i).padStart(2, '0')}`, mentions: 10 + i, negative: i, positive: 2 })),
+    totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.1 },
+    daily: Array.from({ length: 16 }, (_, i) => ({ day: `2026-11-${String(5 + i).padStart(2, '0')}`, mentions: 10 + i, negative: i, positive: 2, complaints: 1 })),
     issues, trends,
   };
 }
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium, with long w
   it('wraps them inside their cards, with no sideways scrolling, at 1280 and 390 px', async () => {
     const long = issue({
       label: `${LONG_WORD} · plastic`, terms: [LONG_WORD, 'plastic', LONG_URL],
-      samples: [{ id: '1', source: 'x', author: `@${'someone'.repeat(12)}`, text: `${LONG_WORD} see ${LONG_URL} ${'🫖'.repeat(80)}`, url: LONG_URL, created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }],
+      samples: [{ id: '1', source: 'x', author: `@${'someone'.repeat(12)}`, text: `${LONG_WORD} see ${LONG_URL} ${'🫖'.repeat(80)}`, url: LONG_URL, created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true }],
     });
     const path = join(tmp.dir, 'report.html');
     writeFileSync(path, renderReportHtml(report([long, { ...long, rank: 2 }], [], `Brand${'Name'.repeat(30)}`)));

@@ -30,6 +30,45 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('upgrades a v5 database to complaints: mentions, analyses and labels survive, the rollup is recomputed', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const path = join(tmp.dir, 'v5.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 5));
+    expect(schemaVersion(old)).toBe(5);
+    old.exec(`
+      INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z');
+      INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        ('x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', 'a', 'a'),
+        ('x', '2', 1, '2026-01-02T11:00:00.000Z', 'bob', 'lovely lid colour', 'a', 'a');
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment, analyzed_at)
+        VALUES (1, 'old', 0.1, 'neutral', 'k1', 1, 490330, 1, 1, -1, 'a'), (2, 'old', 0.6, 'positive', 'k2', 1, 490331, 2, 2, 1, 'a');
+      INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (1, 'negative', 'a');
+      INSERT INTO terms (key, display) VALUES ('lid', 'lid');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment) VALUES (1, 490330, 1, 1, 1, 1, -1), (1, 490331, 1, 2, 2, 2, 1);
+      INSERT INTO term_days_done (brand_id, day) VALUES (1, 20430);
+      INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive) VALUES (1, 1, 20430, 2, 2, 2, 1, 1);`);
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect((await store.searchMentions({ text: 'lid', limit: 5 })).map((m) => m.id)).toEqual(['2', '1']);
+    expect(await store.countPendingAnalysis('old')).toBe(0);
+    const rows = [];
+    for await (const row of store.exportMentions({})) rows.push([row.id, row.sentimentLabel, row.complaint, row.isComplaint]);
+    // scored before there was a complaint model: no score and no flag until the next analysis
+    expect(rows).toEqual([['1', 'negative', null, null], ['2', 'positive', null, null]]);
+    expect(store.db.prepare('SELECT COUNT(*) FROM term_days_done').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT COUNT(*) FROM term_days').pluck().get()).toBe(0);
+    await store.setComplaintLabel(1, true);
+    const range = { brand: 'Acme', fromHour: 20430 * 24, toHour: 20431 * 24 };
+    expect(await store.windowTerms(range, 1, 5)).toEqual([
+      { termId: 1, key: 'lid', display: 'lid', mentions: 2, voices: 2, negative: 1, positive: 1, complaints: 1 }]);
+    expect(store.db.prepare('SELECT complaints FROM term_days').pluck().all()).toEqual([1]);
+    expect((await store.status()).rows[0]).toMatchObject({ mentions: 2, analyzed: 2, complaints: 1 });
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database and refuses a newer one', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;

@@ -76,6 +76,48 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await sql.end();
   });
 
+  it('upgrades a v5 database to complaints: mentions, analyses and labels survive, the rollup is recomputed', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 5))).toBe(5);
+    await sql.unsafe(`
+      INSERT INTO brands (id, name, created_at) VALUES (1, 'Acme', '2026-01-01T00:00:00.000Z');
+      CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+      INSERT INTO mention_keys (id, source, external_id, created_at) VALUES
+        (1, 'x', '1', '2026-01-02T10:00:00.000Z'), (2, 'x', '2', '2026-01-02T11:00:00.000Z');
+      INSERT INTO mentions (id, source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        (1, 'x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', now(), now()),
+        (2, 'x', '2', 1, '2026-01-02T11:00:00.000Z', 'bob', 'lovely lid colour', now(), now());
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment, analyzed_at)
+        VALUES (1, 'old', 0.1, 'neutral', 'k1', 1, 490330, 1, 1, -1, now()), (2, 'old', 0.6, 'positive', 'k2', 1, 490331, 2, 2, 1, now());
+      INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (1, 'negative', now());
+      INSERT INTO terms (id, key, display) VALUES (1, 'lid', 'lid');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment) VALUES (1, 490330, 1, 1, 1, 1, -1), (1, 490331, 1, 2, 2, 2, 1);
+      DELETE FROM term_days_dirty;
+      INSERT INTO term_days_done (brand_id, day) VALUES (1, 20430);
+      INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive) VALUES (1, 1, 20430, 2, 2, 2, 1, 1);`);
+    await sql.end();
+
+    const store = await openPostgresStore(withSchema(url!, target.schema!));
+    expect((await store.status()).schemaVersion).toBe(LATEST_VERSION);
+    expect((await store.searchMentions({ text: 'lid', limit: 5 })).map((m) => m.id)).toEqual(['2', '1']);
+    expect(await store.countPendingAnalysis('old')).toBe(0);
+    const rows = [];
+    for await (const row of store.exportMentions({})) rows.push([row.id, row.sentimentLabel, row.complaint, row.isComplaint]);
+    // scored before there was a complaint model: no score and no flag until the next analysis
+    expect(rows).toEqual([['1', 'negative', null, null], ['2', 'positive', null, null]]);
+    expect((await store.sql`SELECT COUNT(*)::int AS n FROM term_days_done`)[0]!.n).toBe(0);
+    expect((await store.sql`SELECT COUNT(*)::int AS n FROM term_days`)[0]!.n).toBe(0);
+    await store.setComplaintLabel(1, true);
+    const range = { brand: 'Acme', fromHour: 20430 * 24, toHour: 20431 * 24 };
+    expect(await store.windowTerms(range, 1, 5)).toEqual([
+      { termId: 1, key: 'lid', display: 'lid', mentions: 2, voices: 2, negative: 1, positive: 1, complaints: 1 }]);
+    expect((await store.sql`SELECT complaints FROM term_days`).map((r) => r.complaints)).toEqual([1]);
+    expect((await store.status()).rows[0]).toMatchObject({ mentions: 2, analyzed: 2, complaints: 1 });
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database, migrates once under concurrency, and refuses a newer one', async () => {
     const location = freshUrl();
     const stores = await Promise.all([openPostgresStore(location), openPostgresStore(location), openPostgresStore(location)]);

@@ -5,6 +5,8 @@ export interface Counts {
   voices: number;
   negative: number;
   positive: number;
+  /** Mentions that are complaints (a human label wins over the model). */
+  complaints: number;
 }
 
 export interface Thresholds {
@@ -16,12 +18,17 @@ export interface Thresholds {
   minSurprise: number;
   /** Least growth over the scaled baseline. */
   minGrowth: number;
-  /** Negative share from which a rising group is an issue rather than a trend. */
-  issueNegativeShare: number;
+  /**
+   * Concern (the larger of a group's complaint share and negative share) from which a
+   * rising group is an issue rather than a trend.
+   */
+  issueShare: number;
+  /** A smaller concern still makes an issue when it rose at least this much over the baseline's. */
+  issueRise: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  minVoices: 5, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueNegativeShare: 0.4,
+  minVoices: 5, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueShare: 0.4, issueRise: 0.25,
 };
 
 /** Surprise of `k` window voices against the daily voices of a reference period. */
@@ -45,18 +52,30 @@ export interface GroupScore {
   growth: number;
   negativeShare: number;
   baselineNegativeShare: number;
+  complaintShare: number;
+  baselineComplaintShare: number;
   score: number;
   kind: 'issue' | 'trend' | 'none';
 }
 
+/** A reference period's shares: its own when it has enough mentions, else the brand's. */
+const MIN_BASELINE_MENTIONS = 5;
+
 /**
  * Scores a group of terms: volume surprise against its own baseline (negative-binomial
- * tail fitted to the baseline's daily voices), raised by its negative share, by the
- * rise of that share over the baseline's, and a little by engagement.
+ * tail fitted to the baseline's daily voices), raised by its concern (the larger of its
+ * complaint share and negative share), by the rise of that concern over the baseline's,
+ * and a little by engagement.
+ *
+ * A rising group is an issue when its mentions mostly complain or are negative: the
+ * concern reaches `issueShare`, or rose by `issueRise` over the baseline and reaches half
+ * of `issueShare`; and it is not outweighed by the positive share. Complaints count
+ * whatever their sentiment: a product problem told flatly ("the lid cracked the first
+ * time") is a complaint, rarely negative. Anything else rising is a trend.
  */
 export function scoreGroup(
   input: { window: Counts; baseline: Counts; baselineDaily: number[]; windowDays: number; baselineDays: number;
-    engagement: number; brandBaselineNegativeShare: number },
+    engagement: number; brandBaselineNegativeShare: number; brandBaselineComplaintShare: number },
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): GroupScore {
   const { window, baseline } = input;
@@ -68,16 +87,22 @@ export function scoreGroup(
     surpriseAgainst(window.voices, input.baselineDaily.slice(0, Math.floor(input.baselineDaily.length / 2)), input.windowDays),
   ), 300);
   const growth = window.voices / Math.max(expected, 1);
-  const negativeShare = window.mentions ? window.negative / window.mentions : 0;
-  const positiveShare = window.mentions ? window.positive / window.mentions : 0;
-  const baselineNegativeShare = baseline.mentions >= 5 ? baseline.negative / baseline.mentions : input.brandBaselineNegativeShare;
-  const lift = Math.max(0, negativeShare - baselineNegativeShare);
-  const score = s * (0.25 + negativeShare) * (1 + lift) * (1 + Math.log10(1 + input.engagement) / 10);
+  const share = (n: number, of: Counts) => (of.mentions ? n / of.mentions : 0);
+  const negativeShare = share(window.negative, window);
+  const complaintShare = share(window.complaints, window);
+  const positiveShare = share(window.positive, window);
+  const ownBaseline = baseline.mentions >= MIN_BASELINE_MENTIONS;
+  const baselineNegativeShare = ownBaseline ? share(baseline.negative, baseline) : input.brandBaselineNegativeShare;
+  const baselineComplaintShare = ownBaseline ? share(baseline.complaints, baseline) : input.brandBaselineComplaintShare;
+  const concern = Math.max(negativeShare, complaintShare);
+  const rise = Math.max(0, negativeShare - baselineNegativeShare, complaintShare - baselineComplaintShare);
+  const score = s * (0.25 + concern) * (1 + rise) * (1 + Math.log10(1 + input.engagement) / 10);
   const rising = s >= thresholds.minSurprise && growth >= thresholds.minGrowth && window.voices >= thresholds.minVoices;
-  const negative = negativeShare >= thresholds.issueNegativeShare && negativeShare >= positiveShare;
+  const concerning = (concern >= thresholds.issueShare || (rise >= thresholds.issueRise && concern >= thresholds.issueShare / 2))
+    && concern >= positiveShare;
   return {
-    surprise: s, expected, growth, negativeShare, baselineNegativeShare,
+    surprise: s, expected, growth, negativeShare, baselineNegativeShare, complaintShare, baselineComplaintShare,
     score: Math.round(score * 100) / 100,
-    kind: !rising ? 'none' : negative ? 'issue' : 'trend',
+    kind: !rising ? 'none' : concerning ? 'issue' : 'trend',
   };
 }

@@ -11,7 +11,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath } from '../output-file.js';
-import { addBrandOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
@@ -23,6 +23,7 @@ interface ExportFlags extends ReportPeriodFlags {
   since?: string;
   until?: string;
   sentiment?: string;
+  complaint?: boolean;
   issue?: number;
   search?: string;
   limit?: number;
@@ -43,6 +44,7 @@ const command = new Command('export')
   .option('--excel', 'CSV with a UTF-8 byte order mark, for Excel');
 addBrandOption(command);
 addTimeRangeOptions(command);
+addComplaintOption(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
@@ -50,7 +52,8 @@ export const exportCommand = command
     + '\n  $ earshot export --brand "Clipper Teas" --since 7d --out mentions.csv --excel'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 1 --columns created_at,author,text,url'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
-    + '\n  $ earshot export --format jsonl --sentiment negative | jq .text')
+    + '\n  $ earshot export --format jsonl --sentiment negative | jq .text'
+    + '\n  $ earshot export --complaint --since 7d --columns created_at,text,complaint,url')
   .action(withContext(runExport));
 
 async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
@@ -68,6 +71,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
     until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
     sentiments,
+    complaint: flags.complaint,
     search: flags.search,
     limit: flags.limit,
     ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),

@@ -2,13 +2,14 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addFormatOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
 interface SearchFlags {
   brand?: string;
   since?: string;
   until?: string;
+  complaint?: boolean;
   limit: number;
   format: string;
 }
@@ -19,9 +20,11 @@ const command = new Command('search')
   .option('--limit <n>', 'at most this many results', parsePositiveInt('--limit'), 20);
 addBrandOption(command);
 addTimeRangeOptions(command);
+addComplaintOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
-  .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json')
+  .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
+    + '\n  $ earshot search charger --complaint --since 7d')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
     const store = await ctx.readStore();
     const mentions = await store.searchMentions({
@@ -29,6 +32,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       brand: flags.brand,
       since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
       until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+      complaint: flags.complaint,
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));

@@ -1,5 +1,5 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import { SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
+import { complaintScoreOf, SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, FailedAnalysis, StoreStatus } from '../store.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
@@ -49,7 +49,7 @@ export async function readFailedAnalyses(sql: Sql, limit: number): Promise<Store
   return { count, latest };
 }
 
-type Facts = { id: number; brandId: number; hour: number; human: SentimentLabel | null };
+type Facts = { id: number; brandId: number; hour: number; human: SentimentLabel | null; humanComplaint: number | null };
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
 export class AnalysisWriter {
@@ -62,8 +62,9 @@ export class AnalysisWriter {
     const fresh = new Map<string, number>();
     await this.sql.begin(async (tx) => {
       const facts = await tx<Facts[]>`
-        SELECT m.id, m.brand_id AS "brandId", floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human
-        FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id
+        SELECT m.id, m.brand_id AS "brandId", floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
+          cl.complaint AS "humanComplaint"
+        FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
         WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
       const byId = new Map(facts.map((f) => [f.id, f]));
       const kept = results.filter((r) => byId.has(r.rowId)); // others were deleted since they were read
@@ -73,7 +74,8 @@ export class AnalysisWriter {
         return {
           mention_id: r.rowId, model_version: r.modelVersion, sentiment_score: r.sentimentScore, sentiment_label: r.sentimentLabel,
           cluster_key: r.clusterKey, brand_id: f.brandId, hour: f.hour, voice: r.voice, cluster: r.cluster,
-          sentiment: SENTIMENT_VALUE[f.human ?? r.sentimentLabel], analyzed_at: new Date().toISOString(),
+          sentiment: SENTIMENT_VALUE[f.human ?? r.sentimentLabel],
+          complaint_score: complaintScoreOf(r), complaint: f.humanComplaint ?? (r.complaint ? 1 : 0), analyzed_at: new Date().toISOString(),
         };
       });
       await tx`INSERT INTO analyses ${tx(rows)}
@@ -81,7 +83,7 @@ export class AnalysisWriter {
           sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
           cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
           voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
-          analyzed_at = excluded.analyzed_at`;
+          complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`;
       await tx`DELETE FROM mention_terms WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
       // a mention that failed under an earlier model and reads fine now is no longer a failure
       await tx`DELETE FROM analysis_failures WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
@@ -91,7 +93,7 @@ export class AnalysisWriter {
         for (const term of r.terms) {
           const termId = await this.termId(tx, term.key, term.display, fresh);
           links.push({ brand_id: row.brand_id, hour: row.hour, term_id: termId, mention_id: r.rowId,
-            voice: r.voice, cluster: r.cluster, sentiment: row.sentiment });
+            voice: r.voice, cluster: r.cluster, sentiment: row.sentiment, complaint: row.complaint });
         }
       }
       for (let i = 0; i < links.length; i += 1000) {
@@ -126,5 +128,17 @@ export async function writeHumanLabel(sql: Sql, rowId: number, label: SentimentL
       ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`;
     await tx`UPDATE analyses SET sentiment = ${value} WHERE mention_id = ${rowId}`;
     await tx`UPDATE mention_terms SET sentiment = ${value} WHERE mention_id = ${rowId}`;
+  });
+}
+
+/** A human complaint label: like the sentiment label, it wins everywhere and survives re-analysis. */
+export async function writeComplaintLabel(sql: Sql, rowId: number, isComplaint: boolean): Promise<void> {
+  const value = isComplaint ? 1 : 0;
+  await sql.begin(async (tx) => {
+    await tx`INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (${rowId}, ${value}, now())
+      ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`;
+    await tx`UPDATE analyses SET complaint = ${value} WHERE mention_id = ${rowId}`;
+    // the rollup's statement triggers mark the mention's day dirty
+    await tx`UPDATE mention_terms SET complaint = ${value} WHERE mention_id = ${rowId}`;
   });
 }

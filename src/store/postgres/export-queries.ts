@@ -1,14 +1,15 @@
 import type { ExportQuery, ExportRow } from '../store.js';
 import type { Sql } from './connect.js';
-import { tsQuery } from './mention-queries.js';
+import { EFFECTIVE_COMPLAINT, tsQuery } from './mention-queries.js';
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
- * topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
+ * `complaint` the complaint model's score, `isComplaint` the effective complaint flag, topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
   m.author, m.text, m.url, a.sentiment_score AS sentiment,
   COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
+  a.complaint_score AS complaint, (${EFFECTIVE_COMPLAINT}) <> 0 AS "isComplaint",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
     FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id), '') AS topics,
   m.likes, m.replies, m.reposts, m.score`;
@@ -21,6 +22,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.since !== undefined) where.push(sql`m.created_at >= ${query.since}::timestamptz`);
   if (query.until !== undefined) where.push(sql`m.created_at < ${query.until}::timestamptz`);
   if (query.sentiments) where.push(sql`COALESCE(h.label, a.sentiment_label) = ANY(${query.sentiments}::text[])`);
+  if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
@@ -32,6 +34,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id
+    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     ${filter}
     ORDER BY m.created_at, m.id LIMIT ${query.limit ?? null}`;
   // breaking out of the loop closes the cursor and frees the connection

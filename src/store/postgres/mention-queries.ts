@@ -1,6 +1,6 @@
 import type { StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
-import { quoteWords } from '../sqlite/mention-queries.js';
+import { EFFECTIVE_COMPLAINT, quoteWords } from '../sqlite/mention-queries.js';
 import type { SearchQuery, StoreStatusRow } from '../store.js';
 import type { Sql, Tx } from './connect.js';
 import { mergeStatusRows } from '../status-rows.js';
@@ -9,6 +9,9 @@ import { mergeStatusRows } from '../status-rows.js';
 export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand,
   m.created_at AS "createdAt", m.author, m.text, m.url, m.lang, m.likes, m.replies, m.reposts,
   m.score, m.first_seen AS "firstSeen", m.last_seen AS "lastSeen"`;
+
+/** The effective complaint flag (0/1 or NULL) of a mention, with `a` (analyses) and `cl` (complaint_labels) joined, as on SQLite. */
+export { EFFECTIVE_COMPLAINT } from '../sqlite/mention-queries.js';
 
 /**
  * The search text as a tsquery. SQLite takes FTS5 syntax and falls back to literal
@@ -27,10 +30,13 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
   const match = tsQuery(sql, query.text);
   return sql<StoredMention[]>`
     SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN brands b ON b.id = m.brand_id
+      ${query.complaint === undefined ? sql``
+        : sql`LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
     WHERE m.tsv @@ ${match}
       ${query.brand ? sql`AND lower(b.name) = lower(${query.brand})` : sql``}
       ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
+      ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
     ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}`;
 }
 
@@ -54,9 +60,10 @@ export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
   const counts = await sql<Array<Omit<StoreStatusRow, 'lastScan'>>>`
     SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
       MIN(m.created_at) AS "firstMention", MAX(m.created_at) AS "lastMention",
-      COUNT(a.mention_id) AS analyzed
+      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${sql.unsafe(EFFECTIVE_COMPLAINT)}), 0) AS complaints
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
+    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     GROUP BY b.name, m.source`;
   const scans = await sql<Array<{ brand: string; source: string; lastScan: string }>>`
     SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS "lastScan"

@@ -253,4 +253,30 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW WHEN (OLD.text IS DISTINCT FROM NEW.text) EXECUTE FUNCTION analysis_failures_text_changed();
     `,
   },
+  {
+    version: 7,
+    name: 'complaint score, complaint labels',
+    sql: `
+      -- As SQLite's migration 7: the model's complaint_score (NULL until scored), the
+      -- effective complaint flag (0/1, a human label wins) on analyses and mention_terms,
+      -- a complaints sum in the rollup, and the human complaint labels.
+      ALTER TABLE analyses ADD COLUMN complaint_score double precision;
+      ALTER TABLE analyses ADD COLUMN complaint integer NOT NULL DEFAULT 0;
+      ALTER TABLE mention_terms ADD COLUMN complaint integer NOT NULL DEFAULT 0;
+      ALTER TABLE term_days ADD COLUMN complaints bigint NOT NULL DEFAULT 0;
+      DROP INDEX analyses_brand_hour;
+      CREATE INDEX analyses_brand_hour ON analyses (brand_id, hour, sentiment, complaint);
+      DROP INDEX mention_terms_term;
+      CREATE INDEX mention_terms_term ON mention_terms (brand_id, term_id, hour, voice, cluster, sentiment, complaint);
+      CREATE TABLE complaint_labels (
+        mention_id bigint PRIMARY KEY REFERENCES mention_keys(id) ON DELETE CASCADE,
+        complaint integer NOT NULL CHECK (complaint IN (0, 1)),
+        labeled_at timestamptz NOT NULL
+      );
+      -- rollup days summed before complaints were counted: recompute them
+      DELETE FROM term_days;
+      DELETE FROM term_days_dirty;
+      DELETE FROM term_days_done;
+    `,
+  },
 ];

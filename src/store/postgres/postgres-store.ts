@@ -4,7 +4,9 @@ import type {
   AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ExportQuery, ExportRow, ReportQueries,
   RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import { AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeHumanLabel } from './analysis-queries.js';
+import {
+  AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
+} from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
@@ -121,6 +123,10 @@ export class PostgresStore implements Store {
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
     await writeHumanLabel(this.sql, rowId, label);
+  }
+
+  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
+    await writeComplaintLabel(this.sql, rowId, isComplaint);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {

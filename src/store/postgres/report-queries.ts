@@ -1,5 +1,4 @@
-import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
@@ -8,6 +7,9 @@ import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type Rollu
 const VOICES = `LEAST(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
 const NEGATIVE = 'COUNT(*) FILTER (WHERE t.sentiment < 0)';
 const POSITIVE = 'COUNT(*) FILTER (WHERE t.sentiment > 0)';
+const COMPLAINTS = 'COUNT(*) FILTER (WHERE t.complaint <> 0)';
+/** Sentiment and complaint counts of a set of term (or analysis) rows `t`. */
+const SHARES = `${NEGATIVE} AS negative, ${POSITIVE} AS positive, ${COMPLAINTS} AS complaints`;
 
 /**
  * The report aggregates of src/store/sqlite/report-queries.ts in PostgreSQL's dialect:
@@ -56,7 +58,7 @@ export class PgReportQueries implements ReportQueries {
     const p = await this.scope(range);
     const sql = this.sql;
     return sql<DayTotals[]>`
-      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(SHARES)}
       FROM analyses t ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
       GROUP BY t.hour / 24 ORDER BY day`;
@@ -71,8 +73,7 @@ export class PgReportQueries implements ReportQueries {
         SELECT * FROM (${this.rolledTerms(plan, p.brand, null, range)}) r WHERE r.voices >= ${minVoices} ORDER BY r.voices DESC, r."termId" LIMIT ${limit}`;
     }
     return sql<TermCounts[]>`
-      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
-        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices, ${sql.unsafe(SHARES)}
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
       GROUP BY t.term_id, k.key, k.display HAVING ${sql.unsafe(VOICES)} >= ${minVoices}
@@ -86,8 +87,7 @@ export class PgReportQueries implements ReportQueries {
     const plan = await this.rollupPlan(range, p.brand);
     if (plan) return sql<TermCounts[]>`SELECT * FROM (${this.rolledTerms(plan, p.brand, termIds, range)}) r ORDER BY r."termId"`;
     return sql<TermCounts[]>`
-      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices,
-        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive
+      SELECT t.term_id AS "termId", k.key, k.display, COUNT(*) AS mentions, ${sql.unsafe(VOICES)} AS voices, ${sql.unsafe(SHARES)}
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[])
         AND ${this.inRange(p)}
@@ -110,7 +110,8 @@ export class PgReportQueries implements ReportQueries {
   private rolledTerms(plan: RollupPlan, brandId: number, termIds: number[] | null, range: HourRange) {
     return this.sql`
       SELECT p.term_id AS "termId", k.key, k.display, SUM(p.mentions) AS mentions,
-        LEAST(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
+        LEAST(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive,
+        SUM(p.complaints) AS complaints
       FROM (${rollupTermsQuery(this.sql, brandId, plan, termIds, range)}) p JOIN terms k ON k.id = p.term_id
       GROUP BY p.term_id, k.key, k.display`;
   }
@@ -130,7 +131,7 @@ export class PgReportQueries implements ReportQueries {
 
   /** A fragment, built synchronously: a postgres.js fragment is a thenable, so an async function must not return one. */
   private picked(p: Scope, range: HourRange, termIds: number[]) {
-    return this.sql`SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, p.source)}
+    return this.sql`SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND ${this.inRange(p)}`;
   }
 
@@ -139,8 +140,7 @@ export class PgReportQueries implements ReportQueries {
     const p = await this.scope(range);
     const [totals] = await sql<Array<Omit<TermGroupStats, 'daily'>>>`
       WITH t AS (${this.picked(p, range, termIds)})
-      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${this.phasedVoices(range)} AS voices,
-        ${sql.unsafe(NEGATIVE)} AS negative, ${sql.unsafe(POSITIVE)} AS positive,
+      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${this.phasedVoices(range)} AS voices, ${sql.unsafe(SHARES)},
         (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)), 0)
            FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
         (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS "firstSeen"
@@ -159,18 +159,20 @@ export class PgReportQueries implements ReportQueries {
       ORDER BY 1, 2, 3 LIMIT ${limit}`;
   }
 
-  async termSamples(query: SampleQuery) {
+  async termSamples(query: SampleQuery): Promise<SampleRow[]> {
     const p = await this.scope(query);
     const sql = this.sql;
-    return sql<Array<StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>>`
+    return [...await sql<SampleRow[]>`
       SELECT ${sql.unsafe(MENTION_COLUMNS)}, s.voice, s.cluster,
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
+        s.complaint <> 0 AS complaint, a.complaint_score AS "complaintScore",
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0) AS engagement
-      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
+      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${query.termIds}::bigint[])
               AND ${this.inRange(p)}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
-      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`;
+      ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
   }
 }

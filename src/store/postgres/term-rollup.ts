@@ -19,7 +19,8 @@ export function exactEdges(sql: Sql, range: Pick<HourRange, 'fromHour' | 'toHour
 
 /** The same per-day counts as the raw report queries, for one day or one edge range within a day. */
 const DAY_COUNTS = `COUNT(*) AS mentions, COUNT(DISTINCT voice) AS authors, COUNT(DISTINCT cluster) AS clusters,
-  COUNT(*) FILTER (WHERE sentiment < 0) AS negative, COUNT(*) FILTER (WHERE sentiment > 0) AS positive`;
+  COUNT(*) FILTER (WHERE sentiment < 0) AS negative, COUNT(*) FILTER (WHERE sentiment > 0) AS positive,
+  COUNT(*) FILTER (WHERE complaint <> 0) AS complaints`;
 
 /** SQLSTATEs after which a report reads the raw rows instead: a lock wait ran out, or a read-only server (a replica). */
 const FALL_BACK = new Set(['55P03', '25006']);
@@ -69,7 +70,7 @@ async function rollDay(sql: Sql, brandId: number, day: number): Promise<void> {
     await tx`LOCK TABLE mention_terms IN SHARE MODE`;
     await tx`DELETE FROM term_days WHERE brand_id = ${brandId} AND day = ${day}`;
     await tx`
-      INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive)
+      INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive, complaints)
       SELECT brand_id, term_id, ${day}, ${tx.unsafe(DAY_COUNTS)}
       FROM mention_terms WHERE brand_id = ${brandId} AND hour >= ${day * 24} AND hour < ${day * 24 + 24}
       GROUP BY brand_id, term_id`;
@@ -86,7 +87,7 @@ async function rollDay(sql: Sql, brandId: number, day: number): Promise<void> {
 export function rollupTermsQuery(sql: Sql, brandId: number, plan: RollupPlan, termIds: number[] | null,
   range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>) {
   const only = termIds ? sql`AND term_id = ANY(${termIds}::bigint[])` : sql``;
-  let query = sql`SELECT term_id, mentions, authors, clusters, negative, positive FROM term_days
+  let query = sql`SELECT term_id, mentions, authors, clusters, negative, positive, complaints FROM term_days
     WHERE brand_id = ${brandId} AND day >= ${plan.fromDay} AND day < ${plan.toDay} ${only}`;
   for (const [from, to] of plan.raw) {
     // an edge range lies within one day, so distinct counts over it are daily counts

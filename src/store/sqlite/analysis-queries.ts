@@ -89,22 +89,24 @@ export function prepareAnalysisWrites(db: Db) {
   const anyFailure = db.prepare('SELECT EXISTS (SELECT 1 FROM analysis_failures)').pluck();
   const clearFailure = db.prepare('DELETE FROM analysis_failures WHERE mention_id = ?');
   const humanLabel = db.prepare('SELECT label FROM human_labels WHERE mention_id = ?').pluck();
+  const anyComplaintLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM complaint_labels)').pluck();
+  const complaintLabel = db.prepare('SELECT complaint FROM complaint_labels WHERE mention_id = ?').pluck();
   // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a foreign-key error
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
-      brand_id, hour, voice, cluster, sentiment, analyzed_at)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ?)
+      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, analyzed_at)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ?)
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
-      analyzed_at = excluded.analyzed_at`);
+      complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare('INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const selectTerm = db.prepare('SELECT id FROM terms WHERE key = ?').pluck();
   // one row per statement: a multi-row VALUES list measured slower here (SQLite runs it as a co-routine)
   const linkTerm = db.prepare(`INSERT OR IGNORE INTO mention_terms
-    (brand_id, hour, term_id, mention_id, voice, cluster, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const termId = (key: string, display: string): number => {
     let id = termIds.get(key);
@@ -121,20 +123,28 @@ export function prepareAnalysisWrites(db: Db) {
     const now = new Date().toISOString();
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;
+    const complaintLabelled = anyComplaintLabel.get() === 1;
     for (const r of results) {
       const f = facts.get(r.rowId) ?? (readFacts.get(r.rowId) as MentionFacts | undefined);
       facts.delete(r.rowId);
       if (!f) continue; // deleted since it was read
       const human = labelled ? (humanLabel.get(r.rowId) as SentimentLabel | undefined) : undefined;
       const sentiment = SENTIMENT_VALUE[human ?? r.sentimentLabel];
+      const humanComplaint = complaintLabelled ? (complaintLabel.get(r.rowId) as number | undefined) : undefined;
+      const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandId, f.hour, r.voice, r.cluster, sentiment, now, r.rowId);
+        f.brandId, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);
       if (f.analysed) clearTerms.run(r.rowId);
-      for (const t of r.terms) linkTerm.run(f.brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment);
+      for (const t of r.terms) linkTerm.run(f.brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
     }
   });
+}
+
+/** The model's complaint score as stored: 3 decimals. */
+export function complaintScoreOf(record: Pick<AnalysisRecord, 'complaintScore'>): number {
+  return Math.round(record.complaintScore * 1000) / 1000;
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
@@ -146,5 +156,18 @@ export function writeHumanLabel(db: Db, rowId: number, label: SentimentLabel): v
       .run(rowId, label, new Date().toISOString());
     db.prepare('UPDATE analyses SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
     db.prepare('UPDATE mention_terms SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
+  })();
+}
+
+/** A human complaint label: like the sentiment label, it wins everywhere and survives re-analysis. */
+export function writeComplaintLabel(db: Db, rowId: number, isComplaint: boolean): void {
+  const value = isComplaint ? 1 : 0;
+  db.transaction(() => {
+    db.prepare(`INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (?, ?, ?)
+      ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`)
+      .run(rowId, value, new Date().toISOString());
+    db.prepare('UPDATE analyses SET complaint = ? WHERE mention_id = ?').run(value, rowId);
+    // the rollup's triggers mark the mention's day stale
+    db.prepare('UPDATE mention_terms SET complaint = ? WHERE mention_id = ?').run(value, rowId);
   })();
 }

@@ -1,16 +1,18 @@
 import { UserError } from '../../errors.js';
 import type { ExportQuery, ExportRow } from '../store.js';
-import { isFtsQueryError, quoteWords } from './mention-queries.js';
+import { EFFECTIVE_COMPLAINT, isFtsQueryError, quoteWords } from './mention-queries.js';
 import type { Db } from './open.js';
 
 /**
  * `sentiment` is the model's score; `sentimentLabel` is the effective label (a human
- * label wins). Topics are the mention's term display forms, alphabetical, so the same
+ * label wins); `complaint` the complaint model's score and `isComplaint` the effective
+ * flag (a human complaint label wins, and stands alone before any analysis). Topics are the mention's term display forms, alphabetical, so the same
  * data always exports the same bytes.
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt,
   m.author, m.text, m.url, a.sentiment_score AS sentiment,
   COALESCE(h.label, a.sentiment_label) AS sentimentLabel,
+  a.complaint_score AS complaint, ${EFFECTIVE_COMPLAINT} AS isComplaint,
   COALESCE((SELECT group_concat(display, '; ') FROM (
     SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
     WHERE mt.mention_id = m.id ORDER BY t.display)), '') AS topics,
@@ -21,7 +23,11 @@ export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<
   const { sql, params } = buildExportSql(db, query);
   const rows = db.prepare(sql).iterate(params) as IterableIterator<ExportRow>;
   try {
-    for (const row of rows) yield row;
+    for (const row of rows) {
+      // SQLite has no booleans: the flag comes back 0/1
+      if (row.isComplaint !== null) row.isComplaint = (row.isComplaint as unknown) !== 0;
+      yield row;
+    }
   } finally {
     // a consumer that stops early (or fails) must free the statement, or the connection stays busy
     rows.return?.();
@@ -43,6 +49,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.sentiments) {
     add('COALESCE(h.label, a.sentiment_label) IN (SELECT value FROM json_each(@sentiments))', 'sentiments', JSON.stringify(query.sentiments));
   }
+  if (query.complaint !== undefined) add(`${EFFECTIVE_COMPLAINT} = @complaint`, 'complaint', query.complaint ? 1 : 0);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     add(`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
@@ -56,6 +63,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id
+    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.created_at, m.id LIMIT @limit`;
   return { sql, params };

@@ -9,6 +9,13 @@ export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.
   m.created_at AS createdAt, m.author, m.text, m.url, m.lang, m.likes, m.replies, m.reposts,
   m.score, m.first_seen AS firstSeen, m.last_seen AS lastSeen`;
 
+/**
+ * The effective complaint flag (0/1) of a mention, given `a` (its analysis) and `cl` (its
+ * complaint label) joined: the human label, else the model's yes/no once a complaint model
+ * scored it, else NULL.
+ */
+export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint_score IS NOT NULL THEN a.complaint END)';
+
 export function prepareMentionWrites(db: Db) {
   const exists = db.prepare('SELECT 1 FROM mentions WHERE source = ? AND external_id = ?').pluck();
   const upsert = db.prepare(`
@@ -56,10 +63,14 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.brand) where.push('b.name = @brand');
   if (query.since) where.push('m.created_at >= @since');
   if (query.until) where.push('m.created_at < @until');
+  if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
+  const complaintJoin = query.complaint === undefined ? ''
+    : 'LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id';
   const sql = `SELECT ${MENTION_COLUMNS} FROM mentions_fts f
-    JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id
+    JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id ${complaintJoin}
     WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`;
-  const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit };
+  const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
+    complaint: query.complaint === undefined ? undefined : Number(query.complaint) };
   const stmt = db.prepare(sql);
   try {
     return stmt.all({ ...params, match: query.text }) as StoredMention[];
@@ -96,9 +107,10 @@ export function readStatusRows(db: Db): StoreStatusRow[] {
   const counts = db.prepare(`
     SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
       MIN(m.created_at) AS firstMention, MAX(m.created_at) AS lastMention,
-      COUNT(a.mention_id) AS analyzed
+      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${EFFECTIVE_COMPLAINT}), 0) AS complaints
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
+    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     GROUP BY m.brand_id, m.source`).all() as Omit<StoreStatusRow, 'lastScan'>[];
   const scans = db.prepare(`
     SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan

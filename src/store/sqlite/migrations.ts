@@ -219,6 +219,32 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 7,
+    name: 'complaint score, complaint labels',
+    sql: `
+      -- complaint_score is the model's (NULL until a complaint model scored the mention);
+      -- complaint is the effective flag (0/1): a human complaint label wins over the model,
+      -- as sentiment does. mention_terms carries it too, so reports count complaints from
+      -- the covering index, and the per-day rollup sums it.
+      ALTER TABLE analyses ADD COLUMN complaint_score REAL;
+      ALTER TABLE analyses ADD COLUMN complaint INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE mention_terms ADD COLUMN complaint INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE term_days ADD COLUMN complaints INTEGER NOT NULL DEFAULT 0;
+      DROP INDEX analyses_brand_hour;
+      CREATE INDEX analyses_brand_hour ON analyses (brand_id, hour, sentiment, complaint);
+      DROP INDEX mention_terms_term;
+      CREATE INDEX mention_terms_term ON mention_terms (brand_id, term_id, hour, voice, cluster, sentiment, complaint);
+      CREATE TABLE complaint_labels (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        complaint INTEGER NOT NULL CHECK (complaint IN (0, 1)),
+        labeled_at TEXT NOT NULL
+      );
+      -- rollup days summed before complaints were counted: recompute them
+      DELETE FROM term_days;
+      DELETE FROM term_days_done;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,4 @@
-import type { SentimentLabel, StoredMention } from '../../domain/mention.js';
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
@@ -10,6 +9,8 @@ const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTIN
 const PHASED_DAY = '((t.hour - CAST(@phase AS INTEGER)) / 24)';
 /** VOICES over phased days. */
 const PHASED_VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + ${PHASED_DAY}), COUNT(DISTINCT t.cluster * 100000 + ${PHASED_DAY}))`;
+/** Sentiment and complaint counts of a set of term (or analysis) rows `t`. */
+const SHARES = 'SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints';
 /** The rows of a range: its hours, less what its partial edge hours hold outside its exact bounds. */
 const IN_RANGE = `t.hour >= @from AND t.hour < @to ${exactEdges('t')}`;
 
@@ -38,7 +39,7 @@ export class SqliteReportQueries implements ReportQueries {
 
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
     return this.db.prepare(`
-      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${SHARES}
       FROM analyses t ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND ${IN_RANGE}
       GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
@@ -51,8 +52,7 @@ export class SqliteReportQueries implements ReportQueries {
       return this.db.prepare(`${rolled} HAVING voices >= @min ORDER BY voices DESC, p.term_id LIMIT @limit`).all(params) as TermCounts[];
     }
     return this.db.prepare(`
-      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
-        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices, ${SHARES}
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND ${IN_RANGE}
       GROUP BY t.term_id HAVING voices >= @min ORDER BY voices DESC, t.term_id LIMIT @limit`).all(params) as TermCounts[];
@@ -64,8 +64,7 @@ export class SqliteReportQueries implements ReportQueries {
     const rolled = this.rolledTerms(range, 'AND term_id IN (SELECT value FROM json_each(@ids))');
     if (rolled) return this.db.prepare(rolled).all(params) as TermCounts[];
     return this.db.prepare(`
-      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices,
-        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+      SELECT t.term_id AS termId, k.key, k.display, COUNT(*) AS mentions, ${VOICES} AS voices, ${SHARES}
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
         AND ${IN_RANGE}
@@ -81,7 +80,8 @@ export class SqliteReportQueries implements ReportQueries {
     const plan = planRangeRollup(range);
     if (plan.fromDay >= plan.toDay || !ensureRollup(this.db, this.brandId(range.brand), plan)) return null;
     return `SELECT p.term_id AS termId, k.key, k.display, SUM(p.mentions) AS mentions,
-        MIN(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive
+        MIN(SUM(p.authors), SUM(p.clusters)) AS voices, SUM(p.negative) AS negative, SUM(p.positive) AS positive,
+        SUM(p.complaints) AS complaints
       FROM (${rollupTermsSql(plan, termFilter)}) p JOIN terms k ON k.id = p.term_id GROUP BY p.term_id`;
   }
 
@@ -99,12 +99,13 @@ export class SqliteReportQueries implements ReportQueries {
 
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
     const params = { ...this.params(range), ids: JSON.stringify(termIds) };
-    const picked = `SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment FROM mention_terms t ${this.sourceJoin(range, 't')}
+    const picked = `SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids)) AND ${IN_RANGE}`;
     const totals = this.db.prepare(`
       WITH t AS (${picked})
       SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${PHASED_VOICES} AS voices,
         COALESCE(SUM(t.sentiment < 0), 0) AS negative, COALESCE(SUM(t.sentiment > 0), 0) AS positive,
+        COALESCE(SUM(t.complaint <> 0), 0) AS complaints,
         (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
            FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
         (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS firstSeen
@@ -123,18 +124,20 @@ export class SqliteReportQueries implements ReportQueries {
       LIMIT @limit`).all({ ...this.params(range), ids: JSON.stringify(termIds), limit }) as VoiceRow[];
   }
 
-  async termSamples(query: SampleQuery) {
-    return this.db.prepare(`
+  async termSamples(query: SampleQuery): Promise<SampleRow[]> {
+    const rows = this.db.prepare(`
       SELECT ${MENTION_COLUMNS}, s.voice, s.cluster,
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
+        s.complaint, a.complaint_score AS complaintScore,
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0) AS engagement
-      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment FROM mention_terms t
+      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
               AND ${IN_RANGE}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE @source IS NULL OR m.source = @source
-      ORDER BY (s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
-      .all({ ...this.params(query), ids: JSON.stringify(query.termIds), limit: query.limit }) as Array<
-      StoredMention & { sentiment: SentimentLabel; engagement: number; voice: number; cluster: number }>;
+      ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
+      .all({ ...this.params(query), ids: JSON.stringify(query.termIds), limit: query.limit }) as Array<Omit<SampleRow, 'complaint'> & { complaint: number }>;
+    return rows.map((row) => ({ ...row, complaint: row.complaint !== 0 }));
   }
 }

@@ -5,7 +5,9 @@ import type {
   AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, ReportQueries, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
-import { countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeHumanLabel } from './analysis-queries.js';
+import {
+  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
+} from './analysis-queries.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
@@ -131,6 +133,10 @@ export class SqliteStore implements Store {
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
     writeHumanLabel(this.db, rowId, label);
+  }
+
+  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
+    writeComplaintLabel(this.db, rowId, isComplaint);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {

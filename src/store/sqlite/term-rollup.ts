@@ -63,8 +63,9 @@ export function ensureRollup(db: Db, brandId: number, plan: RollupPlan): boolean
     .pluck().all(brandId, plan.fromDay, plan.toDay) as number[]);
   const clear = db.prepare('DELETE FROM term_days WHERE brand_id = ? AND day = ?');
   const fill = db.prepare(`
-    INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive)
-    SELECT brand_id, term_id, @day, COUNT(*), COUNT(DISTINCT voice), COUNT(DISTINCT cluster), SUM(sentiment < 0), SUM(sentiment > 0)
+    INSERT INTO term_days (brand_id, term_id, day, mentions, authors, clusters, negative, positive, complaints)
+    SELECT brand_id, term_id, @day, COUNT(*), COUNT(DISTINCT voice), COUNT(DISTINCT cluster), SUM(sentiment < 0), SUM(sentiment > 0),
+      SUM(complaint <> 0)
     FROM mention_terms WHERE brand_id = @brand AND hour >= @day * 24 AND hour < @day * 24 + 24 GROUP BY term_id`);
   const mark = db.prepare('INSERT OR IGNORE INTO term_days_done (brand_id, day) VALUES (?, ?)');
   const rollDay = db.transaction((day: number) => {
@@ -90,13 +91,13 @@ export function ensureRollup(db: Db, brandId: number, plan: RollupPlan): boolean
 export function rollupTermsSql(plan: RollupPlan, termFilter: string): string {
   const parts: string[] = [];
   if (plan.fromDay < plan.toDay) {
-    parts.push(`SELECT term_id, mentions, authors, clusters, negative, positive FROM term_days
+    parts.push(`SELECT term_id, mentions, authors, clusters, negative, positive, complaints FROM term_days
       WHERE brand_id = @brand AND day >= ${plan.fromDay} AND day < ${plan.toDay} ${termFilter}`);
   }
   for (const [from, to] of plan.raw) {
     // an edge range lies within one day, so distinct counts over it are daily counts
     parts.push(`SELECT t.term_id, COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, COUNT(DISTINCT t.cluster) AS clusters,
-        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive
+        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints
       FROM mention_terms t WHERE t.brand_id = @brand AND t.hour >= ${from} AND t.hour < ${to} ${termFilter} ${exactEdges('t')}
       GROUP BY t.term_id`);
   }
