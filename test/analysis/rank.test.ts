@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, scoreGroup, type Counts } from '../../src/analysis/emergence/rank.js';
+
+/** A group of 100 window mentions from 60 voices, against a quiet baseline of 1 voice a day for 14 days. */
+function score(window: Partial<Counts>, baseline: Partial<Counts> = {}, extra: { voices?: number; daily?: number[] } = {}) {
+  const daily = extra.daily ?? Array.from({ length: 14 }, (_, i) => i % 2);
+  const base: Counts = { mentions: 20, voices: daily.reduce((s, v) => s + v, 0), negative: 2, positive: 4, complaints: 1, ...baseline };
+  return scoreGroup({
+    window: { mentions: 100, voices: extra.voices ?? 60, negative: 0, positive: 0, complaints: 0, ...window },
+    baseline: base, baselineDaily: daily, windowDays: 2, baselineDays: 14, engagement: 50,
+    brandBaselineNegativeShare: 0.1, brandBaselineComplaintShare: 0.05,
+  }, DEFAULT_THRESHOLDS);
+}
+
+describe('scoreGroup: issue or trend', () => {
+  const cases: Array<[string, Partial<Counts>, 'issue' | 'trend']> = [
+    ['a defect told flatly: mostly complaints, few negative words', { complaints: 80, negative: 14, positive: 6 }, 'issue'],
+    ['a complaint with the sentiment model fooled into positive', { complaints: 70, negative: 5, positive: 30 }, 'issue'],
+    ['negative talk without complaints (outrage, a scandal)', { complaints: 5, negative: 60, positive: 5 }, 'issue'],
+    ['a positive launch spike', { complaints: 4, negative: 2, positive: 70 }, 'trend'],
+    ['a launch with some complaints, outweighed by praise', { complaints: 30, negative: 5, positive: 55 }, 'trend'],
+    ['neutral news', { complaints: 10, negative: 10, positive: 20 }, 'trend'],
+    ['a smaller share of complaints that rose from almost none', { complaints: 32, negative: 8, positive: 10 }, 'issue'],
+  ];
+  it.each(cases)('%s', (_name, window, kind) => {
+    expect(score(window).kind).toBe(kind);
+  });
+
+  it('a share that did not rise needs the full threshold', () => {
+    expect(score({ complaints: 32, negative: 8, positive: 10 }, { complaints: 6, mentions: 20 }).kind).toBe('trend');
+  });
+
+  it('a steady complaint is not rising, whatever its share', () => {
+    const steady = Array.from({ length: 14 }, () => 30);
+    expect(score({ complaints: 90, negative: 40 }, { mentions: 420, complaints: 380, negative: 160 }, { daily: steady }).kind).toBe('none');
+  });
+
+  it('ranks more complaining groups higher, and a rise in the share higher still', () => {
+    const low = score({ complaints: 45, negative: 5 });
+    const high = score({ complaints: 85, negative: 5 });
+    expect(high.score).toBeGreaterThan(low.score);
+    const usual = score({ complaints: 85, negative: 5 }, { complaints: 17 });
+    expect(high.score).toBeGreaterThan(usual.score);
+    expect(high).toMatchObject({ complaintShare: 0.85, baselineComplaintShare: 0.05 });
+  });
+
+  it('uses the brand\'s baseline shares when the group had almost no baseline', () => {
+    const fresh = score({ complaints: 50 }, { mentions: 2, complaints: 2, negative: 2 });
+    expect(fresh).toMatchObject({ baselineComplaintShare: 0.05, baselineNegativeShare: 0.1 });
+  });
+});
