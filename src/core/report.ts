@@ -1,4 +1,4 @@
-import { groupByCooccurrence } from '../analysis/emergence/group.js';
+import { groupByCooccurrence, type GroupTone } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
 import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts } from '../store/store.js';
@@ -53,8 +53,9 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
 
   const ids = bursting.map((b) => b.term.termId);
   const pairs = await store.termPairs(window, ids);
-  const groups = groupByCooccurrence(ids, new Map(bursting.map((b) => [b.term.termId, b.term.mentions])), pairs, windowTotal,
-    { threshold: 0.35, minPair: 3 }).slice(0, MAX_GROUPS);
+  const groups = groupByCooccurrence(ids, new Map(bursting.map((b) => [b.term.termId, b.term.mentions])), pairs, windowTotal, {
+    threshold: 0.35, minPair: 3, tones: new Map(bursting.map((b) => [b.term.termId, b.term])), compatible: sameTone,
+  }).slice(0, MAX_GROUPS);
   const strength = new Map(bursting.map((b) => [b.term.termId, b]));
 
   const described: ReportIssue[] = [];
@@ -97,6 +98,22 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     issues: rank('issue'),
     trends: rank('trend'),
   };
+}
+
+/** Groups whose complaint shares differ by this much are not fused. */
+const MAX_COMPLAINT_GAP = 0.5;
+/** Below this many window mentions a group's complaint share is too coarse to keep it apart. */
+const MIN_TONE_MENTIONS = 10;
+
+/**
+ * Whether two groups of co-bursting terms may fuse: not when one is said mostly in
+ * complaints and the other hardly ever. A word shared by a launch and a defect
+ * ("battery" in "battery lasts forever" and "battery light blinks, no charge") would
+ * otherwise chain praise and problem into one trend.
+ */
+export function sameTone(a: GroupTone, b: GroupTone): boolean {
+  if (a.mentions < MIN_TONE_MENTIONS || b.mentions < MIN_TONE_MENTIONS) return true;
+  return Math.abs(a.complaints / a.mentions - b.complaints / b.mentions) < MAX_COMPLAINT_GAP;
 }
 
 /** A member must have risen at least this fraction as much as the group's fastest riser to be counted. */

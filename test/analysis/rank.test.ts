@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { groupByCooccurrence } from '../../src/analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, scoreGroup, type Counts } from '../../src/analysis/emergence/rank.js';
+import { sameTone } from '../../src/core/report.js';
 
 /** A group of 100 window mentions from 60 voices, against a quiet baseline of 1 voice a day for 14 days. */
 function score(window: Partial<Counts>, baseline: Partial<Counts> = {}, extra: { voices?: number; daily?: number[] } = {}) {
@@ -47,5 +49,23 @@ describe('scoreGroup: issue or trend', () => {
   it('uses the brand\'s baseline shares when the group had almost no baseline', () => {
     const fresh = score({ complaints: 50 }, { mentions: 2, complaints: 2, negative: 2 });
     expect(fresh).toMatchObject({ baselineComplaintShare: 0.05, baselineNegativeShare: 0.1 });
+  });
+});
+
+describe('groupByCooccurrence with tones', () => {
+  // 1–2: a launch ("halo", "max"); 3: "battery", said mostly in the launch; 4–5: a defect ("charge", "light")
+  const counts = new Map([[1, 100], [2, 100], [3, 40], [4, 38], [5, 6]]);
+  const pairs = [{ a: 1, b: 2, mentions: 100 }, { a: 1, b: 3, mentions: 34 }, { a: 2, b: 3, mentions: 34 },
+    { a: 3, b: 5, mentions: 6 }, { a: 4, b: 5, mentions: 6 }, { a: 3, b: 4, mentions: 6 }];
+  const tones = new Map([[1, { mentions: 100, complaints: 2 }], [2, { mentions: 100, complaints: 2 }], [3, { mentions: 40, complaints: 2 }],
+    [4, { mentions: 38, complaints: 28 }], [5, { mentions: 6, complaints: 2 }]]);
+  const ids = [1, 2, 3, 4, 5];
+
+  it('chains every linked term into one group without a tone check', () => {
+    expect(groupByCooccurrence(ids, counts, pairs, 700, { threshold: 0.35, minPair: 3 })).toEqual([ids]);
+  });
+
+  it('keeps a complaint wave apart from a praise wave that shares a word with it', () => {
+    expect(groupByCooccurrence(ids, counts, pairs, 700, { threshold: 0.35, minPair: 3, tones, compatible: sameTone })).toEqual([[1, 2, 3], [4, 5]]);
   });
 });

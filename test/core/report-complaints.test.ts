@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
+import { analyzePending } from '../../src/core/analyze.js';
 import { buildReport } from '../../src/core/report.js';
 import type { Report } from '../../src/domain/report.js';
 import { renderReportHtml } from '../../src/report/report-html.js';
@@ -14,6 +15,7 @@ const END = new Date('2026-11-20T09:31:00.000Z');
 /**
  * Headphones: steady chatter and a steady delivery complaint, a bigger positive launch,
  * a spammer, and a charging defect told without sentiment words, rising from nothing.
+ * "battery" is said in both the launch and the defect.
  */
 function headphones(end: Date): Scenario {
   return {
@@ -25,7 +27,8 @@ function headphones(end: Date): Scenario {
       { name: 'delivery', authors: 500, perDay: steady(12),
         cores: ['my {brand} order still has not arrived', '{brand} delivery took two weeks again', 'still waiting for the {brand} parcel'] },
       { name: 'launch', authors: 700, perDay: lastDays([70, 90]), engagement: 40,
-        cores: ['the new {brand} Halo Max sounds amazing', 'loving the {brand} Halo Max noise cancelling', '{brand} Halo Max launch day, so good'] },
+        cores: ['the new {brand} Halo Max sounds amazing', 'loving the {brand} Halo Max noise cancelling', '{brand} Halo Max launch day, so good',
+          'finally got the {brand} Halo Max, battery lasts forever', 'the {brand} Halo Max is back in stock, grab one'] },
       { name: 'spam', authors: 1, perDay: lastDays([40, 40]), verbatim: true, cores: ['{brand} refund scam, earbuds never arrived, DM me'] },
       { name: 'charging', authors: 500, perDay: lastDays([3, 12, 26]), engagement: 30,
         cores: ['the {brand} {product} case will not hold a charge', 'battery light on the {brand} {product} case blinks red, no charge',
@@ -49,8 +52,12 @@ function analyse(scenario: Scenario, complaints: boolean) {
 const backends = await storeBackends();
 let store: Store;
 
-async function reportOf(scenario: Scenario, complaints: boolean): Promise<Report> {
+async function reportOf(scenario: Scenario, complaints: boolean | 'model'): Promise<Report> {
   await store.upsertMentions(generateScenario(scenario));
+  if (complaints === 'model') {
+    await analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
+    return buildReport(store, { brand: scenario.brand, at: END, windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 });
+  }
   const analyze = analyse(scenario, complaints);
   for (let after = 0; ;) {
     const batch = await store.pendingAnalysis('test', after, 1000);
@@ -93,6 +100,15 @@ describe.each(backends)('complaints decide what is an issue ($name)', (backend) 
     expect(renderReportMarkdown(report)).toContain(`| ${share} |`);
     expect(renderReportHtml(report)).toContain(`${share} complaints`);
     expect(JSON.stringify(renderSlackMessage(report, first!))).toContain(`*${share}* complaints`);
+  }, 60_000);
+
+  it('with the real models too: the defect first as an issue, the launch that shares a word with it a trend of its own', async () => {
+    const report = await reportOf(headphones(END), 'model');
+    expect(named(report.issues[0])).toMatch(/charge/);
+    expect(report.issues[0]!.complaintShare).toBeGreaterThan(0.5);
+    expect(named(report.issues[0])).not.toMatch(/halo/i);
+    expect(named(report.trends[0])).toMatch(/halo/i);
+    expect(report.issues.some((i) => /halo|deliver|parcel|refund|scam/i.test(named(i)))).toBe(false);
   }, 60_000);
 
   it('without complaint flags the same defect is only a trend (what the report said before)', async () => {
