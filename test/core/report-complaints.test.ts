@@ -7,6 +7,7 @@ import { renderReportHtml } from '../../src/report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../src/report/report-text.js';
 import { renderSlackMessage } from '../../src/report/slack.js';
 import type { AnalysisRecord, Store } from '../../src/store/store.js';
+import { bankOutageScenario, earbudDefectScenario, granolaQualityScenario } from '../../src/tools/scenarios/complaints.js';
 import { generateScenario, lastDays, steady, type Scenario } from '../../src/tools/scenarios/generate.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 
@@ -128,5 +129,29 @@ describe.each(backends)('complaints decide what is an issue ($name)', (backend) 
     const relabelled = await buildReport(store, { brand: 'Voltra', at: END, windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 });
     expect(relabelled.issues.some((i) => /charge/.test(named(i)))).toBe(false);
     expect(relabelled.trends.find((i) => /charge/.test(named(i)))!.complaintShare).toBe(0);
+  }, 60_000);
+});
+
+/** The problem (first issue), the bigger positive spike (first trend) and the steady complaint (no issue) of each scenario. */
+const TOLD_FLATLY: Array<[string, (end: Date) => Scenario, RegExp, RegExp, RegExp]> = [
+  ['an earbud charging-case fault after a firmware update', earbudDefectScenario, /firmware|charge|case/, /sage|green/, /ship|deliver|parcel/],
+  ['granola that tastes of soap since a recipe change', granolaQualityScenario, /soap|recipe/, /maple|pecan/, /price|expensive/],
+  ['a banking app that logs people out and hangs transfers', bankOutageScenario, /processing|transfer|pending|logging|screen|balance/, /cashback/, /hold|phone|helpline/],
+];
+
+describe.each(backends)('problems told without sentiment words, with the real models ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+  beforeEach(() => { store = current(); });
+
+  it.each(TOLD_FLATLY)('%s ranks first as an issue; the launch is a trend; the steady complaint is no issue', async (_name, make, problem, spike, steadyComplaint) => {
+    const report = await reportOf(make(END), 'model');
+    expect(named(report.issues[0])).toMatch(problem);
+    expect(report.issues[0]!.complaintShare).toBeGreaterThan(report.issues[0]!.baselineComplaintShare);
+    expect(report.issues.some((i) => spike.test(named(i)) || steadyComplaint.test(named(i)))).toBe(false);
+    expect(named(report.trends[0])).toMatch(spike);
   }, 60_000);
 });
