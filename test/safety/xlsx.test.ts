@@ -54,7 +54,7 @@ describe.each(await storeBackends())('xlsx export ($name)', (backend) => {
     const sheet = await load(sink.buffer);
     expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:N1');
+    expect(sheet.autoFilter).toBe('A1:P1');
     const rows = new Map<string, ExcelJS.Row>();
     sheet.eachRow((row, n) => { if (n > 1) rows.set(String(text(row.getCell(col('id')).value)), row); });
     const bob = rows.get('1859236457122451456')!;
@@ -65,6 +65,8 @@ describe.each(await storeBackends())('xlsx export ($name)', (backend) => {
     expect(bob.getCell(col('created_at')).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(bob.getCell(col('url')).value).toEqual({ text: 'https://x.com/bob/status/1', hyperlink: 'https://x.com/bob/status/1' });
     expect(bob.getCell(col('sentiment')).value).toBe(-0.75);
+    expect(bob.getCell(col('complaint')).value).toBe(0.9);
+    expect(bob.getCell(col('is_complaint')).value).toBe(true);
     expect(bob.getCell(col('likes')).value).toBe(3);
     expect(bob.getCell(col('score')).value).toBe(-2);
     const plain = rows.get('0012345')!;
