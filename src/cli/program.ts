@@ -8,15 +8,17 @@ import { initCommand } from './commands/init.js';
 import { labelCommand } from './commands/label.js';
 import { migrateStoreCommand } from './commands/migrate-store.js';
 import { reportCommand } from './commands/report.js';
+import { reviewCommand } from './commands/review.js';
 import { runCommand } from './commands/run.js';
 import { scanCommand } from './commands/scan.js';
 import { searchCommand } from './commands/search.js';
 import { statusCommand } from './commands/status.js';
+import { trainCommand } from './commands/train.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand, migrateStoreCommand];
+const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reviewCommand, trainCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand, migrateStoreCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

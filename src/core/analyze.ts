@@ -5,8 +5,10 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzerSetup, MentionAnalyzer } from '../analysis/analyze-mention.js';
 import { analyzeOrFail, describeFailure, isFailure, type AnalysisOutcome } from '../analysis/analysis-outcome.js';
 import { boundForAnalysis, MAX_ANALYSED_CHARS } from '../analysis/bound-text.js';
-import { loadAnalysisModels } from '../analysis/models.js';
-import type { AnalysisInput, AnalysisRecord, Store } from '../store/store.js';
+import { applyAdaptation, type Adaptation } from '../analysis/adapt/index.js';
+import { loadAnalysisModels, type AnalysisModels } from '../analysis/models.js';
+import type { AnalysisInput, AnalysisRecord, BrandScope, Store } from '../store/store.js';
+import { analysisJobs, usableAdaptations, type AnalysisJob } from './adapted-models.js';
 import type { BacklogFeed } from './backlog-feed.js';
 
 export interface AnalyzeOptions extends AnalyzerSetup {
@@ -26,7 +28,10 @@ export interface AnalyzeSummary {
   analyzed: number;
   /** Mentions the analyser could not read this time, recorded with why (see status). */
   failed: number;
+  /** The version that scored the most mentions (the base or the store's adapted model, usually). */
   modelVersion: string;
+  /** Every version that scored mentions in this run, with how many. */
+  versions: Array<{ version: string; analyzed: number }>;
   workers: number;
 }
 
@@ -46,10 +51,40 @@ const SAVE_ROWS = 4000;
 /** Below this backlog, starting workers (≈0.3 s each for the NLP model) costs more than it saves. */
 const WORKER_THRESHOLD = 4000;
 
-/** Scores every mention that has no result from the current model version. */
+/**
+ * Scores every mention that has no result from the model version that applies to its
+ * brand: the brand's own adapted model, else the store's, else the base models.
+ */
 export async function analyzePending(store: Store, options: AnalyzeOptions): Promise<AnalyzeSummary> {
-  const models = loadAnalysisModels(options);
-  const total = await store.countPendingAnalysis(models.version);
+  const base = loadAnalysisModels(options);
+  const jobs = analysisJobs(base.version, await usableAdaptations(store, base.version));
+  const runs: Array<{ version: string; analyzed: number; failed: number; workers: number }> = [];
+  for (const [i, job] of jobs.entries()) {
+    // an import being followed feeds the last job: the brands without an adapted model of their own
+    const follow = i === jobs.length - 1 ? options.follow : undefined;
+    runs.push(await analyzeJob(store, { ...options, follow }, modelsOf(base, job), job));
+  }
+  const analyzed = runs.reduce((n, r) => n + r.analyzed, 0);
+  // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
+  if (analyzed > 0) await store.refreshReportRollups(options.now ?? new Date());
+  const main = [...runs].sort((a, b) => b.analyzed - a.analyzed)[0]!;
+  return {
+    analyzed, failed: runs.reduce((n, r) => n + r.failed, 0),
+    modelVersion: analyzed > 0 ? main.version : runs[runs.length - 1]!.version,
+    versions: runs.filter((r) => r.analyzed > 0).map(({ version, analyzed: n }) => ({ version, analyzed: n })),
+    workers: Math.max(...runs.map((r) => r.workers)),
+  };
+}
+
+function modelsOf(base: AnalysisModels, job: AnalysisJob): AnalysisModels {
+  return job.adaptation ? applyAdaptation(base, job.adaptation) : base;
+}
+
+async function analyzeJob(
+  store: Store, options: AnalyzeOptions, models: AnalysisModels, job: AnalysisJob,
+): Promise<{ analyzed: number; failed: number; version: string; workers: number }> {
+  const scope = job.scope;
+  const total = await store.countPendingAnalysis(models.version, scope);
   const workerScript = findWorkerScript();
   // a followed import's backlog is unknown yet: assume it is worth the workers
   const large = total >= WORKER_THRESHOLD || options.follow !== undefined;
@@ -81,8 +116,8 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
     unsaved = unsaved.length === 0 ? results : unsaved.concat(results);
     if (unsaved.length >= SAVE_ROWS) await flush();
   };
-  if (total === 0 && !options.follow) return { analyzed: 0, failed: 0, modelVersion: models.version, workers: 0 };
-  const batches = pendingBatches(store, models.version, batchSize, options.follow);
+  if (total === 0 && !options.follow) return { analyzed: 0, failed: 0, version: models.version, workers: 0 };
+  const batches = pendingBatches(store, models.version, batchSize, options.follow, scope);
   // only a thread that analyses reads docs: with workers, this one builds a wink instance (~55 MB) only if one of them dies
   let local: MentionAnalyzer | undefined;
   const analyzeHere = async (batch: AnalysisInput[]): Promise<AnalysisOutcome[]> => {
@@ -92,12 +127,10 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   if (workers === 0) {
     for await (const batch of batches) await save(await analyzeHere(batch));
   } else {
-    await analyzeWithWorkers(batches, workerScript!, workers, { ...options, heap: options.workerHeap ?? WORKER_HEAP }, save, analyzeHere);
+    await analyzeWithWorkers(batches, workerScript!, workers, { ...options, heap: options.workerHeap ?? WORKER_HEAP, adaptation: job.adaptation }, save, analyzeHere);
   }
   await flush();
-  // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
-  if (done > 0) await store.refreshReportRollups(options.now ?? new Date());
-  return { analyzed: done, failed, modelVersion: models.version, workers };
+  return { analyzed: done, failed, version: models.version, workers };
 }
 
 /**
@@ -105,11 +138,11 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
  * stored batch until the import is over. Rows the import updated (ids below the cursor)
  * are left to a plain analyzePending afterwards.
  */
-async function* pendingBatches(store: Store, version: string, size: number, follow?: BacklogFeed): AsyncIterable<AnalysisInput[]> {
+async function* pendingBatches(store: Store, version: string, size: number, follow?: BacklogFeed, scope?: BrandScope): AsyncIterable<AnalysisInput[]> {
   let after = 0;
   for (;;) {
     const finished = follow?.done ?? true;
-    const batch = await store.pendingAnalysis(version, after, size);
+    const batch = await store.pendingAnalysis(version, after, size, scope);
     if (batch.length > 0) {
       after = batch[batch.length - 1]!.rowId;
       // the analyser reads a bounded prefix: a 10 MB post is not copied to a worker whole
@@ -132,7 +165,7 @@ async function* pendingBatches(store: Store, version: string, size: number, foll
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
 
-type WorkerSetup = AnalyzerSetup & { heap: Worker['resourceLimits'] };
+type WorkerSetup = AnalyzerSetup & { heap: Worker['resourceLimits']; adaptation: Adaptation | null };
 
 /**
  * Reads batches here, analyses them on workers, writes results here: SQLite keeps one
@@ -146,7 +179,9 @@ async function analyzeWithWorkers(
 ): Promise<void> {
   const waiting = new Map<number, { slot: number; batch: AnalysisInput[]; resolve: (r: AnalysisOutcome[] | Promise<AnalysisOutcome[]>) => void }>();
   const start = (slot: number): Worker => {
-    const worker = new Worker(script, { workerData: { modelPath: setup.modelPath, complaintModelPath: setup.complaintModelPath, brandTerms: setup.brandTerms }, resourceLimits: setup.heap });
+    const worker = new Worker(script, { workerData: { modelPath: setup.modelPath, complaintModelPath: setup.complaintModelPath, brandTerms: setup.brandTerms, adaptation: setup.adaptation },
+      resourceLimits: setup.heap,
+    });
     worker.on('message', (m: { id: number; results: AnalysisOutcome[] }) => {
       const pending = waiting.get(m.id);
       waiting.delete(m.id);

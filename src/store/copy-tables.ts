@@ -31,6 +31,11 @@ export const COPY_TABLES = {
   mention_terms: {
     key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment', 'complaint'],
   },
+  adapted_models: {
+    key: 'id',
+    match: ['version'],
+    columns: ['id', 'version', 'brand', 'base_version', 'method', 'sentiment_labels', 'complaint_labels', 'evaluation', 'payload', 'created_at', 'active'],
+  },
   alerts_sent: { key: 'id', match: ['target', 'issue_key'], columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 

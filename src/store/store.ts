@@ -26,9 +26,12 @@ export interface Store extends ReportQueries {
   /** Finds a mention by `source:id` or a bare id (unique across sources). */
   findMention(ref: string): Promise<StoredMention[]>;
 
-  /** Mentions with no analysis from `modelVersion`, in row order after `afterRowId`. */
-  pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]>;
-  countPendingAnalysis(modelVersion: string): Promise<number>;
+  /**
+   * Mentions with no analysis from `modelVersion`, in row order after `afterRowId`; with a
+   * scope, only the mentions of those brands (or of all brands but those).
+   */
+  pendingAnalysis(modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]>;
+  countPendingAnalysis(modelVersion: string, scope?: BrandScope): Promise<number>;
   saveAnalyses(results: AnalysisRecord[]): Promise<void>;
   /**
    * Records mentions the analyser could not read, with why: they are no longer pending
@@ -42,6 +45,14 @@ export interface Store extends ReportQueries {
    * wins everywhere (reports, exports, filters, status) and survives re-analysis.
    */
   setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void>;
+  /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
+  labelledMentions(brand?: string): Promise<LabelledMention[]>;
+  /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
+  unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]>;
+  /** The adapted models in use: at most one for the whole store (brand null) and one per brand. */
+  activeAdaptations(): Promise<AdaptationRecord[]>;
+  /** Saves an adapted model (again, if its version is stored) and makes it the one in use for its brand or the store. */
+  saveAdaptation(record: AdaptationRecord): Promise<void>;
   /**
    * Brings report aggregates up to date for whole days before `before`, so the next
    * report does not pay for them; returns how many days were refreshed. A backend
@@ -125,6 +136,53 @@ export interface SearchQuery {
   /** Only complaints (true) or only mentions that are not (false); effective flags, unanalysed mentions left out. */
   complaint?: boolean;
   limit: number;
+}
+
+/** Which brands' mentions a model applies to: only `brands`, or every brand but `exceptBrands` (case-insensitive). */
+export interface BrandScope {
+  brands?: string[];
+  exceptBrands?: string[];
+}
+
+/** A mention with the labels a person gave it (null where they gave none). */
+export interface LabelledMention {
+  rowId: number;
+  id: string;
+  source: string;
+  brand: string;
+  text: string;
+  lang: string | null;
+  sentiment: SentimentLabel | null;
+  complaint: boolean | null;
+}
+
+/** An analysed, unlabelled mention with what the model stored for it. */
+export interface ReviewRow {
+  rowId: number;
+  id: string;
+  source: string;
+  brand: string;
+  createdAt: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  lang: string | null;
+  modelVersion: string;
+  clusterKey: string;
+}
+
+/** An adapted model as stored: `payload` is the Adaptation as JSON, `evaluation` its held-out comparison as JSON. */
+export interface AdaptationRecord {
+  version: string;
+  /** The brand it applies to, or null for the whole store. */
+  brand: string | null;
+  baseVersion: string;
+  method: string;
+  sentimentLabels: number;
+  complaintLabels: number;
+  evaluation: string;
+  payload: string;
+  createdAt: string;
 }
 
 export interface AnalysisInput {

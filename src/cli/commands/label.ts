@@ -1,25 +1,66 @@
 import { Command } from 'commander';
-import { COMPLAINT_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSentimentLabel } from '../../domain/mention.js';
+import { readFileSync } from 'node:fs';
+import { COMPLAINT_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSentimentLabel, type ComplaintLabel, type SentimentLabel } from '../../domain/mention.js';
 import { UsageError, UserError } from '../../errors.js';
+import { parseLabelFile, type LabelRow } from '../../ingest/label-file.js';
+import type { StoredMention } from '../../domain/mention.js';
+import type { Store } from '../../store/store.js';
 import { withContext } from '../context.js';
 
 const LABELS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS];
 
 export const labelCommand = new Command('label')
-  .description('correct a mention\'s sentiment or complaint flag; the human label wins in reports and exports and survives re-analysis')
-  .argument('<mention>', 'mention id, or source:id when ids clash across sources')
-  .argument('<label>', LABELS.join('|'))
+  .description('correct mentions\' sentiment or complaint flag; the human label wins in reports and exports, survives re-analysis and teaches earshot train')
+  .argument('[mentions-and-label...]', `one or more mention ids (source:id when ids clash across sources), then ${LABELS.join('|')}`)
+  .option('--file <path>', 'labels from a file: id,label CSV or JSONL {"id","label"} (e.g. earshot review --format csv, filled in)')
   .addHelpText('after', '\nExamples:\n  $ earshot label 1859236457122451456 negative\n  $ earshot label reddit:t3_1abcd neutral'
-    + '\n  $ earshot label 1859236457122451456 complaint\n  $ earshot label reddit:t3_1abcd not-complaint')
-  .action(withContext(async (ctx, ref: string, label: string) => {
-    if (!isSentimentLabel(label) && !isComplaintLabel(label)) throw new UsageError(`"${label}" is not a label`, `use one of ${LABELS.join(', ')}`);
+    + '\n  $ earshot label 1859236457122451456 1859236457122451457 complaint\n  $ earshot label --file labels.csv'
+    + '\n\nIn a file, a label cell may hold one sentiment and one complaint label ("negative complaint"); empty cells are skipped.'
+    + '\nNothing is labelled when any id or label in the file is wrong.')
+  .action(withContext(async (ctx, args: string[], flags: { file?: string }) => {
+    const rows = flags.file !== undefined ? readRows(flags.file, args) : argumentRows(args);
     const store = await ctx.store();
-    const found = await store.findMention(ref);
-    if (found.length === 0) throw new UserError(`no stored mention has id ${ref}`, 'find it with: earshot search WORDS --format json');
-    if (found.length > 1) {
-      throw new UserError(`id ${ref} exists in ${found.map((m) => m.source).join(' and ')}`, `write it as ${found[0]!.source}:${ref}`);
+    const resolved = [];
+    for (const row of rows) resolved.push({ row, mention: await findOne(store, row, flags.file) });
+    for (const { row, mention: { rowId } } of resolved) {
+      for (const label of row.labels) {
+        if (isComplaintLabel(label)) await store.setComplaintLabel(rowId, label === 'complaint');
+        else await store.setHumanLabel(rowId, label);
+      }
     }
-    if (isComplaintLabel(label)) await store.setComplaintLabel(found[0]!.rowId, label === 'complaint');
-    else await store.setHumanLabel(found[0]!.rowId, label);
-    ctx.out.info(`labelled ${found[0]!.source}:${found[0]!.id} as ${label}`);
+    if (rows.length === 1 && flags.file === undefined) ctx.out.info(`labelled ${resolved[0]!.mention.source}:${resolved[0]!.mention.id} as ${rows[0]!.labels.join(' and ')}`);
+    else ctx.out.info(`labelled ${rows.length} mention(s)${flags.file ? ` from ${flags.file}` : ` as ${rows[0]!.labels[0]}`}`);
   }));
+
+function argumentRows(args: string[]): LabelRow[] {
+  if (args.length < 2) throw new UsageError('give one or more mention ids and a label', `e.g. earshot label 1859236457122451456 negative, or earshot label --file labels.csv`);
+  const label = args[args.length - 1]!;
+  if (!isSentimentLabel(label) && !isComplaintLabel(label)) throw new UsageError(`"${label}" is not a label`, `use one of ${LABELS.join(', ')}`);
+  return args.slice(0, -1).map((ref, i) => ({ ref, labels: [label as SentimentLabel | ComplaintLabel], line: i + 1 }));
+}
+
+function readRows(path: string, args: string[]): LabelRow[] {
+  if (args.length > 0) throw new UsageError('give either --file or ids and a label, not both', 'e.g. earshot label --file labels.csv');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the path');
+  }
+  const { rows, problems } = parseLabelFile(text, /\.(jsonl|ndjson|json)$/i.test(path) ? 'jsonl' : 'csv');
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new UserError(`${path} line ${first.line}: ${first.message}; nothing was labelled (${problems.length} problem(s))`, `labels are ${LABELS.join(', ')}`);
+  }
+  if (rows.length === 0) throw new UserError(`${path} holds no labels`, 'fill in the label column (id,label CSV or JSONL)');
+  return rows;
+}
+
+/** The row id of the one mention a ref names; with a file, a miss names its line and nothing is written. */
+async function findOne(store: Store, row: LabelRow, file: string | undefined): Promise<StoredMention> {
+  const where = file ? `${file} line ${row.line}: ` : '';
+  const found = await store.findMention(row.ref);
+  if (found.length === 0) throw new UserError(`${where}no stored mention has id ${row.ref}${file ? '; nothing was labelled' : ''}`, 'find it with: earshot search WORDS --format json');
+  if (found.length > 1) throw new UserError(`${where}id ${row.ref} exists in ${found.map((m) => m.source).join(' and ')}`, `write it as ${found[0]!.source}:${row.ref}`);
+  return found[0]!;
+}

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { readBaseVersion } from '../../analysis/model-versions.js';
+import { brandModels, type BrandModel } from '../../core/model-status.js';
 import type { StoreStatus } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
@@ -14,8 +16,10 @@ export const statusCommand = addFormatOption(
   .action(withContext(async (ctx, flags: { format?: string }) => {
     const store = await ctx.readStore();
     const status = await store.status();
+    const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
-    ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status }, null, 2) : renderStatus(status, store.location, ctx.out.color));
+    ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
+      : [renderStatus(status, store.location, ctx.out.color), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
   }));
 
 function renderStatus(status: StoreStatus, location: string, color: boolean): string {
@@ -35,4 +39,13 @@ function renderFailures(failed: StoreStatus['failedAnalyses']): string {
   const lines = failed.latest.map((f) => `  ${f.source}:${clipText(printable(f.id), 30)} (${f.brand}, ${shortTime(f.failedAt)}): ${clipText(printable(f.reason), 120)}`);
   const more = failed.count > failed.latest.length ? `\n  … and ${failed.count - failed.latest.length} more` : '';
   return `\n${failed.count.toLocaleString('en-US')} mention(s) could not be analysed (stored, skipped until the model or their text changes):\n${lines.join('\n')}${more}`;
+}
+
+/** Which model scores each brand's mentions, and how many labels an adapted one was fitted on. */
+function renderModels(models: BrandModel[], color: boolean): string {
+  if (models.length === 0) return '';
+  return renderTable(['brand', 'model', 'kind', 'trained on labels'], models.map((m) => [
+    m.brand, m.model, m.kind === 'base' ? (m.stale ? 'base (adapted model stale: run earshot train)' : 'base') : m.kind === 'brand' ? 'adapted for the brand' : 'adapted for the store',
+    m.kind === 'base' ? '–' : `${m.sentimentLabels} sentiment, ${m.complaintLabels} complaint`,
+  ]), color);
 }

@@ -1,6 +1,7 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import { complaintScoreOf, SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
-import type { AnalysisFailure, AnalysisInput, AnalysisRecord, FailedAnalysis, StoreStatus } from '../store.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
+import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
 
@@ -9,21 +10,23 @@ import { clean } from './mention-writes.js';
  * planner estimates that OR at ~1 row, hashes every mention and sorts them, 2.5 s a
  * batch at 1M mentions; as an anti-join it walks the id index from the cursor (~30 ms).
  */
-export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
+export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
   return sql<AnalysisInput[]>`
     SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     WHERE m.id > ${afterRowId}
       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})
+      ${brandScopeFragment(sql, scope)}
     ORDER BY m.id LIMIT ${limit}`;
 }
 
-export async function countPendingAnalysis(sql: Sql, modelVersion: string): Promise<number> {
+export async function countPendingAnalysis(sql: Sql, modelVersion: string, scope?: BrandScope): Promise<number> {
   const [row] = await sql`
-    SELECT COUNT(*) AS n FROM mentions m
+    SELECT COUNT(*) AS n FROM mentions m ${scope ? sql`JOIN brands b ON b.id = m.brand_id` : sql``}
     WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
-      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})`;
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})
+      ${brandScopeFragment(sql, scope)}`;
   return row!.n as number;
 }
 

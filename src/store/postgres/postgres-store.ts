@@ -1,9 +1,10 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import type {
-  AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, CursorWrite, ExportQuery, ExportRow, ReportQueries,
-  RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  AdaptationRecord, AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
+import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import {
   AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
 } from './analysis-queries.js';
@@ -101,16 +102,32 @@ export class PostgresStore implements Store {
     return [...await findMentions(this.sql, ref)];
   }
 
-  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
-    return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit)];
+  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
+    return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit, scope)];
+  }
+
+  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
+    return readLabelledMentions(this.sql, brand);
+  }
+
+  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
+    return readUnlabelledMentions(this.sql, query);
+  }
+
+  async activeAdaptations(): Promise<AdaptationRecord[]> {
+    return readActiveAdaptations(this.sql);
+  }
+
+  async saveAdaptation(record: AdaptationRecord): Promise<void> {
+    await writeAdaptation(this.sql, record);
   }
 
   async refreshReportRollups(before: Date): Promise<number> {
     return refreshStaleDays(this.sql, Math.floor(before.getTime() / 86_400_000));
   }
 
-  async countPendingAnalysis(modelVersion: string): Promise<number> {
-    return countPendingAnalysis(this.sql, modelVersion);
+  async countPendingAnalysis(modelVersion: string, scope?: BrandScope): Promise<number> {
+    return countPendingAnalysis(this.sql, modelVersion, scope);
   }
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import type { AnalysisFailure, AnalysisInput, AnalysisRecord, FailedAnalysis, StoreStatus } from '../store.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
+import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
@@ -26,15 +27,16 @@ function factsOf(db: Db): Map<number, MentionFacts> {
   return facts;
 }
 
-export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number): AnalysisInput[] {
+export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): AnalysisInput[] {
+  const brands = brandScopeSql(scope);
   const rows = db.prepare(`
     SELECT m.id AS rowId, m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand,
       m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, a.mention_id IS NOT NULL AS analysed
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
-    WHERE m.id > ? AND (a.mention_id IS NULL OR a.model_version <> ?)
+    WHERE m.id > ? AND (a.mention_id IS NULL OR a.model_version <> ?) ${brands.where}
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)
-    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
+    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, ...brands.params, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
   const facts = factsOf(db);
   if (facts.size + rows.length > MAX_PENDING_FACTS) facts.clear();
   return rows.map(({ brandId, hour, analysed, ...input }) => {
@@ -43,11 +45,13 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
   });
 }
 
-export function countPendingAnalysis(db: Db, modelVersion: string): number {
+export function countPendingAnalysis(db: Db, modelVersion: string, scope?: BrandScope): number {
+  const brands = brandScopeSql(scope);
+  const join = brands.where ? 'JOIN brands b ON b.id = m.brand_id' : '';
   return db.prepare(`
-    SELECT COUNT(*) FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id
-    WHERE (a.mention_id IS NULL OR a.model_version <> ?)
-      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)`).pluck().get(modelVersion, modelVersion) as number;
+    SELECT COUNT(*) FROM mentions m ${join} LEFT JOIN analyses a ON a.mention_id = m.id
+    WHERE (a.mention_id IS NULL OR a.model_version <> ?) ${brands.where}
+      AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)`).pluck().get(modelVersion, ...brands.params, modelVersion) as number;
 }
 
 /** Records failed analyses (one per mention, the latest wins); a mention deleted since it was read is skipped. */

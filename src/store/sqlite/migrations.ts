@@ -245,6 +245,30 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM term_days_done;
     `,
   },
+  {
+    version: 8,
+    name: 'adapted models',
+    sql: `
+      -- A store's own adaptations of the base models (earshot train), one row per fitted
+      -- version. At most one is active for the whole store (brand NULL) and one per brand;
+      -- analyses record the version that scored them, so switching re-scores. Brands are
+      -- named, not referenced, so the table stands alone.
+      CREATE TABLE adapted_models (
+        id INTEGER PRIMARY KEY,
+        version TEXT NOT NULL UNIQUE,
+        brand TEXT COLLATE NOCASE,
+        base_version TEXT NOT NULL,
+        method TEXT NOT NULL,
+        sentiment_labels INTEGER NOT NULL,
+        complaint_labels INTEGER NOT NULL,
+        evaluation TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+      );
+      CREATE INDEX adapted_models_active ON adapted_models (active, brand);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

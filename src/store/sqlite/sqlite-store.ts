@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
-  AnalysisFailure, AnalysisInput, AnalysisRecord, CursorKey, ReportQueries, CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
+  CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
 } from './analysis-queries.js';
+import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
@@ -111,12 +113,28 @@ export class SqliteStore implements Store {
     return findMentions(this.db, ref);
   }
 
-  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number): Promise<AnalysisInput[]> {
-    return readPendingAnalysis(this.db, modelVersion, afterRowId, limit);
+  async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
+    return readPendingAnalysis(this.db, modelVersion, afterRowId, limit, scope);
   }
 
-  async countPendingAnalysis(modelVersion: string): Promise<number> {
-    return countPendingAnalysis(this.db, modelVersion);
+  async countPendingAnalysis(modelVersion: string, scope?: BrandScope): Promise<number> {
+    return countPendingAnalysis(this.db, modelVersion, scope);
+  }
+
+  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
+    return readLabelledMentions(this.db, brand);
+  }
+
+  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
+    return readUnlabelledMentions(this.db, query);
+  }
+
+  async activeAdaptations(): Promise<AdaptationRecord[]> {
+    return readActiveAdaptations(this.db);
+  }
+
+  async saveAdaptation(record: AdaptationRecord): Promise<void> {
+    writeAdaptation(this.db, record);
   }
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {

@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import type { ReviewItem } from '../../core/review.js';
+import { neutraliseCell } from '../../report/csv.js';
+import { clipText, renderTable } from '../../report/table.js';
+import { brandTermsOf } from '../analysis-step.js';
+import { resolveBrand } from '../brands.js';
+import { withContext } from '../context.js';
+import { addFormatOption, parsePositiveInt } from '../options.js';
+
+export const reviewCommand = addFormatOption(
+  new Command('review').description('list the unlabelled mentions the models are least sure about, spread over topics: label these first'),
+  ['table', 'json', 'csv'],
+  'table',
+)
+  .option('--brand <name>', 'only this brand')
+  .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 20)
+  .addOption(new Option('--task <task>', 'which model\'s doubt counts').choices(['both', 'sentiment', 'complaint']).default('both'))
+  .addHelpText('after', '\nExamples:\n  $ earshot review --limit 20\n  $ earshot review --brand "Clipper Teas" --task complaint'
+    + '\n  $ earshot review --format csv > todo.csv   # fill in the label column, then: earshot label --file todo.csv')
+  .action(withContext(async (ctx, flags: { brand?: string; limit: number; task: 'both' | 'sentiment' | 'complaint'; format?: string }) => {
+    const store = await ctx.store();
+    const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
+    const { reviewMentions } = await import('../../core/review.js');
+    const items = await reviewMentions(store, { brand, limit: flags.limit, task: flags.task, brandTerms: brandTermsOf(ctx.settings().config) });
+    const format = flags.format;
+    if (format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
+    if (items.length === 0) return ctx.out.info('nothing to review: every analysed mention is labelled');
+    ctx.out.data(renderTable(['id', 'brand', 'topic', 'model says', 'doubt', 'text'],
+      items.map((i) => [i.ref, i.brand, i.topic ?? '', `${i.sentiment}, complaint ${i.complaintScore.toFixed(2)}`, i.uncertainty.toFixed(2), clipText(i.text, 70)]), ctx.out.color));
+    ctx.out.info('label them: earshot label ID… negative|neutral|positive|complaint|not-complaint, then earshot train');
+  }));
+
+/** `id,label,…` with an empty label column to fill in, readable by earshot label --file. */
+function renderCsv(items: ReviewItem[]): string {
+  return stringify([
+    ['id', 'label', 'brand', 'topic', 'sentiment', 'complaint', 'text'],
+    ...items.map((i) => [i.ref, '', i.brand, i.topic ?? '', i.sentiment, i.complaintScore.toFixed(3), neutraliseCell(i.text)]),
+  ]);
+}

@@ -1,0 +1,49 @@
+import type { AdaptationRecord, BrandScope, LabelledMention, ReviewRow } from '../store.js';
+import type { Sql } from './connect.js';
+
+/** Condition on `b.name` for a brand scope, case-insensitive as on SQLite. */
+export function brandScopeFragment(sql: Sql, scope: BrandScope | undefined) {
+  if (scope?.brands) return sql`AND lower(b.name) = ANY(${scope.brands.map((b) => b.toLowerCase())}::text[])`;
+  if (scope?.exceptBrands?.length) return sql`AND NOT (lower(b.name) = ANY(${scope.exceptBrands.map((b) => b.toLowerCase())}::text[]))`;
+  return sql``;
+}
+
+export async function readLabelledMentions(sql: Sql, brand?: string): Promise<LabelledMention[]> {
+  const rows = await sql<Array<Omit<LabelledMention, 'complaint'> & { complaint: number | null }>>`
+    SELECT m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand, m.text, m.lang, h.label AS sentiment, cl.complaint
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
+    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brand === undefined ? sql`` : sql`AND lower(b.name) = lower(${brand})`}
+    ORDER BY m.id`;
+  return rows.map((r) => ({ ...r, complaint: r.complaint === null ? null : r.complaint === 1 }));
+}
+
+export async function readUnlabelledMentions(sql: Sql, query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
+  return [...await sql<ReviewRow[]>`
+    SELECT m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt", m.author, m.text, m.url, m.lang,
+      a.model_version AS "modelVersion", a.cluster_key AS "clusterKey"
+    FROM mentions m JOIN brands b ON b.id = m.brand_id JOIN analyses a ON a.mention_id = m.id
+    WHERE NOT EXISTS (SELECT 1 FROM human_labels h WHERE h.mention_id = m.id)
+      AND NOT EXISTS (SELECT 1 FROM complaint_labels cl WHERE cl.mention_id = m.id)
+      ${query.brand === undefined ? sql`` : sql`AND lower(b.name) = lower(${query.brand})`}
+    ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
+}
+
+export async function readActiveAdaptations(sql: Sql): Promise<AdaptationRecord[]> {
+  return [...await sql<AdaptationRecord[]>`
+    SELECT version, brand, base_version AS "baseVersion", method, sentiment_labels AS "sentimentLabels",
+      complaint_labels AS "complaintLabels", evaluation, payload, created_at AS "createdAt"
+    FROM adapted_models WHERE active = 1 ORDER BY brand IS NOT NULL, lower(brand)`];
+}
+
+/** One transaction: the scope's active model is switched off, this one stored (or found) and switched on. */
+export async function writeAdaptation(sql: Sql, r: AdaptationRecord): Promise<void> {
+  await sql.begin(async (tx) => {
+    if (r.brand === null) await tx`UPDATE adapted_models SET active = 0 WHERE brand IS NULL`;
+    else await tx`UPDATE adapted_models SET active = 0 WHERE lower(brand) = lower(${r.brand})`;
+    await tx`INSERT INTO adapted_models (version, brand, base_version, method, sentiment_labels, complaint_labels, evaluation, payload, created_at, active)
+      VALUES (${r.version}, ${r.brand}, ${r.baseVersion}, ${r.method}, ${r.sentimentLabels}, ${r.complaintLabels}, ${r.evaluation},
+        ${r.payload}, ${r.createdAt}::timestamptz, 1)
+      ON CONFLICT (version) DO UPDATE SET active = 1, evaluation = excluded.evaluation`;
+  });
+}

@@ -1,0 +1,51 @@
+import type { AdaptationRecord, BrandScope, LabelledMention, ReviewRow } from '../store.js';
+import type { Db } from './open.js';
+
+/** SQL condition on `b.name` (brands.name is NOCASE) for a brand scope, with its parameters. */
+export function brandScopeSql(scope: BrandScope | undefined): { where: string; params: string[] } {
+  if (scope?.brands) {
+    return { where: scope.brands.length ? `AND b.name IN (${scope.brands.map(() => '?').join(', ')})` : 'AND 0', params: scope.brands };
+  }
+  if (scope?.exceptBrands?.length) return { where: `AND b.name NOT IN (${scope.exceptBrands.map(() => '?').join(', ')})`, params: scope.exceptBrands };
+  return { where: '', params: [] };
+}
+
+export function readLabelledMentions(db: Db, brand?: string): LabelledMention[] {
+  const rows = db.prepare(`
+    SELECT m.id AS rowId, m.external_id AS id, m.source, b.name AS brand, m.text, m.lang, h.label AS sentiment, cl.complaint
+    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
+    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brand === undefined ? '' : 'AND b.name = ?'}
+    ORDER BY m.id`).all(...(brand === undefined ? [] : [brand])) as Array<Omit<LabelledMention, 'complaint'> & { complaint: number | null }>;
+  return rows.map((r) => ({ ...r, complaint: r.complaint === null ? null : r.complaint === 1 }));
+}
+
+export function readUnlabelledMentions(db: Db, query: { brand?: string; limit: number }): ReviewRow[] {
+  return db.prepare(`
+    SELECT m.id AS rowId, m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url, m.lang,
+      a.model_version AS modelVersion, a.cluster_key AS clusterKey
+    FROM mentions m JOIN brands b ON b.id = m.brand_id JOIN analyses a ON a.mention_id = m.id
+    WHERE NOT EXISTS (SELECT 1 FROM human_labels h WHERE h.mention_id = m.id)
+      AND NOT EXISTS (SELECT 1 FROM complaint_labels cl WHERE cl.mention_id = m.id)
+      ${query.brand === undefined ? '' : 'AND b.name = ?'}
+    ORDER BY m.created_at DESC, m.id DESC LIMIT ?`).all(...(query.brand === undefined ? [] : [query.brand]), query.limit) as ReviewRow[];
+}
+
+const ADAPTATION_COLUMNS = `version, brand, base_version AS baseVersion, method, sentiment_labels AS sentimentLabels,
+  complaint_labels AS complaintLabels, evaluation, payload, created_at AS createdAt`;
+
+export function readActiveAdaptations(db: Db): AdaptationRecord[] {
+  return db.prepare(`SELECT ${ADAPTATION_COLUMNS} FROM adapted_models WHERE active = 1 ORDER BY brand IS NOT NULL, brand`).all() as AdaptationRecord[];
+}
+
+/** One transaction: the scope's active model is switched off, this one stored (or found) and switched on. */
+export function writeAdaptation(db: Db, r: AdaptationRecord): void {
+  db.transaction(() => {
+    if (r.brand === null) db.prepare('UPDATE adapted_models SET active = 0 WHERE brand IS NULL').run();
+    else db.prepare('UPDATE adapted_models SET active = 0 WHERE brand = ?').run(r.brand);
+    db.prepare(`INSERT INTO adapted_models (version, brand, base_version, method, sentiment_labels, complaint_labels, evaluation, payload, created_at, active)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+      ON CONFLICT (version) DO UPDATE SET active = 1, evaluation = excluded.evaluation`)
+      .run(r.version, r.brand, r.baseVersion, r.method, r.sentimentLabels, r.complaintLabels, r.evaluation, r.payload, r.createdAt);
+  }).immediate();
+}
