@@ -59,9 +59,11 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   const base = loadAnalysisModels(options);
   const jobs = analysisJobs(base.version, await usableAdaptations(store, base.version));
   const runs: Array<{ version: string; analyzed: number; failed: number; workers: number }> = [];
-  for (const [i, job] of jobs.entries()) {
-    // an import being followed feeds the last job: the brands without an adapted model of their own
-    const follow = i === jobs.length - 1 ? options.follow : undefined;
+  // the brands without an adapted model of their own go first, following an import if
+  // there is one; the brand jobs then run once it is over, so they see all of its rows
+  const ordered = [jobs[jobs.length - 1]!, ...jobs.slice(0, -1)];
+  for (const [i, job] of ordered.entries()) {
+    const follow = i === 0 ? options.follow : undefined;
     runs.push(await analyzeJob(store, { ...options, follow }, modelsOf(base, job), job));
   }
   const analyzed = runs.reduce((n, r) => n + r.analyzed, 0);

@@ -40,7 +40,7 @@ export function parseLabelFile(text: string, format: 'csv' | 'jsonl'): { rows: L
       problems.push({ line: r.line, message: `"${r.label}" gives two labels of one kind` });
     } else rows.push({ ref, labels: words as LabelRow['labels'], line: r.line });
   }
-  return { rows, problems };
+  return { rows, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
 interface RawRecord {

@@ -42,6 +42,8 @@ export function fitAdaptation(
   base: AnalysisModels, texts: readonly LabelledText[], options: { brand: string | null; tasks?: AdaptTasks; settings?: AdaptSettings },
 ): Adaptation {
   const settings = options.settings ?? ADAPT_SETTINGS;
+  // in key order: the same labels give the same model and version whatever order they come in
+  texts = [...texts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const tasks = options.tasks ?? trainableTasks(texts);
   const sentimentSet = tasks.sentiment ? sentimentExamples(base.sentiment, texts) : [];
   const sentiment = sentimentSet.length > 0 ? fitDelta(sentimentSet, 3, 0, settings) : null;
@@ -51,7 +53,7 @@ export function fitAdaptation(
   const labels = { sentiment: sentimentSet.length, complaint: complaintSet.length };
   const digest = createHash('sha256')
     .update(JSON.stringify({ base: base.version, brand: options.brand?.toLowerCase() ?? null, settings, labels }))
-    .update(JSON.stringify(texts.map((t) => [t.key, t.sentiment ?? null, t.complaint ?? null]).sort()))
+    .update(JSON.stringify(texts.map((t) => [t.key, t.sentiment ?? null, t.complaint ?? null])))
     .update(JSON.stringify([sentiment, complaint]))
     .digest('hex').slice(0, 10);
   return {
