@@ -19,7 +19,8 @@ export const reviewCommand = addFormatOption(
   .addHelpText('after', '\nExamples:\n  $ earshot review --limit 20\n  $ earshot review --brand "Clipper Teas" --task complaint'
     + '\n  $ earshot review --format csv > todo.csv   # fill in the label column, then: earshot label --file todo.csv')
   .action(withContext(async (ctx, flags: { brand?: string; limit: number; task: 'both' | 'sentiment' | 'complaint'; format?: string }) => {
-    const store = await ctx.store();
+    // a read command: never creates, migrates or writes the store
+    const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
     const { reviewMentions } = await import('../../core/review.js');
     const items = await reviewMentions(store, { brand, limit: flags.limit, task: flags.task, brandTerms: brandTermsOf(ctx.settings().config) });

@@ -13,7 +13,8 @@ export const trainCommand = new Command('train')
     + '\n\nEvery label is scored by a model fitted without it (5-fold cross-validation, or one held-out'
     + '\nfifth from 400 labelled mentions on). The next analyze re-scores with the adapted model.')
   .action(withContext(async (ctx, flags: { brand?: string; dryRun?: boolean }) => {
-    const store = await ctx.store();
+    // --dry-run only reads: it opens the store read-only, like report and status
+    const store = flags.dryRun ? await ctx.readStore() : await ctx.store();
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
     const { trainAdaptation } = await import('../../core/train.js');
     const outcome = await trainAdaptation(store, { brand, dryRun: flags.dryRun, now: ctx.now });
