@@ -30,7 +30,10 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const raw = scoreTokens(models.sentiment, tokens, { lang: input.lang });
     const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
-    const brandTerms = termsByBrand.get(input.brand.toLowerCase()) ?? [input.brand];
+    const termsOf = (brand: string) => extractTerms(doc, { brandTerms: termsByBrand.get(brand.toLowerCase()) ?? [brand] })
+      .map((t) => ({ key: t.key, display: t.display }));
+    const [first = '', ...others] = input.brands;
+    const terms = termsOf(first);
     const key = clusterKey(text);
     return {
       rowId: input.rowId,
@@ -42,7 +45,9 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       clusterKey: key,
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
-      terms: extractTerms(doc, { brandTerms }).map((t) => ({ key: t.key, display: t.display })),
+      terms,
+      // each brand drops its own names only: the rival's name stays a topic of the other
+      ...(others.length > 0 ? { termsByBrand: [{ brand: first, terms }, ...others.map((brand) => ({ brand, terms: termsOf(brand) }))] } : {}),
     };
   };
   return Object.assign(analyze, { modelVersion: models.version });

@@ -4,6 +4,7 @@
 import { applyAdaptation, pickAdaptation, type Adaptation } from '../analysis/adapt/index.js';
 import type { AnalysisModels } from '../analysis/models.js';
 import type { AdaptationRecord, BrandScope, Store } from '../store/store.js';
+import { brandScope } from './brand-scope.js';
 
 export interface AnalysisJob {
   adaptation: Adaptation | null;
@@ -21,11 +22,15 @@ export async function usableAdaptations(store: Store, baseVersion: string): Prom
   return (await store.activeAdaptations()).filter((r) => r.baseVersion === baseVersion).map(parseAdaptation);
 }
 
-/** One job per brand with its own adaptation, and one for every other brand (the store's adaptation or the base). */
+/**
+ * One job per brand with its own adaptation, and one for the mentions linked to none of
+ * them (the store's adaptation or the base). A mention linked to two adapted brands is
+ * scored by the first in its link order (see BrandScope.rivals).
+ */
 export function analysisJobs(baseVersion: string, adaptations: readonly Adaptation[]): AnalysisJob[] {
   const own = adaptations.filter((a) => a.brand !== null);
   const storeWide = adaptations.find((a) => a.brand === null) ?? null;
-  const jobs: AnalysisJob[] = own.map((a) => ({ adaptation: a, scope: { brands: [a.brand!] }, version: a.version }));
+  const jobs: AnalysisJob[] = own.map((a) => ({ adaptation: a, scope: brandScope(a.brand!, own.map((o) => o.brand!)), version: a.version }));
   jobs.push({
     adaptation: storeWide, scope: own.length ? { exceptBrands: own.map((a) => a.brand!) } : undefined,
     version: storeWide?.version ?? baseVersion,

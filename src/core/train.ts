@@ -5,6 +5,7 @@ import type { AdaptEvaluation, AdaptTasks, Adaptation, LabelledText } from '../a
 import type { ModelPaths } from '../analysis/models.js';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
+import { brandScope } from './brand-scope.js';
 
 export interface TrainOptions extends ModelPaths {
   /** Adapt for this brand only (as stored); undefined: for the whole store. */
@@ -51,7 +52,7 @@ export async function trainAdaptation(store: Store, options: TrainOptions): Prom
     complaint: evaluation.complaint !== null && evaluation.complaint.adapted > evaluation.complaint.base,
   };
   const adaptation = kept.sentiment || kept.complaint ? fitAdaptation(base, texts, { brand, tasks: kept, settings: ADAPT_SETTINGS }) : null;
-  const scope = brand ? { brands: [brand] } : await storeScope(store, base.version);
+  const scope = brand ? brandScope(brand, await ownBrands(store, base.version)) : await storeScope(store, base.version);
   let switched = false;
   if (adaptation && !options.dryRun) {
     await store.saveAdaptation({
@@ -67,6 +68,10 @@ export async function trainAdaptation(store: Store, options: TrainOptions): Prom
 
 /** The whole store's adaptation applies to every brand without one of its own. */
 async function storeScope(store: Store, baseVersion: string) {
-  const own = (await store.activeAdaptations()).filter((a) => a.brand !== null && a.baseVersion === baseVersion).map((a) => a.brand!);
+  const own = await ownBrands(store, baseVersion);
   return own.length ? { exceptBrands: own } : undefined;
+}
+
+async function ownBrands(store: Store, baseVersion: string): Promise<string[]> {
+  return (await store.activeAdaptations()).filter((a) => a.brand !== null && a.baseVersion === baseVersion).map((a) => a.brand!);
 }

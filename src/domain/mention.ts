@@ -22,6 +22,11 @@ export interface MentionInput {
   metrics?: Metrics;
   /** Brand name; importers fill it from `--brand` when the row has none. */
   brand: string;
+  /**
+   * Other watched brands the mention is linked to as well (it names them); the mention
+   * is stored once and counted for each. Links are only ever added, never removed.
+   */
+  alsoBrands?: string[];
   /** The payload as received (API object or import row), kept for re-analysis. */
   raw?: unknown;
 }

@@ -90,6 +90,7 @@ export interface CursorWrite extends CursorKey {
 }
 
 export interface UpsertOutcome {
+  /** Mentions new to their brand: stored now, or stored before and now linked to it too. */
   inserted: number;
   updated: number;
 }
@@ -138,10 +139,19 @@ export interface SearchQuery {
   limit: number;
 }
 
-/** Which brands' mentions a model applies to: only `brands`, or every brand but `exceptBrands` (case-insensitive). */
+/**
+ * Which mentions a model applies to, by the brands each is linked to (case-insensitive):
+ * those linked to one of `brands`, or those linked to none of `exceptBrands`.
+ */
 export interface BrandScope {
   brands?: string[];
   exceptBrands?: string[];
+  /**
+   * Other brands with models of their own: a mention linked to one of `brands` and to a
+   * rival as well goes to whichever comes first in its link order (the brand that stored
+   * it, then by name), so one mention is never claimed by two models.
+   */
+  rivals?: string[];
 }
 
 /** A mention with the labels a person gave it (null where they gave none). */
@@ -192,7 +202,8 @@ export interface AnalysisInput {
   author: string | null;
   text: string;
   lang: string | null;
-  brand: string;
+  /** Every brand the mention is linked to; the first is the one that stored it. */
+  brands: string[];
 }
 
 export interface AnalysisRecord {
@@ -209,7 +220,13 @@ export interface AnalysisRecord {
   cluster: number;
   /** 32-bit key of the author (or of the mention when anonymous). */
   voice: number;
+  /** Topic terms, without the (first) brand's own names. */
   terms: Array<{ key: string; display: string }>;
+  /**
+   * Per linked brand, its terms without that brand's own names (a post naming two brands
+   * keeps the rival's name as a term of each). A brand not listed gets `terms`.
+   */
+  termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
 }
 
 export interface AnalysisFailure {

@@ -86,7 +86,7 @@ function main(argv: readonly string[]): void {
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    texts.forEach((text, i) => analyze({ rowId: i, id: String(i), source: 'x', author: `a${i}`, text, lang: 'en', brand: 'bench' }));
+    texts.forEach((text, i) => analyze({ rowId: i, id: String(i), source: 'x', author: `a${i}`, text, lang: 'en', brands: ['bench'] }));
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1e6);
     wall.push((performance.now() - t0) / 1000);

@@ -9,7 +9,7 @@ import { trainComplaint, writtenComplaintDocs } from '../../src/tools/complaint-
 import { COMPLAINT_TRAINING } from '../../src/tools/train-complaint.js';
 
 const analyze = createMentionAnalyzer({ brandTerms: {} });
-const score = (text: string) => analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text, lang: 'en', brand: 'Acme' });
+const score = (text: string) => analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text, lang: 'en', brands: ['Acme'] });
 
 /** Problem reports told flatly, in many domains, each beside an everyday post on the same thing (none is in the training sentences). */
 const PAIRS: Array<[domain: string, complaint: string, chatter: string]> = [
@@ -63,7 +63,7 @@ describe('the complaint score', () => {
   });
 
   it('leaves posts in other languages unscored', () => {
-    const r = analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text: 'la tapa se rompió el primer día', lang: 'es', brand: 'Acme' });
+    const r = analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text: 'la tapa se rompió el primer día', lang: 'es', brands: ['Acme'] });
     expect(r).toMatchObject({ complaintScore: 0, complaint: false });
   });
 

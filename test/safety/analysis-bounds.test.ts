@@ -25,7 +25,7 @@ vi.mock('../../src/analysis/analyze-mention.js', async (original) => {
 });
 
 const HUGE = 10_000_000;
-const input = (text: string): AnalysisInput => ({ rowId: 1, id: '1', source: 'x', author: 'amy', text, lang: 'en', brand: 'Acme' });
+const input = (text: string): AnalysisInput => ({ rowId: 1, id: '1', source: 'x', author: 'amy', text, lang: 'en', brands: ['Acme'] });
 
 describe('what the analyser reads', () => {
   it('is the first MAX_ANALYSED_CHARS characters, with no run of non-space longer than MAX_TOKEN_CHARS', () => {

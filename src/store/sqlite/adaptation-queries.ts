@@ -1,13 +1,34 @@
 import type { AdaptationRecord, BrandScope, LabelledMention, ReviewRow } from '../store.js';
 import type { Db } from './open.js';
 
-/** SQL condition on `b.name` (brands.name is NOCASE) for a brand scope, with its parameters. */
+/** Mentions of `m` linked to one of the brands bound after it (brands.name is NOCASE). */
+function linkedTo(names: string[], alias: string): string {
+  return `EXISTS (SELECT 1 FROM mention_brands ${alias} JOIN brands ${alias}b ON ${alias}b.id = ${alias}.brand_id
+    WHERE ${alias}.mention_id = m.id AND ${alias}b.name IN (${names.map(() => '?').join(', ')})`;
+}
+
+/**
+ * SQL condition on mention `m` for a brand scope, by the brands it is linked to, with its
+ * parameters. With `rivals`, a mention linked to a rival too goes to whichever comes first
+ * in its link order (the brand that stored it, then by name), so exactly one model owns it.
+ */
 export function brandScopeSql(scope: BrandScope | undefined): { where: string; params: string[] } {
   if (scope?.brands) {
-    return { where: scope.brands.length ? `AND b.name IN (${scope.brands.map(() => '?').join(', ')})` : 'AND 0', params: scope.brands };
+    if (!scope.brands.length) return { where: 'AND 0', params: [] };
+    if (!scope.rivals?.length) return { where: `AND ${linkedTo(scope.brands, 'sl')})`, params: scope.brands };
+    return {
+      where: `AND ${linkedTo(scope.brands, 'sl')} AND NOT ${linkedTo(scope.rivals, 'rl')}
+        AND (rlb.id = m.brand_id OR (slb.id <> m.brand_id AND rlb.name < slb.name))))`,
+      params: [...scope.brands, ...scope.rivals],
+    };
   }
-  if (scope?.exceptBrands?.length) return { where: `AND b.name NOT IN (${scope.exceptBrands.map(() => '?').join(', ')})`, params: scope.exceptBrands };
+  if (scope?.exceptBrands?.length) return { where: `AND NOT ${linkedTo(scope.exceptBrands, 'sl')})`, params: scope.exceptBrands };
   return { where: '', params: [] };
+}
+
+/** SQL condition: `m` is linked to brand ? (or always, with no brand). */
+function brandFilter(brand: string | undefined): string {
+  return brand === undefined ? '' : `AND ${linkedTo([brand], 'fl')})`;
 }
 
 export function readLabelledMentions(db: Db, brand?: string): LabelledMention[] {
@@ -15,7 +36,7 @@ export function readLabelledMentions(db: Db, brand?: string): LabelledMention[] 
     SELECT m.id AS rowId, m.external_id AS id, m.source, b.name AS brand, m.text, m.lang, h.label AS sentiment, cl.complaint
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brand === undefined ? '' : 'AND b.name = ?'}
+    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brandFilter(brand)}
     ORDER BY m.id`).all(...(brand === undefined ? [] : [brand])) as Array<Omit<LabelledMention, 'complaint'> & { complaint: number | null }>;
   return rows.map((r) => ({ ...r, complaint: r.complaint === null ? null : r.complaint === 1 }));
 }
@@ -27,7 +48,7 @@ export function readUnlabelledMentions(db: Db, query: { brand?: string; limit: n
     FROM mentions m JOIN brands b ON b.id = m.brand_id JOIN analyses a ON a.mention_id = m.id
     WHERE NOT EXISTS (SELECT 1 FROM human_labels h WHERE h.mention_id = m.id)
       AND NOT EXISTS (SELECT 1 FROM complaint_labels cl WHERE cl.mention_id = m.id)
-      ${query.brand === undefined ? '' : 'AND b.name = ?'}
+      ${brandFilter(query.brand)}
     ORDER BY m.created_at DESC, m.id DESC LIMIT ?`).all(...(query.brand === undefined ? [] : [query.brand]), query.limit) as ReviewRow[];
 }
 

@@ -7,7 +7,9 @@ export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, n
 
 /** What the writer copies from a mention into its analysis rows, learnt when the mention is read. */
 interface MentionFacts {
-  brandId: number;
+  /** The brands the mention is linked to, ids and names in the same order. */
+  brandIds: number[];
+  brands: string[];
   hour: number;
   /** Had an analysis (so may have term rows to clear) when read. */
   analysed: boolean;
@@ -30,26 +32,36 @@ function factsOf(db: Db): Map<number, MentionFacts> {
 export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): AnalysisInput[] {
   const brands = brandScopeSql(scope);
   const rows = db.prepare(`
-    SELECT m.id AS rowId, m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand,
-      m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, a.mention_id IS NOT NULL AS analysed
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    SELECT m.id AS rowId, m.external_id AS id, m.source, m.author, m.text, m.lang, ${LINKS} AS links,
+      CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, a.mention_id IS NOT NULL AS analysed
+    FROM mentions m
     LEFT JOIN analyses a ON a.mention_id = m.id
     WHERE m.id > ? AND (a.mention_id IS NULL OR a.model_version <> ?) ${brands.where}
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)
-    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, ...brands.params, modelVersion, limit) as Array<AnalysisInput & { brandId: number; hour: number; analysed: number }>;
+    ORDER BY m.id LIMIT ?`).all(afterRowId, modelVersion, ...brands.params, modelVersion, limit) as Array<Omit<AnalysisInput, 'brands'> & { links: string; hour: number; analysed: number }>;
   const facts = factsOf(db);
   if (facts.size + rows.length > MAX_PENDING_FACTS) facts.clear();
-  return rows.map(({ brandId, hour, analysed, ...input }) => {
-    facts.set(input.rowId, { brandId, hour, analysed: analysed === 1 });
-    return input;
+  return rows.map(({ links, hour, analysed, ...input }) => {
+    const { brandIds, brands } = parseLinks(links);
+    facts.set(input.rowId, { brandIds, brands, hour, analysed: analysed === 1 });
+    return { ...input, brands };
   });
+}
+
+/** A mention's links as JSON [[id, name], …], in link order (first the brand that stored it). */
+const LINKS = `(SELECT json_group_array(json_array(lb.id, lb.name)) FROM (
+  SELECT b.id, b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
+  ORDER BY b.id = m.brand_id DESC, b.name) lb)`;
+
+function parseLinks(links: string): { brandIds: number[]; brands: string[] } {
+  const pairs = JSON.parse(links) as Array<[number, string]>;
+  return { brandIds: pairs.map((p) => p[0]), brands: pairs.map((p) => p[1]) };
 }
 
 export function countPendingAnalysis(db: Db, modelVersion: string, scope?: BrandScope): number {
   const brands = brandScopeSql(scope);
-  const join = brands.where ? 'JOIN brands b ON b.id = m.brand_id' : '';
   return db.prepare(`
-    SELECT COUNT(*) FROM mentions m ${join} LEFT JOIN analyses a ON a.mention_id = m.id
+    SELECT COUNT(*) FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id
     WHERE (a.mention_id IS NULL OR a.model_version <> ?) ${brands.where}
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ?)`).pluck().get(modelVersion, ...brands.params, modelVersion) as number;
 }
@@ -86,9 +98,14 @@ const MAX_CACHED_TERM_IDS = 100_000;
 export function prepareAnalysisWrites(db: Db) {
   const termIds = new Map<string, number>();
   const facts = factsOf(db);
-  const readFacts = db.prepare(`
-    SELECT m.brand_id AS brandId, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour, 1 AS analysed
+  const readFactsRow = db.prepare(`
+    SELECT ${LINKS} AS links, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour
     FROM mentions m WHERE m.id = ?`);
+  const readFacts = (rowId: number): MentionFacts | undefined => {
+    const row = readFactsRow.get(rowId) as { links: string; hour: number } | undefined;
+    return row && { ...parseLinks(row.links), hour: row.hour, analysed: true };
+  };
+  const updateLinks = db.prepare('UPDATE mention_brands SET voice = ?, cluster = ?, sentiment = ?, complaint = ? WHERE mention_id = ?');
   const anyHumanLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM human_labels)').pluck();
   const anyFailure = db.prepare('SELECT EXISTS (SELECT 1 FROM analysis_failures)').pluck();
   const clearFailure = db.prepare('DELETE FROM analysis_failures WHERE mention_id = ?');
@@ -129,7 +146,7 @@ export function prepareAnalysisWrites(db: Db) {
     const failures = anyFailure.get() === 1;
     const complaintLabelled = anyComplaintLabel.get() === 1;
     for (const r of results) {
-      const f = facts.get(r.rowId) ?? (readFacts.get(r.rowId) as MentionFacts | undefined);
+      const f = facts.get(r.rowId) ?? readFacts(r.rowId);
       facts.delete(r.rowId);
       if (!f) continue; // deleted since it was read
       const human = labelled ? (humanLabel.get(r.rowId) as SentimentLabel | undefined) : undefined;
@@ -137,13 +154,24 @@ export function prepareAnalysisWrites(db: Db) {
       const humanComplaint = complaintLabelled ? (complaintLabel.get(r.rowId) as number | undefined) : undefined;
       const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandId, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId);
+        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);
+      updateLinks.run(r.voice, r.cluster, sentiment, complaint, r.rowId);
       if (f.analysed) clearTerms.run(r.rowId);
-      for (const t of r.terms) linkTerm.run(f.brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
+      f.brandIds.forEach((brandId, i) => {
+        for (const t of termsForBrand(r, f.brands[i]!)) {
+          linkTerm.run(brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
+        }
+      });
     }
   });
+}
+
+/** A brand's topic terms of a mention: its own list when the analyser gave one per brand. */
+export function termsForBrand(record: Pick<AnalysisRecord, 'terms' | 'termsByBrand'>, brand: string): AnalysisRecord['terms'] {
+  const key = brand.toLowerCase();
+  return record.termsByBrand?.find((b) => b.brand.toLowerCase() === key)?.terms ?? record.terms;
 }
 
 /** The model's complaint score as stored: 3 decimals. */
@@ -159,6 +187,7 @@ export function writeHumanLabel(db: Db, rowId: number, label: SentimentLabel): v
       ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`)
       .run(rowId, label, new Date().toISOString());
     db.prepare('UPDATE analyses SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
+    db.prepare('UPDATE mention_brands SET sentiment = ? WHERE mention_id = ? AND sentiment IS NOT NULL').run(value, rowId);
     db.prepare('UPDATE mention_terms SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
   })();
 }
@@ -171,6 +200,7 @@ export function writeComplaintLabel(db: Db, rowId: number, isComplaint: boolean)
       ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`)
       .run(rowId, value, new Date().toISOString());
     db.prepare('UPDATE analyses SET complaint = ? WHERE mention_id = ?').run(value, rowId);
+    db.prepare('UPDATE mention_brands SET complaint = ? WHERE mention_id = ? AND sentiment IS NOT NULL').run(value, rowId);
     // the rollup's triggers mark the mention's day stale
     db.prepare('UPDATE mention_terms SET complaint = ? WHERE mention_id = ?').run(value, rowId);
   })();

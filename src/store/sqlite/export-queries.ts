@@ -6,7 +6,8 @@ import type { Db } from './open.js';
 /**
  * `sentiment` is the model's score; `sentimentLabel` is the effective label (a human
  * label wins); `complaint` the complaint model's score and `isComplaint` the effective
- * flag (a human complaint label wins, and stands alone before any analysis). Topics are the mention's term display forms, alphabetical, so the same
+ * flag (a human complaint label wins, and stands alone before any analysis). A mention
+ * linked to several brands is one row per brand, with that brand's topics. Topics are the mention's term display forms, alphabetical, so the same
  * data always exports the same bytes.
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt,
@@ -15,7 +16,7 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
   a.complaint_score AS complaint, ${EFFECTIVE_COMPLAINT} AS isComplaint,
   COALESCE((SELECT group_concat(display, '; ') FROM (
     SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
-    WHERE mt.mention_id = m.id ORDER BY t.display)), '') AS topics,
+    WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id ORDER BY t.display)), '') AS topics,
   m.likes, m.replies, m.reposts, m.score`;
 
 /** Streams matching mentions with `stmt.iterate()`: one row in memory at a time. */
@@ -53,19 +54,19 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     add(`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
-      WHERE t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms)))`,
+      WHERE mt.brand_id = l.brand_id AND (t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms))))`,
     'terms', JSON.stringify(query.terms));
   }
   if (query.search !== undefined) {
     add('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @match)', 'match', ftsQuery(db, query.search));
   }
   const sql = `SELECT ${EXPORT_COLUMNS}
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY m.created_at, m.id LIMIT @limit`;
+    ORDER BY m.created_at, m.id, b.name LIMIT @limit`;
   return { sql, params };
 }
 

@@ -16,6 +16,9 @@ export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.
  */
 export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint_score IS NOT NULL THEN a.complaint END)';
 
+/** Engagement of a mention row `m`: likes, replies and reposts, plus a positive score. */
+export const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)';
+
 export function prepareMentionWrites(db: Db) {
   const exists = db.prepare('SELECT 1 FROM mentions WHERE source = ? AND external_id = ?').pluck();
   const upsert = db.prepare(`
@@ -34,14 +37,24 @@ export function prepareMentionWrites(db: Db) {
       score = COALESCE(excluded.score, score),
       raw = COALESCE(excluded.raw, raw),
       last_seen = excluded.last_seen`);
-  /** Returns true when the mention was new. */
-  return (mention: MentionInput, brandId: number, now: string): boolean => {
+  // a new link to an analysed mention takes its analysis along (voice, sentiment, …)
+  const link = db.prepare(`
+    INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+    SELECT @brandId, m.id, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER), a.voice, a.cluster, a.sentiment, a.complaint, ${ENGAGEMENT}
+    FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id
+    WHERE m.source = @source AND m.external_id = @id
+    ON CONFLICT (brand_id, mention_id) DO NOTHING`);
+  // the new brand has no term rows yet: analysing the mention again writes them
+  const restale = db.prepare(`UPDATE analyses SET model_version = 'relinked'
+    WHERE mention_id = (SELECT id FROM mentions WHERE source = ? AND external_id = ?)`);
+  /** Returns true when the mention is new to its (first) brand: newly stored, or newly linked. */
+  return (mention: MentionInput, brandIds: number[], now: string): boolean => {
     const isNew = exists.get(mention.source, mention.id) === undefined;
     const m = mention.metrics ?? {};
     upsert.run({
       source: mention.source,
       id: mention.id,
-      brandId,
+      brandId: brandIds[0],
       createdAt: mention.createdAt,
       author: mention.author ?? null,
       text: mention.text,
@@ -54,7 +67,15 @@ export function prepareMentionWrites(db: Db) {
       raw: mention.raw === undefined ? null : JSON.stringify(mention.raw),
       now,
     });
-    return isNew;
+    let newToBrand = isNew;
+    let relinked = false;
+    brandIds.forEach((brandId, i) => {
+      const added = link.run({ brandId, source: mention.source, id: mention.id }).changes > 0;
+      if (i === 0 && added) newToBrand = true;
+      if (added && !isNew) relinked = true;
+    });
+    if (relinked) restale.run(mention.source, mention.id);
+    return newToBrand;
   };
 }
 
@@ -66,9 +87,10 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
   const complaintJoin = query.complaint === undefined ? ''
     : 'LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id';
+  // one row per brand a mention is linked to (only the asked-for brand's with --brand)
   const sql = `SELECT ${MENTION_COLUMNS} FROM mentions_fts f
-    JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id ${complaintJoin}
-    WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit`;
+    JOIN mentions m ON m.id = f.rowid JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id ${complaintJoin}
+    WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC, b.name LIMIT @limit`;
   const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
     complaint: query.complaint === undefined ? undefined : Number(query.complaint) };
   const stmt = db.prepare(sql);
@@ -92,6 +114,7 @@ export function quoteWords(text: string): string {
   return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => `"${w}"`).join(' ');
 }
 
+/** One row per stored mention; `brand` is the brand that first stored it. */
 export function findMentions(db: Db, ref: string): StoredMention[] {
   const colon = ref.indexOf(':');
   const base = `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN brands b ON b.id = m.brand_id`;
@@ -108,10 +131,10 @@ export function readStatusRows(db: Db): StoreStatusRow[] {
     SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
       MIN(m.created_at) AS firstMention, MAX(m.created_at) AS lastMention,
       COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${EFFECTIVE_COMPLAINT}), 0) AS complaints
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    FROM mention_brands l JOIN mentions m ON m.id = l.mention_id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-    GROUP BY m.brand_id, m.source`).all() as Omit<StoreStatusRow, 'lastScan'>[];
+    GROUP BY l.brand_id, m.source`).all() as Omit<StoreStatusRow, 'lastScan'>[];
   const scans = db.prepare(`
     SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan
     FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY s.brand_id, s.source`).all() as

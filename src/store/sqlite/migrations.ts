@@ -269,6 +269,71 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX adapted_models_active ON adapted_models (active, brand);
     `,
   },
+  {
+    version: 9,
+    name: 'mention-brand links, per-brand day rollup',
+    sql: `
+      -- A mention is stored once and linked to every brand that found or names it. Each
+      -- link carries what per-brand counts need, copied from the mention and its analysis
+      -- (voice, cluster, sentiment, complaint: NULL until analysed), so status, reports and
+      -- compare read one brand's rows from an index instead of joining mentions.
+      -- mentions.brand_id stays (SQLite cannot drop a column under a foreign key without
+      -- rebuilding the table and its full-text index): it is the brand that first stored
+      -- the mention, and no per-brand count reads it. analyses.brand_id likewise.
+      CREATE TABLE mention_brands (
+        brand_id INTEGER NOT NULL REFERENCES brands(id),
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        hour INTEGER NOT NULL,
+        voice INTEGER,
+        cluster INTEGER,
+        sentiment INTEGER,
+        complaint INTEGER,
+        engagement INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (brand_id, mention_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mention_brands_hour ON mention_brands (brand_id, hour, sentiment, complaint, voice, cluster, engagement);
+      CREATE INDEX mention_brands_mention ON mention_brands (mention_id);
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+      SELECT m.brand_id, m.id, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER), a.voice, a.cluster, a.sentiment, a.complaint,
+        COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)
+      FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id;
+      DROP INDEX analyses_brand_hour;
+      CREATE TRIGGER mentions_text_changed_links AFTER UPDATE OF text ON mentions
+        WHEN old.text IS NOT new.text BEGIN
+        UPDATE mention_brands SET voice = NULL, cluster = NULL, sentiment = NULL, complaint = NULL WHERE mention_id = new.id;
+      END;
+      CREATE TRIGGER mentions_metrics_changed AFTER UPDATE OF likes, replies, reposts, score ON mentions BEGIN
+        UPDATE mention_brands SET engagement = COALESCE(new.likes, 0) + COALESCE(new.replies, 0) + COALESCE(new.reposts, 0) + MAX(COALESCE(new.score, 0), 0)
+        WHERE mention_id = new.id
+          AND engagement <> COALESCE(new.likes, 0) + COALESCE(new.replies, 0) + COALESCE(new.reposts, 0) + MAX(COALESCE(new.score, 0), 0);
+      END;
+      -- Per brand and day, what compare sums: a row is the day's current rollup, and any
+      -- change to that day's links deletes it (filled again on the next read).
+      CREATE TABLE brand_days (
+        brand_id INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        analysed INTEGER NOT NULL,
+        authors INTEGER NOT NULL,
+        clusters INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        positive INTEGER NOT NULL,
+        complaints INTEGER NOT NULL,
+        engagement INTEGER NOT NULL,
+        PRIMARY KEY (brand_id, day)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER mention_brands_stale_insert AFTER INSERT ON mention_brands BEGIN
+        DELETE FROM brand_days WHERE brand_id = new.brand_id AND day = new.hour / 24;
+      END;
+      CREATE TRIGGER mention_brands_stale_delete AFTER DELETE ON mention_brands BEGIN
+        DELETE FROM brand_days WHERE brand_id = old.brand_id AND day = old.hour / 24;
+      END;
+      CREATE TRIGGER mention_brands_stale_update AFTER UPDATE ON mention_brands BEGIN
+        DELETE FROM brand_days WHERE brand_id = old.brand_id AND day = old.hour / 24;
+        DELETE FROM brand_days WHERE brand_id = new.brand_id AND day = new.hour / 24;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

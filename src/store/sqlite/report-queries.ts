@@ -15,7 +15,7 @@ const SHARES = 'SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positi
 const IN_RANGE = `t.hour >= @from AND t.hour < @to ${exactEdges('t')}`;
 
 /**
- * Report aggregates over analyses and mention_terms, whose primary key and indexes
+ * Report aggregates over mention_brands and mention_terms, whose primary key and indexes
  * lead with (brand_id, hour) or (brand_id, term_id, hour), so each query reads only
  * the rows of one brand's time range. A source filter joins mentions (slower path).
  */
@@ -40,8 +40,8 @@ export class SqliteReportQueries implements ReportQueries {
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
     return this.db.prepare(`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${SHARES}
-      FROM analyses t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND ${IN_RANGE}
+      FROM mention_brands t ${this.sourceJoin(range, 't')}
+      WHERE t.brand_id = @brand AND t.sentiment IS NOT NULL AND ${IN_RANGE}
       GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
   }
 
@@ -130,10 +130,10 @@ export class SqliteReportQueries implements ReportQueries {
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
         s.complaint, a.complaint_score AS complaintScore,
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0) AS engagement
-      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
+      FROM (SELECT DISTINCT t.brand_id, t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = @brand AND t.term_id IN (SELECT value FROM json_each(@ids))
               AND ${IN_RANGE}) s
-      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE @source IS NULL OR m.source = @source
       ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)

@@ -10,6 +10,7 @@ import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
 } from './analysis-queries.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
+import { linkedBrands } from '../linked-brands.js';
 import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
@@ -55,7 +56,7 @@ export class SqliteStore implements Store {
       const now = new Date().toISOString();
       const outcome = { inserted: 0, updated: 0 };
       for (const mention of mentions) {
-        if (this.writeMention(mention, this.brandId(mention.brand), now)) outcome.inserted++;
+        if (this.writeMention(mention, linkedBrands(mention).map((name) => this.brandId(name)), now)) outcome.inserted++;
         else outcome.updated++;
       }
       if (cursor) saveCursor.run(cursor.source, this.brandId(cursor.brand), cursor.stream, cursor.value, now);
@@ -91,14 +92,15 @@ export class SqliteStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     return this.db.prepare(`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.brand_id = b.id) ORDER BY b.name`).pluck().all() as string[];
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`).pluck().all() as string[];
   }
 
   async status(): Promise<StoreStatus> {
     const rows = readStatusRows(this.db);
     return {
       rows,
-      totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      // each stored once, however many brands it counts for
+      totalMentions: this.db.prepare('SELECT COUNT(*) FROM mentions').pluck().get() as number,
       failedAnalyses: readFailedAnalyses(this.db, FAILURES_SHOWN),
       sizeBytes: this.sizeBytes(),
       schemaVersion: schemaVersion(this.db),

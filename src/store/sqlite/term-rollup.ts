@@ -107,7 +107,7 @@ export function rollupTermsSql(plan: RollupPlan, termFilter: string): string {
 /** Fills the rollup of every analysed whole day before `beforeDay` that has none or a stale one. */
 export function refreshStaleDays(db: Db, beforeDay: number): number {
   const stale = db.prepare(`
-    SELECT brand_id AS brand, hour / 24 AS day FROM analyses GROUP BY brand_id, hour / 24
+    SELECT brand_id AS brand, hour / 24 AS day FROM mention_brands WHERE sentiment IS NOT NULL GROUP BY brand_id, hour / 24
     EXCEPT SELECT brand_id, day FROM term_days_done`).all() as Array<{ brand: number; day: number }>;
   let refreshed = 0;
   for (const { brand, day } of stale) {

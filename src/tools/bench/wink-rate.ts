@@ -35,7 +35,7 @@ export function measureSingleThreadRates(texts: readonly string[], runs = 3): Ra
     { name: 'wink readDoc, POS only (earshot\'s pipeline)', docsPerSecond: rate(texts, runs, (t) => posOnly.readDoc(t).tokens().out(its.pos)) },
     {
       name: 'earshot analyzeMention (1 thread)',
-      docsPerSecond: rate(texts, runs, (text, i) => analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brand: 'Kettleby Tea' })),
+      docsPerSecond: rate(texts, runs, (text, i) => analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] })),
     },
   ];
 }

@@ -1,0 +1,14 @@
+import type { MentionInput } from '../domain/mention.js';
+
+/** The brands a mention is to be linked to: its own first, then the others it names, each once (case-insensitively). */
+export function linkedBrands(mention: Pick<MentionInput, 'brand' | 'alsoBrands'>): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of [mention.brand, ...(mention.alsoBrands ?? [])]) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
