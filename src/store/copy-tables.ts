@@ -2,7 +2,7 @@
  * The tables `earshot migrate-store` copies, in an order that satisfies foreign keys,
  * with the columns both backends share and the key a copy is batched and resumed by.
  * Rows keep their ids, so references between tables stay valid without remapping.
- * `mention_terms` is batched by whole mentions; `scan_cursors` is small and copied whole.
+ * `mention_brands` and `mention_terms` are batched by whole mentions (PER_MENTION); `scan_cursors` is small and copied whole.
  * `match` names the columns that tell whether a target row is a copy of the source row with its key.
  */
 export const COPY_TABLES = {
@@ -28,6 +28,9 @@ export const COPY_TABLES = {
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
   complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },
+  mention_brands: {
+    key: 'mention_id', match: ['brand_id'], columns: ['brand_id', 'mention_id', 'hour', 'voice', 'cluster', 'sentiment', 'complaint', 'engagement'],
+  },
   mention_terms: {
     key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment', 'complaint'],
   },
@@ -40,6 +43,9 @@ export const COPY_TABLES = {
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 
 export type CopyTable = keyof typeof COPY_TABLES;
+
+/** Tables of several rows per mention, copied whole mentions at a time, and the column that orders a mention's rows. */
+export const PER_MENTION: Partial<Record<CopyTable, string>> = { mention_brands: 'brand_id', mention_terms: 'term_id' };
 export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];
 
 /** One row as stored: timestamps as ISO strings, `raw` as JSON text. */

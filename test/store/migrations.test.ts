@@ -69,6 +69,43 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('upgrades a v6 database to brand links: every mention keeps its brand, analysis and terms', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const path = join(tmp.dir, 'v6.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 6));
+    expect(schemaVersion(old)).toBe(6);
+    old.exec(`
+      INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z'), ('Rival', '2026-01-01T00:00:00.000Z');
+      INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, likes, first_seen, last_seen) VALUES
+        ('x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', 3, 'a', 'a'),
+        ('x', '2', 2, '2026-01-02T11:30:00.000Z', 'bob', 'lovely lid colour', NULL, 'a', 'a'),
+        ('x', '3', 2, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet', NULL, 'a', 'a');
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, 'a'), (2, 'm', 0.6, 'positive', 'k2', 2, 490931, 12, 22, 1, 0.1, 0, 'a');
+      INSERT INTO terms (key, display) VALUES ('lid', 'lid');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);`);
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect(store.db.prepare(`SELECT brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement
+      FROM mention_brands ORDER BY mention_id`).raw().all()).toEqual([
+      [1, 1, 490930, 11, 21, -1, 1, 3], [2, 2, 490931, 12, 22, 1, 0, 0], [2, 3, 490953, null, null, null, null, 0]]);
+    expect((await store.status()).rows.map((r) => [r.brand, r.mentions, r.analyzed, r.complaints])).toEqual([
+      ['Acme', 1, 1, 1], ['Rival', 2, 1, 0]]);
+    expect(await store.countPendingAnalysis('m')).toBe(1);
+    const rows = [];
+    for await (const row of store.exportMentions({})) rows.push([row.id, row.brand, row.topics]);
+    expect(rows).toEqual([['1', 'Acme', 'lid'], ['2', 'Rival', 'lid'], ['3', 'Rival', '']]);
+    const day = { fromHour: 20455 * 24, toHour: 20456 * 24 };
+    expect(await store.dailyTotals({ brand: 'Rival', ...day })).toEqual([{ day: 20455, mentions: 1, negative: 0, positive: 1, complaints: 0 }]);
+    expect((await store.windowTerms({ brand: 'Acme', ...day }, 1, 5)).map((t) => [t.key, t.mentions, t.complaints])).toEqual([['lid', 1, 1]]);
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database and refuses a newer one', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;

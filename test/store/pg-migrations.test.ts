@@ -118,6 +118,46 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
   });
 
+  it('upgrades a v6 database to brand links: every mention keeps its brand, analysis and terms', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 6))).toBe(6);
+    await sql.unsafe(`
+      INSERT INTO brands (id, name, created_at) VALUES (1, 'Acme', '2026-01-01T00:00:00.000Z'), (2, 'Rival', '2026-01-01T00:00:00.000Z');
+      CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+      INSERT INTO mention_keys (id, source, external_id, created_at) VALUES
+        (1, 'x', '1', '2026-01-02T10:00:00.000Z'), (2, 'x', '2', '2026-01-02T11:30:00.000Z'), (3, 'x', '3', '2026-01-03T09:00:00.000Z');
+      INSERT INTO mentions (id, source, external_id, brand_id, created_at, author, text, likes, first_seen, last_seen) VALUES
+        (1, 'x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', 3, now(), now()),
+        (2, 'x', '2', 2, '2026-01-02T11:30:00.000Z', 'bob', 'lovely lid colour', NULL, now(), now()),
+        (3, 'x', '3', 2, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet', NULL, now(), now());
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, now()), (2, 'm', 0.6, 'positive', 'k2', 2, 490931, 12, 22, 1, 0.1, 0, now());
+      INSERT INTO terms (id, key, display) VALUES (1, 'lid', 'lid');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);`);
+    await sql.end();
+
+    const store = await openPostgresStore(withSchema(url!, target.schema!));
+    expect((await store.status()).schemaVersion).toBe(LATEST_VERSION);
+    const links = await store.sql`SELECT brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement
+      FROM mention_brands ORDER BY mention_id`;
+    expect(links.map((r) => [r.brand_id, r.mention_id, r.hour, r.voice, r.cluster, r.sentiment, r.complaint, r.engagement].map((v) => (v === null ? null : Number(v))))).toEqual([
+      [1, 1, 490930, 11, 21, -1, 1, 3], [2, 2, 490931, 12, 22, 1, 0, 0], [2, 3, 490953, null, null, null, null, 0]]);
+    expect((await store.status()).rows.map((r) => [r.brand, r.mentions, r.analyzed, r.complaints])).toEqual([
+      ['Acme', 1, 1, 1], ['Rival', 2, 1, 0]]);
+    expect(await store.countPendingAnalysis('m')).toBe(1);
+    const rows = [];
+    for await (const row of store.exportMentions({})) rows.push([row.id, row.brand, row.topics]);
+    expect(rows).toEqual([['1', 'Acme', 'lid'], ['2', 'Rival', 'lid'], ['3', 'Rival', '']]);
+    const day = { fromHour: 20455 * 24, toHour: 20456 * 24 };
+    expect(await store.dailyTotals({ brand: 'Rival', ...day })).toEqual([{ day: 20455, mentions: 1, negative: 0, positive: 1, complaints: 0 }]);
+    expect((await store.windowTerms({ brand: 'Acme', ...day }, 1, 5)).map((t) => [t.key, t.mentions, t.complaints])).toEqual([['lid', 1, 1]]);
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database, migrates once under concurrency, and refuses a newer one', async () => {
     const location = freshUrl();
     const stores = await Promise.all([openPostgresStore(location), openPostgresStore(location), openPostgresStore(location)]);
@@ -149,7 +189,7 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
 
     expect(partitions.map((p) => p.relname)).toEqual(['mentions_p2026_11']);
-    expect([...pg.keys()].sort()).toEqual([...liteTables, 'mention_keys', 'term_days_dirty'].sort());
+    expect([...pg.keys()].sort()).toEqual([...liteTables, 'mention_keys', 'term_days_dirty', 'brand_days_dirty'].sort());
     for (const [table, cols] of lite) {
       expect(pg.get(table), table).toEqual(table === 'mentions' ? [...cols, 'tsv'].sort() : cols);
     }

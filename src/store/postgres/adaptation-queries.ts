@@ -1,11 +1,28 @@
 import type { AdaptationRecord, BrandScope, LabelledMention, ReviewRow } from '../store.js';
 import type { Sql } from './connect.js';
 
-/** Condition on `b.name` for a brand scope, case-insensitive as on SQLite. */
+const lowered = (names: readonly string[]) => names.map((b) => b.toLowerCase());
+
+/**
+ * Condition on mention `m` for a brand scope, by the brands it is linked to,
+ * case-insensitive as on SQLite; `rivals` as there (link order: the brand that stored
+ * the mention, then by name).
+ */
 export function brandScopeFragment(sql: Sql, scope: BrandScope | undefined) {
-  if (scope?.brands) return sql`AND lower(b.name) = ANY(${scope.brands.map((b) => b.toLowerCase())}::text[])`;
-  if (scope?.exceptBrands?.length) return sql`AND NOT (lower(b.name) = ANY(${scope.exceptBrands.map((b) => b.toLowerCase())}::text[]))`;
+  if (scope?.brands) {
+    const rivals = scope.rivals?.length ? sql`AND NOT EXISTS (SELECT 1 FROM mention_brands rl JOIN brands rlb ON rlb.id = rl.brand_id
+      WHERE rl.mention_id = m.id AND lower(rlb.name) = ANY(${lowered(scope.rivals)}::text[])
+        AND (rlb.id = m.brand_id OR (slb.id <> m.brand_id AND rlb.name COLLATE "C" < slb.name COLLATE "C")))` : sql``;
+    return sql`AND EXISTS (SELECT 1 FROM mention_brands sl JOIN brands slb ON slb.id = sl.brand_id
+      WHERE sl.mention_id = m.id AND lower(slb.name) = ANY(${lowered(scope.brands)}::text[]) ${rivals})`;
+  }
+  if (scope?.exceptBrands?.length) return sql`AND NOT ${linkedTo(sql, scope.exceptBrands)}`;
   return sql``;
+}
+
+function linkedTo(sql: Sql, names: readonly string[]) {
+  return sql`EXISTS (SELECT 1 FROM mention_brands fl JOIN brands flb ON flb.id = fl.brand_id
+    WHERE fl.mention_id = m.id AND lower(flb.name) = ANY(${lowered(names)}::text[]))`;
 }
 
 export async function readLabelledMentions(sql: Sql, brand?: string): Promise<LabelledMention[]> {
@@ -13,7 +30,7 @@ export async function readLabelledMentions(sql: Sql, brand?: string): Promise<La
     SELECT m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand, m.text, m.lang, h.label AS sentiment, cl.complaint
     FROM mentions m JOIN brands b ON b.id = m.brand_id
     LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brand === undefined ? sql`` : sql`AND lower(b.name) = lower(${brand})`}
+    WHERE (h.mention_id IS NOT NULL OR cl.mention_id IS NOT NULL) ${brand === undefined ? sql`` : sql`AND ${linkedTo(sql, [brand])}`}
     ORDER BY m.id`;
   return rows.map((r) => ({ ...r, complaint: r.complaint === null ? null : r.complaint === 1 }));
 }
@@ -25,7 +42,7 @@ export async function readUnlabelledMentions(sql: Sql, query: { brand?: string; 
     FROM mentions m JOIN brands b ON b.id = m.brand_id JOIN analyses a ON a.mention_id = m.id
     WHERE NOT EXISTS (SELECT 1 FROM human_labels h WHERE h.mention_id = m.id)
       AND NOT EXISTS (SELECT 1 FROM complaint_labels cl WHERE cl.mention_id = m.id)
-      ${query.brand === undefined ? sql`` : sql`AND lower(b.name) = lower(${query.brand})`}
+      ${query.brand === undefined ? sql`` : sql`AND ${linkedTo(sql, [query.brand])}`}
     ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
 }
 

@@ -1,5 +1,5 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import { complaintScoreOf, SENTIMENT_VALUE } from '../sqlite/analysis-queries.js';
+import { complaintScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
@@ -12,8 +12,10 @@ import { clean } from './mention-writes.js';
  */
 export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
   return sql<AnalysisInput[]>`
-    SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, b.name AS brand
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang,
+      ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
+        ORDER BY b.id = m.brand_id DESC, b.name COLLATE "C") AS brands
+    FROM mentions m
     WHERE m.id > ${afterRowId}
       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})
@@ -23,7 +25,7 @@ export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterR
 
 export async function countPendingAnalysis(sql: Sql, modelVersion: string, scope?: BrandScope): Promise<number> {
   const [row] = await sql`
-    SELECT COUNT(*) AS n FROM mentions m ${scope ? sql`JOIN brands b ON b.id = m.brand_id` : sql``}
+    SELECT COUNT(*) AS n FROM mentions m
     WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.model_version = ${modelVersion})
       AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.mention_id = m.id AND f.model_version = ${modelVersion})
       ${brandScopeFragment(sql, scope)}`;
@@ -52,7 +54,7 @@ export async function readFailedAnalyses(sql: Sql, limit: number): Promise<Store
   return { count, latest };
 }
 
-type Facts = { id: number; brandId: number; hour: number; human: SentimentLabel | null; humanComplaint: number | null };
+type Facts = { id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null };
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
 export class AnalysisWriter {
@@ -65,7 +67,10 @@ export class AnalysisWriter {
     const fresh = new Map<string, number>();
     await this.sql.begin(async (tx) => {
       const facts = await tx<Facts[]>`
-        SELECT m.id, m.brand_id AS "brandId", floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
+        SELECT m.id, m.brand_id AS "brandId",
+          ARRAY(SELECT l.brand_id FROM mention_brands l WHERE l.mention_id = m.id ORDER BY l.brand_id) AS "brandIds",
+          ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id ORDER BY l.brand_id) AS brands,
+          floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
           cl.complaint AS "humanComplaint"
         FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
         WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
@@ -87,16 +92,23 @@ export class AnalysisWriter {
           cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
           voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
           complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`;
+      await tx`UPDATE mention_brands l SET voice = v.voice, cluster = v.cluster, sentiment = v.sentiment, complaint = v.complaint
+        FROM unnest(${rows.map((r) => r.mention_id)}::bigint[], ${rows.map((r) => r.voice)}::bigint[], ${rows.map((r) => r.cluster)}::bigint[],
+          ${rows.map((r) => r.sentiment)}::integer[], ${rows.map((r) => r.complaint)}::integer[]) AS v(mention_id, voice, cluster, sentiment, complaint)
+        WHERE l.mention_id = v.mention_id`;
       await tx`DELETE FROM mention_terms WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
       // a mention that failed under an earlier model and reads fine now is no longer a failure
       await tx`DELETE FROM analysis_failures WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
       const links = [];
       for (const [i, r] of kept.entries()) {
         const row = rows[i]!;
-        for (const term of r.terms) {
-          const termId = await this.termId(tx, term.key, term.display, fresh);
-          links.push({ brand_id: row.brand_id, hour: row.hour, term_id: termId, mention_id: r.rowId,
-            voice: r.voice, cluster: r.cluster, sentiment: row.sentiment, complaint: row.complaint });
+        const f = byId.get(r.rowId)!;
+        for (const [j, brandId] of f.brandIds.entries()) {
+          for (const term of termsForBrand(r, f.brands[j]!)) {
+            const termId = await this.termId(tx, term.key, term.display, fresh);
+            links.push({ brand_id: brandId, hour: row.hour, term_id: termId, mention_id: r.rowId,
+              voice: r.voice, cluster: r.cluster, sentiment: row.sentiment, complaint: row.complaint });
+          }
         }
       }
       for (let i = 0; i < links.length; i += 1000) {
@@ -130,6 +142,7 @@ export async function writeHumanLabel(sql: Sql, rowId: number, label: SentimentL
     await tx`INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (${rowId}, ${label}, now())
       ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`;
     await tx`UPDATE analyses SET sentiment = ${value} WHERE mention_id = ${rowId}`;
+    await tx`UPDATE mention_brands SET sentiment = ${value} WHERE mention_id = ${rowId} AND sentiment IS NOT NULL`;
     await tx`UPDATE mention_terms SET sentiment = ${value} WHERE mention_id = ${rowId}`;
   });
 }
@@ -141,6 +154,7 @@ export async function writeComplaintLabel(sql: Sql, rowId: number, isComplaint: 
     await tx`INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (${rowId}, ${value}, now())
       ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`;
     await tx`UPDATE analyses SET complaint = ${value} WHERE mention_id = ${rowId}`;
+    await tx`UPDATE mention_brands SET complaint = ${value} WHERE mention_id = ${rowId} AND sentiment IS NOT NULL`;
     // the rollup's statement triggers mark the mention's day dirty
     await tx`UPDATE mention_terms SET complaint = ${value} WHERE mention_id = ${rowId}`;
   });

@@ -1,4 +1,4 @@
-import { COPY_TABLES, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
+import { COPY_TABLES, PER_MENTION, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
 import type { Sql } from './connect.js';
 import type { MentionPartitions } from './mention-writes.js';
 
@@ -16,10 +16,11 @@ export async function readCopyBatch(sql: Sql, table: CopyTable, afterKey: number
   const { key } = COPY_TABLES[table];
   const list = selectList(table);
   if (key === null) return { rows: [...await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} ORDER BY 1, 2, 3`)], lastKey: null };
-  const rows = table === 'mention_terms'
-    ? await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM mention_terms WHERE mention_id IN (
-        SELECT DISTINCT mention_id FROM mention_terms WHERE mention_id > $1 ORDER BY mention_id LIMIT $2)
-        ORDER BY mention_id, term_id`, [afterKey, limit])
+  const then = PER_MENTION[table];
+  const rows = then
+    ? await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} WHERE mention_id IN (
+        SELECT DISTINCT mention_id FROM ${table} WHERE mention_id > $1 ORDER BY mention_id LIMIT $2)
+        ORDER BY mention_id, ${then}`, [afterKey, limit])
     : await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} WHERE ${key} > $1 ORDER BY ${key} LIMIT $2`, [afterKey, limit]);
   const last = rows[rows.length - 1];
   return { rows: [...rows], lastKey: last ? (last[key] as number) : null };

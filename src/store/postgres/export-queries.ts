@@ -11,7 +11,7 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
   COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
   a.complaint_score AS complaint, (${EFFECTIVE_COMPLAINT}) <> 0 AS "isComplaint",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
-    FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id), '') AS topics,
+    FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '') AS topics,
   m.likes, m.replies, m.reposts, m.score`;
 
 /** Streams matching mentions through a server-side cursor, a few hundred rows at a time. */
@@ -26,17 +26,17 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
-      WHERE t.key = ANY(${query.terms}::text[]) OR t.display = ANY(${query.terms}::text[]))`);
+      WHERE mt.brand_id = l.brand_id AND (t.key = ANY(${query.terms}::text[]) OR t.display = ANY(${query.terms}::text[])))`);
   }
   if (query.search !== undefined) where.push(sql`m.tsv @@ ${tsQuery(sql, query.search, '--search query')}`);
   const filter = where.reduce((acc, clause, i) => (i === 0 ? sql`WHERE ${clause}` : sql`${acc} AND ${clause}`), sql``);
   const rows = sql<ExportRow[]>`SELECT ${sql.unsafe(EXPORT_COLUMNS)}
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     ${filter}
-    ORDER BY m.created_at, m.id LIMIT ${query.limit ?? null}`;
+    ORDER BY m.created_at, m.id, b.name COLLATE "C" LIMIT ${query.limit ?? null}`;
   // breaking out of the loop closes the cursor and frees the connection
   for await (const batch of rows.cursor(200)) yield* batch;
 }

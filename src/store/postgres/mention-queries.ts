@@ -29,7 +29,7 @@ export function tsQuery(sql: Tx, text: string, what = 'search query') {
 export async function searchMentions(sql: Sql, query: SearchQuery): Promise<StoredMention[]> {
   const match = tsQuery(sql, query.text);
   return sql<StoredMention[]>`
-    SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN brands b ON b.id = m.brand_id
+    SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
       ${query.complaint === undefined ? sql``
         : sql`LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
     WHERE m.tsv @@ ${match}
@@ -37,7 +37,7 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
       ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
-    ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}`;
+    ORDER BY m.created_at DESC, m.id DESC, b.name COLLATE "C" LIMIT ${query.limit}`;
 }
 
 export async function findMentions(sql: Sql, ref: string): Promise<StoredMention[]> {
@@ -61,7 +61,7 @@ export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
     SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
       MIN(m.created_at) AS "firstMention", MAX(m.created_at) AS "lastMention",
       COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${sql.unsafe(EFFECTIVE_COMPLAINT)}), 0) AS complaints
-    FROM mentions m JOIN brands b ON b.id = m.brand_id
+    FROM mention_brands l JOIN mentions m ON m.id = l.mention_id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     GROUP BY b.name, m.source`;

@@ -1,5 +1,6 @@
 import type { MentionInput } from '../../domain/mention.js';
 import type { CursorWrite, UpsertOutcome } from '../store.js';
+import { linkedBrands } from '../linked-brands.js';
 import { LOCK_CLASS, type Sql, type Tx } from './connect.js';
 
 /** PostgreSQL text cannot hold NUL; a post that carries one is stored without it. */
@@ -82,7 +83,7 @@ export async function upsertMentionBatch(
   for (const m of input) byKey.set(`${m.source}\u0000${m.id}`, m);
   const mentions = [...byKey.values()].sort((a, b) => compare(a.source, b.source) || compare(a.id, b.id));
   const brandIds = new Map<string, number>();
-  for (const m of mentions) brandIds.set(m.brand, await brands.get(m.brand));
+  for (const m of mentions) for (const name of linkedBrands(m)) brandIds.set(name, await brands.get(name));
   const cursorBrand = cursor ? await brands.get(cursor.brand) : 0;
   await partitions.ensure(mentions.map((m) => m.createdAt));
 
@@ -94,9 +95,9 @@ export async function upsertMentionBatch(
     const outcome = { inserted: 0, updated: input.length - mentions.length };
     if (mentions.length > 0) {
       const claimed = await claimKeys(tx, mentions);
-      outcome.inserted = claimed.inserted;
-      outcome.updated += mentions.length - claimed.inserted;
       await writeMentions(tx, mentions, claimed.keys, brandIds);
+      outcome.inserted = await linkBrands(tx, mentions, claimed, brandIds);
+      outcome.updated += mentions.length - outcome.inserted;
     }
     if (cursor) {
       await tx`INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at)
@@ -117,12 +118,13 @@ async function claimKeys(tx: Tx, mentions: MentionInput[]) {
     SELECT * FROM unnest(${sources}::text[], ${ids}::text[], ${mentions.map((m) => m.createdAt)}::timestamptz[])
     ORDER BY 1, 2
     ON CONFLICT (source, external_id) DO NOTHING RETURNING id`;
+  const createdIds = new Set(created.map((r) => Number(r.id)));
   const rows = await tx<KeyRow[]>`
     SELECT k.id, k.source, k.external_id, k.created_at FROM mention_keys k
     JOIN unnest(${sources}::text[], ${ids}::text[]) AS v(source, external_id)
       ON k.source = v.source AND k.external_id = v.external_id`;
   const keys = new Map(rows.map((r) => [`${r.source}\u0000${r.external_id}`, r]));
-  return { inserted: created.length, keys };
+  return { createdIds, keys };
 }
 
 async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string, KeyRow>, brandIds: Map<string, number>) {
@@ -153,6 +155,47 @@ async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string,
         raw = COALESCE(excluded.raw, mentions.raw),
         last_seen = excluded.last_seen`;
   }
+}
+
+/**
+ * Links each mention to its brands (in key order, like the claims). Returns how many
+ * mentions are new to their own brand. A link added to a mention stored before takes its
+ * analysis along, and marks that analysis for a rerun, which writes the new brand's terms.
+ */
+async function linkBrands(tx: Tx, mentions: MentionInput[], claimed: Awaited<ReturnType<typeof claimKeys>>,
+  brandIds: Map<string, number>): Promise<number> {
+  const pairs: Array<[brand: number, mention: number]> = [];
+  const primary = new Map<number, number>();
+  for (const m of mentions) {
+    const id = Number(claimed.keys.get(`${clean(m.source)}\u0000${clean(m.id)}`)!.id);
+    linkedBrands(m).forEach((name, i) => {
+      const brand = brandIds.get(name)!;
+      if (i === 0) primary.set(id, brand);
+      pairs.push([brand, id]);
+    });
+  }
+  pairs.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const added = await tx<Array<{ brand_id: number; mention_id: number }>>`
+    INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+    SELECT v.brand_id, k.id, floor(extract(epoch FROM k.created_at) / 3600)::integer, a.voice, a.cluster, a.sentiment, a.complaint,
+      COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)
+    FROM unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) WITH ORDINALITY AS v(brand_id, mention_id, n)
+    JOIN mention_keys k ON k.id = v.mention_id
+    JOIN mentions m ON m.id = k.id AND m.created_at = k.created_at
+    LEFT JOIN analyses a ON a.mention_id = k.id
+    ORDER BY v.n
+    ON CONFLICT (brand_id, mention_id) DO NOTHING RETURNING brand_id, mention_id`;
+  let newToBrand = 0;
+  const relinked = new Set<number>();
+  for (const row of added) {
+    const mention = Number(row.mention_id);
+    if (primary.get(mention) === Number(row.brand_id)) newToBrand++;
+    if (!claimed.createdIds.has(mention)) relinked.add(mention);
+  }
+  if (relinked.size > 0) {
+    await tx`UPDATE analyses SET model_version = 'relinked' WHERE mention_id = ANY(${[...relinked]}::bigint[])`;
+  }
+  return newToBrand;
 }
 
 function compare(a: string, b: string): number {

@@ -301,4 +301,91 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX adapted_models_active ON adapted_models (active, lower(brand));
     `,
   },
+  {
+    version: 9,
+    name: 'mention-brand links, per-brand day rollup',
+    sql: `
+      -- As SQLite's migration 9: a mention is stored once and linked to every brand that
+      -- found or names it; a link carries the mention's hour, engagement and analysis
+      -- (NULL until analysed) so per-brand counts read one brand's rows from an index.
+      -- mentions.brand_id and analyses.brand_id stay, as on SQLite: the brand that first
+      -- stored the mention, read by no per-brand count.
+      CREATE TABLE mention_brands (
+        brand_id bigint NOT NULL REFERENCES brands(id),
+        mention_id bigint NOT NULL REFERENCES mention_keys(id) ON DELETE CASCADE,
+        hour integer NOT NULL,
+        voice bigint,
+        cluster bigint,
+        sentiment integer,
+        complaint integer,
+        engagement bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (brand_id, mention_id)
+      );
+      CREATE INDEX mention_brands_hour ON mention_brands (brand_id, hour, sentiment, complaint, voice, cluster, engagement);
+      CREATE INDEX mention_brands_mention ON mention_brands (mention_id);
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+      SELECT m.brand_id, m.id, floor(extract(epoch FROM m.created_at) / 3600)::integer, a.voice, a.cluster, a.sentiment, a.complaint,
+        COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)
+      FROM mentions m LEFT JOIN analyses a ON a.mention_id = m.id;
+      DROP INDEX analyses_brand_hour;
+      CREATE OR REPLACE FUNCTION mentions_text_changed() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        DELETE FROM analyses WHERE mention_id = NEW.id;
+        DELETE FROM mention_terms WHERE mention_id = NEW.id;
+        UPDATE mention_brands SET voice = NULL, cluster = NULL, sentiment = NULL, complaint = NULL WHERE mention_id = NEW.id;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION mentions_metrics_changed() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        UPDATE mention_brands
+        SET engagement = COALESCE(NEW.likes, 0) + COALESCE(NEW.replies, 0) + COALESCE(NEW.reposts, 0) + GREATEST(COALESCE(NEW.score, 0), 0)
+        WHERE mention_id = NEW.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER mentions_metrics_changed AFTER UPDATE OF likes, replies, reposts, score ON mentions
+        FOR EACH ROW WHEN (OLD.likes IS DISTINCT FROM NEW.likes OR OLD.replies IS DISTINCT FROM NEW.replies
+          OR OLD.reposts IS DISTINCT FROM NEW.reposts OR OLD.score IS DISTINCT FROM NEW.score)
+        EXECUTE FUNCTION mentions_metrics_changed();
+      -- Per brand and day, what compare sums. As with term_days (migration 5), a day is
+      -- current when it has a row here and none in brand_days_dirty; writes to the links
+      -- append the days they touch, and a read refills them.
+      CREATE TABLE brand_days (
+        brand_id bigint NOT NULL,
+        day integer NOT NULL,
+        mentions bigint NOT NULL,
+        analysed bigint NOT NULL,
+        authors bigint NOT NULL,
+        clusters bigint NOT NULL,
+        negative bigint NOT NULL,
+        positive bigint NOT NULL,
+        complaints bigint NOT NULL,
+        engagement bigint NOT NULL,
+        PRIMARY KEY (brand_id, day)
+      );
+      CREATE TABLE brand_days_dirty (
+        brand_id bigint NOT NULL,
+        day integer NOT NULL
+      );
+      CREATE INDEX brand_days_dirty_day ON brand_days_dirty (brand_id, day);
+      CREATE FUNCTION mention_brands_dirty() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day) SELECT DISTINCT brand_id, hour / 24 FROM new_rows;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day) SELECT DISTINCT brand_id, hour / 24 FROM old_rows;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER mention_brands_dirty_insert AFTER INSERT ON mention_brands
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_brands_dirty();
+      CREATE TRIGGER mention_brands_dirty_delete AFTER DELETE ON mention_brands
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_brands_dirty();
+      CREATE TRIGGER mention_brands_dirty_update AFTER UPDATE ON mention_brands
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_brands_dirty();
+    `,
+  },
 ];

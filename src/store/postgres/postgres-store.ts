@@ -79,7 +79,7 @@ export class PostgresStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     const rows = await this.sql<Array<{ name: string }>>`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.brand_id = b.id) ORDER BY b.name`;
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`;
     return rows.map((r) => r.name);
   }
 
@@ -87,7 +87,8 @@ export class PostgresStore implements Store {
     const rows = await readStatusRows(this.sql);
     return {
       rows,
-      totalMentions: rows.reduce((sum, r) => sum + r.mentions, 0),
+      // each stored once, however many brands it counts for
+      totalMentions: Number((await this.sql`SELECT COUNT(*) AS n FROM mention_keys`)[0]!.n),
       failedAnalyses: await readFailedAnalyses(this.sql, FAILURES_SHOWN),
       sizeBytes: await readSizeBytes(this.sql),
       schemaVersion: await pgSchemaVersion(this.sql),

@@ -59,8 +59,8 @@ export class PgReportQueries implements ReportQueries {
     const sql = this.sql;
     return sql<DayTotals[]>`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(SHARES)}
-      FROM analyses t ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
+      FROM mention_brands t ${this.sourceJoin(range, p.source)}
+      WHERE t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND ${this.inRange(p)}
       GROUP BY t.hour / 24 ORDER BY day`;
   }
 
@@ -167,10 +167,10 @@ export class PgReportQueries implements ReportQueries {
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
         s.complaint <> 0 AS complaint, a.complaint_score AS "complaintScore",
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0) AS engagement
-      FROM (SELECT DISTINCT t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
+      FROM (SELECT DISTINCT t.brand_id, t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${query.termIds}::bigint[])
               AND ${this.inRange(p)}) s
-      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = m.brand_id
+      JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
       ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`];

@@ -32,8 +32,8 @@ const FALL_BACK = new Set(['55P03', '25006']);
  */
 async function daysToRoll(sql: Sql, brandId: number, fromDay: number, toDay: number): Promise<number[]> {
   const rows = await sql`
-    (SELECT DISTINCT hour / 24 AS day FROM analyses
-      WHERE brand_id = ${brandId} AND hour >= ${fromDay * 24} AND hour < ${toDay * 24}
+    (SELECT DISTINCT hour / 24 AS day FROM mention_brands
+      WHERE sentiment IS NOT NULL AND brand_id = ${brandId} AND hour >= ${fromDay * 24} AND hour < ${toDay * 24}
      UNION SELECT day FROM term_days_dirty WHERE brand_id = ${brandId} AND day >= ${fromDay} AND day < ${toDay})
     EXCEPT SELECT d.day FROM term_days_done d
       WHERE d.brand_id = ${brandId} AND d.day >= ${fromDay} AND d.day < ${toDay}
@@ -100,7 +100,7 @@ export function rollupTermsQuery(sql: Sql, brandId: number, plan: RollupPlan, te
 /** Fills the rollup of every whole day before `beforeDay` that is analysed or written to, and not current. */
 export async function refreshStaleDays(sql: Sql, beforeDay: number): Promise<number> {
   const stale = await sql<Array<{ brand: number; day: number }>>`
-    (SELECT DISTINCT brand_id AS brand, hour / 24 AS day FROM analyses WHERE hour < ${beforeDay * 24}
+    (SELECT DISTINCT brand_id AS brand, hour / 24 AS day FROM mention_brands WHERE sentiment IS NOT NULL AND hour < ${beforeDay * 24}
      UNION SELECT brand_id, day FROM term_days_dirty WHERE day < ${beforeDay})
     EXCEPT SELECT d.brand_id, d.day FROM term_days_done d
       WHERE NOT EXISTS (SELECT 1 FROM term_days_dirty x WHERE x.brand_id = d.brand_id AND x.day = d.day)
