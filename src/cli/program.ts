@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { alertCommand } from './commands/alert.js';
+import { compareCommand } from './commands/compare.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -18,7 +19,7 @@ import { trainCommand } from './commands/train.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Every command, in the order `--help` lists them. Adding one is one file and one line. */
-const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reviewCommand, trainCommand, reportCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand, migrateStoreCommand];
+const COMMANDS: Command[] = [initCommand, scanCommand, importCommand, analyzeCommand, labelCommand, reviewCommand, trainCommand, reportCommand, compareCommand, statusCommand, searchCommand, exportCommand, alertCommand, runCommand, migrateStoreCommand];
 
 export function buildProgram(): Command {
   const program = new Command('earshot')

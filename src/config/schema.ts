@@ -36,8 +36,15 @@ export const alertTargetSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('webhook'), name: word.optional(), url, secret: word.optional(), ...alertRules }),
 ]);
 
+/** A competitor set for `earshot compare --set NAME`: brands of this config, compared side by side. */
+export const compareSetSchema = z.strictObject({
+  name: word,
+  brands: z.array(word).min(2, 'needs at least two brands'),
+});
+
 export const configSchema = z.strictObject({
   brands: z.array(brandSchema).default([]),
+  compare: z.array(compareSetSchema).default([]),
   sources: z
     .strictObject({
       x: z.strictObject({ apiBase: url.optional(), bearerToken: word.optional() }).optional(),
@@ -63,8 +70,16 @@ export const configSchema = z.strictObject({
       maxPages: z.number().int().min(1).default(50),
     })
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
+}).superRefine((config, ctx) => {
+  const names = new Set(config.brands.map((b) => b.name.toLowerCase()));
+  config.compare.forEach((set, i) => set.brands.forEach((brand, j) => {
+    if (!names.has(brand.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['compare', i, 'brands', j], message: `no brand "${brand}" in brands` });
+    }
+  }));
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type BrandConfig = z.infer<typeof brandSchema>;
 export type AlertTarget = z.infer<typeof alertTargetSchema>;
+export type CompareSet = z.infer<typeof compareSetSchema>;

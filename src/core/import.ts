@@ -1,10 +1,14 @@
+import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
+import { createBrandLinker } from './brand-links.js';
 import { parseMentionRecord } from '../ingest/parse-row.js';
 import type { RawRecord } from '../ingest/readers.js';
 import type { Store } from '../store/store.js';
 
 export interface ImportOptions {
   defaultBrand?: string;
+  /** The config's brands: a mention naming one is linked to it too. */
+  watched?: BrandConfig[];
   batchSize?: number;
   /** Called after each stored batch with the running totals. */
   onProgress?: (summary: ImportSummary) => void;
@@ -36,6 +40,7 @@ export async function importMentions(
   const keep = options.keepRejections ?? 1000;
   const summary: ImportSummary = { read: 0, inserted: 0, updated: 0, rejected: 0, rejections: [] };
   let batch: MentionInput[] = [];
+  const link = createBrandLinker(options.watched ?? []);
   const flush = async () => {
     if (batch.length === 0) return;
     const outcome = await store.upsertMentions(batch);
@@ -56,7 +61,7 @@ export async function importMentions(
     }
     const result = parseMentionRecord(item.record, options.defaultBrand);
     if (!result.ok) reject(item.line, result.reason);
-    else batch.push(result.mention);
+    else batch.push(link(result.mention));
     if (batch.length >= batchSize) await flush();
   }
   await flush();

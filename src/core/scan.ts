@@ -1,11 +1,15 @@
 import type { BrandConfig } from '../config/schema.js';
+import type { MentionInput } from '../domain/mention.js';
 import { UserError } from '../errors.js';
+import { createBrandLinker } from './brand-links.js';
 import { isUnavailable } from '../sources/create-sources.js';
 import { SourceStopped, type FetchContext, type Source, type SourceEvent } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 
 export interface ScanOptions {
   brands: BrandConfig[];
+  /** Every brand of the config (default: `brands`): a mention naming one is linked to it too. */
+  watched?: BrandConfig[];
   sources: Source[];
   /** Sources named by --source: only these run, and an unavailable one is an error. */
   requested?: string[];
@@ -50,10 +54,11 @@ export interface ScanSummary {
 export async function scan(store: Store, options: ScanOptions): Promise<ScanSummary> {
   const { runnable, skipped } = pickSources(options.sources, options.requested);
   const runs: ScanRun[] = [];
+  const link = createBrandLinker(options.watched ?? options.brands);
   for (const source of runnable) {
     let budget = options.maxPosts;
     for (const brand of options.brands) {
-      const run = await scanOne(store, source, brand, { ...options, maxPosts: budget });
+      const run = await scanOne(store, source, brand, { ...options, maxPosts: budget }, link);
       budget = Math.max(0, budget - run.postsRead);
       runs.push(run);
       if (options.signal?.aborted) return { runs, skipped };
@@ -74,7 +79,8 @@ function pickSources(sources: Source[], requested: string[] | undefined): { runn
   return { runnable, skipped };
 }
 
-async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions): Promise<ScanRun> {
+async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions,
+  link: (mention: MentionInput) => MentionInput): Promise<ScanRun> {
   const now = options.now ?? (() => new Date());
   const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, startedAt: now().toISOString(), finishedAt: '' };
   const ctx: FetchContext = {
@@ -88,7 +94,7 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
   try {
     for await (const page of source.fetchMentions(brand, ctx)) {
       const cursor = page.cursor ? { source: source.name, brand: brand.name, ...page.cursor } : undefined;
-      const outcome = await store.upsertMentions(page.mentions, cursor);
+      const outcome = await store.upsertMentions(page.mentions.map(link), cursor);
       run.pages++;
       run.postsRead += page.postsRead;
       run.inserted += outcome.inserted;

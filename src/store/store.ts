@@ -59,6 +59,8 @@ export interface Store extends ReportQueries {
    * without such aggregates returns 0.
    */
   refreshReportRollups(before: Date): Promise<number>;
+  /** Per-day counts of a brand's linked mentions over a range, from a per-brand daily rollup plus raw edges (compare). */
+  brandDays(range: HourRange): Promise<BrandDay[]>;
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
@@ -345,6 +347,24 @@ export interface VoiceRow {
 export interface SampleQuery extends HourRange {
   termIds: number[];
   limit: number;
+}
+
+/** One brand's counts for one UTC day (of a range's days; edge days count only the range's part). */
+export interface BrandDay {
+  /** Days since the epoch. */
+  day: number;
+  /** Mentions linked to the brand. */
+  mentions: number;
+  analysed: number;
+  /** Distinct authors and distinct near-duplicate clusters that day (analysed mentions). */
+  authors: number;
+  clusters: number;
+  negative: number;
+  positive: number;
+  /** Complaints among the analysed mentions (effective flag). */
+  complaints: number;
+  /** Likes + replies + reposts + positive score. */
+  engagement: number;
 }
 
 /** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */

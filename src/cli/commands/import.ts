@@ -72,6 +72,7 @@ async function importAndFollow(
   try {
     const summary = await importMentions(store, records, {
       defaultBrand: flags.brand,
+      watched: ctx.settings().config.brands,
       onProgress: (s) => {
         feed?.notify();
         spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${feed ? `, ${analysed} analysed` : ''}`);

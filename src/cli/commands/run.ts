@@ -64,6 +64,7 @@ async function scanStep(ctx: CliContext, store: Store, brandName: string | undef
   if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => `"${b.name}"`).join(', ')}`);
   const summary = await scan(store, {
     brands,
+    watched: config.brands,
     sources: createSources(config, ctx.env, sourceOptionsFromEnv(ctx.env)),
     maxPosts: config.scan.maxPosts,
     maxWaitMs: config.scan.maxWaitSeconds * 1000,

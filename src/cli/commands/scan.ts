@@ -47,6 +47,7 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   try {
     summary = await scan(store, {
       brands,
+      watched: config.brands,
       sources: createSources(config, ctx.env, sourceOptionsFromEnv(ctx.env)),
       requested,
       maxPosts: flags.maxPosts ?? config.scan.maxPosts,

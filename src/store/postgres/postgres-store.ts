@@ -1,5 +1,7 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
+import type { BrandDay, HourRange } from '../store.js';
+import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
   AdaptationRecord, AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
   ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
@@ -123,8 +125,16 @@ export class PostgresStore implements Store {
     await writeAdaptation(this.sql, record);
   }
 
+  async brandDays(range: HourRange): Promise<BrandDay[]> {
+    return readBrandDays(this.sql, range);
+  }
+
   async refreshReportRollups(before: Date): Promise<number> {
-    return refreshStaleDays(this.sql, Math.floor(before.getTime() / 86_400_000));
+    const beforeDay = Math.floor(before.getTime() / 86_400_000);
+    const refreshed = await refreshStaleDays(this.sql, beforeDay);
+    // compare's per-brand days too, so a read command finds them current
+    await refreshStaleBrandDays(this.sql, beforeDay);
+    return refreshed;
   }
 
   async countPendingAnalysis(modelVersion: string, scope?: BrandScope): Promise<number> {

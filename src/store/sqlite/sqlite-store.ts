@@ -5,6 +5,7 @@ import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
   CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
+import type { BrandDay, HourRange } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
@@ -16,6 +17,7 @@ import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
+import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
@@ -147,8 +149,16 @@ export class SqliteStore implements Store {
     if (failures.length) writeAnalysisFailures(this.db, failures);
   }
 
+  async brandDays(range: HourRange): Promise<BrandDay[]> {
+    return readBrandDays(this.db, range);
+  }
+
   async refreshReportRollups(before: Date): Promise<number> {
-    return refreshStaleDays(this.db, Math.floor(before.getTime() / 86_400_000));
+    const beforeDay = Math.floor(before.getTime() / 86_400_000);
+    const refreshed = refreshStaleDays(this.db, beforeDay);
+    // compare's per-brand days too, so a read command finds them current
+    refreshStaleBrandDays(this.db, beforeDay);
+    return refreshed;
   }
 
   async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {

@@ -1,0 +1,84 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { compareBrands } from '../../core/compare.js';
+import type { Comparison } from '../../domain/compare.js';
+import { UsageError, UserError } from '../../errors.js';
+import { renderCompareHtml } from '../../report/compare-html.js';
+import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
+import { withContext, type CliContext } from '../context.js';
+import { checkOutputPath } from '../output-file.js';
+import { parseTimePoint } from '../time.js';
+
+interface CompareFlags {
+  set?: string;
+  brands?: string;
+  since: string;
+  until?: string;
+  by: 'day' | 'week';
+  format?: string;
+  out?: string;
+}
+
+export const compareCommand = new Command('compare')
+  .description('share of voice, sentiment, complaints and top issues of competing brands, side by side')
+  .option('--set <name>', 'a competitor set of the config ("compare": [{ "name", "brands" }])')
+  .option('--brands <list>', 'brands to compare, comma-separated (instead of --set)')
+  .option('--since <when>', 'start of the period (ISO date or a duration ago)', '30d')
+  .option('--until <when>', 'end of the period, exclusive (default now)')
+  .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
+  .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
+  .option('--out <file>', 'write to this file instead of stdout')
+  .addHelpText('after', '\nExamples:\n  $ earshot compare --set "tea market"\n  $ earshot compare --brands "Kettleby Tea,Clipper Teas" --since 7d --by day'
+    + '\n  $ earshot compare --set "tea market" --by week --format html --out compare.html')
+  .action(withContext(runCompare));
+
+async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
+  const since = new Date(parseTimePoint(flags.since, '--since', ctx.now));
+  const until = flags.until ? new Date(parseTimePoint(flags.until, '--until', ctx.now)) : ctx.now;
+  if (since >= until) throw new UsageError('--since must be before --until');
+  const { set, names } = pickBrands(ctx, flags);
+  if (flags.out) checkOutputPath(ctx, flags.out);
+  // a read command: never creates, migrates or writes the store (compare counts raw links where the rollup is not current)
+  const store = await ctx.readStore();
+  const stored = new Map((await store.storedBrands()).map((b) => [b.toLowerCase(), b]));
+  const brands = names.map((name) => stored.get(name.toLowerCase()) ?? name);
+  const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now });
+  const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
+    : process.stdout.isTTY && !flags.out ? 'table' : 'json');
+  const text = render(comparison, format, ctx.out.color);
+  if (flags.out) {
+    await writeFile(flags.out, text.endsWith('\n') ? text : `${text}\n`).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot write ${flags.out}: ${error.code ?? error.message}`, 'check the path');
+    });
+    ctx.out.info(`wrote ${flags.out}: ${brands.length} brands`);
+  } else {
+    ctx.out.data(text);
+  }
+}
+
+function pickBrands(ctx: CliContext, flags: CompareFlags): { set?: string; names: string[] } {
+  if (flags.set && flags.brands) throw new UsageError('--set and --brands cannot be used together', 'pick one');
+  const { config } = ctx.settings();
+  if (flags.brands) {
+    const names = [...new Set(flags.brands.split(',').map((b) => b.trim()).filter(Boolean))];
+    if (names.length < 2) throw new UsageError('--brands needs at least two brands', 'e.g. --brands "Kettleby Tea,Clipper Teas"');
+    return { names };
+  }
+  const sets = config.compare;
+  const set = flags.set ? sets.find((s) => s.name.toLowerCase() === flags.set!.toLowerCase()) : sets.length === 1 ? sets[0] : undefined;
+  if (set) return { set: set.name, names: set.brands };
+  if (flags.set) throw new UsageError(`no competitor set "${flags.set}" in the config`, sets.length ? `one of: ${sets.map((s) => `"${s.name}"`).join(', ')}` : 'add one under "compare"');
+  if (sets.length > 1) throw new UsageError('several competitor sets exist', `pick one with --set: ${sets.map((s) => `"${s.name}"`).join(', ')}`);
+  if (config.brands.length >= 2) return { names: config.brands.map((b) => b.name) };
+  throw new UsageError('nothing to compare', 'name brands with --brands A,B or add a competitor set under "compare" in the config');
+}
+
+function render(c: Comparison, format: string, color: boolean): string {
+  switch (format) {
+    case 'json': return JSON.stringify(c, null, 2);
+    case 'markdown': return renderCompareMarkdown(c);
+    case 'csv': return renderCompareCsv(c);
+    case 'html': return renderCompareHtml(c);
+    default: return renderCompareTable(c, color);
+  }
+}
