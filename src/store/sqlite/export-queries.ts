@@ -60,8 +60,10 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.search !== undefined) {
     add('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @match)', 'match', ftsQuery(db, query.search));
   }
+  // CROSS JOIN keeps mentions (in created_at order, from its index) as the outer loop, so
+  // rows stream; led by the links, SQLite would sort the whole result in a temp b-tree first
   const sql = `SELECT ${EXPORT_COLUMNS}
-    FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
+    FROM mentions m CROSS JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
