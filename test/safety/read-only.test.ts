@@ -14,7 +14,8 @@ import { testPostgresUrl, withSchema } from '../support/store-backends.js';
  * Issue 15 #5 and #13: the read commands open read-only, never create, never migrate,
  * and refuse a file that is not an earshot store with one line, leaving it as it was.
  */
-const READ_COMMANDS = [['status'], ['search', 'tea'], ['report', '--brand', 'Acme', '--format', 'json'], ['export'], ['alert', '--dry-run']];
+const READ_COMMANDS = [['status'], ['search', 'tea'], ['report', '--brand', 'Acme', '--format', 'json'], ['export'], ['alert', '--dry-run'],
+  ['compare', '--brands', 'Acme,Other', '--since', '2026-11-01', '--format', 'json']];
 const tmp = makeTempDir('earshot-readonly-');
 const backends = await cliBackends();
 const CONFIG = join(tmp.dir, 'alerts.config.json');
@@ -120,6 +121,9 @@ describe('read commands on an earshot store', () => {
       expect(exported.stdout).toBe('id\r\n1\r\n2\r\n3\r\n');
       const report = await cli(['--db', path, 'report', '--brand', 'Acme', '--at', '2026-11-24', '--format', 'json'], other);
       expect(report.code, report.stderr).toBe(0);
+      const compare = await cli(['--db', path, 'compare', '--brands', 'Acme,Other', '--since', '2026-11-01', '--until', '2026-11-25', '--format', 'json'], other);
+      expect(compare.code, compare.stderr).toBe(0);
+      expect(JSON.parse(compare.stdout).brands.map((b: { brand: string; mentions: number }) => [b.brand, b.mentions])).toEqual([['Acme', 3], ['Other', 0]]);
       const write = await cli(['--db', path, 'label', '1', 'negative'], other);
       expect(write.code).toBe(1);
       expect(write.stderr).toMatch(/^earshot: cannot use database .*readonly/);
@@ -162,6 +166,18 @@ describe.skipIf(pgUrl === null)('read commands on PostgreSQL schemas that are no
 });
 
 for (const backend of backends) describe.skipIf(!backend.available)(`read commands on ${backend.name} run in read-only sessions`, () => {
+  it('compare counts the links of days whose rollup is not filled yet, and analysis fills it', async () => {
+    const db = backend.fresh(tmp.dir, 'unrolled.db');
+    expect((await cli(['--db', db, 'import', 'rows.jsonl', '--no-analyze'])).code).toBe(0);
+    const compare = await cli(['--db', db, 'compare', '--brands', 'Acme,Other', '--since', '2026-11-01', '--until', '2026-11-25', '--format', 'json']);
+    expect(compare.code, compare.stderr).toBe(0);
+    const acme = JSON.parse(compare.stdout).brands[0];
+    expect([acme.brand, acme.mentions, acme.analysed, acme.shareOfMentions]).toEqual(['Acme', 3, 0, 1]);
+    expect((await cli(['--db', db, 'analyze'])).code).toBe(0);
+    const after = JSON.parse((await cli(['--db', db, 'compare', '--brands', 'Acme,Other', '--since', '2026-11-01', '--until', '2026-11-25', '--format', 'json'])).stdout);
+    expect([after.brands[0].mentions, after.brands[0].analysed]).toEqual([3, 3]);
+  });
+
   it('report, export and search work on a store another process just wrote', async () => {
     const db = backend.fresh(tmp.dir, 'rw.db');
     expect((await cli(['--db', db, 'import', 'rows.jsonl'])).code).toBe(0);

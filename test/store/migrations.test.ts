@@ -69,12 +69,12 @@ describe('migrations', () => {
     await store.close();
   });
 
-  it('upgrades a v6 database to brand links: every mention keeps its brand, analysis and terms', async () => {
+  it('upgrades a v8 database to brand links: every mention keeps its brand, analysis, terms and failures', async () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
-    const path = join(tmp.dir, 'v6.db');
-    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 6));
-    expect(schemaVersion(old)).toBe(6);
+    const path = join(tmp.dir, 'v8.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 8));
+    expect(schemaVersion(old)).toBe(8);
     old.exec(`
       INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z'), ('Rival', '2026-01-01T00:00:00.000Z');
       INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, likes, first_seen, last_seen) VALUES
@@ -86,7 +86,8 @@ describe('migrations', () => {
         VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, 'a'), (2, 'm', 0.6, 'positive', 'k2', 2, 490931, 12, 22, 1, 0.1, 0, 'a');
       INSERT INTO terms (key, display) VALUES ('lid', 'lid');
       INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
-        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);`);
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);
+      INSERT INTO analysis_failures (mention_id, model_version, reason, failed_at) VALUES (3, 'm', 'unreadable', 'a');`);
     old.close();
 
     const store = new SqliteStore(path);
@@ -96,7 +97,9 @@ describe('migrations', () => {
       [1, 1, 490930, 11, 21, -1, 1, 3], [2, 2, 490931, 12, 22, 1, 0, 0], [2, 3, 490953, null, null, null, null, 0]]);
     expect((await store.status()).rows.map((r) => [r.brand, r.mentions, r.analyzed, r.complaints])).toEqual([
       ['Acme', 1, 1, 1], ['Rival', 2, 1, 0]]);
-    expect(await store.countPendingAnalysis('m')).toBe(1);
+    expect((await store.status()).failedAnalyses.latest.map((f) => [f.id, f.brand, f.reason])).toEqual([['3', 'Rival', 'unreadable']]);
+    expect(await store.countPendingAnalysis('m')).toBe(0);
+    expect(await store.countPendingAnalysis('n')).toBe(3);
     const rows = [];
     for await (const row of store.exportMentions({})) rows.push([row.id, row.brand, row.topics]);
     expect(rows).toEqual([['1', 'Acme', 'lid'], ['2', 'Rival', 'lid'], ['3', 'Rival', '']]);

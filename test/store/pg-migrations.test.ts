@@ -118,11 +118,11 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
   });
 
-  it('upgrades a v6 database to brand links: every mention keeps its brand, analysis and terms', async () => {
+  it('upgrades a v8 database to brand links: every mention keeps its brand, analysis, terms and failures', async () => {
     const target = parsePgUrl(freshUrl());
     const sql = connectPg(target, 1);
     await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
-    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 6))).toBe(6);
+    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 8))).toBe(8);
     await sql.unsafe(`
       INSERT INTO brands (id, name, created_at) VALUES (1, 'Acme', '2026-01-01T00:00:00.000Z'), (2, 'Rival', '2026-01-01T00:00:00.000Z');
       CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
@@ -137,7 +137,8 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
         VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, now()), (2, 'm', 0.6, 'positive', 'k2', 2, 490931, 12, 22, 1, 0.1, 0, now());
       INSERT INTO terms (id, key, display) VALUES (1, 'lid', 'lid');
       INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
-        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);`);
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (2, 490931, 1, 2, 12, 22, 1, 0);
+      INSERT INTO analysis_failures (mention_id, model_version, reason, failed_at) VALUES (3, 'm', 'unreadable', now());`);
     await sql.end();
 
     const store = await openPostgresStore(withSchema(url!, target.schema!));
@@ -148,7 +149,9 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
       [1, 1, 490930, 11, 21, -1, 1, 3], [2, 2, 490931, 12, 22, 1, 0, 0], [2, 3, 490953, null, null, null, null, 0]]);
     expect((await store.status()).rows.map((r) => [r.brand, r.mentions, r.analyzed, r.complaints])).toEqual([
       ['Acme', 1, 1, 1], ['Rival', 2, 1, 0]]);
-    expect(await store.countPendingAnalysis('m')).toBe(1);
+    expect((await store.status()).failedAnalyses.latest.map((f) => [f.id, f.brand, f.reason])).toEqual([['3', 'Rival', 'unreadable']]);
+    expect(await store.countPendingAnalysis('m')).toBe(0);
+    expect(await store.countPendingAnalysis('n')).toBe(3);
     const rows = [];
     for await (const row of store.exportMentions({})) rows.push([row.id, row.brand, row.topics]);
     expect(rows).toEqual([['1', 'Acme', 'lid'], ['2', 'Rival', 'lid'], ['3', 'Rival', '']]);
