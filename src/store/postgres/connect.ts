@@ -57,11 +57,23 @@ export function connectPg(target: PgTarget, max = 4, options: { readOnly?: boole
   }) as unknown as Sql;
 }
 
+/**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against itself: two processes opening the same
+ * new schema at once can both pass the check, and one fails on pg_namespace's unique
+ * index. A transaction-level advisory lock on the schema's name makes them take turns.
+ */
+async function createSchema(sql: Sql, schema: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${LOCK_CLASS.schema}, hashtext(${schema}))`;
+    await tx.unsafe(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  });
+}
+
 /** Opens the pool, creates the schema if named, and applies pending migrations. */
 export async function openPg(target: PgTarget, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<Sql> {
   const sql = connectPg(target);
   try {
-    if (target.schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    if (target.schema) await createSchema(sql, target.schema);
     await assertEarshotOrEmpty(sql, target);
     await migratePg(sql, migrations);
   } catch (error) {
@@ -138,4 +150,4 @@ export async function pgSchemaVersion(sql: Tx): Promise<number> {
 }
 
 /** First keys of earshot's two-key advisory locks; the second key is hashed from the schema or the stream. */
-export const LOCK_CLASS = { migrate: 0x6561_0001, run: 0x6561_0002, cursor: 0x6561_0003, partition: 0x6561_0004, rollup: 0x6561_0005 } as const;
+export const LOCK_CLASS = { migrate: 0x6561_0001, run: 0x6561_0002, cursor: 0x6561_0003, partition: 0x6561_0004, rollup: 0x6561_0005, schema: 0x6561_0006 } as const;
