@@ -96,6 +96,11 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
   set('reddit', 'apiBase', env.EARSHOT_REDDIT_API_BASE);
   set('reddit', 'authBase', env.EARSHOT_REDDIT_AUTH_BASE);
   set('hackernews', 'apiBase', env.EARSHOT_HN_API_BASE);
+  set('bluesky', 'handle', env.EARSHOT_BLUESKY_HANDLE);
+  set('bluesky', 'appPassword', env.EARSHOT_BLUESKY_APP_PASSWORD);
+  set('bluesky', 'apiBase', env.EARSHOT_BLUESKY_API_BASE);
+  set('rss', 'newsApiBase', env.EARSHOT_NEWS_API_BASE);
+  set('appstore', 'apiBase', env.EARSHOT_APPSTORE_API_BASE);
   return Object.keys(sources).length ? { ...raw, sources } : raw;
 }
 
@@ -106,7 +111,7 @@ function asObject(value: unknown): Record<string, unknown> {
 /** Every secret value in a config, so output can be redacted and tests can grep for them. */
 export function secretValues(config: Config): string[] {
   const s = config.sources;
-  const values = [s.x?.bearerToken, s.reddit?.clientSecret, s.reddit?.password, s.reddit?.clientId];
+  const values = [s.x?.bearerToken, s.reddit?.clientSecret, s.reddit?.password, s.reddit?.clientId, s.bluesky?.appPassword, s.bluesky?.handle];
   for (const target of config.alerts) {
     values.push(target.url);
     if (target.type === 'webhook') values.push(target.secret);

@@ -8,6 +8,31 @@ const redditQuery = z.strictObject({
   subreddits: z.array(z.string().regex(/^[A-Za-z0-9_]{2,21}$/, 'must be a subreddit name without r/')).default([]),
 });
 
+const blueskyQuery = z.strictObject({
+  query: word.optional(),
+  /** A language code searchPosts filters by (`en`, `de`, …). */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code like en or pt-BR').optional(),
+});
+
+const feedEntry = z.union([
+  url.transform((href) => ({ url: href, all: undefined as boolean | undefined })),
+  z.strictObject({ url, all: z.boolean().optional() }),
+]);
+
+const rssQuery = z.strictObject({
+  feeds: z.array(feedEntry).default([]),
+  /** A Google News search, read as its RSS feed. */
+  news: word.optional(),
+  /** Keep every item of the brand's feeds, not only those naming the brand or an alias. */
+  all: z.boolean().default(false),
+});
+
+const appStoreQuery = z.strictObject({
+  apps: z.array(z.string().trim().regex(/^(id)?\d{1,12}$/, 'must be an App Store app id (digits, as in apps.apple.com/…/id1234567890)')
+    .transform((id) => id.replace(/^id/, ''))).min(1, 'must list at least one app id'),
+  countries: z.array(z.string().trim().toLowerCase().pipe(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter storefront code like gb or us'))).default(['us']),
+});
+
 export const brandSchema = z.strictObject({
   name: word,
   aliases: z.array(word).default([]),
@@ -17,6 +42,9 @@ export const brandSchema = z.strictObject({
       x: word.optional(),
       reddit: z.union([word.transform((query) => ({ query, subreddits: [] as string[] })), redditQuery]).optional(),
       hackernews: word.optional(),
+      bluesky: z.union([word.transform((query) => ({ query, lang: undefined as string | undefined })), blueskyQuery]).optional(),
+      rss: rssQuery.optional(),
+      appstore: appStoreQuery.optional(),
     })
     .default({}),
 });
@@ -60,6 +88,9 @@ export const configSchema = z.strictObject({
         })
         .optional(),
       hackernews: z.strictObject({ apiBase: url.optional() }).optional(),
+      bluesky: z.strictObject({ apiBase: url.optional(), handle: word.optional(), appPassword: word.optional() }).optional(),
+      rss: z.strictObject({ newsApiBase: url.optional() }).optional(),
+      appstore: z.strictObject({ apiBase: url.optional() }).optional(),
     })
     .default({}),
   alerts: z.array(alertTargetSchema).default([]),

@@ -57,7 +57,11 @@ export async function scan(store: Store, options: ScanOptions): Promise<ScanSumm
   const link = createBrandLinker(options.watched ?? options.brands);
   for (const source of runnable) {
     let budget = options.maxPosts;
-    for (const brand of options.brands) {
+    const brands = options.brands.filter((brand) => source.appliesTo?.(brand) ?? true);
+    if (brands.length === 0 && options.requested) {
+      throw new UserError(`${source.name} was asked for but no brand configures it`, `add queries.${source.name} to a brand in the config (see the README's Sources section)`);
+    }
+    for (const brand of brands) {
       const run = await scanOne(store, source, brand, { ...options, maxPosts: budget }, link);
       budget = Math.max(0, budget - run.postsRead);
       runs.push(run);
@@ -74,7 +78,7 @@ function pickSources(sources: Source[], requested: string[] | undefined): { runn
   for (const source of chosen) {
     if (!isUnavailable(source)) runnable.push(source);
     else if (requested) throw new UserError(`${source.name} was asked for but has ${source.reason}`, source.hint);
-    else skipped.push({ source: source.name, reason: source.reason, hint: source.hint });
+    else if (!source.quiet) skipped.push({ source: source.name, reason: source.reason, hint: source.hint });
   }
   return { runnable, skipped };
 }
@@ -90,6 +94,11 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     maxPages: options.maxPages,
     onEvent: (event) => options.onEvent?.(brand.name, source.name, event),
     signal: options.signal,
+    sessions: {
+      get: (account) => store.getSourceSession({ source: source.name, account }),
+      save: (account, value) => store.saveSourceSession({ source: source.name, account }, value),
+    },
+    now,
   };
   try {
     for await (const page of source.fetchMentions(brand, ctx)) {

@@ -2,12 +2,18 @@ import { Agent } from 'node:https';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import type { Source, SourcePage } from './source.js';
+import { AppStoreSource } from './appstore.js';
+import { BlueskySource, PUBLIC_HOST_HINT } from './bluesky.js';
 import { HackerNewsSource } from './hackernews.js';
 import type { FetchLike } from './http.js';
 import { createCaFetch } from './https-fetch.js';
 import { RedditSource } from './reddit.js';
+import { RssSource } from './rss.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-import { readPackageVersion, resolveHackerNewsSettings, resolveRedditSettings, resolveXSettings, type Env } from './settings.js';
+import {
+  readPackageVersion, resolveAppStoreSettings, resolveBlueskySettings, resolveHackerNewsSettings, resolveRedditSettings, resolveRssSettings,
+  resolveXSettings, type Env,
+} from './settings.js';
 import { XSource } from './x.js';
 
 export interface SourceOptions {
@@ -29,6 +35,8 @@ export class UnavailableSource implements Source {
     readonly name: string,
     readonly reason: string,
     readonly hint: string,
+    /** Not worth a notice on every scan: the config never mentions this source. */
+    readonly quiet = false,
   ) {}
 
   async *fetchMentions(): AsyncGenerator<SourcePage> {
@@ -40,7 +48,7 @@ export function isUnavailable(source: Source): source is UnavailableSource {
   return source instanceof UnavailableSource;
 }
 
-/** Builds every source earshot knows, in a fixed order: x, reddit, hackernews. */
+/** Builds every source earshot knows, in a fixed order: x, reddit, hackernews, bluesky, rss, appstore. */
 export function createSources(config: Config, env: Env, options: SourceOptions = {}): Source[] {
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -50,6 +58,9 @@ export function createSources(config: Config, env: Env, options: SourceOptions =
     createXSource(config, env, { retry, timeoutMs, agent }),
     createRedditSource(config, env, { retry, timeoutMs, fetch, version: options.version }),
     new HackerNewsSource({ ...resolveHackerNewsSettings(config, env), fetch, retry, timeoutMs }),
+    createBlueskySource(config, env, { retry, timeoutMs, fetch }),
+    new RssSource({ ...resolveRssSettings(config, env), userAgent: `earshot/${options.version ?? readPackageVersion()} (feed reader)`, fetch, retry, timeoutMs }),
+    new AppStoreSource({ ...resolveAppStoreSettings(config, env), fetch, retry, timeoutMs }),
   ];
 }
 
@@ -80,4 +91,21 @@ function createRedditSource(config: Config, env: Env, shared: Shared & { fetch: 
     return new UnavailableSource('reddit', 'a username without a password (or the reverse)', 'set both EARSHOT_REDDIT_USERNAME and EARSHOT_REDDIT_PASSWORD, or neither for app-only access');
   }
   return new RedditSource({ ...settings, clientId, clientSecret, fetch: shared.fetch, retry: shared.retry, timeoutMs: shared.timeoutMs });
+}
+
+function createBlueskySource(config: Config, env: Env, shared: Shared & { fetch: FetchLike }): Source {
+  const { apiBase, handle, appPassword } = resolveBlueskySettings(config, env);
+  if (new URL(apiBase).hostname === 'public.api.bsky.app') {
+    return new UnavailableSource('bluesky', 'the public host public.api.bsky.app, which answers 403 to search', PUBLIC_HOST_HINT);
+  }
+  if (!handle || !appPassword) {
+    const mentioned = config.sources.bluesky !== undefined || config.brands.some((brand) => brand.queries.bluesky !== undefined);
+    return new UnavailableSource(
+      'bluesky',
+      'no handle and app password',
+      'set EARSHOT_BLUESKY_HANDLE and EARSHOT_BLUESKY_APP_PASSWORD (an app password from bsky.app: Settings → Privacy and security → App passwords)',
+      !mentioned,
+    );
+  }
+  return new BlueskySource({ apiBase, handle, appPassword, fetch: shared.fetch, retry: shared.retry, timeoutMs: shared.timeoutMs });
 }

@@ -14,10 +14,20 @@ export interface JsonRequest {
   timeoutMs: number;
   signal?: AbortSignal;
   readWindow(headers: Headers): RateWindow | null;
+  /** Lets a source word a 4xx its own way (Bluesky's expired token, its 403 on the public host). */
+  refusal?: (status: number, text: string) => Error | undefined;
 }
 
 export interface JsonResponse {
   data: unknown;
+  window: RateWindow | null;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The bytes as sent: feeds decode their own charset. */
+  body: Buffer;
   window: RateWindow | null;
 }
 
@@ -32,21 +42,32 @@ export function labelRequest(source: string, method: string, url: URL): string {
  * that is not JSON → SourceError naming the endpoint.
  */
 export async function requestJson(fetch: FetchLike, req: JsonRequest): Promise<JsonResponse> {
+  const response = await requestRaw(fetch, req);
+  return { data: parseJson(req.label, response.body.toString('utf8')), window: response.window };
+}
+
+/** The exchange under requestJson, for any body; statuses below 400 (a 304 too) come back. */
+export async function requestRaw(fetch: FetchLike, req: JsonRequest): Promise<RawResponse> {
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   let response: Response;
-  let text: string;
+  let body: Buffer;
   try {
     response = await fetch(req.url.href, { method: req.method ?? 'GET', headers: req.headers, body: req.body, signal });
-    text = await response.text();
+    body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     if (req.signal?.aborted) throw error;
     if (timeout.aborted) throw new TransientError(`${req.label} timed out after ${req.timeoutMs} ms`);
     throw new TransientError(`${req.label} failed: ${describeCause(error)}`);
   }
   const window = req.readWindow(response.headers);
-  checkStatus(req.label, response, window, text);
-  return { data: parseJson(req.label, text), window };
+  const { status } = response;
+  if (status >= 400 && status < 500 && status !== 429) {
+    const own = req.refusal?.(status, body.toString('utf8'));
+    if (own) throw own;
+  }
+  checkStatus(req.label, response, window, body.toString('utf8'));
+  return { status, headers: response.headers, body, window };
 }
 
 function checkStatus(label: string, response: Response, window: RateWindow | null, text: string): void {

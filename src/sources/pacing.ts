@@ -32,6 +32,14 @@ export function readXRateWindow(headers: Headers): RateWindow | null {
   return { remaining, resetAt: reset * 1000 };
 }
 
+/** Bluesky (IETF draft names): `RateLimit-Remaining` and `RateLimit-Reset` in epoch seconds, like X. */
+export function readBlueskyRateWindow(headers: Headers): RateWindow | null {
+  const remaining = readNumber(headers, 'ratelimit-remaining');
+  const reset = readNumber(headers, 'ratelimit-reset');
+  if (remaining === null || reset === null) return null;
+  return { remaining, resetAt: reset * 1000 };
+}
+
 /** Reddit: `x-ratelimit-remaining` is a float string, `x-ratelimit-reset` is seconds from now. */
 export function readRedditRateWindow(headers: Headers, now = Date.now()): RateWindow | null {
   const remaining = readNumber(headers, 'x-ratelimit-remaining');

@@ -9,6 +9,9 @@ export const DEFAULT_BASES = {
   redditApi: 'https://oauth.reddit.com',
   redditAuth: 'https://www.reddit.com',
   hackernews: 'https://hn.algolia.com/api/v1',
+  bluesky: 'https://bsky.social/xrpc/',
+  appstore: 'https://itunes.apple.com/',
+  news: 'https://news.google.com/',
 } as const;
 
 export interface XSettings {
@@ -74,6 +77,30 @@ export function resolveHackerNewsSettings(config: Config, env: Env): HackerNewsS
   return {
     apiBase: withoutSlash(pick(env.EARSHOT_HN_API_BASE, config.sources.hackernews?.apiBase) ?? DEFAULT_BASES.hackernews),
   };
+}
+
+export interface BlueskySettings {
+  /** The XRPC base of a PDS (bsky.social or your own), ending in a slash. */
+  apiBase: string;
+  handle: string | null;
+  appPassword: string | null;
+}
+
+export function resolveBlueskySettings(config: Config, env: Env): BlueskySettings {
+  const bluesky = config.sources.bluesky;
+  return {
+    apiBase: withSlash(pick(env.EARSHOT_BLUESKY_API_BASE, bluesky?.apiBase) ?? DEFAULT_BASES.bluesky),
+    handle: pick(env.EARSHOT_BLUESKY_HANDLE, bluesky?.handle)?.replace(/^@/, '') ?? null,
+    appPassword: pick(env.EARSHOT_BLUESKY_APP_PASSWORD, bluesky?.appPassword),
+  };
+}
+
+export function resolveAppStoreSettings(config: Config, env: Env): { apiBase: string } {
+  return { apiBase: withSlash(pick(env.EARSHOT_APPSTORE_API_BASE, config.sources.appstore?.apiBase) ?? DEFAULT_BASES.appstore) };
+}
+
+export function resolveRssSettings(config: Config, env: Env): { newsApiBase: string } {
+  return { newsApiBase: withSlash(pick(env.EARSHOT_NEWS_API_BASE, config.sources.rss?.newsApiBase) ?? DEFAULT_BASES.news) };
 }
 
 /** The package version for the User-Agent; the same relative path works from src/ and dist/. */

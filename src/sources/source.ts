@@ -26,6 +26,15 @@ export type SourceEvent =
   | { kind: 'retry'; attempt: number; reason: string; delayMs: number }
   | { kind: 'notice'; message: string };
 
+/**
+ * Logins that outlive a run, kept by the store per source account (Bluesky's refresh
+ * token). Values are opaque to the store; a source encrypts what it saves.
+ */
+export interface SessionBook {
+  get(account: string): Promise<string | null>;
+  save(account: string, value: string | null): Promise<void>;
+}
+
 export interface FetchContext {
   /** Reads the last committed cursor for this brand+source+stream. */
   getCursor(stream: string): Promise<string | null>;
@@ -37,10 +46,19 @@ export interface FetchContext {
   maxPages: number;
   onEvent?: (event: SourceEvent) => void;
   signal?: AbortSignal;
+  /** Where a source keeps its login between runs; without it, a source logs in every run. */
+  sessions?: SessionBook;
+  /** The clock, for items that carry no time of their own (a feed item without a date). */
+  now?: () => Date;
 }
 
 export interface Source {
   readonly name: SourceName;
+  /**
+   * Whether a brand configures this source at all (feeds, app ids); absent means every
+   * brand can be searched. The scan skips the others without recording a run.
+   */
+  appliesTo?(brand: BrandConfig): boolean;
   /** Yields pages newest-first; each page's cursor is safe to commit with it. */
   fetchMentions(brand: BrandConfig, ctx: FetchContext): AsyncIterable<SourcePage>;
 }

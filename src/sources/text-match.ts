@@ -1,6 +1,8 @@
 import type { MentionInput } from '../domain/mention.js';
 import type { BrandConfig } from '../config/schema.js';
 
+export { htmlToText } from './html-text.js';
+
 /** Drops mentions whose text contains any of the brand's exclusion terms (case-insensitive). */
 export function applyExclusions(mentions: MentionInput[], brand: BrandConfig): MentionInput[] {
   const terms = brand.exclude.map((term) => term.toLowerCase());
@@ -26,24 +28,4 @@ export function defaultQuery(brand: BrandConfig): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** HN returns HTML: paragraphs become blank lines, tags go, entities are decoded. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<p>/gi, '\n\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, code: string) => decodeEntity(code) ?? whole)
-    .trim();
-}
-
-function decodeEntity(code: string): string | undefined {
-  if (code[0] === '#') {
-    const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(point) && point <= 0x10ffff ? String.fromCodePoint(point) : undefined;
-  }
-  return ENTITIES[code.toLowerCase()];
 }

@@ -18,6 +18,10 @@ export interface Store extends ReportQueries {
   upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome>;
   getCursor(key: CursorKey): Promise<string | null>;
   recordScanRun(run: ScanRunRecord): Promise<void>;
+  /** A source's saved login for one account (opaque text the source encrypted), or null. */
+  getSourceSession(key: SessionKey): Promise<string | null>;
+  /** Saves a source's login for one account; null forgets it. */
+  saveSourceSession(key: SessionKey, value: string | null): Promise<void>;
 
   status(): Promise<StoreStatus>;
   /** Names of the brands that have stored mentions, as stored (cheap: no counting). */
@@ -85,6 +89,12 @@ export interface CursorKey {
   source: string;
   brand: string;
   stream: string;
+}
+
+/** A source account: `account` is an opaque key the source derives (a hash, never a handle). */
+export interface SessionKey {
+  source: string;
+  account: string;
 }
 
 export interface CursorWrite extends CursorKey {

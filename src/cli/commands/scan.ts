@@ -11,7 +11,7 @@ import { sourceOptionsFromEnv } from '../source-options.js';
 import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
 import type { Spinner } from '../output.js';
 
-const SOURCE_NAMES = ['x', 'reddit', 'hackernews'];
+const SOURCE_NAMES = ['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore'];
 
 interface ScanFlags {
   source?: string[];
@@ -23,7 +23,7 @@ interface ScanFlags {
 }
 
 export const scanCommand = addFormatOption(
-  new Command('scan').description('fetch new mentions of each configured brand from X, Reddit and Hacker News'),
+  new Command('scan').description('fetch new mentions of each configured brand from X, Reddit, Hacker News, Bluesky, feeds and App Store reviews'),
   ['table', 'json'],
   'table',
 )

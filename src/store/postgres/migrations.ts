@@ -388,4 +388,18 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mention_brands_dirty();
     `,
   },
+  {
+    version: 10,
+    name: 'source sessions',
+    sql: `
+      -- See SQLite's migration 10: the value is ciphertext the source made; account is a hash.
+      CREATE TABLE source_sessions (
+        source text NOT NULL,
+        account text NOT NULL,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (source, account)
+      );
+    `,
+  },
 ];

@@ -4,7 +4,8 @@ import type { BrandDay, HourRange } from '../store.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
   AdaptationRecord, AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
-  ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
+  UpsertOutcome,
 } from '../store.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import {
@@ -77,6 +78,20 @@ export class PostgresStore implements Store {
       INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message)
       VALUES (${run.source}, ${await this.brands.get(run.brand)}, ${run.startedAt}::timestamptz, ${run.finishedAt}::timestamptz,
         ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)})`;
+  }
+
+  async getSourceSession(key: SessionKey): Promise<string | null> {
+    const [row] = await this.sql`SELECT value FROM source_sessions WHERE source = ${key.source} AND account = ${key.account}`;
+    return (row?.value as string | undefined) ?? null;
+  }
+
+  async saveSourceSession(key: SessionKey, value: string | null): Promise<void> {
+    if (value === null) {
+      await this.sql`DELETE FROM source_sessions WHERE source = ${key.source} AND account = ${key.account}`;
+      return;
+    }
+    await this.sql`INSERT INTO source_sessions (source, account, value, updated_at) VALUES (${key.source}, ${key.account}, ${value}, now())
+      ON CONFLICT (source, account) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
   }
 
   async storedBrands(): Promise<string[]> {

@@ -334,6 +334,22 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 10,
+    name: 'source sessions',
+    sql: `
+      -- One login per source account that outlives a run (Bluesky: the refresh token,
+      -- encrypted by the source with a key from the app password, so this table never
+      -- holds a usable secret). account is a hash of API host + handle, never the handle.
+      CREATE TABLE source_sessions (
+        source TEXT NOT NULL,
+        account TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (source, account)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
-  CursorWrite, ScanRunRecord, SearchQuery, Store, StoreStatus, UpsertOutcome,
+  CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { BrandDay, HourRange } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
@@ -90,6 +90,21 @@ export class SqliteStore implements Store {
       run.source, this.brandId(run.brand), run.startedAt, run.finishedAt, run.postsRead,
       run.inserted, run.updated, run.status, run.message ?? null,
     );
+  }
+
+  async getSourceSession(key: SessionKey): Promise<string | null> {
+    const value = this.db.prepare('SELECT value FROM source_sessions WHERE source = ? AND account = ?').pluck().get(key.source, key.account);
+    return (value as string | undefined) ?? null;
+  }
+
+  async saveSourceSession(key: SessionKey, value: string | null): Promise<void> {
+    if (value === null) {
+      this.db.prepare('DELETE FROM source_sessions WHERE source = ? AND account = ?').run(key.source, key.account);
+      return;
+    }
+    this.db.prepare(`INSERT INTO source_sessions (source, account, value, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (source, account) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
+      .run(key.source, key.account, value, new Date().toISOString());
   }
 
   async storedBrands(): Promise<string[]> {
