@@ -12,6 +12,23 @@ export interface ReplayData {
   x: { tweets: ApiObject[]; users: ApiObject[] };
   reddit: { posts: ApiObject[]; comments: ApiObject[] };
   hackernews: { hits: ApiObject[] };
+  bluesky: { posts: ApiObject[] };
+  /** Google News search results: `{ guid, title, publisher, link, pubDate, sourceUrl }`. */
+  news: { items: ApiObject[] };
+  /** `{ app, country, entry }`, the entry in Apple's `{ label }` shape. */
+  appstore: { reviews: ApiObject[] };
+  rss: { feeds: FeedFile[] };
+}
+
+/** A feed served as bytes at `path`, with the validators a real server would send. */
+export interface FeedFile {
+  path: string;
+  body: Buffer;
+  contentType: string;
+  /** Send an ETag (a hash of the body) and honour If-None-Match. */
+  etag: boolean;
+  /** Send Last-Modified and honour If-Modified-Since. */
+  lastModified: string | null;
 }
 
 export const FIXTURE_FILES = {
@@ -20,10 +37,18 @@ export const FIXTURE_FILES = {
   redditPosts: 'reddit/posts.jsonl',
   redditComments: 'reddit/comments.jsonl',
   hackernewsHits: 'hackernews/hits.jsonl',
+  blueskyPosts: 'bluesky/posts.jsonl',
+  newsItems: 'news/items.jsonl',
+  appstoreReviews: 'appstore/reviews.jsonl',
+  /** A list of `{ path, file, contentType, etag, lastModified }`, files beside it. */
+  rssFeeds: 'rss/feeds.json',
 } as const;
 
 export function emptyReplayData(): ReplayData {
-  return { x: { tweets: [], users: [] }, reddit: { posts: [], comments: [] }, hackernews: { hits: [] } };
+  return {
+    x: { tweets: [], users: [] }, reddit: { posts: [], comments: [] }, hackernews: { hits: [] },
+    bluesky: { posts: [] }, news: { items: [] }, appstore: { reviews: [] }, rss: { feeds: [] },
+  };
 }
 
 /** Reads a fixtures directory; a missing file is an empty list, so a data set may cover one source. */
@@ -33,7 +58,18 @@ export function loadReplayData(dir: string): ReplayData {
     x: { tweets: read(FIXTURE_FILES.xTweets), users: read(FIXTURE_FILES.xUsers) },
     reddit: { posts: read(FIXTURE_FILES.redditPosts), comments: read(FIXTURE_FILES.redditComments) },
     hackernews: { hits: read(FIXTURE_FILES.hackernewsHits) },
+    bluesky: { posts: read(FIXTURE_FILES.blueskyPosts) },
+    news: { items: read(FIXTURE_FILES.newsItems) },
+    appstore: { reviews: read(FIXTURE_FILES.appstoreReviews) },
+    rss: { feeds: readFeeds(dir) },
   };
+}
+
+function readFeeds(dir: string): FeedFile[] {
+  const manifest = join(dir, FIXTURE_FILES.rssFeeds);
+  if (!existsSync(manifest)) return [];
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as Array<Omit<FeedFile, 'body'> & { file: string }>;
+  return entries.map(({ file, ...feed }) => ({ ...feed, body: readFileSync(join(dir, 'rss', file)) }));
 }
 
 function readJsonLines(path: string): ApiObject[] {
@@ -57,4 +93,13 @@ export function mergeReplayData(into: ReplayData, more: Partial<{ [K in keyof Re
   into.reddit.posts.push(...(more.reddit?.posts ?? []));
   into.reddit.comments.push(...(more.reddit?.comments ?? []));
   into.hackernews.hits.push(...(more.hackernews?.hits ?? []));
+  into.bluesky.posts.push(...(more.bluesky?.posts ?? []));
+  into.news.items.push(...(more.news?.items ?? []));
+  into.appstore.reviews.push(...(more.appstore?.reviews ?? []));
+  // a feed at a path already served replaces it: the feed changed on the server
+  for (const feed of more.rss?.feeds ?? []) {
+    const index = into.rss.feeds.findIndex((f) => f.path === feed.path);
+    if (index === -1) into.rss.feeds.push(feed);
+    else into.rss.feeds[index] = feed;
+  }
 }

@@ -1,4 +1,4 @@
-export type ReplaySource = 'x' | 'reddit' | 'hackernews';
+export type ReplaySource = 'x' | 'reddit' | 'hackernews' | 'bluesky' | 'rss' | 'appstore';
 
 /** Page-level faults: the route shapes the page, keeping the data set intact. */
 export type PageMode = 'empty-page' | 'repeat-page' | 'endless';

@@ -36,6 +36,16 @@ export function rateHeaders(source: ReplaySource, limit: number, remaining: numb
       'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000 + resetInSeconds)),
     };
   }
+  if (source === 'bluesky') {
+    return {
+      'ratelimit-limit': String(limit),
+      'ratelimit-remaining': String(remaining),
+      'ratelimit-reset': String(Math.ceil(Date.now() / 1000 + resetInSeconds)),
+      'ratelimit-policy': `${limit};w=${Math.max(1, Math.round(resetInSeconds))}`,
+    };
+  }
+  // feed hosts and Apple say only how long to wait
+  if (source === 'rss' || source === 'appstore') return { 'retry-after': String(Math.ceil(resetInSeconds)) };
   if (source === 'reddit') {
     return {
       'x-ratelimit-used': String(limit - remaining),
@@ -46,7 +56,9 @@ export function rateHeaders(source: ReplaySource, limit: number, remaining: numb
   return {};
 }
 
-export const DEFAULT_RATE_LIMITS: Record<'x' | 'reddit', RateLimitSpec> = {
+export const DEFAULT_RATE_LIMITS: Record<'x' | 'reddit' | 'bluesky', RateLimitSpec> = {
   x: { limit: 450, windowSeconds: 900 },
   reddit: { limit: 100, windowSeconds: 60 },
+  // per IP: 3,000 requests per 5 minutes
+  bluesky: { limit: 3000, windowSeconds: 300 },
 };

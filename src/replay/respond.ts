@@ -19,11 +19,17 @@ export function faultResponse(fault: Fault | null, source: ReplaySource): RouteR
 
 /** Writes a response, damaged as the fault says (truncated, invalid, dropped mid-body). */
 export function sendResponse(res: ServerResponse, response: RouteResponse, fault: Fault | null): void {
-  let text = JSON.stringify(response.body);
-  if (fault?.kind === 'truncated-json') text = text.slice(0, Math.floor(text.length / 2));
-  if (fault?.kind === 'invalid-json') text = `{"data": [${text.slice(0, 40)}, oops`;
-  const body = Buffer.from(text);
-  res.writeHead(response.status, { ...response.headers, 'content-type': JSON_TYPE, 'content-length': String(body.length) });
+  if (response.status === 304) {
+    res.writeHead(304, response.headers);
+    res.end();
+    return;
+  }
+  let body = response.raw ?? Buffer.from(JSON.stringify(response.body));
+  if (fault?.kind === 'truncated-json') body = body.subarray(0, Math.floor(body.length / 2));
+  if (fault?.kind === 'invalid-json') {
+    body = Buffer.from(response.raw ? `<rss><channel><item><title>oops ${body.subarray(0, 40).toString('latin1')}` : `{"data": [${body.subarray(0, 40).toString()}, oops`);
+  }
+  res.writeHead(response.status, { ...response.headers, 'content-type': response.contentType ?? JSON_TYPE, 'content-length': String(body.length) });
   if (fault?.kind === 'drop-mid-body') {
     res.write(body.subarray(0, Math.floor(body.length / 2)));
     // Let the half body reach the client before the connection dies.

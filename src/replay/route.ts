@@ -13,8 +13,12 @@ export interface RouteRequest {
 
 export interface RouteResponse {
   status: number;
+  /** Sent as JSON, unless `raw` is given. */
   body: unknown;
   headers?: Record<string, string>;
+  /** Bytes sent as they are (feeds), with `contentType`. */
+  raw?: Buffer;
+  contentType?: string;
 }
 
 export function jsonError(status: number, body: unknown): RouteResponse {

@@ -37,11 +37,20 @@ export function buildSources(
 export class CursorBook {
   readonly values = new Map<string, string>();
   readonly stored = new Map<string, MentionInput>();
+  /** Saved logins (Bluesky), as the store's source_sessions keeps them. */
+  readonly sessions = new Map<string, string>();
   events: SourceEvent[] = [];
 
   context(overrides: Partial<FetchContext> = {}): FetchContext {
     return {
       getCursor: async (stream) => this.values.get(stream) ?? null,
+      sessions: {
+        get: async (account) => this.sessions.get(account) ?? null,
+        save: async (account, value) => {
+          if (value === null) this.sessions.delete(account);
+          else this.sessions.set(account, value);
+        },
+      },
       maxPosts: 10_000,
       maxWaitMs: 5_000,
       maxPages: 50,
