@@ -21,6 +21,8 @@ export interface AppStoreEntry {
 
 export interface AppStorePage {
   entries: AppStoreEntry[];
+  /** Entries on the page before the app's own entry was set aside: a short page is the last. */
+  listed: number;
   /** The page number the feed's rel="last" link names (Apple stops at 10). */
   lastPage: number | null;
 }
@@ -38,7 +40,7 @@ export function readAppStorePage(label: string, body: unknown): AppStorePage {
   const raw = feed.entry === undefined ? [] : Array.isArray(feed.entry) ? feed.entry : [feed.entry];
   // older feeds open page 1 with the app itself (im:name, no rating): not a review
   const entries = (raw as AppStoreEntry[]).filter((entry) => typeof entry?.id?.label === 'string' && entry['im:rating']?.label !== undefined);
-  return { entries, lastPage: readLastPage(feed.link) };
+  return { entries, listed: raw.length, lastPage: readLastPage(feed.link) };
 }
 
 function readLastPage(links: unknown): number | null {

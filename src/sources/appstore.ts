@@ -16,6 +16,7 @@ export interface AppStoreSourceOptions {
 
 /** Apple serves at most 10 pages of 50 reviews per app and storefront. */
 export const MAX_PAGES = 10;
+const PAGE_SIZE = 50;
 
 /** Apple's customer-reviews JSON feed, newest first, one stream per app and storefront. */
 export class AppStoreSource implements Source {
@@ -61,7 +62,8 @@ export class AppStoreSource implements Source {
       mentions: applyExclusions(fresh.map((entry) => mapAppStoreEntry(entry, app, country, brand.name, now)), brand),
       postsRead: fresh.length,
       newest: first ? { id: first.id!.label!, updated: reviewTime(first) } : null,
-      next: reachedSince || result.entries.length === 0 || page >= last ? null : String(page + 1),
+      // a short page is the last one (rel="last" says 10 whatever the count)
+      next: reachedSince || result.listed < PAGE_SIZE || page >= last ? null : String(page + 1),
     };
   }
 }

@@ -8,7 +8,9 @@ const byName = (env: Record<string, string>, config = configSchema.parse({})) =>
 describe('createSources', () => {
   it('marks X and Reddit unavailable without credentials; HN needs none', () => {
     const sources = byName({});
-    expect(Object.keys(sources)).toEqual(['x', 'reddit', 'hackernews']);
+    expect(Object.keys(sources)).toEqual(['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore']);
+    expect(isUnavailable(sources.bluesky!) && sources.bluesky.hint).toContain('EARSHOT_BLUESKY_APP_PASSWORD');
+    expect(isUnavailable(sources.rss!) || isUnavailable(sources.appstore!)).toBe(false);
     expect(isUnavailable(sources.x!) && sources.x.reason).toBe('no bearer token');
     expect(isUnavailable(sources.reddit!) && sources.reddit.hint).toContain('EARSHOT_REDDIT_CLIENT_ID');
     expect(isUnavailable(sources.hackernews!)).toBe(false);

@@ -117,6 +117,20 @@ describe.each(backends)('$name store', (backend) => {
     expect(await store().storedBrands()).toEqual(['Acme', 'Beta']);
   });
 
+  it('keeps one saved login per source account, replaced on save and forgotten with null', async () => {
+    const key = { source: 'bluesky', account: 'a'.repeat(32) };
+    expect(await store().getSourceSession(key)).toBeNull();
+    await store().saveSourceSession(key, 'v1.sealed-one');
+    await store().saveSourceSession(key, 'v1.sealed-two');
+    await store().saveSourceSession({ ...key, account: 'b'.repeat(32) }, 'v1.other');
+    expect(await store().getSourceSession(key)).toBe('v1.sealed-two');
+    expect(await store().getSourceSession({ ...key, source: 'x' })).toBeNull();
+    expect(await scalar('SELECT COUNT(*) AS n FROM source_sessions')).toEqual(expect.anything());
+    await store().saveSourceSession(key, null);
+    expect(await store().getSourceSession(key)).toBeNull();
+    expect(Number(await scalar('SELECT COUNT(*) AS n FROM source_sessions'))).toBe(1);
+  });
+
   it('remembers alerts sent per target, brand (any case) and issue', async () => {
     const key = { target: 'h1', brand: 'Acme', issueKey: 'plastic|tea' };
     const ever = '1970-01-01T00:00:00.000Z';
