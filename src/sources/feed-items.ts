@@ -1,6 +1,6 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import { parseFeedDate } from './feed-dates.js';
-import { htmlToText } from './html-text.js';
+import { htmlToText as htmlOnceToText } from './html-text.js';
 
 /** One feed entry, whatever format it came in; `raw` is the parser's object for it. */
 export interface FeedItem {
@@ -98,6 +98,15 @@ function fromJson(item: JsonFeed.Item<string>, resolve: Resolve): FeedItem {
     published: parseFeedDate(item.date_published ?? item.date_modified),
     raw: item,
   };
+}
+
+/**
+ * Feeds often escape their HTML twice (Reddit's RSS holds the post's HTML escaped inside
+ * the description's own HTML): what still reads as markup after one pass gets a second.
+ */
+function htmlToText(html: string): string {
+  const text = htmlOnceToText(html);
+  return /<\/?(?:p|div|a|br|span|img|table|ul|li)\b[^>]*>/i.test(text) ? htmlOnceToText(text) : text;
 }
 
 /** Atom says whether a text construct is text, html or xhtml; only the last two hold markup. */
