@@ -1,7 +1,8 @@
 import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
 import { createBrandLinker } from './brand-links.js';
-import { parseMentionRecord } from '../ingest/parse-row.js';
+import type { Decoder } from '../ingest/decoded.js';
+import { decodeCanonical } from '../ingest/open-import.js';
 import type { RawRecord } from '../ingest/readers.js';
 import type { Store } from '../store/store.js';
 
@@ -14,6 +15,8 @@ export interface ImportOptions {
   onProgress?: (summary: ImportSummary) => void;
   /** How many rejection reasons to keep (all are counted). */
   keepRejections?: number;
+  /** Turns a record into mentions: earshot's own format unless another tool's is named. */
+  decode?: Decoder;
 }
 
 export interface Rejection {
@@ -38,6 +41,7 @@ export async function importMentions(
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 1000;
   const keep = options.keepRejections ?? 1000;
+  const decode = options.decode ?? decodeCanonical;
   const summary: ImportSummary = { read: 0, inserted: 0, updated: 0, rejected: 0, rejections: [] };
   let batch: MentionInput[] = [];
   const link = createBrandLinker(options.watched ?? []);
@@ -59,9 +63,9 @@ export async function importMentions(
       reject(item.line, item.error);
       continue;
     }
-    const result = parseMentionRecord(item.record, options.defaultBrand);
-    if (!result.ok) reject(item.line, result.reason);
-    else batch.push(link(result.mention));
+    const decoded = decode(item.record, options.defaultBrand);
+    for (const reason of decoded.errors) reject(item.line, reason);
+    batch.push(...decoded.mentions.map((mention) => link(mention)));
     if (batch.length >= batchSize) await flush();
   }
   await flush();

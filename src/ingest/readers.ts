@@ -1,27 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { printable, UsageError, UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import { decodeInput, INVALID_UTF8, type DecodedInput } from './decode.js';
+import { isCsvFormat, type ImportFormat } from './detect.js';
 
-export type ImportFormat = 'jsonl' | 'csv';
+export type { ImportFormat } from './detect.js';
 
 /** One record of an import file, or why it could not be read, with its line number. */
 export type RawRecord = { line: number; record: unknown } | { line: number; error: string };
-
-export function detectFormat(path: string, explicit?: string): ImportFormat {
-  if (explicit) {
-    if (explicit === 'jsonl' || explicit === 'csv') return explicit;
-    throw new UsageError(`unknown import format "${explicit}"`, 'use --format jsonl or --format csv');
-  }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
-  if (ext === '.csv') return 'csv';
-  throw new UsageError(`cannot tell the format of ${path} from its extension`, 'pass --format jsonl or --format csv');
-}
 
 /** Opens a file (or `-` for stdin) as a stream; a missing file is a one-line error. */
 export async function openInput(path: string): Promise<Readable> {
@@ -44,7 +33,7 @@ export async function openInput(path: string): Promise<Readable> {
 /** Records of a byte stream in `encoding` (default UTF-8, checked: see decode.ts). */
 export function readRecords(input: Readable, format: ImportFormat, encoding?: string): AsyncIterable<RawRecord> {
   const decoded = decodeInput(input, encoding);
-  return format === 'csv' ? readCsv(decoded) : readJsonl(decoded);
+  return isCsvFormat(format) ? readCsv(decoded) : readJsonl(decoded);
 }
 
 /** One JSON object per line; blank lines are skipped. Streams in constant memory. */

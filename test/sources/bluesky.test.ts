@@ -82,7 +82,7 @@ describe('bluesky source against the replay server', () => {
     server = await startReplay();
     const book = new CursorBook();
     await book.scan(buildSources(server).bluesky!, BRAND, { maxPosts: 5 });
-    const [[account, sealed]] = [...book.sessions.entries()];
+    const [account, sealed] = [...book.sessions.entries()][0]!;
     expect(account).toMatch(/^[0-9a-f]{32}$/);
     expect(sealed).toMatch(/^v1\./);
     expect(sealed).not.toContain('eyJ'); // no JWT (base64 JSON) inside

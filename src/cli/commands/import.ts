@@ -4,7 +4,10 @@ import { BacklogFeed } from '../../core/backlog-feed.js';
 import { importMentions, type ImportSummary } from '../../core/import.js';
 import { UsageError, UserError } from '../../errors.js';
 import { checkEncoding, DEFAULT_ENCODING } from '../../ingest/decode.js';
-import { detectFormat, openInput, readRecords, type RawRecord } from '../../ingest/readers.js';
+import type { Decoder } from '../../ingest/decoded.js';
+import { IMPORT_FORMATS } from '../../ingest/detect.js';
+import { openImport } from '../../ingest/open-import.js';
+import type { RawRecord } from '../../ingest/readers.js';
 import type { Store } from '../../store/store.js';
 import { brandTermsOf, runAnalysisStep } from '../analysis-step.js';
 import { withContext, type CliContext } from '../context.js';
@@ -18,26 +21,26 @@ interface ImportFlags {
 }
 
 export const importCommand = new Command('import')
-  .description('import mentions from a JSONL or CSV file in the canonical format')
-  .argument('<file>', 'a .jsonl or .csv file, or - for stdin (with --format)')
-  .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'csv']))
+  .description('import mentions: earshot JSONL or CSV, twarc2 / twarc-csv output, Reddit dumps (.zst too)')
+  .argument('<file>', 'a file (zstd-compressed or not), or - for stdin')
+  .addOption(new Option('--format <format>', 'file format (default: told from the content)').choices([...IMPORT_FORMATS]))
   .option('--encoding <name>', 'the file\'s text encoding (latin1, windows-1252, utf-16le, …); default UTF-8, whose invalid rows are refused', DEFAULT_ENCODING)
   .option('--brand <name>', 'brand for rows that have no brand field')
   .option('--strict', 'exit non-zero when any row is rejected')
   .option('--no-analyze', 'store only; analyse later with: earshot analyze')
-  .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ cat export.csv | earshot import - --format csv\n  $ earshot import old-tool-export.csv --encoding windows-1252')
+  .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ earshot import search.jsonl --brand "Clipper Teas"        # twarc2 search, stream or flatten output\n  $ earshot import RC_2026-01.zst --brand "Clipper Teas"     # Arctic Shift / Pushshift dump\n  $ cat export.csv | earshot import - --format csv\n  $ earshot import old-tool-export.csv --encoding windows-1252')
   .action(withContext(runImport));
 
 async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Promise<void> {
-  const format = detectFormat(file, flags.format);
   const encoding = checkEncoding(flags.encoding ?? DEFAULT_ENCODING);
   if (flags.brand !== undefined && flags.brand.trim() === '') throw new UsageError('--brand is blank', 'e.g. --brand "Clipper Teas"');
   // the input first: a wrong path must not create a database
-  const input = await openInput(file);
+  const input = await openImport(file, flags.format, encoding);
   const store = await ctx.store();
+  if (!flags.format && input.format !== 'jsonl' && input.format !== 'csv') ctx.out.info(`${file}: ${input.format}${input.compressed ? ' (zstd)' : ''} format`);
   const started = Date.now();
-  const { summary, analysis } = await importAndFollow(ctx, store, file, readRecords(input, format, encoding), flags);
-  reportRejections(ctx, summary, format === 'csv' ? 'row' : 'line');
+  const { summary, analysis } = await importAndFollow(ctx, store, file, input.records, input.decode, flags);
+  reportRejections(ctx, summary, input.unit);
   const stored = summary.inserted + summary.updated;
   ctx.out.info(`${file}: ${summary.inserted} new, ${summary.updated} updated, ${summary.rejected} rejected`);
   if (analysis && analysis.failed > 0) ctx.out.warn(`${analysis.failed} mention(s) could not be analysed and were skipped; earshot status lists them`);
@@ -59,7 +62,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
  * and inserts: both cores work through the whole import instead of one after the other.
  */
 async function importAndFollow(
-  ctx: CliContext, store: Store, file: string, records: AsyncIterable<RawRecord>, flags: ImportFlags,
+  ctx: CliContext, store: Store, file: string, records: AsyncIterable<RawRecord>, decode: Decoder, flags: ImportFlags,
 ): Promise<{ summary: ImportSummary; analysis?: AnalyzeSummary }> {
   const spinner = ctx.out.spinner(`importing ${file}`);
   const feed = flags.analyze ? new BacklogFeed() : undefined;
@@ -73,6 +76,7 @@ async function importAndFollow(
     const summary = await importMentions(store, records, {
       defaultBrand: flags.brand,
       watched: ctx.settings().config.brands,
+      decode,
       onProgress: (s) => {
         feed?.notify();
         spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${feed ? `, ${analysed} analysed` : ''}`);
