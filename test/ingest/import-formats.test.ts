@@ -105,7 +105,7 @@ describe.runIf(hasShared)('twarc2 and twarc-csv files (real shared files)', () =
     expect(summary.rejections).toEqual([{ line: 5, reason: expect.stringMatching(/id "1\.44071689535576E\+18" is not a string of digits/) }]);
     expectStored(stored, expectedFromPage(page));
     const first = page.data[1] as Tweet;
-    expect(stored.get(first.id)).toMatchObject({ likes: first.public_metrics!.like_count, reposts: first.public_metrics!.retweet_count + first.public_metrics!.quote_count });
+    expect(stored.get(first.id)).toMatchObject({ likes: first.public_metrics!.like_count, reposts: first.public_metrics!.retweet_count! + first.public_metrics!.quote_count! });
   });
 });
 
