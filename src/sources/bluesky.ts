@@ -60,7 +60,8 @@ export class BlueskySource implements Source {
       mentions: applyExclusions(fresh.map((post) => mapBlueskyPost(post, brand.name)), brand),
       postsRead: fresh.length,
       newest: first ? { uri: first.uri, sortAt: sortAtOf(first) } : null,
-      next: reachedSince || page.posts.length === 0 ? null : page.cursor,
+      // an empty page that still names a cursor is paged past (moderation can empty one); --max-pages bounds it
+      next: reachedSince ? null : page.cursor,
     };
   }
 

@@ -40,7 +40,7 @@ function bySource(ids: string[]): Record<string, string[]> {
 
 interface Case {
   name: string;
-  source: 'x' | 'reddit' | 'hackernews';
+  source: 'x' | 'reddit' | 'hackernews' | 'bluesky' | 'rss' | 'appstore';
   faults: Fault[];
   exit: 0 | 1;
   /** The one error line (exit 1) or a line the scan must print for people (exit 0). */
@@ -61,6 +61,17 @@ const CASES: Case[] = [
   { name: 'an empty page with a next cursor is paged past', source: 'x', faults: [{ kind: 'empty-page', skip: 1 }], exit: 0 },
   { name: 'a page that repeats the previous one stores nothing twice', source: 'hackernews', faults: [{ kind: 'repeat-page' }], exit: 0 },
   { name: 'a cursor that never ends is stopped by the page cap', source: 'reddit', faults: [{ kind: 'endless', times: Infinity }], exit: 0, message: /stopped after 6 pages/ },
+  { name: 'bluesky: a 429 with RateLimit-Reset is waited out', source: 'bluesky', faults: [{ kind: 'rate-limit', resetSeconds: 1, path: 'searchPosts', skip: 1 }], exit: 0, message: /waiting \d+s — .*searchPosts answered 429/ },
+  { name: 'bluesky: 502/503 and a reset are retried', source: 'bluesky', faults: [{ kind: 'status', status: 502, path: 'searchPosts' }, { kind: 'reset', path: 'searchPosts' }, { kind: 'status', status: 503, path: 'searchPosts', skip: 1 }], exit: 0 },
+  { name: 'bluesky: the public host\'s 403 is explained', source: 'bluesky', faults: [{ kind: 'status', status: 403, path: 'searchPosts', times: Infinity, body: { error: 'Forbidden', message: 'Forbidden' } }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: bluesky: GET \/xrpc\/app\.bsky\.feed\.searchPosts answered 403 \(Forbidden: Forbidden\): search was refused without a login — / },
+  { name: 'bluesky: truncated JSON fails with the endpoint named', source: 'bluesky', faults: [{ kind: 'truncated-json', path: 'searchPosts', skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: bluesky: .*truncated JSON.* — / },
+  { name: 'bluesky: a cursor that never ends is stopped by the page cap', source: 'bluesky', faults: [{ kind: 'endless', times: Infinity, path: 'searchPosts' }], exit: 0, message: /stopped after 6 pages/ },
+  { name: 'feeds: 5xx bursts and a dropped body are retried', source: 'rss', faults: [{ kind: 'status', status: 500, times: 2 }, { kind: 'drop-mid-body' }], exit: 0 },
+  { name: 'feeds: a 429 with Retry-After beyond --max-wait stops the source cleanly', source: 'rss', faults: [{ kind: 'rate-limit', resetSeconds: 900 }], exit: 0, args: ['--max-wait', '1'], message: /longer than --max-wait 1s/ },
+  { name: 'feeds: a truncated feed fails naming it, nothing of it stored', source: 'rss', faults: [{ kind: 'truncated-json' }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: 1 of 1 feed\(s\) failed: rss: GET \/news\/rss\/search returned no RSS, Atom or JSON feed .* — / },
+  { name: 'app store: 5xx and a reset are retried', source: 'appstore', faults: [{ kind: 'status', status: 503, skip: 1 }, { kind: 'reset', skip: 2 }], exit: 0 },
+  { name: 'app store: a 503 that never ends fails the source after the retries', source: 'appstore', faults: [{ kind: 'status', status: 503, times: Infinity, skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: appstore: GET \S+ answered 503; gave up after 3 retries — / },
+  { name: 'app store: a slow page times out and is retried', source: 'appstore', faults: [{ kind: 'slow', delayMs: 1500, skip: 1 }], exit: 0 },
 ];
 
 function errorLines(result: CliResult): string[] {

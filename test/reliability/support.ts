@@ -7,14 +7,20 @@ import { BIN, cliEnv, REPO } from '../support/cli.js';
 
 export const API_FIXTURES = join(REPO, 'fixtures/api');
 
-/** The brand of fixtures/api/, as a user would configure it. */
-export const KETTLEBY = { name: 'Kettleby Tea', aliases: ['Kettleby'], queries: { reddit: { subreddits: ['tea'] } } };
+/**
+ * The brand of fixtures/api/, as a user would configure it: every source, feeds through
+ * the Google News search (its host comes from the environment, as feed URLs cannot).
+ */
+export const KETTLEBY = {
+  name: 'Kettleby Tea', aliases: ['Kettleby'],
+  queries: { reddit: { subreddits: ['tea'] }, rss: { news: 'Kettleby' }, appstore: { apps: ['1600000001'], countries: ['gb'] } },
+};
 
 /** A replay server with rate windows wide enough for dozens of scans in a row. */
 export function startApiServer(options: ReplayServerOptions = {}): Promise<ReplayServer> {
   return startReplayServer({
     fixturesDir: API_FIXTURES,
-    rateLimits: { x: { limit: 100_000, windowSeconds: 900 }, reddit: { limit: 100_000, windowSeconds: 60 } },
+    rateLimits: { x: { limit: 100_000, windowSeconds: 900 }, reddit: { limit: 100_000, windowSeconds: 60 }, bluesky: { limit: 100_000, windowSeconds: 300 } },
     ...options,
   });
 }
