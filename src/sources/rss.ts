@@ -27,6 +27,13 @@ interface FeedSpec {
 }
 
 /**
+ * Google News guids are Google's own ids, the same whatever host (proxy) or query found
+ * them: their items are keyed under one fixed name, so a changed host or query, or two
+ * brands' queries finding one article, never make a second row.
+ */
+export const NEWS_ID_BASE = 'https://news.google.com/rss';
+
+/**
  * The cursor of one feed: the validators for a conditional GET and the keys of the
  * items the last fetch held, so a server that ignores If-None-Match still reads as
  * nothing new. Committed with the items, so a run killed before the commit refetches.
@@ -137,8 +144,9 @@ export function googleNewsUrl(base: string, query: string): string {
  * the same article in two feeds is stored once; a bare one ("1234") is only unique in
  * its feed and is prefixed with the feed's URL.
  */
-export function feedItemId(key: string, feedUrl: string): string {
-  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(key) ? key : `${feedUrl}#${key}`;
+export function feedItemId(key: string, feed: Pick<FeedSpec, 'url' | 'news'>): string {
+  if (/^[a-z][a-z0-9+.-]*:\S+$/i.test(key)) return key;
+  return `${feed.news ? NEWS_ID_BASE : feed.url}#${key}`;
 }
 
 export function mapFeedItem(item: FeedItem & { key: string }, feed: Pick<FeedSpec, 'url' | 'news'>, brand: string, language: string | null, now: string): MentionInput {
@@ -146,7 +154,7 @@ export function mapFeedItem(item: FeedItem & { key: string }, feed: Pick<FeedSpe
     : !item.title || item.text.startsWith(item.title) ? item.text
     : `${item.title}\n\n${item.text}`;
   return {
-    id: feedItemId(item.key, feed.url),
+    id: feedItemId(item.key, feed),
     source: 'rss',
     // an item without a date is dated when first seen; the upsert keeps that first time
     createdAt: item.published ?? now,
