@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-demo-'));
   const server = await startReplayServer({ fixturesDir: join(root, 'fixtures/demo'), caPath: join(dir, 'replay-ca.pem') });
   writeFileSync(join(dir, 'earshot.config.json'), `${JSON.stringify(DEMO_CONFIG, null, 2)}\n`, { mode: 0o600 });
-  const env = { ...process.env, ...server.env() };
+  // the demo data covers X, Reddit and Hacker News: without a Bluesky login (and with no
+  // feeds or apps in the config) the other sources stay out of it, silently
+  const { EARSHOT_BLUESKY_HANDLE: _handle, EARSHOT_BLUESKY_APP_PASSWORD: _password, ...replayEnv } = server.env();
+  const env = { ...process.env, ...replayEnv };
   // Async: the replay server lives in this process and must keep answering.
   const run = async (title: string, args: string[]) => {
     process.stdout.write(`\n$ earshot ${args.map((a) => (/[\s"]/.test(a) ? `'${a}'` : a)).join(' ')}    # ${title}\n`);

@@ -22,6 +22,31 @@ describe('loadSettings', () => {
     const { config } = loadSettings({ configPath: path, env: {} });
     expect(config.brands[0]!.queries.reddit).toEqual({ query: '"Clipper Teas"', subreddits: ['tea'] });
     expect(config.scan.maxPosts).toBe(1000);
+    expect(config.brands[0]!.queries).toMatchObject({
+      bluesky: { query: '"Clipper Teas" OR #clippertea' },
+      rss: { feeds: [{ url: 'https://example.com/feed.xml' }], news: '"Clipper Teas"', all: false },
+      appstore: { apps: ['1234567890'], countries: ['gb', 'us'] },
+    });
+  });
+
+  it('takes the new sources in the shapes hand-written and scripted configs use', () => {
+    const { path } = withConfig(JSON.stringify({ brands: [{ name: 'A', queries: {
+      bluesky: { query: 'A', lang: 'pt-BR' },
+      rss: { feeds: ['http://plain.example/feed', { url: 'https://b.example/atom', all: true }] },
+      appstore: { apps: ['id1234567890', ' 42 '], countries: ['GB'] },
+    } }] }));
+    const { config } = loadSettings({ configPath: path, env: {} });
+    expect(config.brands[0]!.queries).toEqual({
+      bluesky: { query: 'A', lang: 'pt-BR' },
+      rss: { feeds: [{ url: 'http://plain.example/feed' }, { url: 'https://b.example/atom', all: true }], all: false },
+      appstore: { apps: ['1234567890', '42'], countries: ['gb'] },
+    });
+    const env = { EARSHOT_BLUESKY_API_BASE: 'https://pds.example/xrpc/', EARSHOT_BLUESKY_HANDLE: 'me.bsky.social', EARSHOT_BLUESKY_APP_PASSWORD: 'aaaa-bbbb-cccc-dddd',
+      EARSHOT_APPSTORE_API_BASE: 'https://apple.proxy/', EARSHOT_NEWS_API_BASE: 'https://news.proxy/' };
+    const sources = loadSettings({ configPath: path, env }).config.sources;
+    expect(sources).toMatchObject({ bluesky: { apiBase: 'https://pds.example/xrpc/', handle: 'me.bsky.social', appPassword: 'aaaa-bbbb-cccc-dddd' },
+      appstore: { apiBase: 'https://apple.proxy/' }, rss: { newsApiBase: 'https://news.proxy/' } });
+    expect(secretValues(loadSettings({ configPath: path, env }).config)).toEqual(expect.arrayContaining(['aaaa-bbbb-cccc-dddd', 'me.bsky.social']));
   });
 
   it('works with no config file at all, unless one was named', () => {
@@ -40,6 +65,10 @@ describe('loadSettings', () => {
     ['{"sources":{"x":{"apiBase":"ftp://x"}}}', /sources\.x\.apiBase: must be an http\(s\) URL/],
     ['{"alerts":[{"type":"pager","url":"https://x"}]}', /alerts\.0\.type/],
     ['{"scan":{"maxPosts":0}}', /scan\.maxPosts/],
+    ['{"brands":[{"name":"A","queries":{"appstore":{"apps":["com.example.app"]}}}]}', /brands\.0\.queries\.appstore\.apps\.0: must be an App Store app id/],
+    ['{"brands":[{"name":"A","queries":{"appstore":{"apps":["1"],"countries":["usa"]}}}]}', /countries\.0: must be a two-letter storefront code/],
+    ['{"brands":[{"name":"A","queries":{"rss":{"feeds":["ftp://x/feed"]}}}]}', /brands\.0\.queries\.rss\.feeds\.0/],
+    ['{"brands":[{"name":"A","queries":{"bluesky":{"query":"A","lang":"english"}}}]}', /lang: must be a language code/],
   ])('reports %s as one line naming the key', (content, message) => {
     const { path } = withConfig(content);
     let error: Error | undefined;
