@@ -33,6 +33,8 @@ const LOGIN_HINT = 'check EARSHOT_BLUESKY_HANDLE and EARSHOT_BLUESKY_APP_PASSWOR
  */
 export class BlueskyAuth {
   private session: Session | null = null;
+  /** A refused login is not retried for the next brand: each try counts against the daily limit. */
+  private refused: Error | null = null;
   private readonly account: string;
 
   constructor(private readonly options: BlueskyAuthOptions) {
@@ -40,6 +42,7 @@ export class BlueskyAuth {
   }
 
   async getAccessToken(ctx: FetchContext): Promise<string> {
+    if (this.refused) throw this.refused;
     const now = (ctx.now ?? (() => new Date()))().getTime();
     if (this.session && (this.session.expiresAt === null || this.session.expiresAt - EARLY_RENEW_MS > now)) return this.session.accessJwt;
     const refreshJwt = this.session?.refreshJwt ?? (await this.loadRefreshToken(ctx));
@@ -52,7 +55,12 @@ export class BlueskyAuth {
         ctx.onEvent?.({ kind: 'notice', message: 'the saved Bluesky session was refused (expired or revoked); logging in again' });
       }
     }
-    session ??= await this.call(CREATE, ctx, { 'content-type': 'application/json' }, JSON.stringify({ identifier: this.options.handle, password: this.options.appPassword }));
+    try {
+      session ??= await this.call(CREATE, ctx, { 'content-type': 'application/json' }, JSON.stringify({ identifier: this.options.handle, password: this.options.appPassword }));
+    } catch (error) {
+      if (error instanceof AuthRejectedError) this.refused = error;
+      throw error;
+    }
     this.session = session;
     await ctx.sessions?.save(this.account, seal(session.refreshJwt, this.options.appPassword, this.account));
     return session.accessJwt;

@@ -20,6 +20,10 @@ const SECRETS = {
   slackPath: 'slack-Secret-5pX1v',
   hookPath: 'hook-Secret-8cD3b',
   hookSecret: 'whsec-Secret-2vB6n',
+  blueskyHandle: 'bsky-secret-6tr2.bsky.social',
+  blueskyPassword: 'bpw-Secret-0zX9-aaaa',
+  // the signature part of every token the replay server's Bluesky hands out: no session token in the clear either
+  blueskyToken: 'replay-signature',
 };
 const tmp = makeTempDir('earshot-secrets-');
 let server: ReplayServer;
@@ -73,7 +77,10 @@ function writeIssueData(path: string): void {
 
 describe('secrets stay where they were put (built binary)', () => {
   beforeAll(async () => {
-    server = await startApiServer({ xBearerToken: SECRETS.xToken, reddit: { clientId: SECRETS.redditClientId, clientSecret: SECRETS.redditSecret, username: 'kettle-fan', password: SECRETS.redditPassword } });
+    server = await startApiServer({
+      xBearerToken: SECRETS.xToken, reddit: { clientId: SECRETS.redditClientId, clientSecret: SECRETS.redditSecret, username: 'kettle-fan', password: SECRETS.redditPassword },
+      bluesky: { handle: SECRETS.blueskyHandle, appPassword: SECRETS.blueskyPassword },
+    });
     receiver = await startReceiver({ [`/down/${SECRETS.hookPath}`]: [500] });
     // X's token comes from the config file, Reddit's credentials from the environment
     const { EARSHOT_X_BEARER_TOKEN: _fromConfig, ...serverEnv } = server.env();
@@ -114,6 +121,14 @@ describe('secrets stay where they were put (built binary)', () => {
     expect(refused.code).toBe(1);
     const badPassword = await cli(['--debug', '--db', 's.db', 'scan', '--source', 'reddit'], { EARSHOT_REDDIT_PASSWORD: `${SECRETS.redditPassword}x` });
     expect(badPassword.code).toBe(1);
+    // Bluesky: the sealed session from the first scan is read back (no second login), then a wrong password
+    expect(server.bluesky.createSessions).toBe(1);
+    expect(server.bluesky.refreshes).toBeGreaterThan(0);
+    const badBluesky = await cli(['--debug', '--db', 'b.db', 'scan', '--source', 'bluesky'], { EARSHOT_BLUESKY_APP_PASSWORD: `${SECRETS.blueskyPassword}x` });
+    expect(badBluesky.code).toBe(1);
+    // refused once, not once per brand: every try counts against the daily createSession limit
+    expect(server.requests.filter((r) => r.path.endsWith('createSession') && r.status === 401)).toHaveLength(1);
+    expect(badBluesky.stderr).toMatch(/^earshot: 2 source scan\(s\) failed: bluesky: POST \/xrpc\/com\.atproto\.server\.createSession answered 401/m);
     const badConfig = join(tmp.dir, 'bad.json');
     writeFileSync(badConfig, JSON.stringify({ sources: { x: { bearerToken: SECRETS.xToken } }, alerts: [{ type: 'slack', url: `ftp://h/${SECRETS.slackPath}`, secret: SECRETS.hookSecret }] }), { mode: 0o600 });
     const invalid = await cli(['--debug', '--config', 'bad.json', '--db', 's.db', 'status']);
