@@ -1,5 +1,5 @@
 import { mapRedditThing, type RedditItem } from '../sources/reddit-map.js';
-import type { Decoded } from './decoded.js';
+import { cleanMetrics, type Decoded } from './decoded.js';
 
 /**
  * One line of a Reddit dump (Arctic Shift, or the Pushshift dumps before it): a comment
@@ -18,11 +18,12 @@ export function decodeRedditDumpLine(record: unknown, brand: string | undefined)
   const name = typeof item.name === 'string' && item.name.startsWith(prefix) ? item.name : id ? `${prefix}${id}` : null;
   if (!name) return fail(`id ${JSON.stringify(item.id ?? null)} is not a Reddit id`);
   const created = typeof item.created_utc === 'string' ? Number(item.created_utc) : item.created_utc;
-  if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0) return fail(`${name}: missing or bad "created_utc"`);
+  // seconds since 1970; past year 5000 is no time a post was written
+  if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0 || created > 1e11) return fail(`${name}: missing or bad "created_utc"`);
   const permalink = typeof item.permalink === 'string' ? item.permalink : commentPermalink(item, name);
   const data: RedditItem = { ...(item as object), name, created_utc: created, permalink } as RedditItem;
   const mention = mapRedditThing({ kind: isComment ? 't1' : 't3', data }, brand);
-  return { mentions: [{ ...mention, raw: record }], errors: [] };
+  return { mentions: [cleanMetrics({ ...mention, raw: record })], errors: [] };
 }
 
 /** Pushshift comments without a permalink: /r/{sub}/comments/{post}/_/{comment}/. */

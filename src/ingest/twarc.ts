@@ -1,7 +1,7 @@
 import type { MentionInput } from '../domain/mention.js';
 import { mapTweet, type XTweet, type XUser } from '../sources/x-map.js';
 import { parseTimestamp } from './parse-row.js';
-import type { Decoded } from './decoded.js';
+import { cleanMetrics, type Decoded } from './decoded.js';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +19,8 @@ export function decodeTwarcLine(record: unknown, brand: string | undefined): Dec
   if (isObject(record.data)) return decodeTweets([record.data], usersOf(record), brand, provenance);
   if (record.data === undefined && isObject(record.meta) && isObject(record.__twarc)) return { mentions: [], errors: [] };
   if (typeof record.id === 'string' || typeof record.id === 'number') {
-    const author = isObject(record.author) && typeof record.author.username === 'string' ? [{ id: String(record.author_id ?? ''), username: record.author.username }] : [];
+    const author = isObject(record.author) && typeof record.author.username === 'string' && typeof record.author_id === 'string'
+      ? [{ id: record.author_id, username: record.author.username }] : [];
     return decodeTweets([record], author, brand, {});
   }
   return fail('not twarc2 output: no "data" page or tweet, and no tweet "id"');
@@ -35,7 +36,7 @@ function decodeTweets(tweets: unknown[], users: XUser[], brand: string, provenan
       continue;
     }
     const mention: MentionInput = mapTweet(checked, names.get(checked.author_id ?? ''), brand);
-    out.mentions.push({ ...mention, createdAt: parseTimestamp(checked.created_at!)!, raw: { ...(tweet as Json), ...provenance } });
+    out.mentions.push(cleanMetrics({ ...mention, createdAt: parseTimestamp(checked.created_at!)!, raw: { ...(tweet as Json), ...provenance } }));
   }
   return out;
 }
@@ -47,12 +48,20 @@ function checkTweet(tweet: unknown): XTweet | string {
   if (typeof tweet.id !== 'string' || !/^\d{1,20}$/.test(tweet.id)) return `tweet id ${JSON.stringify(tweet.id)} is not a string of digits`;
   if (typeof tweet.text !== 'string') return `tweet ${tweet.id}: missing "text"`;
   if (typeof tweet.created_at !== 'string' || !parseTimestamp(tweet.created_at)) return `tweet ${tweet.id}: missing or bad "created_at"`;
-  return tweet as unknown as XTweet;
+  // only well-typed fields reach the mapper; the tweet as written stays the raw payload
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const note = isObject(tweet.note_tweet) ? text(tweet.note_tweet.text) : undefined;
+  return {
+    id: tweet.id, text: tweet.text, created_at: tweet.created_at, author_id: text(tweet.author_id), lang: text(tweet.lang),
+    note_tweet: note === undefined ? undefined : { text: note },
+    public_metrics: isObject(tweet.public_metrics) ? (tweet.public_metrics as XTweet['public_metrics']) : undefined,
+  };
 }
 
 function usersOf(record: Json): XUser[] {
   const includes = isObject(record.includes) ? record.includes : {};
-  return (Array.isArray(includes.users) ? includes.users : []).filter((user): user is XUser => isObject(user) && typeof user.id === 'string');
+  return (Array.isArray(includes.users) ? includes.users : [])
+    .filter((user): user is XUser => isObject(user) && typeof user.id === 'string' && typeof user.username === 'string');
 }
 
 function isObject(value: unknown): value is Json {

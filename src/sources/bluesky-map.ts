@@ -52,23 +52,29 @@ export function takeUntilSeen(posts: BlueskyPost[], since: BlueskyMark | null): 
   return stop === -1 ? posts : posts.slice(0, stop);
 }
 
+/** A count from the API, or nothing when it is not a whole number (a proxy's odd answer). */
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+}
+
 export function mapBlueskyPost(post: BlueskyPost, brand: string): MentionInput {
   const rkey = post.uri.split('/').pop() ?? '';
-  const handle = post.author?.handle && post.author.handle !== 'handle.invalid' ? post.author.handle : null;
-  const profile = handle ?? post.author?.did ?? post.uri.split('/')[2];
+  const handle = typeof post.author?.handle === 'string' && post.author.handle && post.author.handle !== 'handle.invalid' ? post.author.handle : null;
+  const did = typeof post.author?.did === 'string' ? post.author.did : null;
+  const profile = handle ?? did ?? post.uri.split('/')[2];
   const created = post.record?.createdAt && Number.isFinite(Date.parse(post.record.createdAt)) ? post.record.createdAt : post.indexedAt;
   return {
     id: post.uri,
     source: 'bluesky',
     createdAt: new Date(created && Number.isFinite(Date.parse(created)) ? created : 0).toISOString(),
-    text: post.record?.text ?? '',
-    author: handle ?? post.author?.did ?? null,
+    text: typeof post.record?.text === 'string' ? post.record.text : '',
+    author: handle ?? did,
     url: `https://bsky.app/profile/${profile}/post/${rkey}`,
-    lang: post.record?.langs?.[0] ?? null,
+    lang: Array.isArray(post.record?.langs) && typeof post.record.langs[0] === 'string' ? post.record.langs[0] : null,
     metrics: {
-      likes: post.likeCount,
-      replies: post.replyCount,
-      reposts: (post.repostCount ?? 0) + (post.quoteCount ?? 0),
+      likes: count(post.likeCount),
+      replies: count(post.replyCount),
+      reposts: (count(post.repostCount) ?? 0) + (count(post.quoteCount) ?? 0),
     },
     brand,
     raw: post,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load.js';
 import { importMentions } from '../../src/core/import.js';
 import { UserError } from '../../src/errors.js';
+import { decoderFor } from '../../src/ingest/open-import.js';
 import { readRecords, type ImportFormat } from '../../src/ingest/readers.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeTempDir, runCli } from '../support/cli.js';
@@ -17,7 +18,7 @@ import { recordFigures } from './figures.js';
  * rejection is one line; the store holds exactly what the summary says it stored.
  */
 const tmp = makeTempDir('earshot-fuzz-');
-const RUNS = { jsonl: 1000, csv: 1000, config: 1500, cli: 6 };
+const RUNS = { jsonl: 1000, csv: 1000, config: 1500, cli: 6, otherTools: 600 };
 let fuzzCases = 0;
 afterAll(() => {
   tmp.cleanup();
@@ -61,12 +62,33 @@ const csvFile = fc.oneof(
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
 );
 
+// other tools' lines: twarc2 pages, stream lines and flattened tweets, Reddit dump things
+const tweet = fc.record({
+  id: fc.oneof(fc.constantFrom('1', '2', '1377650090978992134'), fc.integer(), nasty), text: fc.oneof(nasty, fc.string({ maxLength: 300 })),
+  created_at: timestamp, author_id: fc.oneof(fc.constantFrom('10', '11'), nasty), public_metrics: fc.option(fc.jsonValue()),
+  author: fc.option(fc.oneof(fc.record({ username: nasty }), fc.jsonValue())),
+}, { requiredKeys: [] });
+const users = fc.array(fc.record({ id: fc.oneof(fc.constantFrom('10', '11'), nasty), username: nasty }, { requiredKeys: [] }), { maxLength: 3 });
+const otherLine = fc.oneof(
+  fc.record({ data: fc.array(tweet, { maxLength: 5 }), includes: fc.option(fc.record({ users })), __twarc: fc.option(fc.jsonValue()) }, { requiredKeys: [] }),
+  fc.record({ data: tweet, includes: fc.option(fc.record({ users })), matching_rules: fc.jsonValue() }, { requiredKeys: [] }),
+  tweet,
+  fc.record({ id: fc.oneof(fc.constantFrom('abc1', 'k9'), nasty), name: fc.option(nasty), body: fc.option(nasty), title: fc.option(nasty), subreddit: nasty,
+    created_utc: fc.oneof(fc.integer(), fc.double(), nasty), permalink: fc.option(nasty), link_id: fc.option(nasty), score: fc.option(fc.jsonValue()) }, { requiredKeys: [] }),
+  fc.jsonValue(),
+).map((value) => JSON.stringify(value) ?? 'null');
+const otherFile = fc.oneof(
+  { weight: 4, arbitrary: fc.array(fc.oneof({ weight: 6, arbitrary: otherLine }, { weight: 1, arbitrary: nasty }), { maxLength: 20 }).map((lines) => Buffer.from(lines.join('\n'))) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
+);
+
 /** Imports bytes into a fresh in-memory store; checks the invariants every import must keep. */
 async function checkImport(bytes: Buffer, format: ImportFormat): Promise<void> {
   const store = new SqliteStore(':memory:');
   try {
-    const summary = await importMentions(store, readRecords(Readable.from([bytes]), format), { defaultBrand: 'Acme', batchSize: 7 });
-    expect(summary.inserted + summary.updated + summary.rejected).toBe(summary.read);
+    const summary = await importMentions(store, readRecords(Readable.from([bytes]), format), { defaultBrand: 'Acme', batchSize: 7, decode: decoderFor(format) });
+    // one mention or one rejection a line in earshot's own format; a twarc2 page may hold many of either
+    if (format === 'jsonl' || format === 'csv') expect(summary.inserted + summary.updated + summary.rejected).toBe(summary.read);
     for (const rejection of summary.rejections) {
       expect(rejection.line).toBeGreaterThanOrEqual(1);
       expect(rejection.reason.length).toBeGreaterThan(0);
@@ -88,6 +110,11 @@ describe('fuzzing the importer and the config loader (fast-check)', () => {
 
   it(`CSV import: ${RUNS.csv} generated files`, async () => {
     await fc.assert(fc.asyncProperty(csvFile, async (bytes) => { fuzzCases++; await checkImport(bytes, 'csv'); }), { numRuns: RUNS.csv, seed: SEED });
+  }, 120_000);
+
+  it.each(['twarc2', 'reddit', 'twarc-csv'] as const)(`%s import: ${RUNS.otherTools} generated files`, async (format) => {
+    const files = format === 'twarc-csv' ? csvFile : otherFile;
+    await fc.assert(fc.asyncProperty(files, async (bytes) => { fuzzCases++; await checkImport(bytes, format); }), { numRuns: RUNS.otherTools, seed: SEED });
   }, 120_000);
 
   it(`config loader: ${RUNS.config} generated files and environments load or fail with one clear line`, () => {
