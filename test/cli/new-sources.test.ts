@@ -61,8 +61,8 @@ for (const backend of backends) describe.skipIf(!backend.available)(`the new sou
     expect(rows.length).toBe(server.data.appstore.reviews.filter((r) => r.app !== '1600000003').length);
     expect(rows.every((row: { score: number }) => row.score >= 1 && row.score <= 5)).toBe(true);
     // which version a complaint came with stays in the stored payload
-    // (PostgreSQL's row text doubles the quotes)
-    expect(await backend.storedText(tmp.dir, db)).toMatch(/"{1,2}rating"{1,2}:\s*1,\s*"{1,2}version"{1,2}:\s*"{1,2}3\.3\.0/);
+    // (PostgreSQL's row text escapes the quotes)
+    expect(await backend.storedText(tmp.dir, db)).toMatch(/rating\W{1,12}1,\W{1,12}version\W{1,12}3\.3\.0/);
   }, 60_000);
 });
 
