@@ -43,8 +43,8 @@ export class BlueskyAuth {
 
   async getAccessToken(ctx: FetchContext): Promise<string> {
     if (this.refused) throw this.refused;
-    const now = (ctx.now ?? (() => new Date()))().getTime();
-    if (this.session && (this.session.expiresAt === null || this.session.expiresAt - EARLY_RENEW_MS > now)) return this.session.accessJwt;
+    // token lifetimes are real time, whatever clock the scan runs on (EARSHOT_NOW)
+    if (this.session && (this.session.expiresAt === null || this.session.expiresAt - EARLY_RENEW_MS > Date.now())) return this.session.accessJwt;
     const refreshJwt = this.session?.refreshJwt ?? (await this.loadRefreshToken(ctx));
     let session: Session | null = null;
     if (refreshJwt) {

@@ -6,7 +6,7 @@ import { createSources } from '../../sources/index.js';
 import type { Store } from '../../store/store.js';
 import { runAlertStep } from '../alert-step.js';
 import { runAnalysisStep } from '../analysis-step.js';
-import { withContext, type CliContext } from '../context.js';
+import { clockNow, withContext, type CliContext } from '../context.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { parseDuration } from '../time.js';
 
@@ -69,6 +69,8 @@ async function scanStep(ctx: CliContext, store: Store, brandName: string | undef
     maxPosts: config.scan.maxPosts,
     maxWaitMs: config.scan.maxWaitSeconds * 1000,
     maxPages: config.scan.maxPages,
+    // the scan's clock (EARSHOT_NOW when set) dates feed items and reviews that carry no time
+    now: () => clockNow(ctx.env),
   });
   for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason}`);
   const stored = summary.runs.reduce((n, r) => n + r.inserted, 0);

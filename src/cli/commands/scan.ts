@@ -6,7 +6,7 @@ import { renderTable } from '../../report/table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
-import { withContext, type CliContext } from '../context.js';
+import { clockNow, withContext, type CliContext } from '../context.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
 import type { Spinner } from '../output.js';
@@ -53,6 +53,8 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
       maxPosts: flags.maxPosts ?? config.scan.maxPosts,
       maxWaitMs: (flags.maxWait ?? config.scan.maxWaitSeconds) * 1000,
       maxPages: config.scan.maxPages,
+    // the scan's clock (EARSHOT_NOW when set) dates feed items and reviews that carry no time
+    now: () => clockNow(ctx.env),
       onEvent: progressReporter(ctx, spinner),
     });
   } finally {
