@@ -99,7 +99,8 @@ function createBlueskySource(config: Config, env: Env, shared: Shared & { fetch:
     return new UnavailableSource('bluesky', 'the public host public.api.bsky.app, which answers 403 to search', PUBLIC_HOST_HINT);
   }
   if (!handle || !appPassword) {
-    const mentioned = config.sources.bluesky !== undefined || config.brands.some((brand) => brand.queries.bluesky !== undefined);
+    // half a login, or a brand's query, asks for Bluesky; a host override alone (tests, proxies) does not
+    const mentioned = Boolean(handle || appPassword) || config.brands.some((brand) => brand.queries.bluesky !== undefined);
     return new UnavailableSource(
       'bluesky',
       'no handle and app password',

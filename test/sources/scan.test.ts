@@ -146,7 +146,7 @@ describe('scan use case with sources a brand must configure', () => {
   it('says nothing about Bluesky without credentials when the config never mentions it', async () => {
     server = await startReplay();
     store = await openStore(':memory:');
-    const env = { ...replayEnv(server), EARSHOT_BLUESKY_HANDLE: undefined };
+    const env = { ...replayEnv(server), EARSHOT_BLUESKY_HANDLE: undefined, EARSHOT_BLUESKY_APP_PASSWORD: undefined };
     const run = (config: object) => scan(store!, {
       brands: configSchema.parse(config).brands, sources: createSources(configSchema.parse(config), env, { ca: server.caPem }),
       requested: ['hackernews'], maxPosts: 1, maxWaitMs: 0, maxPages: 1,
@@ -155,6 +155,8 @@ describe('scan use case with sources a brand must configure', () => {
     expect(quiet).toMatchObject({ quiet: true, reason: 'no handle and app password' });
     const mentioned = createSources(configSchema.parse({ brands: [{ name: 'B', queries: { bluesky: 'B' } }] }), env).find((s) => s.name === 'bluesky')!;
     expect(mentioned).toMatchObject({ quiet: false });
+    const halfLogin = createSources(configSchema.parse({}), { ...env, EARSHOT_BLUESKY_APP_PASSWORD: 'aaaa-bbbb-cccc-dddd' }).find((s) => s.name === 'bluesky')!;
+    expect(halfLogin).toMatchObject({ quiet: false, reason: 'no handle and app password' });
     expect((await run({ brands: [{ name: 'B' }] })).skipped).toEqual([]);
   });
 });
