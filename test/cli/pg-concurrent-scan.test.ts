@@ -71,7 +71,9 @@ async function contents(url: string) {
     const rows = await sql.unsafe<Array<{ k: string; n: string }>>(
       `SELECT source || ':' || external_id AS k, COUNT(*) AS n FROM ${schema}.mentions GROUP BY 1 ORDER BY 1`);
     const [analysed] = await sql.unsafe<Array<{ n: string }>>(`SELECT COUNT(*) AS n FROM ${schema}.analyses`);
-    const cursors = await sql.unsafe(`SELECT source, brand_id, stream, value FROM ${schema}.scan_cursors ORDER BY 1, 2, 3`);
+    // by brand name: the brand's id is whichever racing scanner's INSERT committed first
+    const cursors = await sql.unsafe(`SELECT c.source, b.name AS brand, c.stream, c.value FROM ${schema}.scan_cursors c
+      JOIN ${schema}.brands b ON b.id = c.brand_id ORDER BY 1, 2, 3`);
     return {
       keys: rows.map((r) => r.k),
       duplicates: rows.filter((r) => Number(r.n) > 1).map((r) => r.k),
