@@ -33,14 +33,17 @@ beforeAll(async () => {
   await once(out, 'finish');
 });
 
-function runNode(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+/** Starts a node script; it reports "ready" on stdout, then waits for a line on stdin before it goes on. */
+function startNode(script: string, args: string[]) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr }));
   });
+  return { ready, done, go: () => child.stdin.end('go\n') };
 }
 
 describe('concurrency on one database (built binary)', () => {
@@ -66,18 +69,22 @@ describe('concurrency on one database (built binary)', () => {
   }, 90_000);
 
   it('six processes opening one brand-new database at the same instant all succeed; each migration is applied once', async () => {
-    // `earshot run` pays ~1 s of start-up jitter; this lines the opens up to the millisecond
+    // `earshot run` pays ~1 s of start-up jitter; a barrier lines the opens up instead:
+    // each process loads the store code, says it is ready, and opens once told to go
     const opener = join(tmp.dir, 'open.mjs');
     writeFileSync(opener, `
+      import { once } from 'node:events';
       import { SqliteStore } from ${JSON.stringify(join(REPO, 'dist/store/sqlite/sqlite-store.js'))};
-      const at = Number(process.argv[3]);
-      while (Date.now() < at) {}
+      process.stdout.write('ready\\n');
+      await once(process.stdin, 'data');
       try { await (new SqliteStore(process.argv[2])).close(); } catch (error) { process.stderr.write(error.message); process.exitCode = 1; }
     `);
     for (let round = 0; round < 3; round++) {
       const db = join(tmp.dir, `race-${round}.db`);
-      const at = String(Date.now() + 1500);
-      const results = await Promise.all(Array.from({ length: 6 }, () => runNode(opener, [db, at])));
+      const openers = Array.from({ length: 6 }, () => startNode(opener, [db]));
+      await Promise.all(openers.map((o) => o.ready));
+      for (const o of openers) o.go();
+      const results = await Promise.all(openers.map((o) => o.done));
       expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
       const check = new Database(db, { readonly: true });
       expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
