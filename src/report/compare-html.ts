@@ -1,5 +1,5 @@
 import type { BrandCounts, Comparison } from '../domain/compare.js';
-import { escapeHtml } from './report-html.js';
+import { escapeHtml, htmlHead } from './report-html.js';
 import { percent } from './sparkline.js';
 
 /** Brand colours, in `brands` order (a set rarely has more; then they repeat). */
@@ -14,13 +14,7 @@ export function renderCompareHtml(c: Comparison): string {
   const title = `${c.set ?? c.brands.map((b) => b.brand).join(' vs ')}: share of voice`;
   const colour = (i: number) => COLOURS[i % COLOURS.length]!;
   const legend = c.brands.map((b, i) => `<li><span class="swatch" style="background:${colour(i)}"></span>${escapeHtml(b.brand)}</li>`).join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
+  return `${htmlHead(title, STYLE)}
 <body><main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${c.period.from.slice(0, 16).replace('T', ' ')} to ${c.period.to.slice(0, 16).replace('T', ' ')} UTC`)}${c.biggestMove

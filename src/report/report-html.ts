@@ -3,19 +3,27 @@ import { NO_ISSUES, TRENDS } from './report-text.js';
 import { growthPhrase, percent } from './sparkline.js';
 
 /**
- * One self-contained HTML file: no script at all, no external request (a CSP forbids
- * both), inline SVG charts. Every piece of mention text goes through escapeHtml, and
- * only http(s) links become hrefs.
+ * The head every earshot HTML page shares: a CSP that allows no script and no external
+ * request, no referrer, a phone-width viewport, the escaped title and inline styles.
  */
-export function renderReportHtml(report: Report): string {
-  const title = `${report.brand}: emerging issues`;
+export function htmlHead(title: string, style: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
+<style>${style}</style></head>`;
+}
+
+/**
+ * One self-contained HTML file: no script at all, no external request (a CSP forbids
+ * both), inline SVG charts. Every piece of mention text goes through escapeHtml, and
+ * only http(s) links become hrefs.
+ */
+export function renderReportHtml(report: Report): string {
+  const title = `${report.brand}: emerging issues`;
+  return `${htmlHead(title, STYLE)}
 <body><main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${report.window.hours}h to ${report.at.slice(0, 16).replace('T', ' ')} UTC, against the ${Math.round(report.baseline.hours / 24)} days before`)}

@@ -2,6 +2,7 @@
 // from the base model's logits for each labelled text and learn only a change, with
 // Adagrad and a seeded order, so the same labels give the same delta.
 import { seededRandom } from '../seeded-random.js';
+import { computeClassWeights, shuffle } from '../sentiment/train.js';
 import type { AdaptSettings, ModelDelta } from './types.js';
 
 export interface AdaptExample {
@@ -35,7 +36,7 @@ export function fitDelta(examples: readonly AdaptExample[], classes: number, den
     table: new Map(), tableG2: new Map(), bias: new Float64Array(classes), biasG2: new Float64Array(classes),
     dense: new Float64Array(denseCount * classes), denseG2: new Float64Array(denseCount * classes), scale: 0, scaleG2: 0,
   };
-  const weights = classWeights(examples, classes, s.classWeightPower);
+  const weights = computeClassWeights(examples, classes, s.classWeightPower);
   const order = examples.map((_, i) => i);
   const random = seededRandom(s.seed);
   const grad = new Float64Array(classes);
@@ -114,20 +115,6 @@ function toDelta(st: FitState, classes: number, bits: number): ModelDelta {
   return {
     classes, bits, scale: round6(st.scale), bias: Array.from(st.bias, round6), dense: Array.from(st.dense, round6), buckets, weights,
   };
-}
-
-function classWeights(examples: readonly AdaptExample[], classes: number, power: number): number[] {
-  const counts = new Array<number>(classes).fill(0);
-  for (const ex of examples) counts[ex.label] = (counts[ex.label] ?? 0) + 1;
-  const most = Math.max(...counts);
-  return counts.map((n) => (n > 0 ? (most / n) ** power : 1));
-}
-
-function shuffle(items: number[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
 }
 
 function round6(x: number): number {

@@ -97,7 +97,8 @@ function updateRow(
   }
 }
 
-function computeClassWeights(examples: readonly TrainingExample[], classes: number, power: number): number[] {
+/** Class weight = (max class count / class count) ^ power. */
+export function computeClassWeights(examples: readonly { label: number }[], classes: number, power: number): number[] {
   const counts = new Array<number>(classes).fill(0);
   for (const ex of examples) counts[ex.label] = (counts[ex.label] ?? 0) + 1;
   const most = Math.max(...counts);
@@ -105,7 +106,8 @@ function computeClassWeights(examples: readonly TrainingExample[], classes: numb
 }
 
 
-function shuffle(items: number[], random: () => number): void {
+/** Fisher–Yates in place, with a seeded random. */
+export function shuffle(items: number[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const tmp = items[i] ?? 0;
