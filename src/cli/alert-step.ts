@@ -27,7 +27,7 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
   for (const brand of brands) reports.push(await latestReport(store, brand, ctx.now));
   const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env) });
   if (flags.dryRun) printDryRun(ctx, summary);
-  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.brand} issue ${d.rank} "${d.label}" (${d.mentions} mentions)`);
+  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.mentions} mentions)`);
   const verb = flags.dryRun ? 'would send' : 'sent';
   ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${summary.failures.length} failed`);
   if (summary.failures.length > 0) {
@@ -48,7 +48,7 @@ async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
 function printDryRun(ctx: CliContext, summary: AlertSummary): void {
   for (const d of summary.sent) {
     ctx.out.data(JSON.stringify({
-      target: d.target, url: d.url, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey,
+      target: d.target, url: d.url, kind: d.kind, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey,
       headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown,
     }));
   }

@@ -51,9 +51,15 @@ export const brandSchema = z.strictObject({
 
 const alertRules = {
   brands: z.array(word).default([]),
+  /**
+   * `issue` (default): the brand's own emerging issues. `opportunity`: the brands listed are
+   * rivals, and their issues reach this target labelled as an opportunity.
+   */
+  kind: z.enum(['issue', 'opportunity']).default('issue'),
   minScore: z.number().min(0).default(0),
   minMentions: z.number().int().min(0).default(5),
   minNegativeShare: z.number().min(0).max(1).default(0),
+  minComplaintShare: z.number().min(0).max(1).default(0),
   /** Hours before the same issue may alert again, unless it grew by `regrowFactor`. */
   cooldownHours: z.number().min(0).default(24),
   regrowFactor: z.number().min(1).default(2),
@@ -103,6 +109,15 @@ export const configSchema = z.strictObject({
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
 }).superRefine((config, ctx) => {
   const names = new Set(config.brands.map((b) => b.name.toLowerCase()));
+  config.alerts.forEach((target, i) => {
+    if (target.kind === 'opportunity' && target.brands.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['alerts', i, 'brands'], message: 'an "opportunity" target must list the rival brands it watches' });
+    }
+    if (names.size === 0) return;
+    target.brands.forEach((brand, j) => {
+      if (!names.has(brand.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'brands', j], message: `no brand "${brand}" in brands` });
+    });
+  });
   config.compare.forEach((set, i) => set.brands.forEach((brand, j) => {
     if (!names.has(brand.toLowerCase())) {
       ctx.addIssue({ code: 'custom', path: ['compare', i, 'brands', j], message: `no brand "${brand}" in brands` });

@@ -17,6 +17,8 @@ export interface AlertDelivery {
   /** The URL with its secret path masked: safe to print. */
   url: string;
   brand: string;
+  /** `opportunity` when the target watches this brand as a rival. */
+  kind: AlertTarget['kind'];
   issueKey: string;
   rank: number;
   label: string;
@@ -71,11 +73,20 @@ export function findPreviousAlert(recent: readonly AlertSentRecord[], issueKey: 
   return best;
 }
 
-/** A target's rules: brands (empty = all), minimum score, mentions and negative share. */
-export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue): boolean {
-  const brandOk = target.brands.length === 0 || target.brands.some((b) => b.toLowerCase() === brand.toLowerCase());
+/**
+ * Brands some `opportunity` target names: declared rivals. A target with no `brands` of its
+ * own watches every brand except these, so a rival's issue is never posted as one's own.
+ */
+export function rivalBrands(targets: readonly AlertTarget[]): Set<string> {
+  return new Set(targets.filter((t) => t.kind === 'opportunity').flatMap((t) => t.brands.map((b) => b.toLowerCase())));
+}
+
+/** A target's rules: brands (empty = every brand but declared rivals), minimum score, mentions, negative and complaint share. */
+export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue, rivals: ReadonlySet<string> = new Set()): boolean {
+  const key = brand.toLowerCase();
+  const brandOk = target.brands.length === 0 ? !rivals.has(key) : target.brands.some((b) => b.toLowerCase() === key);
   return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions
-    && issue.negativeShare >= target.minNegativeShare;
+    && issue.negativeShare >= target.minNegativeShare && issue.complaintShare >= target.minComplaintShare;
 }
 
 /**
@@ -100,7 +111,8 @@ export function targetName(target: AlertTarget, index: number): string {
  */
 export async function sendAlerts(store: Store, reports: Report[], targets: AlertTarget[], options: AlertOptions): Promise<AlertSummary> {
   const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const results = await Promise.all(targets.map((target, i) => alertTarget(store, reports, target, targetName(target, i), policy, options)));
+  const rivals = rivalBrands(targets);
+  const results = await Promise.all(targets.map((target, i) => alertTarget(store, reports, target, targetName(target, i), rivals, policy, options)));
   return {
     sent: results.flatMap((r) => r.sent),
     coolingDown: results.reduce((n, r) => n + r.coolingDown, 0),
@@ -109,7 +121,7 @@ export async function sendAlerts(store: Store, reports: Report[], targets: Alert
 }
 
 async function alertTarget(
-  store: Store, reports: Report[], target: AlertTarget, name: string, policy: RetryPolicy, options: AlertOptions,
+  store: Store, reports: Report[], target: AlertTarget, name: string, rivals: ReadonlySet<string>, policy: RetryPolicy, options: AlertOptions,
 ): Promise<AlertSummary> {
   const summary: AlertSummary = { sent: [], coolingDown: 0, failures: [] };
   const hash = targetHash(target);
@@ -118,7 +130,7 @@ async function alertTarget(
   for (const report of reports) {
     const recent = await store.alertsSentSince({ target: hash, brand: report.brand }, since);
     for (const issue of report.issues) {
-      if (!matchesRules(target, report.brand, issue)) continue;
+      if (!matchesRules(target, report.brand, issue, rivals)) continue;
       const issueKey = issueKeyOf(issue);
       const last = findPreviousAlert(recent, issueKey);
       if (!isDue(target, last, issue, options.now)) {
@@ -145,10 +157,10 @@ async function alertTarget(
 
 function buildDelivery(target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, now: Date): AlertDelivery {
   const request: HttpRequest = target.type === 'slack'
-    ? { body: JSON.stringify(renderSlackMessage(report, issue)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ brand: report.brand, ...issue }, target.secret, now);
+    ? { body: JSON.stringify(renderSlackMessage(report, issue, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
+    : webhookRequest({ kind: target.kind, brand: report.brand, ...issue }, target.secret, now);
   return {
-    target: name, url: maskUrl(target.url), brand: report.brand, issueKey,
+    target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
     rank: issue.rank, label: issue.label, mentions: issue.mentions, request,
   };
 }

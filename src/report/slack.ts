@@ -32,19 +32,28 @@ export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' 
   return parts.join(' ');
 }
 
-/** A Block Kit message for one issue: label, counts, growth, complaint and negative shares, two samples, the CSV command. */
-export function renderSlackMessage(report: Report, issue: ReportIssue): SlackMessage {
+/**
+ * A Block Kit message for one issue: label, counts, growth, complaint and negative shares,
+ * two samples, the CSV command. `opportunity` (a target watching a rival) says so in the
+ * header, the notification text and a context line.
+ */
+export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'issue' | 'opportunity' = 'issue'): SlackMessage {
   const brand = escapeSlack(report.brand);
   const label = escapeSlack(issue.label);
-  const headline = `Emerging issue for ${report.brand}: ${issue.label}`;
+  const opening = kind === 'opportunity' ? 'Opportunity: rival' : 'Emerging issue for';
+  const headline = kind === 'opportunity' ? `${opening} ${report.brand} has an emerging issue: ${issue.label}` : `${opening} ${report.brand}: ${issue.label}`;
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(neutraliseMentions(headline), 150), emoji: true } },
+    ...(kind === 'opportunity'
+      ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:dart: *Opportunity* — a competitor's customers are complaining; ${brand} is watched as a rival.` }] }]
+      : []),
     { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
     { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}${issue.relatedTerms?.length ? ` (also: ${issue.relatedTerms.slice(0, 6).map(escapeSlack).join(', ')})` : ''}` } },
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
-  return { text: `Emerging issue for ${brand}: ${label} (${issue.mentions} mentions)`, blocks };
+  const text = kind === 'opportunity' ? `${opening} ${brand} has an emerging issue: ${label}` : `${opening} ${brand}: ${label}`;
+  return { text: `${text} (${issue.mentions} mentions)`, blocks };
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {

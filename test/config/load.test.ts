@@ -69,6 +69,10 @@ describe('loadSettings', () => {
     ['{"brands":[{"name":"A","queries":{"appstore":{"apps":["1"],"countries":["usa"]}}}]}', /countries\.0: must be a two-letter storefront code/],
     ['{"brands":[{"name":"A","queries":{"rss":{"feeds":["ftp://x/feed"]}}}]}', /brands\.0\.queries\.rss\.feeds\.0/],
     ['{"brands":[{"name":"A","queries":{"bluesky":{"query":"A","lang":"english"}}}]}', /lang: must be a language code/],
+    ['{"alerts":[{"type":"slack","url":"https://x","kind":"opportunity"}]}', /alerts\.0\.brands: an "opportunity" target must list the rival brands/],
+    ['{"alerts":[{"type":"slack","url":"https://x","kind":"rival"}]}', /alerts\.0\.kind/],
+    ['{"brands":[{"name":"A"}],"alerts":[{"type":"slack","url":"https://x","brands":["B"]}]}', /alerts\.0\.brands\.0: no brand "B" in brands/],
+    ['{"brands":[{"name":"A"}],"compare":[{"name":"m","brands":["A","C"]}]}', /compare\.0\.brands\.1: no brand "C" in brands/],
   ])('reports %s as one line naming the key', (content, message) => {
     const { path } = withConfig(content);
     let error: Error | undefined;

@@ -82,7 +82,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ brand: 'Acme', ...makeIssue() });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', ...makeIssue() });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -100,6 +100,41 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(receiver.hits('/n').map((h) => JSON.parse(h.body).brand)).toEqual(['Acme', 'Other']);
     expect(receiver.hits('/b')).toHaveLength(0);
     expect(summary.sent).toHaveLength(4);
+  });
+
+  it('labels a rival\'s issue as an opportunity; targets without brands leave declared rivals to it', async () => {
+    receiver = await startReceiver();
+    const reports = [makeReport('Kettleby Tea', [makeIssue({ label: 'lid', terms: ['lid'] })]), makeReport('Clipper Teas', [makeIssue()])];
+    const summary = await sendAlerts(store, reports, [
+      target({ type: 'slack', name: 'team', url: receiver.url('/team') }),
+      target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['clipper teas'], kind: 'opportunity' }),
+      target({ type: 'webhook', name: 'bi', url: receiver.url('/bi'), brands: ['Clipper Teas'], kind: 'opportunity' }),
+    ], { now: NOW, retry: FAST });
+    expect(summary.sent.map((d) => [d.target, d.brand, d.kind])).toEqual([
+      ['team', 'Kettleby Tea', 'issue'], ['strategy', 'Clipper Teas', 'opportunity'], ['bi', 'Clipper Teas', 'opportunity'],
+    ]);
+    const own = JSON.parse(receiver.hits('/team')[0]!.body) as { text: string; blocks: Array<{ text?: { text: string } }> };
+    expect(own.blocks[0]!.text!.text).toBe('Emerging issue for Kettleby Tea: lid');
+    const rival = JSON.parse(receiver.hits('/rivals')[0]!.body) as { text: string; blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> };
+    expect(rival.blocks[0]!.text!.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags');
+    expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
+    expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
+    expect(JSON.stringify(rival.blocks)).toContain('earshot export --brand \\"Clipper Teas\\" --issue 1');
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
+    // the same issue of the rival, again: each target remembers what it sent
+    const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
+    expect(again.sent).toHaveLength(0);
+    expect(again.coolingDown).toBe(1);
+  });
+
+  it('filters on complaint share: a problem told without sentiment words passes minComplaintShare', async () => {
+    receiver = await startReceiver();
+    const flat = makeIssue({ terms: ['lid', 'cracked'], negativeShare: 0.1, complaintShare: 0.8 });
+    const chatter = makeIssue({ rank: 2, terms: ['launch'], negativeShare: 0.1, complaintShare: 0.1 });
+    await sendAlerts(store, [makeReport('Acme', [flat, chatter])], [
+      target({ type: 'webhook', url: receiver.url('/c'), minComplaintShare: 0.5 }),
+    ], { now: NOW, retry: FAST });
+    expect(receiver.hits('/c').map((h) => (JSON.parse(h.body) as ReportIssue).terms)).toEqual([['lid', 'cracked']]);
   });
 
   it('never double-posts on re-run; alerts again after the cooldown or when the issue regrew', async () => {
