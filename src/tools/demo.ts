@@ -25,7 +25,16 @@ const DEMO_CONFIG = {
       reddit: { query: 'Kettleby', subreddits: ['tea'] },
       hackernews: 'Kettleby',
     },
+  }, {
+    name: 'Brindle Tea',
+    aliases: ['@BrindleTea', 'Brindle'],
+    queries: {
+      x: '"Brindle Tea" OR @BrindleTea -is:retweet',
+      reddit: { query: 'Brindle', subreddits: ['tea'] },
+      hackernews: 'Brindle',
+    },
   }],
+  compare: [{ name: 'tea market', brands: ['Kettleby Tea', 'Brindle Tea'] }],
 };
 
 async function main(): Promise<void> {
@@ -44,12 +53,16 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`earshot ${args[0]} exited with ${code}`);
   };
   try {
-    process.stdout.write(`earshot demo in ${dir}\nA replay server on ${server.url} plays X, Reddit and Hacker News for the fictional brand Kettleby Tea.\n`);
+    process.stdout.write(`earshot demo in ${dir}\nA replay server on ${server.url} plays X, Reddit and Hacker News for the fictional brand Kettleby Tea and its smaller rival Brindle Tea.\n`);
     await run('pull mentions from all three sources, then analyse them', ['scan', '--max-posts', '5000']);
     await run('a second scan reads only what is new', ['scan', '--max-posts', '5000']);
     await run('what is stored', ['status']);
-    await run('emerging issues as of the end of the demo data', ['report', '--at', DEMO_END.toISOString(), '--format', 'table']);
-    process.stdout.write(`\nTry more in ${dir}: earshot report --format html --out report.html, earshot export --sentiment negative\n`);
+    await run('emerging issues as of the end of the demo data', ['report', '--brand', 'Kettleby Tea', '--at', DEMO_END.toISOString(), '--format', 'table']);
+    await run('the two brands side by side: share of voice, sentiment, complaints, top issues', [
+      'compare', '--set', 'tea market', '--since', new Date(DEMO_END.getTime() - 14 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--by', 'week', '--format', 'table',
+    ]);
+    process.stdout.write(`\nTry more in ${dir}: earshot report --brand "Brindle Tea" --at ${DEMO_END.toISOString()}, `
+      + `earshot compare --set "tea market" --until ${DEMO_END.toISOString()} --format html --out compare.html, earshot export --sentiment negative\n`);
   } finally {
     await server.close();
   }

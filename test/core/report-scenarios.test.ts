@@ -5,7 +5,10 @@ import type { Report } from '../../src/domain/report.js';
 import { renderReportTable } from '../../src/report/report-text.js';
 import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
 import { quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../../src/tools/scenarios/others.js';
-import { teaDemoScenario } from '../../src/tools/scenarios/tea.js';
+import { brandSchema } from '../../src/config/schema.js';
+import { createBrandLinker } from '../../src/core/brand-links.js';
+import { compareBrands } from '../../src/core/compare.js';
+import { rivalDemoScenario, teaDemoScenario } from '../../src/tools/scenarios/tea.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -45,6 +48,35 @@ describe.each(backends)('emerging-issue detection ($name)', (backend) => {
     // neither the steady delivery complaint nor the spam account is an issue
     expect(report.issues.some((i) => /deliver|courier|scam|followers/i.test(termsOf(i)))).toBe(false);
   }, 60_000);
+
+  it('the demo\'s two brands: the rival\'s flat lid reports are its issue, posts naming both count for both', async () => {
+    const brands = [
+      brandSchema.parse({ name: 'Kettleby Tea', aliases: ['@KettlebyTea', 'Kettleby'] }),
+      brandSchema.parse({ name: 'Brindle Tea', aliases: ['@BrindleTea', 'Brindle'] }),
+    ];
+    const link = createBrandLinker(brands);
+    const mentions = [...generateScenario(teaDemoScenario(END)), ...generateScenario(rivalDemoScenario(END)).map((m) => ({ ...m, id: `b${m.id}` }))].map(link);
+    const both = mentions.filter((m) => m.alsoBrands?.length);
+    expect(both.length).toBeGreaterThan(100);
+    for (let i = 0; i < mentions.length; i += 1000) await store.upsertMentions(mentions.slice(i, i + 1000));
+    await analyzePending(store, { brandTerms: { 'Kettleby Tea': ['Kettleby Tea', '@KettlebyTea', 'Kettleby'], 'Brindle Tea': ['Brindle Tea', '@BrindleTea', 'Brindle'] }, workers: 0 });
+    const options = { at: END, windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 };
+    const rival = await buildReport(store, { brand: 'Brindle Tea', ...options });
+    expect(termsOf(rival.issues[0])).toMatch(/lid|caddy|hinge/);
+    // told without sentiment words: an issue because they complain, not because they are negative
+    expect(rival.issues[0]!.complaintShare).toBeGreaterThan(0.6);
+    expect(rival.issues[0]!.negativeShare).toBeLessThan(0.4);
+    const own = await buildReport(store, { brand: 'Kettleby Tea', ...options });
+    expect(termsOf(own.issues[0])).toMatch(/plastic/);
+    const comparison = await compareBrands(store, {
+      brands: ['Kettleby Tea', 'Brindle Tea'], since: new Date(END.getTime() - 14 * 86_400_000), until: END, bucket: 'week', now: END,
+    });
+    const [k, b] = comparison.brands;
+    const inPeriod = (m: { createdAt: string }) => m.createdAt >= comparison.period.from && m.createdAt < comparison.period.to;
+    expect(b!.mentions).toBe(mentions.filter((m) => inPeriod(m) && (m.brand === 'Brindle Tea' || m.alsoBrands?.includes('Brindle Tea'))).length);
+    expect(k!.mentions).toBe(mentions.filter((m) => inPeriod(m) && (m.brand === 'Kettleby Tea' || m.alsoBrands?.includes('Kettleby Tea'))).length);
+    expect(b!.topIssues[0]?.label).toMatch(/lid|caddy|hinge/);
+  }, 90_000);
 
   it('finds an issue that grows slowly over two weeks', async () => {
     const report = await reportFor(slowGrowthScenario(END));

@@ -46,3 +46,33 @@ export function teaDemoScenario(end: Date): Scenario {
   ];
   return { brand: 'Kettleby Tea', handle: '@KettlebyTea', products: teaProducts, end, days: 28, streams, seed: 20261120 };
 }
+
+/**
+ * The demo's rival, a third of Kettleby's size: everyday chatter, posts that name both
+ * brands (found by either brand's query, counted for both), and over the last three days a
+ * wave of problem reports told without sentiment words — the caddy lid that cracks. For
+ * Brindle an emerging issue; for Kettleby, whose team watches rivals, an opportunity.
+ */
+export function rivalDemoScenario(end: Date): Scenario {
+  const streams: Stream[] = [
+    {
+      name: 'brindle chat', authors: 300, perDay: steady(20),
+      cores: ['a pot of {brand} {product} for the afternoon', '{brand} {product} is lovely with oat milk', 'picked up {brand} {product} on the way home',
+        'is {brand} {product} worth it?', '{brand} {product} before bed', 'the {brand} {product} tin looks great on the shelf',
+        'first time trying {brand} {product}', '{brand} {product} on a cold morning'],
+    },
+    {
+      name: 'both brands', authors: 250, perDay: steady(6),
+      cores: ['{brand} or Kettleby Tea for {product}? cannot decide', 'Kettleby Tea vs {brand} {product}, a taste test', 'went back to Kettleby Tea after a month of {brand}',
+        'switched from Kettleby Tea to {brand} {product}', 'my flatmate buys {brand}, I buy Kettleby Tea', '{brand} {product} is cheaper than Kettleby Tea'],
+    },
+    {
+      name: 'lid', authors: 200, perDay: lastDays([3, 9, 18]), engagement: 20,
+      cores: ['the lid on my {brand} caddy cracked the first time I opened it', '{brand} caddy lid snapped off on day two',
+        'the hinge on the new {brand} tea caddy broke after a week', 'my {brand} caddy lid will not close any more, the hinge came loose',
+        'second {brand} caddy this month with a cracked lid', 'the {brand} caddy lid split along the hinge'],
+      closers: ['', '', '.', ' again', ' anyone else?'],
+    },
+  ];
+  return { brand: 'Brindle Tea', handle: '@BrindleTea', products: teaProducts, end, days: 28, streams, seed: 20261121 };
+}
