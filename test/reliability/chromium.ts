@@ -40,13 +40,15 @@ export interface PageLayout {
   spills: string[];
   /** A PNG screenshot of the whole page. */
   screenshot: Buffer;
+  /** What the caller's `probe` expression returned (JSON-serialisable), if one was given. */
+  probe?: unknown;
 }
 
 /**
  * Loads a file at each viewport width (CSS pixels) and measures whether anything is
  * wider than the page or than the card it sits in; with a full-page screenshot.
  */
-export async function layoutFile(path: string, widths: number[]): Promise<PageLayout[]> {
+export async function layoutFile(path: string, widths: number[], probe?: string): Promise<PageLayout[]> {
   return withChromium(async (cdp) => {
     const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
@@ -74,8 +76,13 @@ export async function layoutFile(path: string, widths: number[]): Promise<PageLa
         returnByValue: true,
       }, s);
       const page = JSON.parse((result as { value: string }).value) as { scrollWidth: number; spills: string[] };
+      let probed: unknown;
+      if (probe) {
+        const answer = await cdp.send('Runtime.evaluate', { expression: `JSON.stringify(${probe})`, returnByValue: true }, s);
+        probed = JSON.parse((answer.result as { value: string }).value);
+      }
       const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, s);
-      layouts.push({ width, ...page, screenshot: Buffer.from(data as string, 'base64') });
+      layouts.push({ width, ...page, screenshot: Buffer.from(data as string, 'base64'), ...(probe ? { probe: probed } : {}) });
     }
     return layouts;
   });
