@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
 // texts, report latency (median of --runs) at each report size, and CSV export; peak
@@ -59,6 +59,31 @@ async function benchPipeline(dir: string, probe: string, n: number, rows: BenchR
   step('export all rows to CSV', n, await runCli(['--db', 'full.db', 'export', '--out', join(dir, 'all.csv')], dir, probe));
 }
 
+/**
+ * `earshot compare` of the corpus's five brands over its 30 days (by week), on a database of
+ * `n` scored mentions: median of `runs` after one cold run. Reads the per-brand-day rollup,
+ * plus each brand's top issues (the report's detection as of the period's end).
+ */
+async function benchCompare(dir: string, probe: string, n: number, runs: number, rows: BenchRow[], db?: string): Promise<void> {
+  if (!db) {
+    const file = join(dir, `compare-${n}.jsonl`);
+    db = `compare-${n}.db`;
+    await writeCorpus(file, spec(n), 0);
+    const load = await runCli(['--db', db, 'import', file], dir, probe);
+    rows.push({ step: `import + analyse, ${n.toLocaleString('en-US')} (compare db)`, rows: n, seconds: load.seconds, perSecond: n / load.seconds, cpuSeconds: load.cpuSeconds, peakRssMb: load.peakRssMb });
+  }
+  const since = new Date(END.getTime() - 30 * 86_400_000).toISOString();
+  const args = ['--db', db, 'compare', '--brands', BENCH_BRANDS.map((b) => b.name).join(','), '--since', since, '--until', END.toISOString(), '--by', 'week', '--format', 'json'];
+  const cold = await runCli(args, dir, probe);
+  const timings = [];
+  for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
+  rows.push({
+    step: `compare, ${BENCH_BRANDS.length} brands × 30 days, ${n.toLocaleString('en-US')} mentions`, rows: n, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
+    cpuSeconds: median(timings.map((t) => t.cpuSeconds)), peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
+    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s; first run ${cold.seconds.toFixed(2)} s)`,
+  });
+}
+
 /** Report latency for one brand holding `size` mentions (48h window, 14d baseline). */
 async function benchReport(dir: string, probe: string, size: number, runs: number, rows: BenchRow[]): Promise<void> {
   const file = join(dir, `report-${size}.jsonl`);
@@ -100,6 +125,9 @@ async function main(argv: string[]): Promise<void> {
   };
   try {
     if (options.only === null || options.only === 'pipeline') await benchPipeline(dir, probe, options.n, rows);
+    // the pipeline's full.db already holds n scored mentions of the five brands
+    if (options.only === null) await benchCompare(dir, probe, options.n, options.runs, rows, 'full.db');
+    if (options.only === 'compare') await benchCompare(dir, probe, options.n, options.runs, rows);
     if (options.only === null || options.only === 'report') {
       for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
     }
