@@ -165,7 +165,7 @@ async function* pendingBatches(store: Store, version: string, size: number, foll
  * 400–440 MB for the process, now 280–300 MB). The old-space cap leaves ~4× the live heap, so a long post
  * still fits.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+export const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
 
 type WorkerSetup = AnalyzerSetup & { heap: Worker['resourceLimits']; adaptation: Adaptation | null };
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
 // texts, report latency (median of --runs) at each report size, and CSV export; peak
@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
 import { benchPostgres, maskArgument } from './bench/postgres.js';
 import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type CliRun } from './bench/run-cli.js';
-import { measureSingleThreadRates } from './bench/wink-rate.js';
+import { measureSingleThreadRates, type RateRow } from './bench/wink-rate.js';
+import { measureWorkerRate } from './bench/worker-rate.js';
+import { WORKER_HEAP } from '../core/analyze.js';
 
 interface Options {
   n: number;
@@ -53,9 +55,7 @@ async function benchPipeline(dir: string, probe: string, n: number, rows: BenchR
   step('import + analyse (JSONL → scored rows)', n, await runCli(['--db', 'full.db', 'import', file], dir, probe));
   step('import only (--no-analyze)', n, await runCli(['--db', 'staged.db', 'import', file, '--no-analyze'], dir, probe));
   step('analyse only (earshot analyze)', n, await runCli(['--db', 'staged.db', 'analyze'], dir, probe));
-  for (const r of measureSingleThreadRates(texts)) {
-    rows.push({ step: r.name, rows: texts.length, seconds: texts.length / r.docsPerSecond, perSecond: r.docsPerSecond, cpuSeconds: null, peakRssMb: null, note: 'in-process, median of 3' });
-  }
+  for (const r of measureSingleThreadRates(texts)) rows.push(rateRow(r, texts.length));
   step('export all rows to CSV', n, await runCli(['--db', 'full.db', 'export', '--out', join(dir, 'all.csv')], dir, probe));
 }
 
@@ -82,6 +82,34 @@ async function benchCompare(dir: string, probe: string, n: number, runs: number,
     cpuSeconds: median(timings.map((t) => t.cpuSeconds)), peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
     note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s; first run ${cold.seconds.toFixed(2)} s)`,
   });
+}
+
+function rateRow(r: RateRow, count: number): BenchRow {
+  const perCpu = r.cpuRates.map((x) => Math.round(x).toLocaleString('en-US')).join(', ');
+  return {
+    step: r.name, rows: count, seconds: count / r.docsPerSecond, perSecond: r.docsPerSecond, cpuSeconds: count / r.docsPerCpuSecond, peakRssMb: null,
+    note: `in-process, median of 3; ${Math.round(r.docsPerCpuSecond).toLocaleString('en-US')} per CPU s (${perCpu})`,
+  };
+}
+
+/**
+ * `--only analyser`: the in-process rates of the pipeline run (same texts) and the CPU a
+ * worker spends per mention with the heap limits `earshot analyze` gives it, and with
+ * other young-generation sizes next to it.
+ */
+async function benchAnalyser(dir: string, n: number, rows: BenchRow[]): Promise<void> {
+  const texts = await writeCorpus(join(dir, 'corpus.jsonl'), spec(n));
+  for (const r of measureSingleThreadRates(texts)) rows.push(rateRow(r, texts.length));
+  const sizes = [...new Set([WORKER_HEAP.maxYoungGenerationSizeMb, 4, 16, 32])];
+  for (const young of sizes) {
+    const w = await measureWorkerRate(texts, { ...WORKER_HEAP, maxYoungGenerationSizeMb: young });
+    const label = young === WORKER_HEAP.maxYoungGenerationSizeMb ? 'the default' : 'for comparison';
+    rows.push({
+      step: `analyser on one worker, ${young} MB young generation (${label})`, rows: texts.length, seconds: NaN,
+      perSecond: null, cpuSeconds: (w.cpuMicrosPerMention * texts.length) / 1e6, peakRssMb: w.peakRssMb,
+      note: `${w.cpuMicrosPerMention.toFixed(1)} CPU µs per mention, median of 3 (${w.passes.map((p) => p.toFixed(1)).join(', ')})`,
+    });
+  }
 }
 
 /** Report latency for one brand holding `size` mentions (48h window, 14d baseline). */
@@ -128,6 +156,7 @@ async function main(argv: string[]): Promise<void> {
     // the pipeline's full.db already holds n scored mentions of the five brands
     if (options.only === null) await benchCompare(dir, probe, options.n, options.runs, rows, 'full.db');
     if (options.only === 'compare') await benchCompare(dir, probe, options.n, options.runs, rows);
+    if (options.only === 'analyser') await benchAnalyser(dir, options.n, rows);
     if (options.only === null || options.only === 'report') {
       for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
     }
