@@ -3,7 +3,8 @@ import { scoreComplaintTokens } from './complaint/index.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
 import { nlp } from './nlp.js';
-import { readSentimentTokens, scoreTokens } from './sentiment/index.js';
+import { scoreTokens } from './sentiment/index.js';
+import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
 import { boundForAnalysis } from './bound-text.js';
@@ -23,14 +24,21 @@ export type MentionAnalyzer = ((input: AnalysisInput) => AnalysisRecord) & { mod
  */
 export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisModels = loadAnalysisModels(setup)): MentionAnalyzer {
   const termsByBrand = new Map(Object.entries(setup.brandTerms).map(([brand, terms]) => [brand.toLowerCase(), terms]));
+  // one array per brand name, so the compiled matcher (memoised per array) is reused
+  const brandTermsOf = (brand: string): string[] => {
+    const key = brand.toLowerCase();
+    let terms = termsByBrand.get(key);
+    if (terms === undefined) termsByBrand.set(key, (terms = [brand]));
+    return terms;
+  };
   const analyze = (input: AnalysisInput): AnalysisRecord => {
     const text = boundForAnalysis(input.text);
-    const doc = nlp.readDoc(text);
-    const tokens = readSentimentTokens(doc);
+    const columns = readTokenColumns(nlp.readDoc(text));
+    const tokens = { values: columns.values, types: columns.types };
     const raw = scoreTokens(models.sentiment, tokens, { lang: input.lang });
     const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
-    const termsOf = (brand: string) => extractTerms(doc, { brandTerms: termsByBrand.get(brand.toLowerCase()) ?? [brand] })
+    const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
     const [first = '', ...others] = input.brands;
     const terms = termsOf(first);

@@ -1,8 +1,9 @@
 // The one shared wink-nlp instance. Building an instance costs ~100 ms and a few
-// MB, so every analysis module imports it from here instead of making its own.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+// MB, so every analysis module imports it from here instead of making its own. Both
+// instances forget what each doc taught them (forgetful-wink.ts): the same text gives
+// the same tokens whatever was read before.
 import type { WinkMethods } from 'wink-nlp';
+import { createForgetfulWink } from './forgetful-wink.js';
 
 /**
  * The shared mention doc's pipeline: POS only. Term extraction needs POS tags and
@@ -12,7 +13,7 @@ import type { WinkMethods } from 'wink-nlp';
  * (checked on the bench corpus and the fixtures), and date/number words are
  * skipped by word list instead of by NER (topics/stop-words.ts).
  */
-export const nlp = winkNLP(model, ['pos']);
+export const nlp = createForgetfulWink(['pos']);
 export const its = nlp.its;
 export const as = nlp.as;
 
@@ -23,7 +24,7 @@ let tokenizerInstance: WinkMethods | undefined;
  * ~3x faster, which matters when only token values and types are needed.
  */
 export function getTokenizer(): WinkMethods {
-  tokenizerInstance ??= winkNLP(model, []);
+  tokenizerInstance ??= createForgetfulWink([]);
   return tokenizerInstance;
 }
 

@@ -4,7 +4,8 @@ import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-term
 import { readHashtagTerms } from './hashtag-terms.js';
 import { EXTRA_STOP_WORDS } from './stop-words.js';
 import { readPhraseTerms, readWordTerms } from './run-terms.js';
-import { buildUnits, readTokenTable, type Unit } from './token-units.js';
+import { readTokenColumns, type TokenColumns } from '../token-columns.js';
+import { buildUnits, type Unit } from './token-units.js';
 
 export type TermKind = 'phrase' | 'word' | 'hashtag' | 'entity';
 
@@ -34,13 +35,13 @@ export interface TermOptions {
 const DEFAULT_MAX_TERMS = 12;
 
 /**
- * Key terms of an already-read doc (the pipeline reads each mention once and
- * shares the doc with sentiment). Multi-word phrases and entities come first,
- * then hashtags, then single content words; duplicates by key are dropped.
+ * Key terms of an already-read doc, or of its token columns (the pipeline reads each
+ * mention once and shares the columns with sentiment). Multi-word phrases and entities
+ * come first, then hashtags, then single content words; duplicates by key are dropped.
  */
-export function extractTerms(doc: Document, opts: TermOptions = {}): Term[] {
+export function extractTerms(source: Document | TokenColumns, opts: TermOptions = {}): Term[] {
   const brand = compileBrandTerms(opts.brandTerms);
-  const table = readTokenTable(doc);
+  const table = 'values' in source ? source : readTokenColumns(source);
   const units = buildUnits(table, isExtraStopWord);
   markBrandUnits(units, brand);
   const max = opts.maxTerms ?? DEFAULT_MAX_TERMS;

@@ -1,7 +1,7 @@
 import type { BrandMatcher } from './brand-terms.js';
 import type { Term } from './extract-terms.js';
 import { hasLetter, joinKey, singulariseWord, splitCompound } from './normalise-word.js';
-import { readTokenValue, type TokenTable } from './token-units.js';
+import type { TokenTable } from './token-units.js';
 
 /**
  * Hashtags as terms: "#TeaBags" → "tea bag" (key "teabag"), "#teabags" → "teabag".
@@ -16,7 +16,7 @@ export function readHashtagTerms(
   const terms: Term[] = [];
   for (let i = 0; i < table.types.length; i++) {
     if (table.types[i] !== 'hashtag') continue;
-    const words = splitHashtag(readTokenValue(table, i));
+    const words = splitHashtag(table.values[i] ?? '');
     const key = joinKey(words);
     if (key.length < 2 || !hasLetter(key) || isStop(key)) continue;
     if (brand.joinedKeys.has(key) || brand.sequences.has(key)) continue;

@@ -1,11 +1,16 @@
-import type { ItsFunction, Tokens } from 'wink-nlp';
+import type { ItsFunction } from 'wink-nlp';
 import { its } from '../nlp.js';
+import type { TokenColumns } from '../token-columns.js';
 
-// Reading a whole wink column (`tokens.out(its.x)`) costs ~3 µs per tweet, most of
-// the extractor's budget. Stop-word flags and noun lemmas are properties of the
-// lexeme, so they are memoised by normal form and fetched from wink only on a
-// miss. The memo is bounded and cleared when full, so memory stays flat on long
-// imports; results never depend on what was seen before.
+// Fetching one property of one token from wink (`itemAt(i).out(…)`) costs far more than
+// a map lookup, so stop-word flags and noun lemmas are memoised, each by the string
+// that decides it, so that a memo is a pure function and results never depend on what
+// was read before (or on when the bounded memo was last cleared):
+// - the stop flag is wink's flag of the token's normal form, so it is keyed by that;
+// - a noun's lemma comes from the token's own lexeme, whose case matters ("UPS" stays
+//   "UPS", "ups" becomes "up"; "Trading" and "trading" differ too), so it is keyed by the
+//   token's value; a contraction's parts take their lemma from the contraction and are
+//   not memoised at all.
 const MAX_ENTRIES = 50_000;
 const stopMemo = new Map<string, boolean>();
 const nounLemmaMemo = new Map<string, string>();
@@ -13,21 +18,24 @@ const nounLemmaMemo = new Map<string, string>();
 // wink's typings give its.lemma an extra `addons` parameter that `out` supplies.
 const LEMMA = its.lemma as unknown as ItsFunction<string>;
 
-/** wink's stop-word flag for the token at `index` (whose normal form is `normal`). */
-export function readStopFlag(tokens: Tokens, index: number, normal: string): boolean {
+/** wink's stop-word flag for the token at `index`. */
+export function readStopFlag(table: TokenColumns, index: number): boolean {
+  const normal = table.normals[index] ?? '';
   const known = stopMemo.get(normal);
   if (known !== undefined) return known;
-  const flag = tokens.itemAt(index).out(its.stopWordFlag) === true;
+  const flag = table.tokens.itemAt(index).out(its.stopWordFlag) === true;
   remember(stopMemo, normal, flag);
   return flag;
 }
 
 /** wink's lemma for a token tagged NOUN ("bags" → "bag", "children" → "child"). */
-export function readNounLemma(tokens: Tokens, index: number, normal: string): string {
-  const known = nounLemmaMemo.get(normal);
+export function readNounLemma(table: TokenColumns, index: number): string {
+  if (table.contractions[index]) return String(table.tokens.itemAt(index).out(LEMMA));
+  const value = table.values[index] ?? '';
+  const known = nounLemmaMemo.get(value);
   if (known !== undefined) return known;
-  const lemma = String(tokens.itemAt(index).out(LEMMA));
-  remember(nounLemmaMemo, normal, lemma);
+  const lemma = String(table.tokens.itemAt(index).out(LEMMA));
+  remember(nounLemmaMemo, value, lemma);
   return lemma;
 }
 

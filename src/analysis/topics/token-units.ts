@@ -1,5 +1,5 @@
-import type { Document, Tokens } from 'wink-nlp';
 import { its } from '../nlp.js';
+import type { TokenColumns } from '../token-columns.js';
 import { readNounLemma, readStopFlag } from './lexeme-memo.js';
 import { joinKey, singulariseWord } from './normalise-word.js';
 import { DATE_AND_NUMBER_WORDS, MONTHS_BY_NUMBER } from './stop-words.js';
@@ -19,39 +19,14 @@ export interface Unit {
   readonly noise: boolean;
 }
 
-/**
- * The per-token columns read eagerly (one wink pass each), plus the token
- * collection for the few properties fetched lazily per token.
- */
-export interface TokenTable {
-  readonly tokens: Tokens;
-  readonly normals: string[];
-  readonly types: string[];
-  readonly pos: string[];
-}
-
-/** Pull the token columns the extractor needs out of an already-read doc. */
-export function readTokenTable(doc: Document): TokenTable {
-  const tokens = doc.tokens();
-  const normals = tokens.out(its.normal) as string[];
-  return {
-    tokens,
-    normals,
-    types: tokens.out(its.type) as string[],
-    pos: tokens.out(its.pos) as string[],
-  };
-}
-
-/** Original text of one token (needed for hashtag case: "#TeaBags"). */
-export function readTokenValue(table: TokenTable, index: number): string {
-  return table.tokens.itemAt(index).out();
-}
+/** The token columns of one doc (token-columns.ts), as the extractor reads them. */
+export type TokenTable = TokenColumns;
 
 /** Normalise one word token: wink's lemma for nouns, else the plural rule. */
 export function normaliseToken(table: TokenTable, i: number): string {
   const normal = table.normals[i] ?? '';
   if (table.pos[i] === 'NOUN') {
-    const lemma = readNounLemma(table.tokens, i, normal);
+    const lemma = readNounLemma(table, i);
     if (lemma !== normal) return lemma;
   }
   return singulariseWord(normal);
@@ -121,7 +96,7 @@ function isNumberToken(table: TokenTable, i: number): boolean {
 
 function isStopToken(table: TokenTable, i: number, isStop: (w: string) => boolean): boolean {
   const normal = table.normals[i] ?? '';
-  return isStop(normal) || readStopFlag(table.tokens, i, normal);
+  return isStop(normal) || readStopFlag(table, i);
 }
 
 function hasApostrophe(word: string): boolean {

@@ -1,0 +1,144 @@
+// A wink-nlp instance that reads every doc as a fresh instance would.
+//
+// wink-nlp learns as it reads. Its tokeniser first looks a whole space-separated chunk
+// up in the lexicon, and only splits chunks it does not know; and every token it emits
+// that is not in the model's vocabulary is added to that same lexicon (`cache.add`:
+// `features.lexeme.hash/list`, with the token type it had then). So a chunk split once
+// is found whole the next time: "Thursday’s." teaches "Thursday’s", after which "on
+// Thursday’s game" gives one PROPN token instead of "Thursday" + "’s", and every score
+// read from the doc can change. Results then depend on what the instance read before:
+// the order of an import, its batch split, the worker that got the batch.
+//
+// The lexicon's hash is the only thing the tokeniser and tagger read back, and all it
+// learns is appended: so before each doc the words learnt by the doc before are taken
+// out of the hash again (and the learnt prefix, suffix and shape values out of theirs),
+// which puts the instance back to the state it was built in. Each doc is then a
+// function of its own text only. The learnt entries stay in wink's arrays (a private
+// array holds their features in step with the lexeme list, so the list cannot shrink);
+// to keep memory flat and lexeme ids well below wink's vocabulary limit (0xFFFFF, where
+// its automata's sentinels begin), the instance is rebuilt after REBUILD_AFTER of them.
+// Learning a word again costs its features again (shape, POS guess, …: regexes); those
+// are pure functions of the word and its token type, so they are memoised here.
+import { createRequire } from 'node:module';
+import winkNLP, { type Document, type Model, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const require = createRequire(import.meta.url);
+// The model's metaCER() serialises its module-level JSON into that same variable, so each
+// instance built gets it serialised once more: it doubles in length every time, and the
+// ~20th instance of a process fails ("Invalid string length"). The instances built here
+// get the JSON as the first instance would.
+const CER_META = {
+  machines: JSON.stringify(require('wink-eng-lite-web-model/dist/languages/cur/models/eng-cer-meta-model.json')),
+  transformers: require('wink-eng-lite-web-model/dist/cer-transformers.js') as unknown,
+};
+
+/** The English lite model, with a metaCER() that gives the same every time (any number of instances). */
+export const WINK_MODEL: Model = { ...model, metaCER: () => CER_META } as unknown as Model;
+
+/** A feature table of wink's core model that its cache appends to as it reads. */
+interface LearntFeature {
+  hash: Record<string, number>;
+  list: unknown[];
+  index: number;
+  intrinsicSize: number;
+}
+
+interface CoreModel {
+  features: Record<string, LearntFeature>;
+  packing: { layout: Record<string, number[]> };
+}
+
+/** Learnt lexemes (one per out-of-vocabulary token read) before the instance is rebuilt (~15 MB). */
+export const REBUILD_AFTER = 200_000;
+
+interface Reader {
+  instance: WinkMethods;
+  lexeme: LearntFeature;
+  /** prefix, suffix, shape: the extractable features stored as indices into a learnt list. */
+  values: LearntFeature[];
+  /** Length of the lexeme list when the hash was last put back. */
+  mark: number;
+}
+
+type FeatureFn = (word: string, category: number, cache: unknown) => unknown;
+
+/** The extractable features wink computes for a word it learns (load-core-model.js `efList`). */
+const PURE_FEATURES = ['prefix', 'suffix', 'lutCase', 'shape', 'isAbbrev', 'pos'];
+const MAX_MEMO = 50_000;
+
+/**
+ * wink's feature functions with a memo each. `pos` reads the lexicon, but only whether
+ * the lowercase word is in the model's own vocabulary, which never changes: so each is a
+ * function of (word, token type).
+ */
+function memoiseFeatures(config: unknown): Record<string, FeatureFn> {
+  const features = (model.featureFn as (c: unknown) => Record<string, FeatureFn>)(config);
+  const memoised: Record<string, FeatureFn> = Object.create(null) as Record<string, FeatureFn>;
+  for (const name of Object.keys(features)) {
+    const compute = features[name]!;
+    if (!PURE_FEATURES.includes(name)) {
+      memoised[name] = compute;
+      continue;
+    }
+    // one memo per token type: only `pos` reads it, but a key without it would be wrong there
+    const memos: Array<Map<string, unknown>> = [];
+    memoised[name] = (word, category, cache) => {
+      const memo = (memos[category] ??= new Map());
+      let value = memo.get(word);
+      if (value === undefined) {
+        value = compute(word, category, cache);
+        if (memo.size >= MAX_MEMO) memo.clear();
+        memo.set(word, value);
+      }
+      return value;
+    };
+  }
+  return memoised;
+}
+
+function build(pipe: readonly string[]): Reader {
+  let core: CoreModel | undefined;
+  const wrapped = { ...WINK_MODEL, core: () => (core = (model.core as () => CoreModel)()), featureFn: memoiseFeatures } as unknown as Model;
+  const instance = winkNLP(wrapped, [...pipe]);
+  if (core === undefined) throw new Error('wink-nlp did not load its core model through model.core()');
+  const { features, packing } = core;
+  const lexeme = features.lexeme;
+  if (!lexeme || lexeme.intrinsicSize !== lexeme.list.length) throw new Error('unexpected wink-nlp core model: no fresh lexeme table');
+  // layout[f][3] === 0: the feature is packed as an index into its own list (load-core-model.js)
+  const values = Object.keys(packing.layout).filter((f) => packing.layout[f]![3] === 0 && features[f]?.hash).map((f) => features[f]!);
+  return { instance, lexeme, values, mark: lexeme.list.length };
+}
+
+/** Takes out of the hashes what the last doc taught, so the next doc reads as the first. */
+function forget(reader: Reader): void {
+  const { lexeme } = reader;
+  const list = lexeme.list;
+  for (let i = reader.mark; i < list.length; i++) delete lexeme.hash[list[i] as string];
+  reader.mark = list.length;
+  for (const feature of reader.values) {
+    if (feature.list.length === feature.intrinsicSize) continue;
+    for (let i = feature.intrinsicSize; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
+    feature.list.length = feature.intrinsicSize;
+    feature.index = feature.intrinsicSize;
+  }
+}
+
+/**
+ * A wink-nlp instance on the English lite model whose `readDoc` does not depend on any
+ * doc read before. A doc stays readable until the next `readDoc` of the same instance
+ * (its lazily read properties, lemmas and stop flags, are read in that state).
+ */
+export function createForgetfulWink(pipe: readonly string[], options: { rebuildAfter?: number } = {}): WinkMethods {
+  const rebuildAfter = options.rebuildAfter ?? REBUILD_AFTER;
+  let reader = build(pipe);
+  const readDoc = (text: string): Document => {
+    forget(reader);
+    if (reader.lexeme.list.length - reader.lexeme.intrinsicSize > rebuildAfter) reader = build(pipe);
+    return reader.instance.readDoc(text);
+  };
+  const learnCustomEntities = (): number => {
+    throw new Error('custom entities would be forgotten: build a wink-nlp instance of your own for them');
+  };
+  return { ...reader.instance, readDoc, learnCustomEntities };
+}
