@@ -3,7 +3,7 @@ import { scoreComplaintTokens } from './complaint/index.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
 import { nlp } from './nlp.js';
-import { scoreTokens } from './sentiment/index.js';
+import { extractFeatures, isMaybeEnglish, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
@@ -31,12 +31,18 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     if (terms === undefined) termsByBrand.set(key, (terms = [brand]));
     return terms;
   };
+  // the complaint model reads the same word features as sentiment when its settings are the same
+  const shared = sameFeatureSettings(models.sentiment.settings, models.complaint.settings);
+  const features: number[] = [];
   const analyze = (input: AnalysisInput): AnalysisRecord => {
     const text = boundForAnalysis(input.text);
     const columns = readTokenColumns(nlp.readDoc(text));
     const tokens = { values: columns.values, types: columns.types };
-    const raw = scoreTokens(models.sentiment, tokens, { lang: input.lang });
-    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang });
+    const english = isMaybeEnglish(input.lang);
+    const raw = english && shared
+      ? scoreFeatures(models.sentiment, tokens, extractFeatures(tokens, models.sentiment.settings, features))
+      : scoreTokens(models.sentiment, tokens, { lang: input.lang });
+    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));

@@ -9,14 +9,19 @@
 // read from the doc can change. Results then depend on what the instance read before:
 // the order of an import, its batch split, the worker that got the batch.
 //
-// The lexicon's hash is the only thing the tokeniser and tagger read back, and all it
-// learns is appended: so before each doc the words learnt by the doc before are taken
-// out of the hash again (and the learnt prefix, suffix and shape values out of theirs),
-// which puts the instance back to the state it was built in. Each doc is then a
-// function of its own text only. The learnt entries stay in wink's arrays (a private
-// array holds their features in step with the lexeme list, so the list cannot shrink);
-// to keep memory flat and lexeme ids well below wink's vocabulary limit (0xFFFFF, where
-// its automata's sentinels begin), the instance is rebuilt after REBUILD_AFTER of them.
+// The lexicon's hash is what the tokeniser and tagger read back, and all it learns is
+// appended: so before each doc the words learnt by the doc before are taken out of the
+// hash again, which puts the lexicon back to the state it was built in. Each doc is
+// then a function of its own text only. The learnt entries stay in wink's arrays (a
+// private array holds their features in step with the lexeme list, so the list cannot
+// shrink); to keep memory flat and lexeme ids well below wink's vocabulary limit
+// (0xFFFFF, where its automata's sentinels begin), the instance is rebuilt after
+// REBUILD_AFTER of them.
+//
+// A learnt word's prefix, suffix and shape are stored as indices into lists of their
+// own, which only map back to the same strings: those may stay learnt, as long as a
+// list never outgrows its bit field (see `makeRoom`).
+//
 // Learning a word again costs its features again (shape, POS guess, …: regexes); those
 // are pure functions of the word and its token type, so they are memoised here.
 import { createRequire } from 'node:module';
@@ -42,6 +47,7 @@ interface LearntFeature {
   list: unknown[];
   index: number;
   intrinsicSize: number;
+  maxIndex: number;
 }
 
 interface CoreModel {
@@ -49,7 +55,7 @@ interface CoreModel {
   packing: { layout: Record<string, number[]> };
 }
 
-/** Learnt lexemes (one per out-of-vocabulary token read) before the instance is rebuilt (~15 MB). */
+/** Learnt lexemes (one per out-of-vocabulary token read) before the instance is rebuilt (~20 MB). */
 export const REBUILD_AFTER = 200_000;
 
 interface Reader {
@@ -63,37 +69,53 @@ interface Reader {
 
 type FeatureFn = (word: string, category: number, cache: unknown) => unknown;
 
-/** The extractable features wink computes for a word it learns (load-core-model.js `efList`). */
-const PURE_FEATURES = ['prefix', 'suffix', 'lutCase', 'shape', 'isAbbrev', 'pos'];
+/** Features of a word alone (load-core-model.js `efList` but `pos`); prefix and suffix are a slice, cheaper than a lookup. */
+const WORD_FEATURES = ['lutCase', 'shape', 'isAbbrev'] as const;
 const MAX_MEMO = 50_000;
 
+/** A word's memoised features: those of the word alone, and its POS guess by token type. */
+interface WordFeatures {
+  lutCase?: unknown;
+  shape?: unknown;
+  isAbbrev?: unknown;
+  pos: unknown[];
+}
+
 /**
- * wink's feature functions with a memo each. `pos` reads the lexicon, but only whether
- * the lowercase word is in the model's own vocabulary, which never changes: so each is a
- * function of (word, token type).
+ * wink's feature functions, the costly ones memoised, all of one word in one record: wink
+ * asks for them one after the other for the same word. `pos` reads the lexicon, but only
+ * whether the lowercase word is in the model's own vocabulary, which never changes: so it
+ * is a function of (word, token type) too. The memo is cleared when full; being a pure
+ * function, when does not matter.
  */
 function memoiseFeatures(config: unknown): Record<string, FeatureFn> {
   const features = (model.featureFn as (c: unknown) => Record<string, FeatureFn>)(config);
-  const memoised: Record<string, FeatureFn> = Object.create(null) as Record<string, FeatureFn>;
-  for (const name of Object.keys(features)) {
-    const compute = features[name]!;
-    if (!PURE_FEATURES.includes(name)) {
-      memoised[name] = compute;
-      continue;
+  const memoised = Object.assign(Object.create(null), features) as Record<string, FeatureFn>;
+  const memo = new Map<string, WordFeatures>();
+  let lastWord: string | undefined;
+  let last: WordFeatures = { pos: [] };
+  const recordOf = (word: string): WordFeatures => {
+    if (word === lastWord) return last;
+    let record = memo.get(word);
+    if (record === undefined) {
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(word, (record = { pos: [] }));
     }
-    // one memo per token type: only `pos` reads it, but a key without it would be wrong there
-    const memos: Array<Map<string, unknown>> = [];
+    lastWord = word;
+    return (last = record);
+  };
+  for (const name of WORD_FEATURES) {
+    const compute = features[name]!;
     memoised[name] = (word, category, cache) => {
-      const memo = (memos[category] ??= new Map());
-      let value = memo.get(word);
-      if (value === undefined) {
-        value = compute(word, category, cache);
-        if (memo.size >= MAX_MEMO) memo.clear();
-        memo.set(word, value);
-      }
-      return value;
+      const record = recordOf(word);
+      return record[name] ?? (record[name] = compute(word, category, cache));
     };
   }
+  const pos = features.pos!;
+  memoised.pos = (word, category, cache) => {
+    const record = recordOf(word);
+    return record.pos[category] ?? (record.pos[category] = pos(word, category, cache));
+  };
   return memoised;
 }
 
@@ -110,14 +132,23 @@ function build(pipe: readonly string[]): Reader {
   return { instance, lexeme, values, mark: lexeme.list.length };
 }
 
-/** Takes out of the hashes what the last doc taught, so the next doc reads as the first. */
+/** Takes out of the lexicon's hash what the last doc taught, so the next doc reads as the first. */
 function forget(reader: Reader): void {
   const { lexeme } = reader;
   const list = lexeme.list;
   for (let i = reader.mark; i < list.length; i++) delete lexeme.hash[list[i] as string];
   reader.mark = list.length;
+}
+
+/**
+ * A doc adds at most two values per token (the word's and its lowercase form's), and has
+ * no more tokens than characters: a value
+ * list that might overflow its bit field while reading `text` goes back to the model's
+ * own values first (every learnt index in use belongs to a forgotten word).
+ */
+function makeRoom(reader: Reader, text: string): void {
   for (const feature of reader.values) {
-    if (feature.list.length === feature.intrinsicSize) continue;
+    if (feature.list.length + 2 * text.length <= feature.maxIndex) continue;
     for (let i = feature.intrinsicSize; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
     feature.list.length = feature.intrinsicSize;
     feature.index = feature.intrinsicSize;
@@ -135,6 +166,7 @@ export function createForgetfulWink(pipe: readonly string[], options: { rebuildA
   const readDoc = (text: string): Document => {
     forget(reader);
     if (reader.lexeme.list.length - reader.lexeme.intrinsicSize > rebuildAfter) reader = build(pipe);
+    makeRoom(reader, text);
     return reader.instance.readDoc(text);
   };
   const learnCustomEntities = (): number => {

@@ -9,14 +9,13 @@
 // the rarer case where many accounts post near-copies (a coordinated campaign):
 // compute them on demand for the mentions behind a suspicious spike, not at ingest.
 
-// Retweet prefixes, possibly chained: "RT @a: RT @b: text".
-const RT_PREFIX = /^(?:\s*rt\s+@[\p{L}\p{N}_]+:?)+/u;
-const URL = /\b(?:https?:\/\/|www\.)\S+/gu;
-const MENTION = /@[\p{L}\p{N}_]+/gu;
-// Punctuation, maths/currency symbols and modifiers (incl. emoji skin tones),
-// variation selectors and zero-width joiners. Emoji themselves (\p{So}) stay:
-// "love it 😍" and "love it 🤮" are different voices.
-const NOISE = /[\p{P}\p{Sm}\p{Sc}\p{Sk}\uFE0E\uFE0F\u200B-\u200D\u2060]+/gu;
+import { MENTION_CHARS, NOISE_CHARS, RT_PREFIX, URL } from './cluster-key.js';
+
+export { clusterKey } from './cluster-key.js';
+
+const MENTION = new RegExp(`@[${MENTION_CHARS}]+`, 'gu');
+// Emoji themselves (\p{So}) are not noise: "love it 😍" and "love it 🤮" are different voices.
+const NOISE = new RegExp(`[${NOISE_CHARS}]+`, 'gu');
 const DIGITS = /\p{Nd}+/gu;
 const SPACES = /\s+/gu;
 
@@ -37,11 +36,6 @@ export function normaliseForCluster(text: string): string {
     .replace(DIGITS, '0')
     .replace(SPACES, ' ')
     .trim();
-}
-
-/** Cluster key of a post: 64-bit FNV-1a of its normalised text, as 16 hex chars. */
-export function clusterKey(text: string): string {
-  return fnv1a64(normaliseForCluster(text));
 }
 
 const FNV_PRIME_LOW = 0x1b3; // 64-bit prime is 2^40 + 0x1b3

@@ -120,3 +120,21 @@ describe('minhash similarity', () => {
     expect(() => similarity(sig('a'), minhashSignature('a', { numHashes: 8 }))).toThrow(RangeError);
   });
 });
+
+describe('clusterKey in one pass', () => {
+  // the definition: the hash of the normalised text
+  const byDefinition = (text: string) => fnv1a64(normaliseForCluster(text));
+  const pieces = ['RT ', 'rt @a_b: ', '@', '@Jane', '@é', '＠x', 'http', 'https://t.co/x?y=1', 'www.', 'www.example.com', 'ahttp://x',
+    '_https://y', '12', '٣', '3.5', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\ufeff', '.', '!!', '…', '’', "'", '-', '_', '$', '+', '^',
+    '😍', '👍🏽', '❤️', '\u200d', '\ufe0f', '\u2060', 'ﬁ', '𝐛𝐨𝐥𝐝', 'Ⅻ', 'İ', 'ß', 'Σ', 'é', 'e\u0301', '\ud800', '\udc00', 'tea', 'BAG', 'x'];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('gives the key of the normalised text, for any mix of mentions, urls, digits, spaces, marks and scripts', () => {
+    fc.assert(fc.property(texts, (text) => clusterKey(text) === byDefinition(text)), { numRuns: 5000, seed: 18 });
+  });
+
+  it('and for arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => clusterKey(text) === byDefinition(text)), { numRuns: 3000, seed: 18 });
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (text) => clusterKey(text) === byDefinition(text)), { numRuns: 3000, seed: 18 });
+  });
+});

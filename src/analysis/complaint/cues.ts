@@ -67,6 +67,19 @@ export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
 }
 
+const MAX_WORDS = 50_000;
+const cueWords = new Map<string, string>();
+
+/** A token as the cue lists spell it: lowercase, straight apostrophes (memoised). */
+function readCueWord(value: string): string {
+  let word = cueWords.get(value);
+  if (word !== undefined) return word;
+  word = value.toLowerCase().replaceAll('’', "'");
+  if (cueWords.size >= MAX_WORDS) cueWords.clear();
+  cueWords.set(value, word);
+  return word;
+}
+
 /**
  * Appends cue features for the token list to `out`: one per cue word (its class), its
  * class again when a negator stands just before it ("no reply", "not fixed"), a negated
@@ -84,7 +97,7 @@ export function appendCueFeatures(values: readonly string[], types: readonly str
       sinceNegator = 99;
       continue;
     }
-    const word = (values[i] ?? '').toLowerCase().replaceAll('’', "'");
+    const word = readCueWord(values[i] ?? '');
     if (NEGATORS.has(word)) {
       sinceNegator = 0;
       continue;

@@ -7,10 +7,22 @@ import type { ComplaintModel, ComplaintResult, ComplaintSettings } from './types
 
 const scratch: number[] = [];
 
-/** Hashed feature ids of a text's tokens for the complaint model (repeats allowed). */
-export function extractComplaintFeatures(tokens: SentimentTokens, settings: ComplaintSettings, out: number[] = []): number[] {
+/**
+ * Hashed feature ids of a text's tokens for the complaint model (repeats allowed).
+ * `wordFeatures`, when given, are `extractFeatures(tokens, settings)` already extracted
+ * (the sentiment model's, with the same settings): they are copied instead of extracted
+ * again, unless mentions have to be left out first.
+ */
+export function extractComplaintFeatures(
+  tokens: SentimentTokens, settings: ComplaintSettings, out: number[] = [], wordFeatures?: readonly number[],
+): number[] {
   const used = settings.mentions === false ? withoutMentions(tokens) : tokens;
-  extractFeatures(used, settings, out);
+  if (wordFeatures && used === tokens) {
+    out.length = 0;
+    for (let i = 0; i < wordFeatures.length; i++) out.push(wordFeatures[i]!);
+  } else {
+    extractFeatures(used, settings, out);
+  }
   if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out);
   return out;
 }
@@ -42,13 +54,15 @@ export function complaintProbability(model: ComplaintModel, features: readonly n
 }
 
 /**
- * Scores already-read tokens with the sentiment result of the same text. A mention in
+ * Scores already-read tokens with the sentiment result of the same text (and, to save
+ * extracting them again, `wordFeatures`: see extractComplaintFeatures). A mention in
  * another language is not scored (0), as sentiment leaves it neutral.
  */
 export function scoreComplaintTokens(
-  model: ComplaintModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>, options: { lang?: string | null } = {},
+  model: ComplaintModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>,
+  options: { lang?: string | null; wordFeatures?: readonly number[] } = {},
 ): ComplaintResult {
   if (!isMaybeEnglish(options.lang)) return { score: 0, complaint: false };
-  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch), complaintDense(sentiment));
+  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures), complaintDense(sentiment));
   return { score: p, complaint: p >= model.threshold };
 }

@@ -43,6 +43,12 @@ interface WalkState {
   previousMark: string | undefined;
 }
 
+/** True when two models' settings give the same feature ids for the same tokens. */
+export function sameFeatureSettings(a: FeatureSettings, b: FeatureSettings): boolean {
+  return a.bucketBits === b.bucketBits && a.bigrams === b.bigrams && (a.negationBigrams === true) === (b.negationBigrams === true) &&
+    (a.charGrams?.[0] ?? null) === (b.charGrams?.[0] ?? null) && (a.charGrams?.[1] ?? null) === (b.charGrams?.[1] ?? null);
+}
+
 /** Extract hashed feature ids (bucket indices; repeats allowed) from tokens. */
 export function extractFeatures(
   tokens: SentimentTokens, settings: FeatureSettings, out: number[] = [], visit?: TermVisitor,
@@ -83,27 +89,60 @@ function visitToken(state: WalkState, value: string, type: string): void {
   }
 }
 
-function visitWord(state: WalkState, value: string): void {
-  if (value.length > 1 && value !== value.toLowerCase() && value === value.toUpperCase()) {
-    state.out.push(CUE.caps & state.mask);
-  }
+/** What a word token contributes, a function of its value alone: memoised by it. */
+interface WordInfo {
+  caps: boolean;
+  elongated: boolean;
+  /** Lowercase, straight apostrophes, letter runs cut to two. */
+  term: string;
+  hash: number;
+  negator: boolean;
+}
+
+const MAX_WORDS = 50_000;
+const wordInfos = new Map<string, WordInfo>();
+
+function readWordInfo(value: string): WordInfo {
+  let info = wordInfos.get(value);
+  if (info !== undefined) return info;
+  const caps = value.length > 1 && value !== value.toLowerCase() && value === value.toUpperCase();
   // the training tweets use ’ in contractions (n’t, I’m), most live text uses '
-  let word = value.toLowerCase().replaceAll('’', "'");
-  if (ELONGATED.test(word)) {
-    state.out.push(CUE.elongated & state.mask);
-    word = word.replace(ELONGATIONS, '$1$1');
-  }
-  emitTerm(state, word);
-  if (NEGATORS.has(word)) state.negated = state.afterNegator = true;
-  if (state.settings.charGrams) emitCharGrams(state, word);
+  let term = value.toLowerCase().replaceAll('’', "'");
+  const elongated = ELONGATED.test(term);
+  if (elongated) term = term.replace(ELONGATIONS, '$1$1');
+  info = { caps, elongated, term, hash: hashString(term), negator: NEGATORS.has(term) };
+  if (wordInfos.size >= MAX_WORDS) wordInfos.clear();
+  wordInfos.set(value, info);
+  return info;
+}
+
+function visitWord(state: WalkState, value: string): void {
+  const info = readWordInfo(value);
+  if (info.caps) state.out.push(CUE.caps & state.mask);
+  if (info.elongated) state.out.push(CUE.elongated & state.mask);
+  emitHashedTerm(state, info.term, info.hash);
+  if (info.negator) state.negated = state.afterNegator = true;
+  if (state.settings.charGrams) emitCharGrams(state, info.term);
+}
+
+const hashtagParts = new Map<string, { tag: string; parts: string[] }>();
+
+/** A hashtag lowercased, and the words it carries: memoised by its value. */
+function readHashtag(value: string): { tag: string; parts: string[] } {
+  let known = hashtagParts.get(value);
+  if (known !== undefined) return known;
+  // camelCase tags (#EpicFail) carry their words; plain ones (#fail) are one word
+  const parts = value.slice(1).split(/(?<=\p{Ll})(?=\p{Lu})|[_\d]+/u).filter((p) => p.length > 1).map((p) => p.toLowerCase());
+  known = { tag: value.toLowerCase(), parts };
+  if (hashtagParts.size >= MAX_WORDS) hashtagParts.clear();
+  hashtagParts.set(value, known);
+  return known;
 }
 
 function visitHashtag(state: WalkState, value: string): void {
-  const body = value.slice(1);
-  emitTerm(state, value.toLowerCase());
-  // camelCase tags (#EpicFail) carry their words; plain ones (#fail) are one word
-  const parts = body.split(/(?<=\p{Ll})(?=\p{Lu})|[_\d]+/u).filter((p) => p.length > 1);
-  for (const part of parts) emitWord(state, part.toLowerCase());
+  const { tag, parts } = readHashtag(value);
+  emitTerm(state, tag);
+  for (const part of parts) emitWord(state, part);
 }
 
 function visitPunctuation(state: WalkState, value: string): void {
@@ -121,7 +160,11 @@ function visitPunctuation(state: WalkState, value: string): void {
 
 /** Emit a unigram (negation-marked when in scope) and the bigram with the previous term. */
 function emitTerm(state: WalkState, term: string): void {
-  const h = hashString(term);
+  emitHashedTerm(state, term, hashString(term));
+}
+
+/** emitTerm with the term's hash already known. */
+function emitHashedTerm(state: WalkState, term: string, h: number): void {
   state.visit?.(term, state.negated);
   state.out.push(combineHashes(state.negated ? SEED.negated : SEED.word, h) & state.mask);
   // Full bigrams overfit on this data; the negator + next-word pairs ("not bad") carry the signal.

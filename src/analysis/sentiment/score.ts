@@ -42,7 +42,12 @@ export function scoreDoc(model: SentimentModel, doc: NlpDocument, options: Score
 /** Score already-extracted tokens. */
 export function scoreTokens(model: SentimentModel, tokens: SentimentTokens, options: ScoreOptions = {}): SentimentResult {
   if (!isMaybeEnglish(options.lang)) return neutralResult();
-  const probs = predictProbs(model, extractFeatures(tokens, model.settings, scratch));
+  return scoreFeatures(model, tokens, extractFeatures(tokens, model.settings, scratch));
+}
+
+/** Score tokens whose features (`extractFeatures` with the model's settings) the caller has already extracted. */
+export function scoreFeatures(model: SentimentModel, tokens: SentimentTokens, features: readonly number[]): SentimentResult {
+  const probs = predictProbs(model, features);
   if (probs[0] === Math.max(...probs) && isNegatedNegativeWord(model, tokens)) probs.reverse();
   const [neg = 0, neu = 0, pos = 0] = probs;
   const best = pos > neg && pos > neu ? 'positive' : neg > neu ? 'negative' : 'neutral';
