@@ -12,6 +12,7 @@ import { benchPostgres, maskArgument } from './bench/postgres.js';
 import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type CliRun } from './bench/run-cli.js';
 import { measureSingleThreadRates, type RateRow } from './bench/wink-rate.js';
 import { measureWorkerRate } from './bench/worker-rate.js';
+import { countSecondPassDifferences, readSemevalTrainTexts } from './bench/determinism.js';
 import { WORKER_HEAP } from '../core/analyze.js';
 
 interface Options {
@@ -100,6 +101,18 @@ function rateRow(r: RateRow, count: number): BenchRow {
 async function benchAnalyser(dir: string, n: number, rows: BenchRow[]): Promise<void> {
   const texts = await writeCorpus(join(dir, 'corpus.jsonl'), spec(n));
   for (const r of measureSingleThreadRates(texts)) rows.push(rateRow(r, texts.length));
+  const semeval = readSemevalTrainTexts();
+  for (const [name, set] of [['the bench texts', texts], ['the SemEval training texts', semeval]] as const) {
+    if (set === null) {
+      process.stderr.write('no ../shared/data/sentiment: the SemEval determinism row is left out\n');
+      continue;
+    }
+    const pass = countSecondPassDifferences(set);
+    rows.push({
+      step: `analyser determinism: ${name} scored differently on a second pass`, rows: pass.texts, seconds: NaN, perSecond: null, cpuSeconds: null, peakRssMb: null,
+      note: `${pass.differing} differ${pass.differing ? ` (${Object.entries(pass.fields).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`,
+    });
+  }
   const sizes = [...new Set([WORKER_HEAP.maxYoungGenerationSizeMb, 4, 16, 32])];
   for (const young of sizes) {
     const w = await measureWorkerRate(texts, { ...WORKER_HEAP, maxYoungGenerationSizeMb: young });

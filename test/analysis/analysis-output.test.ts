@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
+import { makeHardTexts } from './hard-texts.js';
+import { makeSyntheticTweets } from './synthetic-tweets.js';
+
+// Issue 18: making the analyser cheaper must not change what it says. Scores, labels,
+// terms, near-duplicate keys and voices of a fixed corpus, hashed. The hash was taken
+// from an analyser that reads every doc with a fresh wink instance and no memo at all
+// (the definition); a change of the models changes it too, so the versions are part of
+// what is compared.
+const TEXTS = [...makeHardTexts(2000, 5), ...makeSyntheticTweets(1000, 3)];
+
+describe('analyser output on a fixed corpus (3,000 texts)', () => {
+  it('is unchanged', () => {
+    const analyze = createMentionAnalyzer({ brandTerms: { 'Kettleby Tea': ['Kettleby Tea', '@KettlebyTea'] } });
+    const hash = createHash('sha256');
+    for (const [i, text] of TEXTS.entries()) {
+      hash.update(`${JSON.stringify(analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] }))}\n`);
+    }
+    expect({ version: analyze.modelVersion, sha256: hash.digest('hex') }).toEqual({
+      version: 'sentiment-20261123-1ddd27f7+complaint-da26b82361',
+      sha256: '1b80565476130beebd069bb747392a2904219edcb1709216237e243a5d96a080',
+    });
+  });
+});
