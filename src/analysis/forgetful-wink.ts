@@ -16,7 +16,7 @@
 // private array holds their features in step with the lexeme list, so the list cannot
 // shrink); to keep memory flat and lexeme ids well below wink's vocabulary limit
 // (0xFFFFF, where its automata's sentinels begin), the instance is rebuilt after
-// REBUILD_AFTER of them.
+// REBUILD_AFTER of them, on the same core model put back as it was loaded (~4 ms).
 //
 // A learnt word's prefix, suffix and shape are stored as indices into lists of their
 // own, which only map back to the same strings: those may stay learnt, as long as a
@@ -55,11 +55,12 @@ interface CoreModel {
   packing: { layout: Record<string, number[]> };
 }
 
-/** Learnt lexemes (one per out-of-vocabulary token read) before the instance is rebuilt (~20 MB). */
-export const REBUILD_AFTER = 200_000;
+/** Learnt lexemes (one or two per out-of-vocabulary token read) before the instance is rebuilt (~10 MB). */
+export const REBUILD_AFTER = 100_000;
 
 interface Reader {
   instance: WinkMethods;
+  core: CoreModel;
   lexeme: LearntFeature;
   /** prefix, suffix, shape: the extractable features stored as indices into a learnt list. */
   values: LearntFeature[];
@@ -119,9 +120,15 @@ function memoiseFeatures(config: unknown): Record<string, FeatureFn> {
   return memoised;
 }
 
-function build(pipe: readonly string[]): Reader {
+/**
+ * A wink instance on `reuse`, a core model whose learnt entries have all been taken out
+ * again (it is then as loaded: wink writes to nothing else of it), or on a fresh one.
+ * Reusing it saves most of the cost of a rebuild (decoding the model).
+ */
+function build(pipe: readonly string[], reuse?: CoreModel): Reader {
   let core: CoreModel | undefined;
-  const wrapped = { ...WINK_MODEL, core: () => (core = (model.core as () => CoreModel)()), featureFn: memoiseFeatures } as unknown as Model;
+  const load = () => (core = reuse ?? (model.core as () => CoreModel)());
+  const wrapped = { ...WINK_MODEL, core: load, featureFn: memoiseFeatures } as unknown as Model;
   const instance = winkNLP(wrapped, [...pipe]);
   if (core === undefined) throw new Error('wink-nlp did not load its core model through model.core()');
   const { features, packing } = core;
@@ -129,7 +136,22 @@ function build(pipe: readonly string[]): Reader {
   if (!lexeme || lexeme.intrinsicSize !== lexeme.list.length) throw new Error('unexpected wink-nlp core model: no fresh lexeme table');
   // layout[f][3] === 0: the feature is packed as an index into its own list (load-core-model.js)
   const values = Object.keys(packing.layout).filter((f) => packing.layout[f]![3] === 0 && features[f]?.hash).map((f) => features[f]!);
-  return { instance, lexeme, values, mark: lexeme.list.length };
+  return { instance, core, lexeme, values, mark: lexeme.list.length };
+}
+
+/** Puts a forgotten-out reader's core model back as loaded, for the next instance. */
+function rewind(reader: Reader): CoreModel {
+  const { lexeme } = reader;
+  lexeme.list.length = lexeme.intrinsicSize;
+  lexeme.index = lexeme.intrinsicSize;
+  for (const feature of reader.values) resetValues(feature);
+  return reader.core;
+}
+
+function resetValues(feature: LearntFeature): void {
+  for (let i = feature.intrinsicSize; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
+  feature.list.length = feature.intrinsicSize;
+  feature.index = feature.intrinsicSize;
 }
 
 /** Takes out of the lexicon's hash what the last doc taught, so the next doc reads as the first. */
@@ -148,10 +170,7 @@ function forget(reader: Reader): void {
  */
 function makeRoom(reader: Reader, text: string): void {
   for (const feature of reader.values) {
-    if (feature.list.length + 2 * text.length <= feature.maxIndex) continue;
-    for (let i = feature.intrinsicSize; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
-    feature.list.length = feature.intrinsicSize;
-    feature.index = feature.intrinsicSize;
+    if (feature.list.length + 2 * text.length > feature.maxIndex) resetValues(feature);
   }
 }
 
@@ -165,7 +184,7 @@ export function createForgetfulWink(pipe: readonly string[], options: { rebuildA
   let reader = build(pipe);
   const readDoc = (text: string): Document => {
     forget(reader);
-    if (reader.lexeme.list.length - reader.lexeme.intrinsicSize > rebuildAfter) reader = build(pipe);
+    if (reader.lexeme.list.length - reader.lexeme.intrinsicSize > rebuildAfter) reader = build(pipe, rewind(reader));
     makeRoom(reader, text);
     return reader.instance.readDoc(text);
   };
