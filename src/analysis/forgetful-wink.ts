@@ -72,7 +72,7 @@ type FeatureFn = (word: string, category: number, cache: unknown) => unknown;
 
 /** Features of a word alone (load-core-model.js `efList` but `pos`); prefix and suffix are a slice, cheaper than a lookup. */
 const WORD_FEATURES = ['lutCase', 'shape', 'isAbbrev'] as const;
-const MAX_MEMO = 50_000;
+const MAX_MEMO = 20_000;
 
 /** A word's memoised features: those of the word alone, and its POS guess by token type. */
 interface WordFeatures {

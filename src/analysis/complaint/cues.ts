@@ -67,7 +67,7 @@ export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
 }
 
-const MAX_WORDS = 50_000;
+const MAX_WORDS = 20_000;
 const cueWords = new Map<string, string>();
 
 /** A token as the cue lists spell it: lowercase, straight apostrophes (memoised). */

@@ -99,7 +99,7 @@ interface WordInfo {
   negator: boolean;
 }
 
-const MAX_WORDS = 50_000;
+const MAX_WORDS = 20_000;
 const wordInfos = new Map<string, WordInfo>();
 
 function readWordInfo(value: string): WordInfo {
