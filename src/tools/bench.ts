@@ -119,7 +119,8 @@ async function benchAnalyser(dir: string, n: number, rows: BenchRow[]): Promise<
     const label = young === WORKER_HEAP.maxYoungGenerationSizeMb ? 'the default' : 'for comparison';
     rows.push({
       step: `analyser on one worker, ${young} MB young generation (${label})`, rows: texts.length, seconds: NaN,
-      perSecond: null, cpuSeconds: (w.cpuMicrosPerMention * texts.length) / 1e6, peakRssMb: w.peakRssMb,
+      // the process's RSS holds the in-process rows' wink instances too: not the worker's
+      perSecond: null, cpuSeconds: (w.cpuMicrosPerMention * texts.length) / 1e6, peakRssMb: null,
       note: `${w.cpuMicrosPerMention.toFixed(1)} CPU µs per mention, median of 3 (${w.passes.map((p) => p.toFixed(1)).join(', ')})`,
     });
   }

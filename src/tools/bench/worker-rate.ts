@@ -13,7 +13,6 @@ export interface WorkerRate {
   /** Median CPU µs per mention over the passes (process, all threads). */
   cpuMicrosPerMention: number;
   passes: number[];
-  peakRssMb: number;
 }
 
 const SCRIPT = fileURLToPath(new URL('../../analysis/analysis-worker.js', import.meta.url));
@@ -24,10 +23,8 @@ export async function measureWorkerRate(texts: readonly string[], heap: NonNulla
   const worker = new Worker(SCRIPT, { workerData: { brandTerms: {} }, resourceLimits: heap });
   const batches: AnalysisInput[][] = [];
   for (let i = 0; i < texts.length; i += BATCH) batches.push(texts.slice(i, i + BATCH).map((t, j) => benchInput(t, i + j)));
-  let peakRss = 0;
   const waiting = new Map<number, () => void>();
   worker.on('message', (m: { id: number }) => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     waiting.get(m.id)?.();
     waiting.delete(m.id);
   });
@@ -54,7 +51,7 @@ export async function measureWorkerRate(texts: readonly string[], heap: NonNulla
       const used = process.cpuUsage(cpu);
       passes.push((used.user + used.system) / texts.length);
     }
-    return { heap, cpuMicrosPerMention: median(passes), passes, peakRssMb: peakRss / 2 ** 20 };
+    return { heap, cpuMicrosPerMention: median(passes), passes };
   } finally {
     await worker.terminate();
   }
