@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser|pg] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
 // texts, report latency (median of --runs) at each report size, and CSV export; peak

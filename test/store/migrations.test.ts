@@ -109,6 +109,43 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('upgrades a v10 database to status day counts: current days are counted into source_days, status stays the same', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const path = join(tmp.dir, 'v10.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 10));
+    expect(schemaVersion(old)).toBe(10);
+    old.exec(`
+      INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z');
+      INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        ('x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', 'a', 'a'),
+        ('reddit', '2', 1, '2026-01-02T11:30:00.000Z', 'bob', 'lovely lid colour', 'a', 'a'),
+        ('x', '3', 1, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet', 'a', 'a');
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, 'a'), (2, 'm', 0.6, 'positive', 'k2', 1, 490931, 12, 22, 1, 0.1, 0, 'a');
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+        VALUES (1, 1, 490930, 11, 21, -1, 1, 0), (1, 2, 490931, 12, 22, 1, 0, 0), (1, 3, 490953, NULL, NULL, NULL, NULL, 0);
+      INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (3, 1, 'a');
+      INSERT INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)
+        VALUES (1, 20455, 2, 2, 2, 2, 1, 1, 1, 0);`);
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    // the day brand_days held is counted; the other is read from the links until it is rolled up
+    expect(store.db.prepare('SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source').raw().all()).toEqual([
+      [20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
+    const expected = [
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, lastScan: null }];
+    expect((await store.status()).rows).toEqual(expected);
+    await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
+    expect(store.db.prepare('SELECT COUNT(*) FROM source_days').pluck().get()).toBe(3);
+    expect((await store.status()).rows).toEqual(expected);
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database and refuses a newer one', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;

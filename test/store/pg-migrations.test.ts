@@ -161,6 +161,46 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     await store.close();
   });
 
+  it('upgrades a v10 database to status day counts: current days are counted into source_days, status stays the same', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 10))).toBe(10);
+    await sql.unsafe(`
+      INSERT INTO brands (id, name, created_at) VALUES (1, 'Acme', '2026-01-01T00:00:00.000Z');
+      CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+      INSERT INTO mention_keys (id, source, external_id, created_at) VALUES
+        (1, 'x', '1', '2026-01-02T10:00:00.000Z'), (2, 'reddit', '2', '2026-01-02T11:30:00.000Z'), (3, 'x', '3', '2026-01-03T09:00:00.000Z');
+      INSERT INTO mentions (id, source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        (1, 'x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the lid cracked the first time', now(), now()),
+        (2, 'reddit', '2', 1, '2026-01-02T11:30:00.000Z', 'bob', 'lovely lid colour', now(), now()),
+        (3, 'x', '3', 1, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet', now(), now());
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, now()), (2, 'm', 0.6, 'positive', 'k2', 1, 490931, 12, 22, 1, 0.1, 0, now());
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+        VALUES (1, 1, 490930, 11, 21, -1, 1, 0), (1, 2, 490931, 12, 22, 1, 0, 0), (1, 3, 490953, NULL, NULL, NULL, NULL, 0);
+      INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (3, 1, now());
+      DELETE FROM brand_days_dirty;
+      INSERT INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)
+        VALUES (1, 20455, 2, 2, 2, 2, 1, 1, 1, 0);`);
+    await sql.end();
+
+    const store = await openPostgresStore(withSchema(url!, target.schema!));
+    expect((await store.status()).schemaVersion).toBe(LATEST_VERSION);
+    // the day brand_days held is counted; the other is read from the links until it is rolled up
+    const days = await store.sql`SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source`;
+    expect(days.map((r) => [r.day, r.source, r.mentions, r.analyzed, r.complaints])).toEqual([[20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
+    const expected = [
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, lastScan: null }];
+    expect((await store.status()).rows).toEqual(expected);
+    await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
+    expect((await store.sql`SELECT COUNT(*) AS n FROM source_days`)[0]!.n).toBe(3);
+    expect((await store.status()).rows).toEqual(expected);
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database, migrates once under concurrency, and refuses a newer one', async () => {
     const location = freshUrl();
     const stores = await Promise.all([openPostgresStore(location), openPostgresStore(location), openPostgresStore(location)]);

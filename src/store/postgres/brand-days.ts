@@ -1,5 +1,6 @@
 import type { BrandDay, HourRange } from '../store.js';
 import { LOCK_CLASS, type Sql } from './connect.js';
+import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
 
 /** As on SQLite (src/store/sqlite/brand-days.ts): a brand's per-day counts of link rows `t`. */
@@ -65,6 +66,8 @@ async function fillBrandDays(sql: Sql, brandId: number, fromDay: number, toDay: 
         WHERE NOT EXISTS (SELECT 1 FROM brand_days d WHERE d.brand_id = ${brandId} AND d.day = g.day)
            OR EXISTS (SELECT 1 FROM brand_days_dirty x WHERE x.brand_id = ${brandId} AND x.day = g.day)`;
       const days = (await stale).map((r) => Number(r.day));
+      // status's per-source counts of the same days: current exactly while brand_days is
+      await fillSourceDays(tx, brandId, fromDay, toDay, days);
       await tx`DELETE FROM brand_days WHERE brand_id = ${brandId} AND day = ANY(${days}::integer[])`;
       await tx`
         INSERT INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)

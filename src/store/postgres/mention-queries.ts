@@ -1,9 +1,8 @@
 import type { StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
 import { EFFECTIVE_COMPLAINT, quoteWords } from '../sqlite/mention-queries.js';
-import type { SearchQuery, StoreStatusRow } from '../store.js';
+import type { SearchQuery } from '../store.js';
 import type { Sql, Tx } from './connect.js';
-import { mergeStatusRows } from '../status-rows.js';
 
 /** Columns of a stored mention, in the shape of StoredMention (m = mentions, b = brands). */
 export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand,
@@ -54,21 +53,6 @@ export async function findMentions(sql: Sql, ref: string): Promise<StoredMention
     if (rows.length > 0) return rows;
   }
   return find(null, ref);
-}
-
-export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
-  const counts = await sql<Array<Omit<StoreStatusRow, 'lastScan'>>>`
-    SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
-      MIN(m.created_at) AS "firstMention", MAX(m.created_at) AS "lastMention",
-      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${sql.unsafe(EFFECTIVE_COMPLAINT)}), 0) AS complaints
-    FROM mention_brands l JOIN mentions m ON m.id = l.mention_id JOIN brands b ON b.id = l.brand_id
-    LEFT JOIN analyses a ON a.mention_id = m.id
-    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-    GROUP BY b.name, m.source`;
-  const scans = await sql<Array<{ brand: string; source: string; lastScan: string }>>`
-    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS "lastScan"
-    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY b.name, s.source`;
-  return mergeStatusRows(counts, scans);
 }
 
 /** Bytes of earshot's tables and indexes in this schema (all partitions included). */

@@ -402,4 +402,51 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'per-brand, per-source day counts for status',
+    sql: `
+      -- As SQLite's migration 11: status's counts per brand, day and source, read only for
+      -- days brand_days holds and brand_days_dirty does not (both filled in one transaction).
+      CREATE TABLE source_days (
+        brand_id bigint NOT NULL,
+        day integer NOT NULL,
+        source text NOT NULL,
+        mentions bigint NOT NULL,
+        analyzed bigint NOT NULL,
+        complaints bigint NOT NULL,
+        first_mention timestamptz NOT NULL,
+        last_mention timestamptz NOT NULL,
+        PRIMARY KEY (brand_id, day, source)
+      );
+      INSERT INTO source_days (brand_id, day, source, mentions, analyzed, complaints, first_mention, last_mention)
+      SELECT l.brand_id, l.hour / 24, m.source, COUNT(*), COUNT(a.mention_id),
+        COALESCE(SUM(COALESCE(cl.complaint, CASE WHEN a.complaint_score IS NOT NULL THEN a.complaint END)), 0),
+        MIN(m.created_at), MAX(m.created_at)
+      FROM mention_brands l JOIN mentions m ON m.id = l.mention_id
+      LEFT JOIN analyses a ON a.mention_id = l.mention_id LEFT JOIN complaint_labels cl ON cl.mention_id = l.mention_id
+      WHERE EXISTS (SELECT 1 FROM brand_days d WHERE d.brand_id = l.brand_id AND d.day = l.hour / 24)
+      GROUP BY l.brand_id, l.hour / 24, m.source;
+      -- a complaint label on a mention not analysed yet changes no link, but status counts it
+      CREATE FUNCTION complaint_labels_dirty() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day)
+          SELECT DISTINCT l.brand_id, l.hour / 24 FROM new_rows n JOIN mention_brands l ON l.mention_id = n.mention_id;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day)
+          SELECT DISTINCT l.brand_id, l.hour / 24 FROM old_rows o JOIN mention_brands l ON l.mention_id = o.mention_id;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER complaint_labels_dirty_insert AFTER INSERT ON complaint_labels
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION complaint_labels_dirty();
+      CREATE TRIGGER complaint_labels_dirty_delete AFTER DELETE ON complaint_labels
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION complaint_labels_dirty();
+      CREATE TRIGGER complaint_labels_dirty_update AFTER UPDATE ON complaint_labels
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION complaint_labels_dirty();
+    `,
+  },
 ];

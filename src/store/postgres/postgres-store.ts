@@ -14,7 +14,8 @@ import {
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
-import { findMentions, readSizeBytes, readStatusRows, searchMentions } from './mention-queries.js';
+import { findMentions, readSizeBytes, searchMentions } from './mention-queries.js';
+import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
 import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';

@@ -1,5 +1,7 @@
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
+import { dayTotalsOf } from '../day-totals.js';
+import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
 
@@ -54,7 +56,9 @@ export class PgReportQueries implements ReportQueries {
       : this.sql``;
   }
 
+  /** Whole days from brand_days (the rollup compare reads), edge hours raw; a source filter reads raw rows. */
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
+    if (!range.source) return dayTotalsOf(await readBrandDays(this.sql, range));
     const p = await this.scope(range);
     const sql = this.sql;
     return sql<DayTotals[]>`

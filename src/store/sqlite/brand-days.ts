@@ -1,5 +1,6 @@
 import type { BrandDay, HourRange } from '../store.js';
 import type { Db } from './open.js';
+import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
 
 /** A brand's per-day counts of a set of link rows `t` (one day or an edge range within one day). */
@@ -67,6 +68,8 @@ function fillBrandDays(db: Db, brandId: number, fromDay: number, toDay: number):
   if (db.readonly) return false;
   try {
     db.transaction(() => {
+      // status's per-source counts of the same days first: they are current exactly while brand_days holds the day
+      fillSourceDays(db, { brand: brandId, from: fromDay * 24, to: toDay * 24, fromDay, toDay });
       db.prepare(`INSERT OR IGNORE INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)
         SELECT @brand, t.hour / 24, ${DAY_SUMS} FROM mention_brands t
         WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to
@@ -83,3 +86,4 @@ function fillBrandDays(db: Db, brandId: number, fromDay: number, toDay: number):
     throw error;
   }
 }
+

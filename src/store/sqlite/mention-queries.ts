@@ -1,8 +1,7 @@
 import type { MentionInput, StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
-import type { SearchQuery, StoreStatusRow } from '../store.js';
+import type { SearchQuery } from '../store.js';
 import type { Db } from './open.js';
-import { mergeStatusRows } from '../status-rows.js';
 
 /** Columns of a stored mention, in the shape of StoredMention. */
 export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.name AS brand,
@@ -126,18 +125,3 @@ export function findMentions(db: Db, ref: string): StoredMention[] {
   return db.prepare(`${base} WHERE m.external_id = ?`).all(ref) as StoredMention[];
 }
 
-export function readStatusRows(db: Db): StoreStatusRow[] {
-  const counts = db.prepare(`
-    SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions,
-      MIN(m.created_at) AS firstMention, MAX(m.created_at) AS lastMention,
-      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${EFFECTIVE_COMPLAINT}), 0) AS complaints
-    FROM mention_brands l JOIN mentions m ON m.id = l.mention_id JOIN brands b ON b.id = l.brand_id
-    LEFT JOIN analyses a ON a.mention_id = m.id
-    LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-    GROUP BY l.brand_id, m.source`).all() as Omit<StoreStatusRow, 'lastScan'>[];
-  const scans = db.prepare(`
-    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan
-    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY s.brand_id, s.source`).all() as
-    Array<{ brand: string; source: string; lastScan: string }>;
-  return mergeStatusRows(counts, scans);
-}

@@ -350,6 +350,46 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'per-brand, per-source day counts for status',
+    sql: `
+      -- What status shows per brand and source, per day of the brand's links (counted as
+      -- status counts them: analyses rows, the effective complaint flag, created_at bounds).
+      -- A day's rows are read only while brand_days holds that day: both are filled in one
+      -- transaction (brand-days.ts), and any write that changes the day deletes its
+      -- brand_days row, so status counts such a day from the links instead.
+      CREATE TABLE source_days (
+        brand_id INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        analyzed INTEGER NOT NULL,
+        complaints INTEGER NOT NULL,
+        first_mention TEXT NOT NULL,
+        last_mention TEXT NOT NULL,
+        PRIMARY KEY (brand_id, day, source)
+      ) WITHOUT ROWID;
+      INSERT INTO source_days (brand_id, day, source, mentions, analyzed, complaints, first_mention, last_mention)
+      SELECT l.brand_id, l.hour / 24, m.source, COUNT(*), COUNT(a.mention_id),
+        COALESCE(SUM(COALESCE(cl.complaint, CASE WHEN a.complaint_score IS NOT NULL THEN a.complaint END)), 0),
+        MIN(m.created_at), MAX(m.created_at)
+      FROM mention_brands l JOIN mentions m ON m.id = l.mention_id
+      LEFT JOIN analyses a ON a.mention_id = l.mention_id LEFT JOIN complaint_labels cl ON cl.mention_id = l.mention_id
+      WHERE EXISTS (SELECT 1 FROM brand_days d WHERE d.brand_id = l.brand_id AND d.day = l.hour / 24)
+      GROUP BY l.brand_id, l.hour / 24, m.source;
+      -- a complaint label on a mention not analysed yet changes no link, but status counts it
+      CREATE TRIGGER complaint_labels_stale_insert AFTER INSERT ON complaint_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER complaint_labels_stale_update AFTER UPDATE ON complaint_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER complaint_labels_stale_delete AFTER DELETE ON complaint_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = old.mention_id);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

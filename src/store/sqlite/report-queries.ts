@@ -1,4 +1,6 @@
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import { dayTotalsOf } from '../day-totals.js';
+import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
@@ -37,7 +39,9 @@ export class SqliteReportQueries implements ReportQueries {
     return range.source ? `JOIN mentions sm ON sm.id = ${alias}.mention_id AND sm.source = @source` : '';
   }
 
+  /** Whole days from brand_days (the rollup compare reads), edge hours raw; a source filter reads raw rows. */
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
+    if (!range.source) return dayTotalsOf(readBrandDays(this.db, range));
     return this.db.prepare(`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${SHARES}
       FROM mention_brands t ${this.sourceJoin(range, 't')}

@@ -12,7 +12,8 @@ import {
 } from './analysis-queries.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import { linkedBrands } from '../linked-brands.js';
-import { findMentions, prepareMentionWrites, readStatusRows, searchMentions } from './mention-queries.js';
+import { findMentions, prepareMentionWrites, searchMentions } from './mention-queries.js';
+import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';

@@ -39,8 +39,10 @@ export async function benchPostgres(bench: PgBenchOptions, rows: BenchRow[]): Pr
   };
   const options: Context = { ...bench, get postmaster() { return postmaster; } };
   try {
-    if (options.only === null || options.only === 'pipeline') await pipeline(options, rows, await scratch());
-    if (options.only === null || options.only === 'report') {
+    // --only pg: the PostgreSQL steps alone (pipeline and report), no SQLite ones
+    const only = options.only === 'pg' ? null : options.only;
+    if (only === null || only === 'pipeline') await pipeline(options, rows, await scratch());
+    if (only === null || only === 'report') {
       for (const size of options.reportSizes) await report(options, rows, size, await scratch());
     }
   } finally {

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(import.meta.dirname, '../../../bin/earshot.js');
+/** The binary measured; EARSHOT_BENCH_BIN points at another build (an older one, to compare before/after on one corpus). */
+const BIN = process.env.EARSHOT_BENCH_BIN ? resolve(process.env.EARSHOT_BENCH_BIN) : resolve(import.meta.dirname, '../../../bin/earshot.js');
 const MARK = 'EARSHOT_BENCH_USAGE=';
 
 export interface CliRun {
