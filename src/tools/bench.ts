@@ -1,4 +1,5 @@
 // `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser|pg] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench -- --time-report DB`: only the report (CLI and in-process) and status timings, on a kept report database
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
 // texts, report latency (median of --runs) at each report size, and CSV export; peak
@@ -6,10 +7,12 @@
 // (or EARSHOT_BENCH_PG) the import, report and export steps run on PostgreSQL too.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isPostgresUrl } from '../store/index.js';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
 import { benchPostgres, maskArgument } from './bench/postgres.js';
 import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type CliRun } from './bench/run-cli.js';
+import { describeTiming, timeReport } from './bench/report-timing.js';
 import { measureSingleThreadRates, type RateRow } from './bench/wink-rate.js';
 import { measureWorkerRate } from './bench/worker-rate.js';
 import { countSecondPassDifferences, readSemevalTrainTexts } from './bench/determinism.js';
@@ -22,6 +25,8 @@ interface Options {
   reportSizes: number[];
   json: string | null | undefined;
   keep: boolean;
+  /** An existing report database (or postgres:// URL) to time the report and status on, and nothing else. */
+  timeReport: string | null;
   pg: string | null;
 }
 
@@ -41,6 +46,7 @@ function readOptions(argv: string[]): Options {
     json: argv.includes('--json') ? (flag('--json') ?? null) : undefined,
     keep: argv.includes('--keep'),
     pg: flag('--pg') ?? process.env.EARSHOT_BENCH_PG ?? null,
+    timeReport: flag('--time-report') ?? null,
   };
 }
 
@@ -136,15 +142,46 @@ async function benchReport(dir: string, probe: string, size: number, runs: numbe
     step: `import + analyse, ${size.toLocaleString('en-US')} (report db)`, rows: size, seconds: load.seconds, perSecond: size / load.seconds,
     cpuSeconds: load.cpuSeconds, peakRssMb: load.peakRssMb,
   });
-  const args = ['--db', db, 'report', '--brand', BENCH_BRANDS[0]!.name, '--at', END.toISOString(), '--window', '48h', '--baseline', '14d', '--format', 'json'];
   const timings = [];
-  for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
+  for (let r = 0; r < runs; r++) timings.push(await runCli(reportArgs(db), dir, probe));
   const found = describeFindings(timings[0]!.stdout);
   rows.push({
     step: `report, ${size.toLocaleString('en-US')} mentions of one brand`, rows: size, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
     cpuSeconds: median(timings.map((t) => t.cpuSeconds)),
     peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
     note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${found}`,
+  });
+  await benchReadCosts(dir, probe, db, size, runs, rows);
+}
+
+function reportArgs(db: string): string[] {
+  return ['--db', db, 'report', '--brand', BENCH_BRANDS[0]!.name, '--at', END.toISOString(), '--window', '48h', '--baseline', '14d', '--format', 'json'];
+}
+
+/** The report in-process (with the store calls' share) and `status` through the CLI, on a stored report database. */
+async function benchReadCosts(dir: string, probe: string, db: string, size: number, runs: number, rows: BenchRow[]): Promise<void> {
+  const label = size ? size.toLocaleString('en-US') : db.replace(/^.*\//, '');
+  if (size === 0) {
+    // --time-report: the CLI report too (the one timing an older build, EARSHOT_BENCH_BIN, can give on its own schema)
+    const cli = [];
+    for (let r = 0; r < runs; r++) cli.push(await runCli(reportArgs(db), dir, probe));
+    rows.push({
+      step: `report, ${label}`, rows: 0, seconds: median(cli.map((t) => t.seconds)), perSecond: null, cpuSeconds: median(cli.map((t) => t.cpuSeconds)),
+      peakRssMb: Math.max(...cli.map((t) => t.peakRssMb)), note: `median of ${runs} (${cli.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${describeFindings(cli[0]!.stdout)}`,
+    });
+  }
+  const t = await timeReport(isPostgresUrl(db) ? db : resolve(dir, db), BENCH_BRANDS[0]!.name, END, runs).catch((error: Error) => error);
+  if (t instanceof Error) process.stderr.write(`in-process report skipped: ${t.message}\n`);
+  else rows.push({
+    step: `report in-process (buildReport), ${label}`, rows: size, seconds: median(t.report.wallMs) / 1000, perSecond: null,
+    cpuSeconds: median(t.report.cpuMs) / 1000, peakRssMb: null, note: `median of ${runs}; ${describeTiming(t)}`,
+  });
+  const status = [];
+  for (let r = 0; r < runs; r++) status.push(await runCli(['--db', db, 'status'], dir, probe));
+  rows.push({
+    step: `status, ${label} mentions`, rows: size, seconds: median(status.map((s) => s.seconds)), perSecond: null,
+    cpuSeconds: median(status.map((s) => s.cpuSeconds)), peakRssMb: Math.max(...status.map((s) => s.peakRssMb)),
+    note: `median of ${runs} (${status.map((s) => s.seconds.toFixed(2)).join(', ')} s)`,
   });
 }
 
@@ -166,15 +203,18 @@ async function main(argv: string[]): Promise<void> {
     return push(...done);
   };
   try {
-    if (options.only === null || options.only === 'pipeline') await benchPipeline(dir, probe, options.n, rows);
-    // the pipeline's full.db already holds n scored mentions of the five brands
-    if (options.only === null) await benchCompare(dir, probe, options.n, options.runs, rows, 'full.db');
-    if (options.only === 'compare') await benchCompare(dir, probe, options.n, options.runs, rows);
-    if (options.only === 'analyser') await benchAnalyser(dir, options.n, rows);
-    if (options.only === null || options.only === 'report') {
-      for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
+    if (options.timeReport) await benchReadCosts(process.cwd(), probe, options.timeReport, 0, options.runs, rows);
+    else {
+      if (options.only === null || options.only === 'pipeline') await benchPipeline(dir, probe, options.n, rows);
+      // the pipeline's full.db already holds n scored mentions of the five brands
+      if (options.only === null) await benchCompare(dir, probe, options.n, options.runs, rows, 'full.db');
+      if (options.only === 'compare') await benchCompare(dir, probe, options.n, options.runs, rows);
+      if (options.only === 'analyser') await benchAnalyser(dir, options.n, rows);
+      if (options.only === null || options.only === 'report') {
+        for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
+      }
+      if (options.pg) await benchPostgres({ ...options, url: options.pg, dir, probe, spec, end: END }, rows);
     }
-    if (options.pg) await benchPostgres({ ...options, url: options.pg, dir, probe, spec, end: END }, rows);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
     else process.stderr.write(`kept ${dir}\n`);

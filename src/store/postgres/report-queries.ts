@@ -56,16 +56,23 @@ export class PgReportQueries implements ReportQueries {
       : this.sql``;
   }
 
-  /** Whole days from brand_days (the rollup compare reads), edge hours raw; a source filter reads raw rows. */
+  /**
+   * As on SQLite: whole days from brand_days, the edge hours from the links (without the
+   * rollup's distinct authors); a source filter reads every day's links.
+   */
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
-    if (!range.source) return dayTotalsOf(await readBrandDays(this.sql, range));
     const p = await this.scope(range);
     const sql = this.sql;
-    return sql<DayTotals[]>`
+    const plan = planRangeRollup(range);
+    const raw = (from: number, to: number) => sql<DayTotals[]>`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${sql.unsafe(SHARES)}
       FROM mention_brands t ${this.sourceJoin(range, p.source)}
-      WHERE t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND ${this.inRange(p)}
+      WHERE t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges(sql, range, 't')}
       GROUP BY t.hour / 24 ORDER BY day`;
+    if (range.source || plan.fromDay >= plan.toDay) return [...await raw(range.fromHour, range.toHour)];
+    const whole = dayTotalsOf(await readBrandDays(sql, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
+    const edges = (await Promise.all(plan.raw.map(([from, to]) => raw(from, to)))).flat();
+    return [...whole, ...edges].sort((a, b) => a.day - b.day);
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {

@@ -39,14 +39,23 @@ export class SqliteReportQueries implements ReportQueries {
     return range.source ? `JOIN mentions sm ON sm.id = ${alias}.mention_id AND sm.source = @source` : '';
   }
 
-  /** Whole days from brand_days (the rollup compare reads), edge hours raw; a source filter reads raw rows. */
+  /**
+   * Whole days from brand_days (the rollup compare reads), the edge hours from the links
+   * (counted without the rollup's distinct authors, which these totals do not need); a
+   * source filter, which the rollup does not keep, reads every day's links.
+   */
   async dailyTotals(range: HourRange): Promise<DayTotals[]> {
-    if (!range.source) return dayTotalsOf(readBrandDays(this.db, range));
-    return this.db.prepare(`
+    const plan = planRangeRollup(range);
+    // the hours [from, to) lie within the range: they alone bound the index scan; the range's exact edges still apply
+    const raw = (from: number, to: number) => this.db.prepare(`
       SELECT t.hour / 24 AS day, COUNT(*) AS mentions, ${SHARES}
       FROM mention_brands t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND t.sentiment IS NOT NULL AND ${IN_RANGE}
+      WHERE t.brand_id = @brand AND t.sentiment IS NOT NULL AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges('t')}
       GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
+    if (range.source || plan.fromDay >= plan.toDay) return raw(range.fromHour, range.toHour);
+    const whole = dayTotalsOf(readBrandDays(this.db, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
+    const edges = plan.raw.flatMap(([from, to]) => raw(from, to));
+    return [...whole, ...edges].sort((a, b) => a.day - b.day);
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
