@@ -54,6 +54,8 @@ export async function readFailedAnalyses(sql: Sql, limit: number): Promise<Store
   return { count, latest };
 }
 
+type TermLinks = Record<'brand' | 'hour' | 'term' | 'mention' | 'voice' | 'cluster' | 'sentiment' | 'complaint', number[]>;
+
 type Facts = { id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null };
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
@@ -77,7 +79,7 @@ export class AnalysisWriter {
       const byId = new Map(facts.map((f) => [f.id, f]));
       const kept = results.filter((r) => byId.has(r.rowId)); // others were deleted since they were read
       if (kept.length === 0) return;
-      const rows = kept.map((r) => {
+      const rows: AnalysisRow[] = kept.map((r) => {
         const f = byId.get(r.rowId)!;
         return {
           mention_id: r.rowId, model_version: r.modelVersion, sentiment_score: r.sentimentScore, sentiment_label: r.sentimentLabel,
@@ -86,12 +88,7 @@ export class AnalysisWriter {
           complaint_score: complaintScoreOf(r), complaint: f.humanComplaint ?? (r.complaint ? 1 : 0), analyzed_at: new Date().toISOString(),
         };
       });
-      await tx`INSERT INTO analyses ${tx(rows)}
-        ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
-          sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
-          cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
-          voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
-          complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`;
+      await insertAnalyses(tx, rows);
       await tx`UPDATE mention_brands l SET voice = v.voice, cluster = v.cluster, sentiment = v.sentiment, complaint = v.complaint
         FROM unnest(${rows.map((r) => r.mention_id)}::bigint[], ${rows.map((r) => r.voice)}::bigint[], ${rows.map((r) => r.cluster)}::bigint[],
           ${rows.map((r) => r.sentiment)}::integer[], ${rows.map((r) => r.complaint)}::integer[]) AS v(mention_id, voice, cluster, sentiment, complaint)
@@ -99,40 +96,76 @@ export class AnalysisWriter {
       await tx`DELETE FROM mention_terms WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
       // a mention that failed under an earlier model and reads fine now is no longer a failure
       await tx`DELETE FROM analysis_failures WHERE mention_id = ANY(${kept.map((r) => r.rowId)}::bigint[])`;
-      const links = [];
+      const terms = kept.map((r) => byId.get(r.rowId)!.brands.map((brand) => termsForBrand(r, brand)));
+      await this.resolveTermIds(tx, terms.flat(2), fresh);
+      const links: TermLinks = { brand: [], hour: [], term: [], mention: [], voice: [], cluster: [], sentiment: [], complaint: [] };
       for (const [i, r] of kept.entries()) {
         const row = rows[i]!;
         const f = byId.get(r.rowId)!;
         for (const [j, brandId] of f.brandIds.entries()) {
-          for (const term of termsForBrand(r, f.brands[j]!)) {
-            const termId = await this.termId(tx, term.key, term.display, fresh);
-            links.push({ brand_id: brandId, hour: row.hour, term_id: termId, mention_id: r.rowId,
-              voice: r.voice, cluster: r.cluster, sentiment: row.sentiment, complaint: row.complaint });
+          for (const term of terms[i]![j]!) {
+            links.brand.push(brandId); links.hour.push(row.hour); links.term.push(this.termIds.get(term.key) ?? fresh.get(term.key)!);
+            links.mention.push(r.rowId); links.voice.push(r.voice); links.cluster.push(r.cluster);
+            links.sentiment.push(row.sentiment); links.complaint.push(row.complaint);
           }
         }
       }
-      for (let i = 0; i < links.length; i += 1000) {
-        await tx`INSERT INTO mention_terms ${tx(links.slice(i, i + 1000))} ON CONFLICT DO NOTHING`;
+      if (links.mention.length > 0) {
+        // one statement of arrays for the batch's term rows (tens of thousands): a VALUES list binds 8 parameters a row
+        await tx`INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
+          SELECT * FROM unnest(${links.brand}::bigint[], ${links.hour}::integer[], ${links.term}::bigint[], ${links.mention}::bigint[],
+            ${links.voice}::bigint[], ${links.cluster}::bigint[], ${links.sentiment}::integer[], ${links.complaint}::integer[])
+          ON CONFLICT DO NOTHING`;
       }
     });
     for (const [key, id] of fresh) this.termIds.set(key, id);
   }
 
-  private async termId(tx: Tx, key: string, display: string, fresh: Map<string, number>): Promise<number> {
-    let id = this.termIds.get(key) ?? fresh.get(key);
-    if (id === undefined) {
-      await tx`INSERT INTO terms (key, display) VALUES (${clean(key)}, ${clean(display)}) ON CONFLICT (key) DO NOTHING`;
-      const [row] = await tx`SELECT id FROM terms WHERE key = ${clean(key)}`;
-      id = row!.id as number;
-      fresh.set(key, id);
+  /**
+   * Gives every term of a batch an id: the ones not cached are inserted in one statement
+   * (in order of first appearance, so ids are handed out as one row at a time did) and
+   * read back in one, instead of two round trips per new term.
+   */
+  private async resolveTermIds(tx: Tx, terms: Array<{ key: string; display: string }>, fresh: Map<string, number>): Promise<void> {
+    const missing = new Map<string, { stored: string; display: string }>();
+    for (const t of terms) {
+      if (!this.termIds.has(t.key) && !fresh.has(t.key) && !missing.has(t.key)) missing.set(t.key, { stored: clean(t.key), display: clean(t.display) });
     }
-    return id;
+    if (missing.size === 0) return;
+    const list = [...missing.values()];
+    await tx`INSERT INTO terms (key, display)
+      SELECT key, display FROM unnest(${list.map((t) => t.stored)}::text[], ${list.map((t) => t.display)}::text[]) WITH ORDINALITY AS v(key, display, n)
+      ORDER BY n ON CONFLICT (key) DO NOTHING`;
+    const ids = new Map((await tx`SELECT id, key FROM terms WHERE key = ANY(${list.map((t) => t.stored)}::text[])`)
+      .map((r) => [r.key as string, Number(r.id)]));
+    for (const [key, t] of missing) fresh.set(key, ids.get(t.stored)!);
   }
 
   /** Forgets cached term ids (after a bulk copy wrote terms with their own ids). */
   clear(): void {
     this.termIds.clear();
   }
+}
+
+type AnalysisRow = {
+  mention_id: number; model_version: string; sentiment_score: number; sentiment_label: string; cluster_key: string; brand_id: number;
+  hour: number; voice: number; cluster: number; sentiment: number; complaint_score: number | null; complaint: number; analyzed_at: string;
+};
+
+/** Upserts a batch's analyses as one statement of column arrays (a VALUES list would bind 13 parameters a row). */
+async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
+  const col = <K extends keyof AnalysisRow>(key: K) => rows.map((r) => r[key]);
+  await tx`INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster,
+      sentiment, complaint_score, complaint, analyzed_at)
+    SELECT * FROM unnest(${col('mention_id')}::bigint[], ${col('model_version')}::text[], ${col('sentiment_score')}::double precision[],
+      ${col('sentiment_label')}::text[], ${col('cluster_key')}::text[], ${col('brand_id')}::bigint[], ${col('hour')}::integer[],
+      ${col('voice')}::bigint[], ${col('cluster')}::bigint[], ${col('sentiment')}::integer[], ${col('complaint_score')}::double precision[],
+      ${col('complaint')}::integer[], ${col('analyzed_at')}::timestamptz[])
+    ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
+      sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
+      cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
+      voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
+      complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`;
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
