@@ -66,9 +66,6 @@ export class MentionPartitions {
   }
 }
 
-const MENTION_COLUMNS = ['id', 'source', 'external_id', 'brand_id', 'created_at', 'author', 'text', 'url', 'lang',
-  'likes', 'replies', 'reposts', 'score', 'raw', 'first_seen', 'last_seen'] as const;
-
 /**
  * Upserts one page in one transaction. Keys are claimed in sorted order (so two writers
  * of overlapping pages cannot deadlock) with ON CONFLICT DO NOTHING: the claim that
@@ -141,20 +138,27 @@ async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string,
       raw: m.raw === undefined ? null : JSON.stringify(m.raw), first_seen: now, last_seen: now,
     };
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx`INSERT INTO mentions ${tx(rows.slice(i, i + 500), ...MENTION_COLUMNS)}
-      ON CONFLICT (id, created_at) DO UPDATE SET
-        text = excluded.text,
-        author = COALESCE(excluded.author, mentions.author),
-        url = COALESCE(excluded.url, mentions.url),
-        lang = COALESCE(excluded.lang, mentions.lang),
-        likes = COALESCE(excluded.likes, mentions.likes),
-        replies = COALESCE(excluded.replies, mentions.replies),
-        reposts = COALESCE(excluded.reposts, mentions.reposts),
-        score = COALESCE(excluded.score, mentions.score),
-        raw = COALESCE(excluded.raw, mentions.raw),
-        last_seen = excluded.last_seen`;
-  }
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  // one statement of column arrays for the page: a VALUES list binds 16 parameters a row
+  await tx`INSERT INTO mentions (id, source, external_id, brand_id, created_at, author, text, url, lang, likes, replies, reposts, score, raw,
+      first_seen, last_seen)
+    SELECT id, source, external_id, brand_id, created_at, author, text, url, lang, likes, replies, reposts, score, raw::json, first_seen, last_seen
+    FROM unnest(${col('id')}::bigint[], ${col('source')}::text[], ${col('external_id')}::text[], ${col('brand_id')}::bigint[],
+      ${col('created_at')}::timestamptz[], ${col('author')}::text[], ${col('text')}::text[], ${col('url')}::text[], ${col('lang')}::text[],
+      ${col('likes')}::bigint[], ${col('replies')}::bigint[], ${col('reposts')}::bigint[], ${col('score')}::bigint[], ${col('raw')}::text[],
+      ${col('first_seen')}::timestamptz[], ${col('last_seen')}::timestamptz[])
+      AS v(id, source, external_id, brand_id, created_at, author, text, url, lang, likes, replies, reposts, score, raw, first_seen, last_seen)
+    ON CONFLICT (id, created_at) DO UPDATE SET
+      text = excluded.text,
+      author = COALESCE(excluded.author, mentions.author),
+      url = COALESCE(excluded.url, mentions.url),
+      lang = COALESCE(excluded.lang, mentions.lang),
+      likes = COALESCE(excluded.likes, mentions.likes),
+      replies = COALESCE(excluded.replies, mentions.replies),
+      reposts = COALESCE(excluded.reposts, mentions.reposts),
+      score = COALESCE(excluded.score, mentions.score),
+      raw = COALESCE(excluded.raw, mentions.raw),
+      last_seen = excluded.last_seen`;
 }
 
 /**
