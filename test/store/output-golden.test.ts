@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { exportMentions, issueQuery, type ExportFormat } from '../../src/core/export.js';
+import { buildReport } from '../../src/core/report.js';
+import type { ExportQuery, SearchQuery, Store } from '../../src/store/store.js';
+import { fillGoldenStore, GOLDEN_END } from '../support/golden-corpus.js';
+import { storeBackends } from '../support/store-backends.js';
+
+/**
+ * Search, report JSON and export bytes on a fixed corpus, as hashes computed with the
+ * code before issue 18's writer changes (FTS filled per batch, no term-order index,
+ * faster export). Any change to these outputs shows here; a deliberate one updates the
+ * hashes in the same commit, saying why.
+ */
+const GOLDEN: Record<string, string> = {
+  'report Acme': '9c202906616e0652',
+  'export --issue 1 Acme': '70248b206d963bc5',
+  'report odd Acme': 'f898c135cf2b2c30',
+  'report Boilco': '158dd7f5244f226c',
+  'export --issue 1 Boilco': 'cca16333a607a682',
+  'report odd Boilco': 'bd686d05670473ab',
+  'export csv': '266674e87c90a43f',
+  'export csv excel': '65d9464531289fc3',
+  'export csv filtered': '8ab6ef369bd9d1e3',
+  'export csv search': '29fbd7af7414c689',
+  'export jsonl': '41644b1b6fcf7aeb',
+};
+
+/** Search differs by backend (FTS5 vs PostgreSQL's text search), so each has its own. */
+const GOLDEN_SEARCH: Record<'sqlite' | 'postgres', Record<string, string>> = {
+  sqlite: {
+    'search leak': 'cabdc74772056e1c',
+    'search dye leak Acme': '5eec266f2cff4e3c',
+    'search phrase': 'd3afd55cc07ae78c',
+    'search literal': '78aeb5ef2b4c353c',
+    'search or since': 'b6d965e73220e692',
+    'search complaints': '316eee735e3e555f',
+    'search diacritics': '55dbc53e7b997cd4',
+    'search replaced': 'd758602038a31657',
+  },
+  postgres: {
+    'search leak': 'eec798be0d93b31a',
+    'search dye leak Acme': '381420aeed6b6366',
+    'search phrase': 'e6f20499e714ab68',
+    'search literal': '6b4f5d8bd6198c47',
+    'search or since': '41f1f7fe0310eb5a',
+    'search complaints': 'cee391465b48ac1b',
+    'search diacritics': '4f53cda18c2baa0c',
+    'search replaced': '9e639286fe05ead7',
+  },
+};
+
+class Sink extends Writable {
+  chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void) { this.chunks.push(Buffer.from(chunk)); done(); }
+}
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+async function exported(store: Store, query: ExportQuery, format: ExportFormat, excel = false): Promise<Buffer> {
+  const sink = new Sink();
+  await exportMentions(store, query, sink, { format, excel });
+  return Buffer.concat(sink.chunks);
+}
+
+const SEARCHES: Array<[string, SearchQuery]> = [
+  ['leak', { text: 'leak', limit: 100 }],
+  ['dye leak Acme', { text: 'dye leak', brand: 'Acme', limit: 40 }],
+  ['phrase', { text: '"green tea"', limit: 1000 }],
+  ['literal', { text: 'plastic?', limit: 1000 }],
+  ['or since', { text: 'refund OR kettle', since: '2026-11-15T00:00:00.000Z', limit: 1000 }],
+  ['complaints', { text: 'edited', complaint: true, limit: 1000 }],
+  ['diacritics', { text: 'cafe naive', limit: 1000 }],
+  ['replaced', { text: 'replaced', limit: 10 }],
+];
+
+async function outputs(store: Store): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, query] of SEARCHES) {
+    // first and last seen are the wall clock at import: left out
+    const found = (await store.searchMentions(query)).map(({ firstSeen: _f, lastSeen: _l, ...rest }) => rest);
+    out[`search ${name}`] = sha(JSON.stringify(found));
+  }
+  for (const brand of ['Acme', 'Boilco']) {
+    const report = await buildReport(store, { brand, at: GOLDEN_END, windowHours: 48, baselineHours: 336, top: 10, minMentions: 5 });
+    out[`report ${brand}`] = sha(JSON.stringify({ ...report, generatedAt: null }));
+    if (report.issues[0]) out[`export --issue 1 ${brand}`] = sha(await exported(store, issueQuery(report, 1), 'csv'));
+    const odd = await buildReport(store, { brand, at: new Date(GOLDEN_END.getTime() - 5_400_000 - 1234), windowHours: 30, baselineHours: 200, top: 5, minMentions: 3, source: brand === 'Acme' ? 'x' : undefined });
+    out[`report odd ${brand}`] = sha(JSON.stringify({ ...odd, generatedAt: null }));
+  }
+  out['export csv'] = sha(await exported(store, {}, 'csv'));
+  out['export csv excel'] = sha(await exported(store, { brand: 'Boilco' }, 'csv', true));
+  out['export csv filtered'] = sha(await exported(store, { source: 'x', since: '2026-11-10T00:00:00.000Z', sentiments: ['negative'], limit: 300 }, 'csv'));
+  out['export csv search'] = sha(await exported(store, { search: 'kettle OR mug', complaint: false }, 'csv'));
+  out['export jsonl'] = sha(await exported(store, {}, 'jsonl'));
+  return out;
+}
+
+for (const backend of await storeBackends()) describe.skipIf(!backend.available)(`search, report and export output on a fixed corpus (${backend.name})`, () => {
+  it('match the hashes of the code before the writer changes', async () => {
+    const store = await backend.open();
+    try {
+      await fillGoldenStore(store);
+      const got = await outputs(store);
+      if (process.env.EARSHOT_PRINT_GOLDEN) console.log(backend.name, JSON.stringify(got, null, 2));
+      expect(got).toEqual({ ...GOLDEN, ...GOLDEN_SEARCH[backend.name] });
+      // the full-text index holds exactly the stored texts (FTS5 checks it against the content table)
+      if (backend.name === 'sqlite') await backend.query(store, "INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('integrity-check', 1)");
+    } finally {
+      await backend.cleanup();
+    }
+  }, 120_000);
+});
