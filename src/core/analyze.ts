@@ -64,7 +64,15 @@ export async function analyzePending(store: Store, options: AnalyzeOptions): Pro
   const ordered = [jobs[jobs.length - 1]!, ...jobs.slice(0, -1)];
   for (const [i, job] of ordered.entries()) {
     const follow = i === 0 ? options.follow : undefined;
-    runs.push(await analyzeJob(store, { ...options, follow }, modelsOf(base, job), job));
+    const run = await analyzeJob(store, { ...options, follow }, modelsOf(base, job), job);
+    if (follow && follow.mode !== 'read') {
+      // what the import did not hand over: rows pending from before it, rows stored twice in a batch
+      const rest = await analyzeJob(store, { ...options, follow: undefined }, modelsOf(base, job), job);
+      run.analyzed += rest.analyzed;
+      run.failed += rest.failed;
+      run.workers = Math.max(run.workers, rest.workers);
+    }
+    runs.push(run);
   }
   const analyzed = runs.reduce((n, r) => n + r.analyzed, 0);
   // Past days' report aggregates are refreshed here, at ingest, so a report stays fast.
@@ -136,26 +144,55 @@ async function analyzeJob(
 }
 
 /**
- * Pending rows in id order. When following an import, an empty read waits for the next
- * stored batch until the import is over. Rows the import updated (ids below the cursor)
- * are left to a plain analyzePending afterwards.
+ * Pending rows in id order. When following an import, the rows it hands over (see
+ * BacklogFeed), or else an empty read waits for the next stored batch, until the import
+ * is over. Rows the import updated are left to a plain pass afterwards.
  */
 async function* pendingBatches(store: Store, version: string, size: number, follow?: BacklogFeed, scope?: BrandScope): AsyncIterable<AnalysisInput[]> {
   let after = 0;
   for (;;) {
+    const handed = follow?.take();
+    if (handed) {
+      // the import's own rows, as stored: no read back (the rest is read after it)
+      const kept = handed.filter((input) => inScope(input, scope));
+      for (let i = 0; i < kept.length; i += size) yield bounded(kept.slice(i, i + size));
+      continue;
+    }
     const finished = follow?.done ?? true;
+    if (follow && follow.mode !== 'read') {
+      if (finished) return;
+      await follow.next();
+      continue;
+    }
     const batch = await store.pendingAnalysis(version, after, size, scope);
     if (batch.length > 0) {
       after = batch[batch.length - 1]!.rowId;
-      // the analyser reads a bounded prefix: a 10 MB post is not copied to a worker whole
-      for (const input of batch) if (input.text.length > MAX_ANALYSED_CHARS) input.text = boundForAnalysis(input.text);
-      yield batch;
+      yield bounded(batch);
     } else if (finished) {
       return;
     } else {
       await follow!.next();
     }
   }
+}
+
+/** The analyser reads a bounded prefix: a 10 MB post is not copied to a worker whole. */
+function bounded(batch: AnalysisInput[]): AnalysisInput[] {
+  for (const input of batch) if (input.text.length > MAX_ANALYSED_CHARS) input.text = boundForAnalysis(input.text);
+  return batch;
+}
+
+/**
+ * Whether a handed-over mention is this job's, as brandScopeSql reads a scope (brand
+ * names compared as SQLite's NOCASE does). The job that follows an import has at most
+ * `exceptBrands`; a narrower scope takes none here and reads its rows afterwards.
+ */
+function inScope(input: AnalysisInput, scope: BrandScope | undefined): boolean {
+  if (!scope) return true;
+  if (scope.brands) return false;
+  const fold = (name: string) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const except = new Set((scope.exceptBrands ?? []).map(fold));
+  return !input.brands.some((brand) => except.has(fold(brand)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { createBrandLinker } from './brand-links.js';
 import type { Decoder } from '../ingest/decoded.js';
 import { decodeCanonical } from '../ingest/open-import.js';
 import type { RawRecord } from '../ingest/readers.js';
-import type { Store } from '../store/store.js';
+import type { Store, UpsertOutcome } from '../store/store.js';
 
 export interface ImportOptions {
   defaultBrand?: string;
@@ -13,6 +13,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each stored batch with the running totals. */
   onProgress?: (summary: ImportSummary) => void;
+  /** Called with each batch's outcome; the import waits for it (an analysis following it that is behind). */
+  afterBatch?: (outcome: UpsertOutcome) => Promise<void> | void;
   /** How many rejection reasons to keep (all are counted). */
   keepRejections?: number;
   /** Turns a record into mentions: earshot's own format unless another tool's is named. */
@@ -52,6 +54,7 @@ export async function importMentions(
     summary.updated += outcome.updated;
     batch = [];
     options.onProgress?.(summary);
+    await options.afterBatch?.(outcome);
   };
   const reject = (line: number, reason: string) => {
     summary.rejected++;

@@ -105,6 +105,13 @@ export interface UpsertOutcome {
   /** Mentions new to their brand: stored now, or stored before and now linked to it too. */
   inserted: number;
   updated: number;
+  /**
+   * The newly stored mentions as the analyser reads them, in row id order, when the
+   * store knows them at no cost (SQLite): an analysis following the import takes them
+   * instead of reading them back. A mention that came twice in the batch is left out
+   * (it is pending, and read like any other). Absent: the follower reads pending rows.
+   */
+  fresh?: AnalysisInput[];
 }
 
 export interface ScanRunRecord {

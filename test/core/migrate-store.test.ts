@@ -58,7 +58,7 @@ describe.each(backends)('migrateStore into $name', (backend) => {
       .map((r) => (typeof r.raw === 'string' ? JSON.parse(r.raw) : r.raw))[0]).toEqual({ id: '1', nested: { ok: true } });
     // ids handed out after the copy do not collide with copied ones
     const max = Math.max(...(await target().pendingAnalysis('v2', 0, 100)).map((p) => p.rowId));
-    expect(await target().upsertMentions([mention('new')])).toEqual({ inserted: 1, updated: 0 });
+    expect(await target().upsertMentions([mention('new')])).toMatchObject({ inserted: 1, updated: 0 });
     expect((await target().findMention('x:new'))[0]!.rowId).toBeGreaterThan(max);
     await source.close();
   });

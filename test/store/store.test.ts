@@ -18,10 +18,10 @@ describe.each(backends)('$name store', (backend) => {
   const scalar = async (text: string) => Object.values((await backend.query(store(), text))[0] ?? {})[0];
 
   it('keeps one row per (source, id), refreshes metrics and keeps first_seen', async () => {
-    expect(await store().upsertMentions([mention('1', { metrics: { likes: 1 } })])).toEqual({ inserted: 1, updated: 0 });
+    expect(await store().upsertMentions([mention('1', { metrics: { likes: 1 } })])).toMatchObject({ inserted: 1, updated: 0 });
     const [before] = await store().findMention('x:1');
     await new Promise((r) => setTimeout(r, 5));
-    expect(await store().upsertMentions([mention('1', { metrics: { likes: 9 } })])).toEqual({ inserted: 0, updated: 1 });
+    expect(await store().upsertMentions([mention('1', { metrics: { likes: 9 } })])).toMatchObject({ inserted: 0, updated: 1 });
     const rows = await store().findMention('1');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.likes).toBe(9);
@@ -47,7 +47,7 @@ describe.each(backends)('$name store', (backend) => {
   });
 
   it('counts a mention repeated within one batch once', async () => {
-    expect(await store().upsertMentions([mention('1'), mention('1', { text: 'again' })])).toEqual({ inserted: 1, updated: 1 });
+    expect(await store().upsertMentions([mention('1'), mention('1', { text: 'again' })])).toMatchObject({ inserted: 1, updated: 1 });
     expect((await store().findMention('x:1'))[0]!.text).toBe('again');
   });
 

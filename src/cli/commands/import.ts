@@ -77,8 +77,8 @@ async function importAndFollow(
       defaultBrand: flags.brand,
       watched: ctx.settings().config.brands,
       decode,
+      afterBatch: feed && ((outcome) => feed.stored(outcome)),
       onProgress: (s) => {
-        feed?.notify();
         spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${feed ? `, ${analysed} analysed` : ''}`);
       },
     });

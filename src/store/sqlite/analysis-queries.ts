@@ -29,6 +29,16 @@ function factsOf(db: Db): Map<number, MentionFacts> {
   return facts;
 }
 
+/**
+ * Remembers the facts of mentions the writer has just stored, handed to an analysis
+ * straight from the import (UpsertOutcome.fresh): not analysed yet, so no term rows to clear.
+ */
+export function rememberStoredFacts(db: Db, stored: Array<{ rowId: number; brandIds: number[]; brands: string[]; hour: number }>): void {
+  const facts = factsOf(db);
+  if (facts.size + stored.length > MAX_PENDING_FACTS) facts.clear();
+  for (const { rowId, brandIds, brands, hour } of stored) facts.set(rowId, { brandIds, brands, hour, analysed: false });
+}
+
 export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): AnalysisInput[] {
   const brands = brandScopeSql(scope);
   const rows = db.prepare(`

@@ -53,8 +53,11 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.complaint !== undefined) add(`${EFFECTIVE_COMPLAINT} = @complaint`, 'complaint', query.complaint ? 1 : 0);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
-    add(`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
-      WHERE mt.brand_id = l.brand_id AND (t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms))))`,
+    // per candidate mention, its own term rows (the mention index): the rows of the range
+    // are few, and there is no (brand, term) index to start from (migration 11)
+    add(`EXISTS (SELECT 1 FROM mention_terms mt WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id
+      AND mt.term_id IN (SELECT t.id FROM terms t
+        WHERE t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms))))`,
     'terms', JSON.stringify(query.terms));
   }
   if (query.search !== undefined) {

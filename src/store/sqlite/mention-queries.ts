@@ -18,6 +18,25 @@ export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint
 /** Engagement of a mention row `m`: likes, replies and reposts, plus a positive score. */
 export const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)';
 
+/**
+ * Opens and closes a batch of mention writes for the full-text index (migration 11): rows
+ * the batch inserts are indexed at its end in one statement, with their final text.
+ * Both run inside the batch's transaction, so a failed batch leaves the index as it was.
+ */
+export function prepareTextIndexBatch(db: Db) {
+  const open = db.prepare('UPDATE mentions_fts_state SET pending_from = (SELECT COALESCE(MAX(id), 0) FROM mentions)');
+  const fill = db.prepare(`INSERT INTO mentions_fts (rowid, text)
+    SELECT id, text FROM mentions WHERE id > (SELECT pending_from FROM mentions_fts_state)`);
+  const close = db.prepare('UPDATE mentions_fts_state SET pending_from = NULL');
+  return {
+    open: () => { open.run(); },
+    close: () => {
+      fill.run();
+      close.run();
+    },
+  };
+}
+
 export function prepareMentionWrites(db: Db) {
   const exists = db.prepare('SELECT 1 FROM mentions WHERE source = ? AND external_id = ?').pluck();
   const upsert = db.prepare(`
@@ -35,7 +54,8 @@ export function prepareMentionWrites(db: Db) {
       reposts = COALESCE(excluded.reposts, reposts),
       score = COALESCE(excluded.score, score),
       raw = COALESCE(excluded.raw, raw),
-      last_seen = excluded.last_seen`);
+      last_seen = excluded.last_seen
+    RETURNING id, CAST(unixepoch(created_at, 'subsec') / 3600 AS INTEGER) AS hour`);
   // a new link to an analysed mention takes its analysis along (voice, sentiment, …)
   const link = db.prepare(`
     INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
@@ -46,11 +66,14 @@ export function prepareMentionWrites(db: Db) {
   // the new brand has no term rows yet: analysing the mention again writes them
   const restale = db.prepare(`UPDATE analyses SET model_version = 'relinked'
     WHERE mention_id = (SELECT id FROM mentions WHERE source = ? AND external_id = ?)`);
-  /** Returns true when the mention is new to its (first) brand: newly stored, or newly linked. */
-  return (mention: MentionInput, brandIds: number[], now: string): boolean => {
+  /**
+   * Returns whether the mention is new to its (first) brand (newly stored, or newly
+   * linked) and, when it was stored now, its row id and hour.
+   */
+  return (mention: MentionInput, brandIds: number[], now: string): { newToBrand: boolean; stored?: { rowId: number; hour: number } } => {
     const isNew = exists.get(mention.source, mention.id) === undefined;
     const m = mention.metrics ?? {};
-    upsert.run({
+    const row = upsert.get({
       source: mention.source,
       id: mention.id,
       brandId: brandIds[0],
@@ -65,7 +88,7 @@ export function prepareMentionWrites(db: Db) {
       score: m.score ?? null,
       raw: mention.raw === undefined ? null : JSON.stringify(mention.raw),
       now,
-    });
+    }) as { id: number; hour: number };
     let newToBrand = isNew;
     let relinked = false;
     brandIds.forEach((brandId, i) => {
@@ -74,7 +97,7 @@ export function prepareMentionWrites(db: Db) {
       if (added && !isNew) relinked = true;
     });
     if (relinked) restale.run(mention.source, mention.id);
-    return newToBrand;
+    return { newToBrand, stored: isNew ? { rowId: row.id, hour: row.hour } : undefined };
   };
 }
 

@@ -8,11 +8,12 @@ import type {
 import type { BrandDay, HourRange } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
-  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
+  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
+  writeHumanLabel,
 } from './analysis-queries.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import { linkedBrands } from '../linked-brands.js';
-import { findMentions, prepareMentionWrites, searchMentions } from './mention-queries.js';
+import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentions } from './mention-queries.js';
 import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
@@ -23,10 +24,13 @@ import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { FreshMentions } from './fresh-mentions.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
   private readonly brandIds = new Map<string, number>();
+  /** Stored names by id: the case a brand was first seen with. */
+  private readonly brandNames = new Map<number, string>();
   private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
   private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
   readonly dailyTotals: ReportQueries['dailyTotals'];
@@ -55,15 +59,24 @@ export class SqliteStore implements Store {
     const saveCursor = this.db.prepare(`
       INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    const textIndex = prepareTextIndexBatch(this.db);
     this.upsertBatch = this.db.transaction((mentions: MentionInput[], cursor?: CursorWrite) => {
       const now = new Date().toISOString();
       const outcome = { inserted: 0, updated: 0 };
+      const fresh = new FreshMentions();
+      textIndex.open();
       for (const mention of mentions) {
-        if (this.writeMention(mention, linkedBrands(mention).map((name) => this.brandId(name)), now)) outcome.inserted++;
+        const brandIds = [...new Set(linkedBrands(mention).map((name) => this.brandId(name)))];
+        const { newToBrand, stored } = this.writeMention(mention, brandIds, now);
+        if (newToBrand) outcome.inserted++;
         else outcome.updated++;
+        fresh.add(mention, stored, brandIds, (id) => this.brandNames.get(id)!);
       }
+      textIndex.close();
       if (cursor) saveCursor.run(cursor.source, this.brandId(cursor.brand), cursor.stream, cursor.value, now);
-      return outcome;
+      const { inputs, facts } = fresh.list();
+      rememberStoredFacts(this.db, facts);
+      return { ...outcome, fresh: inputs };
     });
   }
 
@@ -216,6 +229,7 @@ export class SqliteStore implements Store {
   async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
     writeCopyBatch(this.db, table, rows);
     this.brandIds.clear();
+    this.brandNames.clear();
   }
 
   async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
@@ -229,8 +243,10 @@ export class SqliteStore implements Store {
     if (id === undefined) {
       this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
         .run(name, new Date().toISOString());
-      id = this.db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(name) as number;
+      const row = this.db.prepare('SELECT id, name FROM brands WHERE name = ?').get(name) as { id: number; name: string };
+      id = row.id;
       this.brandIds.set(key, id);
+      this.brandNames.set(id, row.name);
     }
     return id;
   }
