@@ -57,8 +57,8 @@ function spec(n: number, brands = BENCH_BRANDS): CorpusSpec {
 async function benchPipeline(dir: string, probe: string, n: number, rows: BenchRow[]): Promise<void> {
   const file = join(dir, 'corpus.jsonl');
   const texts = await writeCorpus(file, spec(n));
-  const step = (name: string, count: number, run: CliRun, note?: string) =>
-    rows.push({ step: name, rows: count, seconds: run.seconds, perSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, note });
+  const step = (name: string, count: number, run: CliRun) =>
+    rows.push({ step: name, rows: count, seconds: run.seconds, perSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, note: threadNote(run, count) });
   step('import + analyse (JSONL → scored rows)', n, await runCli(['--db', 'full.db', 'import', file], dir, probe));
   step('import only (--no-analyze)', n, await runCli(['--db', 'staged.db', 'import', file, '--no-analyze'], dir, probe));
   step('analyse only (earshot analyze)', n, await runCli(['--db', 'staged.db', 'analyze'], dir, probe));
@@ -130,6 +130,13 @@ async function benchAnalyser(dir: string, n: number, rows: BenchRow[]): Promise<
       note: `${w.cpuMicrosPerMention.toFixed(1)} CPU µs per mention, median of 3 (${w.passes.map((p) => p.toFixed(1)).join(', ')})`,
     });
   }
+}
+
+/** Where the CPU went: the main thread (parsing, the SQLite writer) and the rest (workers, V8's helpers), per row. */
+function threadNote(run: CliRun, count: number): string | undefined {
+  if (!Number.isFinite(run.mainCpuSeconds)) return undefined;
+  const us = (seconds: number) => ((seconds / count) * 1e6).toFixed(0);
+  return `main thread ${run.mainCpuSeconds.toFixed(1)} CPU s (${us(run.mainCpuSeconds)} µs/row), other threads ${us(run.cpuSeconds - run.mainCpuSeconds)} µs/row`;
 }
 
 /** Report latency for one brand holding `size` mentions (48h window, 14d baseline). */

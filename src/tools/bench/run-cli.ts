@@ -13,6 +13,8 @@ export interface CliRun {
   peakRssMb: number;
   /** User + system CPU of the whole process (all threads): comparable on a busy machine, unlike wall time. */
   cpuSeconds: number;
+  /** CPU of the main thread alone (NaN where /proc is missing); the rest is workers and V8's helpers. */
+  mainCpuSeconds: number;
   stdout: string;
   stderr: string;
 }
@@ -20,8 +22,12 @@ export interface CliRun {
 /** Writes the preload that reports the process's peak RSS (KB) and CPU (µs) on exit; returns its path. */
 export function writeRssProbe(dir: string): string {
   const path = join(dir, 'usage-probe.cjs');
+  // the main thread's own CPU (Linux: its task's utime + stime, in 1/100 s) tells the writer from the workers
   writeFileSync(path, `process.on('exit', () => { const u = process.resourceUsage();
-  process.stderr.write('\\n${MARK}' + u.maxRSS + ',' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n`);
+  let main = -1;
+  try { const f = require('fs').readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8').split(') ')[1].split(' ');
+    main = (Number(f[11]) + Number(f[12])) * 10000; } catch {}
+  process.stderr.write('\\n${MARK}' + u.maxRSS + ',' + (u.userCPUTime + u.systemCPUTime) + ',' + main + '\\n'); });\n`);
   return path;
 }
 
@@ -39,11 +45,12 @@ export function runCli(args: string[], cwd: string, probe: string, extraNodeArgs
     child.on('error', fail);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const usage = new RegExp(`${MARK}(\\d+),(\\d+)`).exec(stderr);
+      const usage = new RegExp(`${MARK}(\\d+),(\\d+),(-?\\d+)`).exec(stderr);
       if (code !== 0) fail(new Error(`earshot ${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
       else {
         done({
           seconds, peakRssMb: usage ? Number(usage[1]) / 1024 : NaN, cpuSeconds: usage ? Number(usage[2]) / 1e6 : NaN,
+          mainCpuSeconds: usage && Number(usage[3]) >= 0 ? Number(usage[3]) / 1e6 : NaN,
           stdout, stderr: stderr.replace(new RegExp(`\\n?${MARK}.*\\n`), ''),
         });
       }
