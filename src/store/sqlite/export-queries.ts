@@ -19,15 +19,25 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
     WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id ORDER BY t.display)), '') AS topics,
   m.likes, m.replies, m.reposts, m.score`;
 
-/** Streams matching mentions with `stmt.iterate()`: one row in memory at a time. */
+/** A row as `raw()` reads it: EXPORT_COLUMNS' values in order. */
+type RawExportRow = [string, string, string, string, string | null, string, string | null, number | null, ExportRow['sentimentLabel'],
+  number | null, number | null, string, number | null, number | null, number | null, number | null];
+
+/**
+ * Streams matching mentions with `stmt.iterate()`: one row in memory at a time. Rows are
+ * read as arrays and made into objects here, which costs less than the driver's
+ * per-column property names (~1 µs a row).
+ */
 export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<ExportRow> {
   const { sql, params } = buildExportSql(db, query);
-  const rows = db.prepare(sql).iterate(params) as IterableIterator<ExportRow>;
+  const rows = db.prepare(sql).raw(true).iterate(params) as IterableIterator<RawExportRow>;
   try {
-    for (const row of rows) {
-      // SQLite has no booleans: the flag comes back 0/1
-      if (row.isComplaint !== null) row.isComplaint = (row.isComplaint as unknown) !== 0;
-      yield row;
+    for (const r of rows) {
+      yield {
+        id: r[0], source: r[1], brand: r[2], createdAt: r[3], author: r[4], text: r[5], url: r[6], sentiment: r[7], sentimentLabel: r[8],
+        // SQLite has no booleans: the flag comes back 0/1
+        complaint: r[9], isComplaint: r[10] === null ? null : r[10] !== 0, topics: r[11], likes: r[12], replies: r[13], reposts: r[14], score: r[15],
+      };
     }
   } finally {
     // a consumer that stops early (or fails) must free the statement, or the connection stays busy
