@@ -146,6 +146,48 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('upgrades a v10 database to the per-batch full-text index: old rows stay found, edits and new rows are indexed exactly', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const path = join(tmp.dir, 'v10.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 10));
+    expect(schemaVersion(old)).toBe(10);
+    const at = '2026-01-02T10:00:00.000Z';
+    old.exec(`
+      INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z');
+      INSERT INTO mentions (source, external_id, brand_id, created_at, text, first_seen, last_seen) VALUES
+        ('x', '1', 1, '${at}', 'the lid cracked', 'a', 'a'), ('x', '2', 1, '${at}', 'lovely lid colour', 'a', 'a'),
+        ('x', '3', 1, '${at}', 'a spout that drips', 'a', 'a');
+      INSERT INTO mention_brands (brand_id, mention_id, hour) SELECT 1, id, 0 FROM mentions;`);
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'mention_terms_term'").all()).toEqual([]);
+    const found = async (text: string) => (await store.searchMentions({ text, limit: 10 })).map((m) => m.id).sort();
+    expect(await found('lid')).toEqual(['1', '2']);
+    // an old row edited, an old row re-imported as it was, new rows, one of them twice in the batch
+    await store.upsertMentions([
+      { id: '1', source: 'x', brand: 'Acme', createdAt: at, text: 'the handle came off' },
+      { id: '2', source: 'x', brand: 'Acme', createdAt: at, text: 'lovely lid colour' },
+      { id: '4', source: 'x', brand: 'Acme', createdAt: at, text: 'new lid please' },
+      { id: '5', source: 'x', brand: 'Acme', createdAt: at, text: 'first words' },
+      { id: '5', source: 'x', brand: 'Acme', createdAt: at, text: 'second spout words' },
+    ]);
+    expect(await found('lid')).toEqual(['2', '4']);
+    expect(await found('handle')).toEqual(['1']);
+    expect(await found('spout')).toEqual(['3', '5']);
+    expect(await found('first')).toEqual([]);
+    // a row written outside a batch (as a copy writes) is indexed by the trigger
+    store.db.prepare(`INSERT INTO mentions (source, external_id, brand_id, created_at, text, first_seen, last_seen)
+      VALUES ('x', '6', 1, ?, 'copied lid', 'a', 'a')`).run(at);
+    store.db.prepare("INSERT INTO mention_brands (brand_id, mention_id, hour) SELECT 1, id, 0 FROM mentions WHERE external_id = '6'").run();
+    expect(await found('lid')).toEqual(['2', '4', '6']);
+    store.db.prepare("INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(store.db.prepare('SELECT pending_from FROM mentions_fts_state').pluck().get()).toBeNull();
+    await store.close();
+  });
+
   it('is a no-op on an up-to-date database and refuses a newer one', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
