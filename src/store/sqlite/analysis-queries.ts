@@ -13,6 +13,8 @@ interface MentionFacts {
   hour: number;
   /** Had an analysis (so may have term rows to clear) when read. */
   analysed: boolean;
+  /** The text changed after it was read: its result is not saved (the mention is pending again). */
+  stale?: boolean;
 }
 
 /**
@@ -37,6 +39,19 @@ export function rememberStoredFacts(db: Db, stored: Array<{ rowId: number; brand
   const facts = factsOf(db);
   if (facts.size + stored.length > MAX_PENDING_FACTS) facts.clear();
   for (const { rowId, brandIds, brands, hour } of stored) facts.set(rowId, { brandIds, brands, hour, analysed: false });
+}
+
+/**
+ * A stored mention changed after it was read or handed over (while its analysis may be in
+ * flight): a new text makes that result stale, so it is dropped at saving and the mention,
+ * pending again, is read anew; new links are read back at saving.
+ */
+export function forgetStaleFacts(db: Db, rowId: number, textChanged: boolean): void {
+  const facts = factsOf(db);
+  const f = facts.get(rowId);
+  if (!f) return;
+  if (textChanged) f.stale = true;
+  else facts.delete(rowId);
 }
 
 export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): AnalysisInput[] {
@@ -158,7 +173,7 @@ export function prepareAnalysisWrites(db: Db) {
     for (const r of results) {
       const f = facts.get(r.rowId) ?? readFacts(r.rowId);
       facts.delete(r.rowId);
-      if (!f) continue; // deleted since it was read
+      if (!f || f.stale) continue; // deleted, or its text edited, since it was read
       const human = labelled ? (humanLabel.get(r.rowId) as SentimentLabel | undefined) : undefined;
       const sentiment = SENTIMENT_VALUE[human ?? r.sentimentLabel];
       const humanComplaint = complaintLabelled ? (complaintLabel.get(r.rowId) as number | undefined) : undefined;

@@ -16,6 +16,7 @@ export class FreshMentions {
   private readonly byKey = new Map<string, Fresh | null>();
 
   add(mention: MentionInput, stored: { rowId: number; hour: number } | undefined, brandIds: number[], nameOf: (id: number) => string): void {
+    // (a later occurrence's changed text or links also make readers' facts stale: see forgetStaleFacts)
     const key = `${mention.source}\u0000${mention.id}`;
     if (!stored) {
       if (this.byKey.has(key)) this.byKey.set(key, null);

@@ -37,8 +37,17 @@ export function prepareTextIndexBatch(db: Db) {
   };
 }
 
+export interface MentionWrite {
+  newToBrand: boolean;
+  rowId: number;
+  /** Set when the mention was stored now. */
+  stored?: { hour: number };
+  textChanged: boolean;
+  relinked: boolean;
+}
+
 export function prepareMentionWrites(db: Db) {
-  const exists = db.prepare('SELECT 1 FROM mentions WHERE source = ? AND external_id = ?').pluck();
+  const storedText = db.prepare('SELECT text FROM mentions WHERE source = ? AND external_id = ?').pluck();
   const upsert = db.prepare(`
     INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, url, lang,
       likes, replies, reposts, score, raw, first_seen, last_seen)
@@ -68,10 +77,12 @@ export function prepareMentionWrites(db: Db) {
     WHERE mention_id = (SELECT id FROM mentions WHERE source = ? AND external_id = ?)`);
   /**
    * Returns whether the mention is new to its (first) brand (newly stored, or newly
-   * linked) and, when it was stored now, its row id and hour.
+   * linked), its row id and, when it was stored now, its hour; and whether a stored one
+   * changed its text or links (an analysis read before is stale).
    */
-  return (mention: MentionInput, brandIds: number[], now: string): { newToBrand: boolean; stored?: { rowId: number; hour: number } } => {
-    const isNew = exists.get(mention.source, mention.id) === undefined;
+  return (mention: MentionInput, brandIds: number[], now: string): MentionWrite => {
+    const before = storedText.get(mention.source, mention.id) as string | undefined;
+    const isNew = before === undefined;
     const m = mention.metrics ?? {};
     const row = upsert.get({
       source: mention.source,
@@ -97,7 +108,7 @@ export function prepareMentionWrites(db: Db) {
       if (added && !isNew) relinked = true;
     });
     if (relinked) restale.run(mention.source, mention.id);
-    return { newToBrand, stored: isNew ? { rowId: row.id, hour: row.hour } : undefined };
+    return { newToBrand, rowId: row.id, stored: isNew ? { hour: row.hour } : undefined, textChanged: !isNew && before !== mention.text, relinked };
   };
 }
 

@@ -8,7 +8,7 @@ import type {
 import type { BrandDay, HourRange } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
-  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
+  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel,
 } from './analysis-queries.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
@@ -67,10 +67,11 @@ export class SqliteStore implements Store {
       textIndex.open();
       for (const mention of mentions) {
         const brandIds = [...new Set(linkedBrands(mention).map((name) => this.brandId(name)))];
-        const { newToBrand, stored } = this.writeMention(mention, brandIds, now);
-        if (newToBrand) outcome.inserted++;
+        const written = this.writeMention(mention, brandIds, now);
+        if (written.newToBrand) outcome.inserted++;
         else outcome.updated++;
-        fresh.add(mention, stored, brandIds, (id) => this.brandNames.get(id)!);
+        fresh.add(mention, written.stored && { rowId: written.rowId, hour: written.stored.hour }, brandIds, (id) => this.brandNames.get(id)!);
+        if (written.textChanged || written.relinked) forgetStaleFacts(this.db, written.rowId, written.textChanged);
       }
       textIndex.close();
       if (cursor) saveCursor.run(cursor.source, this.brandId(cursor.brand), cursor.stream, cursor.value, now);
