@@ -64,7 +64,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     // per candidate mention, its own term rows (the mention index): the rows of the range
-    // are few, and there is no (brand, term) index to start from (migration 11)
+    // are few, and there is no (brand, term) index to start from (migration 12)
     add(`EXISTS (SELECT 1 FROM mention_terms mt WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id
       AND mt.term_id IN (SELECT t.id FROM terms t
         WHERE t.key IN (SELECT value FROM json_each(@terms)) OR t.display IN (SELECT value FROM json_each(@terms))))`,

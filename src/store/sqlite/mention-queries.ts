@@ -19,7 +19,7 @@ export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint
 export const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)';
 
 /**
- * Opens and closes a batch of mention writes for the full-text index (migration 11): rows
+ * Opens and closes a batch of mention writes for the full-text index (migration 12): rows
  * the batch inserts are indexed at its end in one statement, with their final text.
  * Both run inside the batch's transaction, so a failed batch leaves the index as it was.
  */

@@ -18,7 +18,7 @@ const IN_RANGE = `t.hour >= @from AND t.hour < @to ${exactEdges('t')}`;
 /**
  * IN_RANGE for queries of chosen terms: the range's hours as a list (@hours), so SQLite
  * seeks the primary key (brand, hour, term, mention) at each hour × term instead of
- * reading every term row of the range (there is no (brand, term, hour) index: migration 11).
+ * reading every term row of the range (there is no (brand, term, hour) index: migration 12).
  */
 const IN_HOURS = `t.hour IN (SELECT value FROM json_each(@hours)) ${exactEdges('t')}`;
 /** Terms chosen by id (@ids). */
