@@ -1,5 +1,6 @@
 import type { MentionInput } from '../../src/domain/mention.js';
 import type { AnalysisInput, AnalysisRecord, Store } from '../../src/store/store.js';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
 
 /**
  * A fixed corpus for before/after comparisons of search, report and export output. It
@@ -18,16 +19,7 @@ const WORDS = ['tea', 'kettle', 'mug', 'bag', 'plastic', 'delivery', 'late', 'bo
 const HOSTILE = ['=SUM(A1:A9)', '+cmd|calc', '-2+3', '@here', 'line one\nline two', 'cr\rcell', 'crlf\r\n=1', '"quoted", comma',
   '🫖 emoji ☕', '\ttab start', 'semi; colon'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 function hash(text: string): number {
   let h = 2166136261;
