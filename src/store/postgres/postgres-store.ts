@@ -15,6 +15,7 @@ import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from '.
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, searchMentions } from './mention-queries.js';
+import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
@@ -34,6 +35,8 @@ export class PostgresStore implements Store {
   private readonly partitions: MentionPartitions;
   private readonly analyses: AnalysisWriter;
   private readonly runLock: PgRunLock;
+  /** Analyses this store saved since it last renewed the planner statistics (planner-stats.ts). */
+  private analysedSinceStatistics = 0;
   readonly dailyTotals: ReportQueries['dailyTotals'];
   readonly windowTerms: ReportQueries['windowTerms'];
   readonly baselineTerms: ReportQueries['baselineTerms'];
@@ -147,6 +150,8 @@ export class PostgresStore implements Store {
 
   async refreshReportRollups(before: Date): Promise<number> {
     const beforeDay = Math.floor(before.getTime() / 86_400_000);
+    // the rollups' own queries, and the reports after them, need statistics that know the rows just written
+    if (await renewStaleStatistics(this.sql, this.analysedSinceStatistics)) this.analysedSinceStatistics = 0;
     const refreshed = await refreshStaleDays(this.sql, beforeDay);
     // compare's per-brand days too, so a read command finds them current
     await refreshStaleBrandDays(this.sql, beforeDay);
@@ -159,6 +164,7 @@ export class PostgresStore implements Store {
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
     await this.analyses.save(results);
+    this.analysedSinceStatistics += results.length;
   }
 
   async saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void> {
