@@ -54,11 +54,31 @@ function spec(n: number, brands = BENCH_BRANDS): CorpusSpec {
   return { n, end: END, days: 30, brands, seed: 7 };
 }
 
+/** The row of a CLI run that loaded `count` mentions. */
+function loadRow(step: string, count: number, run: CliRun, note?: string): BenchRow {
+  return { step, rows: count, seconds: run.seconds, perSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, note };
+}
+
+/** Runs one CLI command `runs` times in a row. */
+async function repeat(args: string[], runs: number, dir: string, probe: string): Promise<CliRun[]> {
+  const timings = [];
+  for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
+  return timings;
+}
+
+/** A latency row: median wall and CPU time of the runs, their peak RSS, every run's wall time in the note. */
+function medianRow(step: string, count: number, timings: CliRun[], extra?: string): BenchRow {
+  return {
+    step, rows: count, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
+    cpuSeconds: median(timings.map((t) => t.cpuSeconds)), peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
+    note: `median of ${timings.length} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s)${extra ? `; ${extra}` : ''}`,
+  };
+}
+
 async function benchPipeline(dir: string, probe: string, n: number, rows: BenchRow[]): Promise<void> {
   const file = join(dir, 'corpus.jsonl');
   const texts = await writeCorpus(file, spec(n));
-  const step = (name: string, count: number, run: CliRun) =>
-    rows.push({ step: name, rows: count, seconds: run.seconds, perSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, note: threadNote(run, count) });
+  const step = (name: string, count: number, run: CliRun) => rows.push(loadRow(name, count, run, threadNote(run, count)));
   step('import + analyse (JSONL → scored rows)', n, await runCli(['--db', 'full.db', 'import', file], dir, probe));
   step('import only (--no-analyze)', n, await runCli(['--db', 'staged.db', 'import', file, '--no-analyze'], dir, probe));
   step('analyse only (earshot analyze)', n, await runCli(['--db', 'staged.db', 'analyze'], dir, probe));
@@ -76,19 +96,13 @@ async function benchCompare(dir: string, probe: string, n: number, runs: number,
     const file = join(dir, `compare-${n}.jsonl`);
     db = `compare-${n}.db`;
     await writeCorpus(file, spec(n), 0);
-    const load = await runCli(['--db', db, 'import', file], dir, probe);
-    rows.push({ step: `import + analyse, ${n.toLocaleString('en-US')} (compare db)`, rows: n, seconds: load.seconds, perSecond: n / load.seconds, cpuSeconds: load.cpuSeconds, peakRssMb: load.peakRssMb });
+    rows.push(loadRow(`import + analyse, ${n.toLocaleString('en-US')} (compare db)`, n, await runCli(['--db', db, 'import', file], dir, probe)));
   }
   const since = new Date(END.getTime() - 30 * 86_400_000).toISOString();
   const args = ['--db', db, 'compare', '--brands', BENCH_BRANDS.map((b) => b.name).join(','), '--since', since, '--until', END.toISOString(), '--by', 'week', '--format', 'json'];
   const cold = await runCli(args, dir, probe);
-  const timings = [];
-  for (let r = 0; r < runs; r++) timings.push(await runCli(args, dir, probe));
-  rows.push({
-    step: `compare, ${BENCH_BRANDS.length} brands × 30 days, ${n.toLocaleString('en-US')} mentions`, rows: n, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
-    cpuSeconds: median(timings.map((t) => t.cpuSeconds)), peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
-    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s; first run ${cold.seconds.toFixed(2)} s)`,
-  });
+  const timings = await repeat(args, runs, dir, probe);
+  rows.push(medianRow(`compare, ${BENCH_BRANDS.length} brands × 30 days, ${n.toLocaleString('en-US')} mentions`, n, timings, `first run ${cold.seconds.toFixed(2)} s`));
 }
 
 function rateRow(r: RateRow, count: number): BenchRow {
@@ -144,20 +158,9 @@ async function benchReport(dir: string, probe: string, size: number, runs: numbe
   const file = join(dir, `report-${size}.jsonl`);
   const db = `report-${size}.db`;
   await writeCorpus(file, spec(size, [{ ...BENCH_BRANDS[0]!, share: 1 }]), 0);
-  const load = await runCli(['--db', db, 'import', file], dir, probe);
-  rows.push({
-    step: `import + analyse, ${size.toLocaleString('en-US')} (report db)`, rows: size, seconds: load.seconds, perSecond: size / load.seconds,
-    cpuSeconds: load.cpuSeconds, peakRssMb: load.peakRssMb,
-  });
-  const timings = [];
-  for (let r = 0; r < runs; r++) timings.push(await runCli(reportArgs(db), dir, probe));
-  const found = describeFindings(timings[0]!.stdout);
-  rows.push({
-    step: `report, ${size.toLocaleString('en-US')} mentions of one brand`, rows: size, seconds: median(timings.map((t) => t.seconds)), perSecond: null,
-    cpuSeconds: median(timings.map((t) => t.cpuSeconds)),
-    peakRssMb: Math.max(...timings.map((t) => t.peakRssMb)),
-    note: `median of ${runs} (${timings.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${found}`,
-  });
+  rows.push(loadRow(`import + analyse, ${size.toLocaleString('en-US')} (report db)`, size, await runCli(['--db', db, 'import', file], dir, probe)));
+  const timings = await repeat(reportArgs(db), runs, dir, probe);
+  rows.push(medianRow(`report, ${size.toLocaleString('en-US')} mentions of one brand`, size, timings, describeFindings(timings[0]!.stdout)));
   await benchReadCosts(dir, probe, db, size, runs, rows);
 }
 
@@ -170,12 +173,8 @@ async function benchReadCosts(dir: string, probe: string, db: string, size: numb
   const label = size ? size.toLocaleString('en-US') : db.replace(/^.*\//, '');
   if (size === 0) {
     // --time-report: the CLI report too (the one timing an older build, EARSHOT_BENCH_BIN, can give on its own schema)
-    const cli = [];
-    for (let r = 0; r < runs; r++) cli.push(await runCli(reportArgs(db), dir, probe));
-    rows.push({
-      step: `report, ${label}`, rows: 0, seconds: median(cli.map((t) => t.seconds)), perSecond: null, cpuSeconds: median(cli.map((t) => t.cpuSeconds)),
-      peakRssMb: Math.max(...cli.map((t) => t.peakRssMb)), note: `median of ${runs} (${cli.map((t) => t.seconds.toFixed(2)).join(', ')} s); ${describeFindings(cli[0]!.stdout)}`,
-    });
+    const cli = await repeat(reportArgs(db), runs, dir, probe);
+    rows.push(medianRow(`report, ${label}`, 0, cli, describeFindings(cli[0]!.stdout)));
   }
   const t = await timeReport(isPostgresUrl(db) ? db : resolve(dir, db), BENCH_BRANDS[0]!.name, END, runs).catch((error: Error) => error);
   if (t instanceof Error) process.stderr.write(`in-process report skipped: ${t.message}\n`);
@@ -183,13 +182,7 @@ async function benchReadCosts(dir: string, probe: string, db: string, size: numb
     step: `report in-process (buildReport), ${label}`, rows: size, seconds: median(t.report.wallMs) / 1000, perSecond: null,
     cpuSeconds: median(t.report.cpuMs) / 1000, peakRssMb: null, note: `median of ${runs}; ${describeTiming(t)}`,
   });
-  const status = [];
-  for (let r = 0; r < runs; r++) status.push(await runCli(['--db', db, 'status'], dir, probe));
-  rows.push({
-    step: `status, ${label} mentions`, rows: size, seconds: median(status.map((s) => s.seconds)), perSecond: null,
-    cpuSeconds: median(status.map((s) => s.cpuSeconds)), peakRssMb: Math.max(...status.map((s) => s.peakRssMb)),
-    note: `median of ${runs} (${status.map((s) => s.seconds.toFixed(2)).join(', ')} s)`,
-  });
+  rows.push(medianRow(`status, ${label} mentions`, size, await repeat(['--db', db, 'status'], runs, dir, probe)));
 }
 
 function renderTable(rows: BenchRow[]): string {
