@@ -109,20 +109,17 @@ export const configSchema = z.strictObject({
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
 }).superRefine((config, ctx) => {
   const names = new Set(config.brands.map((b) => b.name.toLowerCase()));
+  const requireBrands = (brands: string[], path: Array<string | number>) => brands.forEach((brand, j) => {
+    if (!names.has(brand.toLowerCase())) ctx.addIssue({ code: 'custom', path: [...path, j], message: `no brand "${brand}" in brands` });
+  });
   config.alerts.forEach((target, i) => {
     if (target.kind === 'opportunity' && target.brands.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['alerts', i, 'brands'], message: 'an "opportunity" target must list the rival brands it watches' });
     }
-    if (names.size === 0) return;
-    target.brands.forEach((brand, j) => {
-      if (!names.has(brand.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['alerts', i, 'brands', j], message: `no brand "${brand}" in brands` });
-    });
+    // a config without brands watches what the store holds: nothing to check the names against
+    if (names.size > 0) requireBrands(target.brands, ['alerts', i, 'brands']);
   });
-  config.compare.forEach((set, i) => set.brands.forEach((brand, j) => {
-    if (!names.has(brand.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['compare', i, 'brands', j], message: `no brand "${brand}" in brands` });
-    }
-  }));
+  config.compare.forEach((set, i) => requireBrands(set.brands, ['compare', i, 'brands']));
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -82,7 +82,7 @@ export function rivalBrands(targets: readonly AlertTarget[]): Set<string> {
 }
 
 /** A target's rules: brands (empty = every brand but declared rivals), minimum score, mentions, negative and complaint share. */
-export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue, rivals: ReadonlySet<string> = new Set()): boolean {
+export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue, rivals: ReadonlySet<string>): boolean {
   const key = brand.toLowerCase();
   const brandOk = target.brands.length === 0 ? !rivals.has(key) : target.brands.some((b) => b.toLowerCase() === key);
   return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions

@@ -40,8 +40,10 @@ export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' 
 export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'issue' | 'opportunity' = 'issue'): SlackMessage {
   const brand = escapeSlack(report.brand);
   const label = escapeSlack(issue.label);
-  const opening = kind === 'opportunity' ? 'Opportunity: rival' : 'Emerging issue for';
-  const headline = kind === 'opportunity' ? `${opening} ${report.brand} has an emerging issue: ${issue.label}` : `${opening} ${report.brand}: ${issue.label}`;
+  const title = (name: string, issueLabel: string) => (kind === 'opportunity'
+    ? `Opportunity: rival ${name} has an emerging issue: ${issueLabel}` : `Emerging issue for ${name}: ${issueLabel}`);
+  // the header is plain text; the notification text is mrkdwn, so it takes the escaped names
+  const headline = title(report.brand, issue.label);
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(neutraliseMentions(headline), 150), emoji: true } },
     ...(kind === 'opportunity'
@@ -52,8 +54,7 @@ export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'is
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
-  const text = kind === 'opportunity' ? `${opening} ${brand} has an emerging issue: ${label}` : `${opening} ${brand}: ${label}`;
-  return { text: `${text} (${issue.mentions} mentions)`, blocks };
+  return { text: `${title(brand, label)} (${issue.mentions} mentions)`, blocks };
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {
