@@ -4,6 +4,7 @@
 // (rare, so still regexes), each code point is classed once (a table for ASCII, a memo
 // above it, both filled from the same character classes as the regexes) and fed to the
 // hash as the normalised text would be.
+import { boundedMemo } from './bounded-memo.js';
 
 /** Character classes of the normalisation, shared with the regexes of near-duplicate.ts. */
 export const MENTION_CHARS = '\\p{L}\\p{N}_';
@@ -33,17 +34,10 @@ function classify(codePoint: number): number {
 
 const ASCII = Uint8Array.from({ length: 128 }, (_, c) => classify(c));
 const MAX_MEMO = 20_000;
-const wide = new Map<number, number>();
+const classifyWide = boundedMemo(MAX_MEMO, classify);
 
 function classOf(codePoint: number): number {
-  if (codePoint < 128) return ASCII[codePoint]!;
-  let cls = wide.get(codePoint);
-  if (cls === undefined) {
-    cls = classify(codePoint);
-    if (wide.size >= MAX_MEMO) wide.clear();
-    wide.set(codePoint, cls);
-  }
-  return cls;
+  return codePoint < 128 ? ASCII[codePoint]! : classifyWide(codePoint);
 }
 
 // The normalised text's UTF-8 bytes, written here and then hashed in one loop.

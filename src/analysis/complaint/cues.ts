@@ -3,6 +3,7 @@
 // training domains; a cue class carries what it learned to words of the same class in
 // domains it never saw ("cracked" for a lid, "declined" for a card, "logs me out").
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 const CLASSES = {
   /** Something broke, failed or is missing. */
@@ -68,17 +69,8 @@ export function cueClassOf(word: string): CueClass | undefined {
 }
 
 const MAX_WORDS = 20_000;
-const cueWords = new Map<string, string>();
-
 /** A token as the cue lists spell it: lowercase, straight apostrophes (memoised). */
-function readCueWord(value: string): string {
-  let word = cueWords.get(value);
-  if (word !== undefined) return word;
-  word = value.toLowerCase().replaceAll('’', "'");
-  if (cueWords.size >= MAX_WORDS) cueWords.clear();
-  cueWords.set(value, word);
-  return word;
-}
+const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
 
 /**
  * Appends cue features for the token list to `out`: one per cue word (its class), its

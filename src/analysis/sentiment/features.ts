@@ -3,6 +3,7 @@
 // full-pipeline doc give identical features.
 import { SEED, combineHashes, hashString } from './hash.js';
 import type { FeatureSettings, SentimentTokens } from './types.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 // Words that flip polarity until the next clause break. wink splits "don't" into
 // "do" + "n't"; the apostrophe-less spellings are common in tweets.
@@ -100,21 +101,15 @@ interface WordInfo {
 }
 
 const MAX_WORDS = 20_000;
-const wordInfos = new Map<string, WordInfo>();
 
-function readWordInfo(value: string): WordInfo {
-  let info = wordInfos.get(value);
-  if (info !== undefined) return info;
+const readWordInfo = boundedMemo(MAX_WORDS, (value: string): WordInfo => {
   const caps = value.length > 1 && value !== value.toLowerCase() && value === value.toUpperCase();
   // the training tweets use ’ in contractions (n’t, I’m), most live text uses '
   let term = value.toLowerCase().replaceAll('’', "'");
   const elongated = ELONGATED.test(term);
   if (elongated) term = term.replace(ELONGATIONS, '$1$1');
-  info = { caps, elongated, term, hash: hashString(term), negator: NEGATORS.has(term) };
-  if (wordInfos.size >= MAX_WORDS) wordInfos.clear();
-  wordInfos.set(value, info);
-  return info;
-}
+  return { caps, elongated, term, hash: hashString(term), negator: NEGATORS.has(term) };
+});
 
 function visitWord(state: WalkState, value: string): void {
   const info = readWordInfo(value);
@@ -125,19 +120,12 @@ function visitWord(state: WalkState, value: string): void {
   if (state.settings.charGrams) emitCharGrams(state, info.term);
 }
 
-const hashtagParts = new Map<string, { tag: string; parts: string[] }>();
-
 /** A hashtag lowercased, and the words it carries: memoised by its value. */
-function readHashtag(value: string): { tag: string; parts: string[] } {
-  let known = hashtagParts.get(value);
-  if (known !== undefined) return known;
+const readHashtag = boundedMemo(MAX_WORDS, (value: string): { tag: string; parts: string[] } => {
   // camelCase tags (#EpicFail) carry their words; plain ones (#fail) are one word
   const parts = value.slice(1).split(/(?<=\p{Ll})(?=\p{Lu})|[_\d]+/u).filter((p) => p.length > 1).map((p) => p.toLowerCase());
-  known = { tag: value.toLowerCase(), parts };
-  if (hashtagParts.size >= MAX_WORDS) hashtagParts.clear();
-  hashtagParts.set(value, known);
-  return known;
-}
+  return { tag: value.toLowerCase(), parts };
+});
 
 function visitHashtag(state: WalkState, value: string): void {
   const { tag, parts } = readHashtag(value);
