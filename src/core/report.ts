@@ -40,11 +40,11 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
 
   // Every term with enough voices is tested: at scale, a real burst can sit below
   // thousands of everyday words in raw volume.
-  const candidates = await store.windowTerms(window, thresholds.minVoices, MAX_CANDIDATES);
+  const { candidates, baselineCounts } = await candidateTerms(store, window, baseline, thresholds.minVoices);
   // Testing thousands of terms makes 1-in-1000 events routine: the bar rises with the
   // number tested (Bonferroni-style, in decimal digits), so noise words stay out.
   thresholds.minSurprise += Math.max(0, Math.log10(candidates.length / 100));
-  const before = new Map((await store.baselineTerms(baseline, candidates.map((c) => c.termId))).map((t) => [t.termId, t]));
+  const before = new Map(baselineCounts.map((t) => [t.termId, t]));
   const bursting = candidates
     .map((term) => ({ term, g2: burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal) }))
     .filter((b) => b.g2 >= thresholds.minLogLikelihood)
@@ -98,6 +98,30 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     issues: rank('issue'),
     trends: rank('trend'),
   };
+}
+
+/**
+ * The window's terms with enough voices, and their baseline counts. The baseline read is
+ * asked for first, with the ids to come, so a store can read the baseline's raw hours on
+ * another core while it reads the window's terms.
+ */
+async function candidateTerms(store: Store, window: HourRange, baseline: HourRange, minVoices: number) {
+  let give!: (ids: number[]) => void;
+  let fail!: (error: unknown) => void;
+  const ids = new Promise<number[]>((resolve, reject) => {
+    give = resolve;
+    fail = reject;
+  });
+  const baselineRead = store.baselineTerms(baseline, ids);
+  try {
+    const candidates = await store.windowTerms(window, minVoices, MAX_CANDIDATES);
+    give(candidates.map((c) => c.termId));
+    return { candidates, baselineCounts: await baselineRead };
+  } catch (error) {
+    fail(error);
+    await baselineRead.catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Groups whose complaint shares differ by this much are not fused. */

@@ -388,7 +388,11 @@ export interface BrandDay {
 export interface ReportQueries {
   dailyTotals(range: HourRange): Promise<DayTotals[]>;
   windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]>;
-  baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]>;
+  /**
+   * The chosen terms' counts over a range. The ids may still be coming (the window's
+   * candidates being read): a store may start reading the range meanwhile.
+   */
+  baselineTerms(range: HourRange, termIds: number[] | Promise<number[]>): Promise<TermCounts[]>;
   termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]>;
   termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats>;
   /** Distinct (day, author, copy-cluster) triples of a group's mentions, at most `limit`. */

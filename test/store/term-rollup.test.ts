@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePending } from '../../src/core/analyze.js';
-import { planRollup } from '../../src/store/sqlite/term-rollup.js';
-import type { HourRange } from '../../src/store/store.js';
+import { readOnThread } from '../../src/store/sqlite/edge-reader.js';
+import { SqliteReportQueries } from '../../src/store/sqlite/report-queries.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { edgeTermsSql, planRangeRollup, planRollup } from '../../src/store/sqlite/term-rollup.js';
+import { exactRange, type HourRange, type ReportQueries } from '../../src/store/store.js';
 import { generateScenario } from '../../src/tools/scenarios/generate.js';
 import { teaDemoScenario } from '../../src/tools/scenarios/tea.js';
 import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -52,6 +55,41 @@ for (const backend of await storeBackends()) describe.skipIf(!backend.available)
     await analyse();
     await compare();
   }, 60_000);
+
+  it('gives the same baseline counts when it reads the edge hours ahead (SQLite: on a thread) as when handed the ids', async () => {
+    const scenario = teaDemoScenario(END);
+    const [store] = await backend.openPair(); // a file: the thread opens its own connection
+    await store.upsertMentions(generateScenario(scenario));
+    await analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
+    const ahead: Pick<ReportQueries, 'baselineTerms'> = backend.name === 'sqlite'
+      ? new SqliteReportQueries((store as SqliteStore).db, { parallelEdgeMentions: 0 }) : store;
+    const hour = 3_600_000;
+    // hour-aligned and not: partial first and last hours read against each mention's time
+    for (const at of [END.getTime() - 5 * hour, END.getTime() - 5 * hour - 17 * 60_000 - 3_000]) {
+      const window = exactRange(scenario.brand, at - 48 * hour, at, { dayPhase: 7 });
+      const baseline = exactRange(scenario.brand, at - (48 + 336) * hour, at - 48 * hour, { dayPhase: 7 });
+      expect(planRangeRollup(baseline).raw.length).toBe(2);
+      const ids = (await store.windowTerms(window, 3, 400)).map((t) => t.termId);
+      expect(ids.length).toBeGreaterThan(20);
+      const handed = await store.baselineTerms(baseline, ids);
+      expect(handed.some((t) => t.voices > 0)).toBe(true);
+      const byId = (rows: Array<{ termId: number }>) => [...rows].sort((a, b) => a.termId - b.termId);
+      expect(byId(await ahead.baselineTerms(baseline, Promise.resolve(ids)))).toEqual(byId(handed));
+      expect(await ahead.baselineTerms(baseline, Promise.resolve([]))).toEqual([]);
+    }
+  }, 60_000);
+
+  if (backend.name === 'sqlite') it('reads on a thread of its own, and answers null when the thread cannot read', async () => {
+    const [store] = await backend.openPair();
+    await store.upsertMentions(generateScenario(teaDemoScenario(END)));
+    const path = (store as SqliteStore).db.name;
+    const params = { brand: 1, from: 0, to: 1e9, fromIso: null, toIso: null };
+    const rows = await readOnThread(path, [{ sql: 'SELECT COUNT(*) FROM mentions', params: {} }, { sql: edgeTermsSql(0, 1e9, ''), params }]);
+    expect(rows?.[0]).toEqual([[generateScenario(teaDemoScenario(END)).length]]);
+    expect(rows?.[1]).toEqual([]); // nothing analysed yet: no term rows
+    expect(await readOnThread(`${path}.missing`, [{ sql: 'SELECT 1', params: {} }])).toBeNull();
+    expect(await readOnThread(path, [{ sql: 'SELECT nonsense FROM nowhere', params: {} }])).toBeNull();
+  });
 
   if (backend.name === 'postgres') it('reads the raw rows when a writer holds the term rows it would roll up, and rolls up after', async () => {
     const scenario = teaDemoScenario(END);

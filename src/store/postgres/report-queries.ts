@@ -91,7 +91,8 @@ export class PgReportQueries implements ReportQueries {
       ORDER BY voices DESC, t.term_id LIMIT ${limit}`;
   }
 
-  async baselineTerms(range: HourRange, termIds: number[]): Promise<TermCounts[]> {
+  async baselineTerms(range: HourRange, ids: number[] | Promise<number[]>): Promise<TermCounts[]> {
+    const termIds = await ids;
     if (termIds.length === 0) return [];
     const p = await this.scope(range);
     const sql = this.sql;

@@ -100,14 +100,20 @@ export function rollupTermsSql(plan: RollupPlan, termFilter: string): string {
     parts.push(`SELECT term_id, mentions, authors, clusters, negative, positive, complaints FROM term_days
       WHERE brand_id = @brand AND day >= ${plan.fromDay} AND day < ${plan.toDay} ${termFilter}`);
   }
-  for (const [from, to] of plan.raw) {
-    // an edge range lies within one day, so distinct counts over it are daily counts
-    parts.push(`SELECT t.term_id, COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, COUNT(DISTINCT t.cluster) AS clusters,
-        SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints
-      FROM mention_terms t WHERE t.brand_id = @brand AND t.hour >= ${from} AND t.hour < ${to} ${termFilter} ${exactEdges('t')}
-      GROUP BY t.term_id`);
-  }
+  for (const [from, to] of plan.raw) parts.push(edgeTermsSql(from, to, termFilter));
   return parts.join('\n UNION ALL \n');
+}
+
+/**
+ * Per-term counts of one raw edge range [from, to) of a plan, in term_days' columns
+ * (term_id, mentions, authors, clusters, negative, positive, complaints). An edge lies
+ * within one day, so its distinct counts are daily counts.
+ */
+export function edgeTermsSql(from: number, to: number, termFilter: string): string {
+  return `SELECT t.term_id, COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, COUNT(DISTINCT t.cluster) AS clusters,
+      SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints
+    FROM mention_terms t WHERE t.brand_id = @brand AND t.hour >= ${from} AND t.hour < ${to} ${termFilter} ${exactEdges('t')}
+    GROUP BY t.term_id`;
 }
 
 /** Fills the rollup of every analysed whole day before `beforeDay` that has none or a stale one. */
