@@ -1,8 +1,9 @@
 // `npm run bench -- --time-report DB [--brand NAME] [--runs 5]`: builds the bench's report
 // in-process on an existing store (a --keep'd report database, or a postgres:// URL) and
 // times it with the status command's store call: wall and CPU time per run, and which
-// store calls took the time (summed wall time of each; baselineTerms starts before windowTerms and reads on a thread meanwhile, so the two overlap). Read-only,
-// as the report and status commands open stores.
+// store calls took the time (summed wall time of each; baselineTerms starts before
+// windowTerms and reads on a thread meanwhile, so those two overlap). Read-only, as the
+// report and status commands open stores.
 import { buildReport } from '../../core/report.js';
 import { openStore, type Store } from '../../store/index.js';
 import { median } from './run-cli.js';
