@@ -94,6 +94,10 @@ describe.each(backends)('complaints in the $name store', (backend) => {
     expect(raw).toEqual(lid);
     expect(await store().baselineTerms(range, [lid!.termId])).toEqual([lid]);
     expect((await store().termGroupStats(range, [lid!.termId])).complaints).toBe(expectedComplaints);
+    // a group with no rows in the range: zeros, no first mention, no days
+    expect(await store().termGroupStats(range, [lid!.termId + 1_000_000])).toEqual({
+      mentions: 0, authors: 0, voices: 0, negative: 0, positive: 0, complaints: 0, engagement: 0, firstSeen: null, daily: [],
+    });
 
     // a label moves every count, and marks its day stale in the rollup
     await store().setComplaintLabel(rows.get('2')!, true);

@@ -10,8 +10,6 @@ import type { Db } from './open.js';
 const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
 /** The day of a row in a group query: days start `@phase` hours past UTC midnight. */
 const PHASED_DAY = '((t.hour - CAST(@phase AS INTEGER)) / 24)';
-/** VOICES over phased days. */
-const PHASED_VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + ${PHASED_DAY}), COUNT(DISTINCT t.cluster * 100000 + ${PHASED_DAY}))`;
 /** Sentiment and complaint counts of a set of term (or analysis) rows `t`. */
 const SHARES = 'SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints';
 /** The rows of a range: its hours, less what its partial edge hours hold outside its exact bounds. */
@@ -191,24 +189,37 @@ export class SqliteReportQueries implements ReportQueries {
       GROUP BY a.term_id, b.term_id`).all(this.termParams(range, termIds)) as TermPair[];
   }
 
+  /**
+   * One statement: the group's rows are picked (seek by hour × term) once, for the totals
+   * and the days alike; the total voices are the days' sums (voices count once a day).
+   */
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
     const params = this.termParams(range, termIds);
-    const picked = `SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t ${this.sourceJoin(range, 't')}
-      WHERE t.brand_id = @brand AND ${IN_TERMS} AND ${IN_HOURS}`;
-    const totals = this.db.prepare(`
-      WITH t AS MATERIALIZED (${picked})
-      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${PHASED_VOICES} AS voices,
-        COALESCE(SUM(t.sentiment < 0), 0) AS negative, COALESCE(SUM(t.sentiment > 0), 0) AS positive,
-        COALESCE(SUM(t.complaint <> 0), 0) AS complaints,
-        (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
-           FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
-        (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS firstSeen
-      FROM t`).get(params) as Omit<TermGroupStats, 'daily'>;
-    const daily = this.db.prepare(`
-      WITH t AS MATERIALIZED (${picked})
-      SELECT ${PHASED_DAY} AS day, ${PHASED_VOICES} AS voices, COUNT(*) AS mentions FROM t GROUP BY 1 ORDER BY day`)
-      .all(params) as TermGroupStats['daily'];
-    return { ...totals, daily };
+    const rows = this.db.prepare(`
+      WITH t AS MATERIALIZED (
+        SELECT DISTINCT t.mention_id, t.hour, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t ${this.sourceJoin(range, 't')}
+        WHERE t.brand_id = @brand AND ${IN_TERMS} AND ${IN_HOURS}),
+      d AS MATERIALIZED (
+        SELECT ${PHASED_DAY} AS day, COUNT(DISTINCT t.voice) AS authors, COUNT(DISTINCT t.cluster) AS clusters, COUNT(*) AS mentions
+        FROM t GROUP BY 1),
+      total AS (
+        SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors,
+          COALESCE(SUM(t.sentiment < 0), 0) AS negative, COALESCE(SUM(t.sentiment > 0), 0) AS positive,
+          COALESCE(SUM(t.complaint <> 0), 0) AS complaints,
+          (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
+             FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
+          (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS firstSeen
+        FROM t)
+      SELECT total.*, d.day, d.authors AS dayAuthors, d.clusters AS dayClusters, d.mentions AS dayMentions
+      FROM total LEFT JOIN d ORDER BY d.day`).all(params) as Array<Omit<TermGroupStats, 'voices' | 'daily'>
+        & { day: number | null; dayAuthors: number; dayClusters: number; dayMentions: number }>;
+    const { mentions, authors, negative, positive, complaints, engagement, firstSeen } = rows[0]!;
+    const days = rows.filter((r) => r.day !== null);
+    const sum = (pick: (r: (typeof days)[number]) => number) => days.reduce((n, r) => n + pick(r), 0);
+    return {
+      mentions, authors, voices: Math.min(sum((r) => r.dayAuthors), sum((r) => r.dayClusters)), negative, positive, complaints, engagement, firstSeen,
+      daily: days.map((r) => ({ day: r.day!, voices: Math.min(r.dayAuthors, r.dayClusters), mentions: r.dayMentions })),
+    };
   }
 
   async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
