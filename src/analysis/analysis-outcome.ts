@@ -14,7 +14,9 @@ export function isFailure(outcome: AnalysisOutcome): outcome is AnalysisFailure 
  */
 export function analyzeOrFail(analyze: MentionAnalyzer, input: AnalysisInput): AnalysisOutcome {
   try {
-    return analyze(input);
+    const record = analyze(input);
+    if (input.textHash !== undefined) record.textHash = input.textHash;
+    return record;
   } catch (error) {
     return { rowId: input.rowId, modelVersion: analyze.modelVersion, reason: describeFailure(error) };
   }

@@ -223,6 +223,13 @@ export interface AnalysisInput {
   lang: string | null;
   /** Every brand the mention is linked to; the first is the one that stored it. */
   brands: string[];
+  /**
+   * A digest of the text as stored, where the store gives one (PostgreSQL: md5). It comes
+   * back on the result, and the result is saved only if the stored text still has it: a
+   * mention edited while its analysis was in flight (by this process or another) stays
+   * pending instead of keeping the old text's scores.
+   */
+  textHash?: string;
 }
 
 export interface AnalysisRecord {
@@ -246,6 +253,8 @@ export interface AnalysisRecord {
    * keeps the rival's name as a term of each). A brand not listed gets `terms`.
    */
   termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
+  /** The input's textHash, when it had one. */
+  textHash?: string;
 }
 
 export interface AnalysisFailure {

@@ -59,7 +59,9 @@ for (const backend of await storeBackends()) describe.skipIf(!backend.available)
     const [followed, after] = [await backend.open(), await backend.open()];
     try {
       for (const store of [followed, after]) await seed(store);
-      // SQLite only: a follower that reads rows (PostgreSQL) can still save the text it read before an edit
+      // SQLite only: on PostgreSQL a result saved while the edit commits can still keep the old
+      // text's scores (see AnalysisWriter.save); an edit before or after the save is
+      // test/store/analysis-edits.test.ts
       const editHanded = backend.name === 'sqlite';
       const feed = new BacklogFeed();
       const analysis = analyzePending(followed, { brandTerms, follow: feed, workers: 0 });

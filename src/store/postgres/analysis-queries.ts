@@ -15,7 +15,7 @@ import { clean } from './mention-writes.js';
  */
 export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
   return sql<AnalysisInput[]>`
-    SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang,
+    SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, md5(m.text) AS "textHash",
       ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
         ORDER BY b.id = m.brand_id DESC, b.name COLLATE "C") AS brands
     FROM mentions m
@@ -59,7 +59,10 @@ export async function readFailedAnalyses(sql: Sql, limit: number): Promise<Store
 
 type TermLinks = Record<'brand' | 'hour' | 'term' | 'mention' | 'voice' | 'cluster' | 'sentiment' | 'complaint', number[]>;
 
-type Facts = { id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null };
+type Facts = {
+  id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null;
+  textHash: string;
+};
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
 export class AnalysisWriter {
@@ -76,11 +79,19 @@ export class AnalysisWriter {
           ARRAY(SELECT l.brand_id FROM mention_brands l WHERE l.mention_id = m.id ORDER BY l.brand_id) AS "brandIds",
           ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id ORDER BY l.brand_id) AS brands,
           floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
-          cl.complaint AS "humanComplaint"
+          cl.complaint AS "humanComplaint", md5(m.text) AS "textHash"
         FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
         WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
       const byId = new Map(facts.map((f) => [f.id, f]));
-      const kept = results.filter((r) => byId.has(r.rowId)); // others were deleted since they were read
+      // the others were deleted since they were read, or their text was edited (by this process
+      // or another: the edit's trigger deleted their analysis, they are pending again). Left
+      // open: an edit committing while this transaction runs, whose trigger cannot see the
+      // analysis written here yet (locking the mentions would close it, at the risk of
+      // deadlocks with concurrent upserts)
+      const kept = results.filter((r) => {
+        const f = byId.get(r.rowId);
+        return f !== undefined && (r.textHash === undefined || r.textHash === f.textHash);
+      });
       if (kept.length === 0) return;
       const rows: AnalysisRow[] = kept.map((r) => {
         const f = byId.get(r.rowId)!;
