@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  // a second process using the real store lock: holds it for argv[3] ms, then exits 0 (75 when locked)
+  // a second process using the real store lock: holds it until its stdin ends (released or
+  // killed), then exits 0 (75 when locked): no test waits on a clock
   writeFileSync(HOLDER, `
     import { openStore } from ${JSON.stringify(join(REPO, 'dist/store/index.js'))};
     import { withRunLock } from ${JSON.stringify(join(REPO, 'dist/core/run-lock.js'))};
@@ -26,7 +27,7 @@ beforeAll(async () => {
     try {
       await withRunLock(store, async () => {
         process.stdout.write('acquired\\n');
-        await new Promise((r) => setTimeout(r, Number(process.argv[3])));
+        await new Promise((r) => { process.stdin.on('data', () => undefined); process.stdin.once('end', r); });
       });
     } catch (error) {
       process.stderr.write(error.message + '\\n');
@@ -37,8 +38,10 @@ beforeAll(async () => {
   writeFileSync(join(tmp.dir, 'earshot.config.json'), '{}');
 });
 
-function startHolder(db: string, holdMs: number): { child: ChildProcess; acquired: Promise<boolean>; exit: Promise<number> } {
-  const child = spawn(process.execPath, [HOLDER, db, String(holdMs)], { cwd: tmp.dir });
+interface Holder { child: ChildProcess; acquired: Promise<boolean>; exit: Promise<number>; release: () => void }
+
+function startHolder(db: string): Holder {
+  const child = spawn(process.execPath, [HOLDER, db], { cwd: tmp.dir, stdio: ['pipe', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   const acquired = new Promise<boolean>((resolve) => {
@@ -46,7 +49,7 @@ function startHolder(db: string, holdMs: number): { child: ChildProcess; acquire
     child.on('exit', () => resolve(false));
   });
   const exit = once(child, 'exit').then(([code]) => code as number);
-  return { child, acquired, exit };
+  return { child, acquired, exit, release: () => child.stdin!.end() };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -56,14 +59,15 @@ for (const backend of backends) describe.skipIf(!backend.available)(`one run per
 
   it('a second overlapping run exits 75 at once with a clear message; the first one finishes', async () => {
     await runCli(['--db', a, 'status'], { cwd: tmp.dir });
-    const holder = startHolder(a, 4000);
+    const holder = startHolder(a);
     expect(await holder.acquired).toBe(true);
-    const started = Date.now();
+    // the holder keeps the lock until released: a second run that waited for it would never return
     const second = await runCli(['--db', a, 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
     expect(second.code).toBe(75);
     expect(second.stdout).toBe('');
     expect(second.stderr).toMatch(new RegExp(`^earshot: another earshot run holds ${escape(a)} \\(pid ${holder.child.pid} on ${hostname()}, started .+\\) — this run did nothing`));
-    expect(Date.now() - started).toBeLessThan(3500);
+    expect(holder.child.exitCode).toBeNull();
+    holder.release();
     expect(await holder.exit).toBe(0);
     const after = await runCli(['--db', a, 'run', '--no-scan', '--quiet'], { cwd: tmp.dir });
     expect(after.code, after.stderr).toBe(0);
@@ -72,14 +76,18 @@ for (const backend of backends) describe.skipIf(!backend.available)(`one run per
   it('of two processes started together exactly one gets the lock', async () => {
     // the database exists first: this test is about the lock, not about two first-time migrations
     await runCli(['--db', b, 'status'], { cwd: tmp.dir });
-    const [first, second] = [startHolder(b, 1500), startHolder(b, 1500)];
+    const [first, second] = [startHolder(b), startHolder(b)];
+    // both hold until released: the one that lost exits 75 by itself, then the winner is let go
+    expect(await Promise.race([first.exit, second.exit])).toBe(75);
+    first.release();
+    second.release();
     const codes = (await Promise.all([first.exit, second.exit])).sort();
     expect(codes).toEqual([0, 75]);
   }, 30_000);
 
   it('takes over the lock of a killed run, and a lock whose heartbeat went silent', async () => {
     await runCli(['--db', c, 'status'], { cwd: tmp.dir });
-    const holder = startHolder(c, 60_000);
+    const holder = startHolder(c);
     expect(await holder.acquired).toBe(true);
     holder.child.kill('SIGKILL');
     await holder.exit;
@@ -95,7 +103,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`one run per
         ['t', 1, 'other-host', old, old]);
     } else {
       // on PostgreSQL the lock is a live session's advisory lock: a holder still connected but silent
-      frozen = startHolder(c, 60_000);
+      frozen = startHolder(c);
       expect(await frozen.acquired).toBe(true);
       await backend.exec(tmp.dir, c, 'UPDATE run_lock SET heartbeat = $1', [old]);
     }
