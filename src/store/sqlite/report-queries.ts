@@ -2,8 +2,8 @@ import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermC
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
-import { readOnThread } from './edge-reader.js';
-import { edgeTermsSql, ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
+import { mergeEdgesAhead, PARALLEL_EDGE_MENTIONS, readEdgesAhead, type ReportQueryOptions } from './baseline-ahead.js';
+import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
 
 /** One voice per author per UTC day, and one per near-duplicate cluster per day (as the daily rollup counts). */
@@ -28,18 +28,6 @@ const IN_TERMS = 't.term_id IN (SELECT value FROM json_each(@ids))';
  * (brand_id, hour), so each query reads only the rows of one brand's time range (chosen
  * terms: each hour × term of it). A source filter joins mentions (slower path).
  */
-/**
- * Mentions in a baseline's raw edge hours from which baselineTerms reads them on a thread
- * of its own while the window's terms are read here: at 1M mentions (~13k a 12-hour edge)
- * the two edges cost ~190 ms, as much as the window's terms; a thread costs ~30 ms to start.
- */
-export const PARALLEL_EDGE_MENTIONS = 10_000;
-
-export interface ReportQueryOptions {
-  /** See PARALLEL_EDGE_MENTIONS; tests set 0 to take the thread path on small data. */
-  parallelEdgeMentions?: number;
-}
-
 export class SqliteReportQueries implements ReportQueries {
   private readonly parallelEdgeMentions: number;
 
@@ -102,14 +90,14 @@ export class SqliteReportQueries implements ReportQueries {
 
   /**
    * Term ids still being read (a promise) let the raw edge hours be read meanwhile, on a
-   * thread of their own (see PARALLEL_EDGE_MENTIONS): same counts, both cores.
+   * thread of their own (see baseline-ahead.ts): same counts, both cores.
    */
   async baselineTerms(range: HourRange, ids: number[] | Promise<number[]>): Promise<TermCounts[]> {
-    const ahead = Array.isArray(ids) ? null : this.readEdgesAhead(range);
+    const ahead = Array.isArray(ids) ? null : readEdgesAhead(this.db, range, this.params(range), this.parallelEdgeMentions);
     const termIds = await ids;
     if (termIds.length === 0) return [];
     const params = this.termParams(range, termIds);
-    const merged = ahead && await this.mergeRolled(range, ahead, termIds, params);
+    const merged = ahead && await mergeEdgesAhead(this.db, range, ahead, termIds, params);
     if (merged) return merged;
     const rolled = this.rolledTerms(range, 'AND term_id IN (SELECT value FROM json_each(@ids))');
     if (rolled) return this.db.prepare(rolled).all(params) as TermCounts[];
@@ -118,48 +106,6 @@ export class SqliteReportQueries implements ReportQueries {
       FROM mention_terms t JOIN terms k ON k.id = t.term_id ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND ${IN_TERMS} AND ${IN_HOURS}
       GROUP BY t.term_id`).all(params) as TermCounts[];
-  }
-
-  /** Starts reading every term's counts over the range's raw edge hours on a thread, when they are many. */
-  private readEdgesAhead(range: HourRange): Promise<number[][] | null> | null {
-    if (range.source || this.db.memory) return null;
-    const plan = planRangeRollup(range);
-    if (plan.fromDay >= plan.toDay || plan.raw.length === 0) return null;
-    const params = this.params(range);
-    const count = this.db.prepare('SELECT COUNT(*) FROM mention_brands WHERE brand_id = ? AND hour >= ? AND hour < ?').pluck();
-    const mentions = plan.raw.reduce((n, [from, to]) => n + (count.get(params.brand, from, to) as number), 0);
-    if (mentions < this.parallelEdgeMentions) return null;
-    return readOnThread(this.db.name, plan.raw.map(([from, to]) => ({ sql: edgeTermsSql(from, to, ''), params })))
-      .then((rows) => rows && rows.flat() as number[][]);
-  }
-
-  /**
-   * The rolled per-term sums (as rolledTerms gives them) from the whole days' rollup, read
-   * here while the thread still reads the edges, and the edge rows it read; null when the
-   * rollup or the thread cannot serve.
-   */
-  private async mergeRolled(range: HourRange, ahead: Promise<number[][] | null>, termIds: number[],
-    params: ReturnType<SqliteReportQueries['termParams']>): Promise<TermCounts[] | null> {
-    const plan = planRangeRollup(range);
-    if (!ensureRollup(this.db, params.brand, plan)) return null;
-    const sums = new Map<number, number[]>();
-    const add = (row: number[]) => {
-      const sum = sums.get(row[0]!);
-      if (!sum) sums.set(row[0]!, row.slice(1));
-      else for (let i = 1; i < row.length; i++) sum[i - 1]! += row[i]!;
-    };
-    const filter = 'AND term_id IN (SELECT value FROM json_each(@ids))';
-    for (const row of this.db.prepare(rollupTermsSql({ ...plan, raw: [] }, filter)).raw().all(params) as number[][]) add(row);
-    const names = new Map((this.db.prepare('SELECT id, key, display FROM terms WHERE id IN (SELECT value FROM json_each(@ids))')
-      .raw().all(params) as Array<[number, string, string]>).map(([id, key, display]) => [id, { key, display }]));
-    const edges = await ahead;
-    if (!edges) return null;
-    const wanted = new Set(termIds);
-    for (const row of edges) if (wanted.has(row[0]!)) add(row);
-    return [...sums.keys()].sort((a, b) => a - b).map((termId) => {
-      const [mentions, authors, clusters, negative, positive, complaints] = sums.get(termId)! as [number, number, number, number, number, number];
-      return { termId, ...names.get(termId)!, mentions, voices: Math.min(authors, clusters), negative, positive, complaints };
-    });
   }
 
   /**
