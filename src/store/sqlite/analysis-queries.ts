@@ -15,6 +15,11 @@ interface MentionFacts {
   analysed: boolean;
   /** The text changed after it was read: its result is not saved (the mention is pending again). */
   stale?: boolean;
+  /**
+   * The text as read or stored (not bounded for the analyser): the result is saved only if
+   * the mention still has it, so an edit by another connection or process counts too.
+   */
+  text?: string;
 }
 
 /**
@@ -35,10 +40,10 @@ function factsOf(db: Db): Map<number, MentionFacts> {
  * Remembers the facts of mentions the writer has just stored, handed to an analysis
  * straight from the import (UpsertOutcome.fresh): not analysed yet, so no term rows to clear.
  */
-export function rememberStoredFacts(db: Db, stored: Array<{ rowId: number; brandIds: number[]; brands: string[]; hour: number }>): void {
+export function rememberStoredFacts(db: Db, stored: Array<{ rowId: number; brandIds: number[]; brands: string[]; hour: number; text: string }>): void {
   const facts = factsOf(db);
   if (facts.size + stored.length > MAX_PENDING_FACTS) facts.clear();
-  for (const { rowId, brandIds, brands, hour } of stored) facts.set(rowId, { brandIds, brands, hour, analysed: false });
+  for (const { rowId, brandIds, brands, hour, text } of stored) facts.set(rowId, { brandIds, brands, hour, analysed: false, text });
 }
 
 /**
@@ -68,7 +73,7 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
   if (facts.size + rows.length > MAX_PENDING_FACTS) facts.clear();
   return rows.map(({ links, hour, analysed, ...input }) => {
     const { brandIds, brands } = parseLinks(links);
-    facts.set(input.rowId, { brandIds, brands, hour, analysed: analysed === 1 });
+    facts.set(input.rowId, { brandIds, brands, hour, analysed: analysed === 1, text: input.text });
     return { ...input, brands };
   });
 }
@@ -137,11 +142,13 @@ export function prepareAnalysisWrites(db: Db) {
   const humanLabel = db.prepare('SELECT label FROM human_labels WHERE mention_id = ?').pluck();
   const anyComplaintLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM complaint_labels)').pluck();
   const complaintLabel = db.prepare('SELECT complaint FROM complaint_labels WHERE mention_id = ?').pluck();
-  // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a foreign-key error
+  // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a
+  // foreign-key error; so is one whose text is no longer the one analysed (NULL: not known,
+  // facts read back at saving), edited by another connection: its edit left it pending
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
       brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, analyzed_at)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ?)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
@@ -179,7 +186,7 @@ export function prepareAnalysisWrites(db: Db) {
       const humanComplaint = complaintLabelled ? (complaintLabel.get(r.rowId) as number | undefined) : undefined;
       const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId);
+        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId, f.text ?? null, f.text ?? null);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);
       updateLinks.run(r.voice, r.cluster, sentiment, complaint, r.rowId);

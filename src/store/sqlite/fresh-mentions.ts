@@ -3,7 +3,7 @@ import type { AnalysisInput } from '../store.js';
 
 interface Fresh {
   input: AnalysisInput;
-  facts: { rowId: number; brandIds: number[]; brands: string[]; hour: number };
+  facts: { rowId: number; brandIds: number[]; brands: string[]; hour: number; text: string };
 }
 
 /**
@@ -29,7 +29,7 @@ export class FreshMentions {
     const brands = links.map((l) => l.name);
     this.byKey.set(key, {
       input: { rowId: stored.rowId, id: mention.id, source: mention.source, author: mention.author ?? null, text: mention.text, lang: mention.lang ?? null, brands },
-      facts: { rowId: stored.rowId, brandIds: links.map((l) => l.id), brands, hour: stored.hour },
+      facts: { rowId: stored.rowId, brandIds: links.map((l) => l.id), brands, hour: stored.hour, text: mention.text },
     });
   }
 
