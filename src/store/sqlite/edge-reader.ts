@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { BUSY_TIMEOUT_MS } from './open.js';
 
 /** One query for a reader thread: SQL with named parameters. */
 export interface ReaderQuery {
@@ -18,7 +19,7 @@ const Database = require(workerData.driver);
 let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = ${BUSY_TIMEOUT_MS}');
   const rows = workerData.queries.map((q) => db.prepare(q.sql).raw().all(q.params));
   parentPort.postMessage({ rows });
 } catch (error) {

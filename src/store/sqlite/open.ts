@@ -96,7 +96,7 @@ function asOpenError(error: unknown, path: string): UserError {
   return new UserError(`cannot use database ${path}: ${(error as Error).message}`, 'check the --db path and its folder permissions');
 }
 
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 function applyPragmas(db: Db): void {
   // The busy timeout first: switching a new file to WAL takes a lock that a second
