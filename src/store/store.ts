@@ -241,6 +241,10 @@ export interface AnalysisRecord {
   complaintScore: number;
   /** The model's yes/no at its threshold (a human complaint label, where set, wins in the store). */
   complaint: boolean;
+  /** P(safety) from the safety model, 0–1 (3 decimals): harm or risk of harm reported. */
+  safetyScore: number;
+  /** The model's yes/no (a human safety label, where set, wins in the store). */
+  safety: boolean;
   /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
   clusterKey: string;
   cluster: number;

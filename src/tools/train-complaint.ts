@@ -26,7 +26,7 @@ import { SENTIMENT_LABELS, type SentimentModel } from '../analysis/sentiment/typ
  * bigrams overfit (cross-domain −0.01 to −0.03); cue classes add ~0.01 everywhere.
  */
 export const COMPLAINT_TRAINING: TrainSettings = {
-  features: { bucketBits: 20, bigrams: false, negationBigrams: true, charGrams: null, cues: true, mentions: false },
+  features: { bucketBits: 20, bigrams: false, negationBigrams: true, charGrams: null, cues: true, mentions: false, contrast: true },
   epochs: 4, learningRate: 0.01, l2: 1e-3, classWeightPower: 1,
   setWeight: { 'preotiuc2019-tweets': 2 },
 };
