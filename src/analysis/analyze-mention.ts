@@ -56,6 +56,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       sentimentLabel: sentiment.label,
       complaintScore: Math.round(complaint.score * 1000) / 1000,
       complaint: complaint.complaint,
+      safetyScore: 0, safety: false, // placeholder until the safety model fills them (issue #31, item 4)
       clusterKey: key,
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
