@@ -64,3 +64,11 @@ export type ComplaintLabel = (typeof COMPLAINT_LABELS)[number];
 export function isComplaintLabel(value: string): value is ComplaintLabel {
   return (COMPLAINT_LABELS as readonly string[]).includes(value);
 }
+
+/** The human safety labels of `earshot label`: reports harm or a risk of harm, or does not. */
+export const SAFETY_LABELS = ['safety', 'not-safety'] as const;
+export type SafetyLabel = (typeof SAFETY_LABELS)[number];
+
+export function isSafetyLabel(value: string): value is SafetyLabel {
+  return (SAFETY_LABELS as readonly string[]).includes(value);
+}

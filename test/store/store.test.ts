@@ -82,7 +82,7 @@ describe.each(backends)('$name store', (backend) => {
     const pending = await store().pendingAnalysis('v1', 0, 10);
     expect(pending.map((p) => p.text)).toEqual(['text 1', 'text 2']);
     await store().saveAnalyses(pending.map((p) => ({
-      rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0.5, sentimentLabel: 'positive' as const, complaintScore: 0.1, complaint: false,
+      rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0.5, sentimentLabel: 'positive' as const, complaintScore: 0.1, complaint: false, safetyScore: 0, safety: false,
       clusterKey: 'k', cluster: 1, voice: p.rowId, terms: [{ key: 'teabag', display: 'tea bag' }],
     })));
     expect(await store().countPendingAnalysis('v1')).toBe(0);
