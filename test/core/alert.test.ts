@@ -12,7 +12,8 @@ import { startReceiver } from '../support/receiver.js';
 export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'plastic in tea bags', terms: ['tea bag', 'plastic'], score: 12.5, mentions: 40, authors: 31,
-    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05, engagement: 300,
+    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05,
+    complaintEvidenceShare: 0.68, safety: false, safetyShare: 0, safetyVoices: 0, engagement: 300,
     firstSeen: '2026-11-18T09:00:00.000Z', series: [0, 1, 0, 5, 34],
     samples: [
       { id: '1', source: 'x', author: '<!channel> @here', text: 'Plastic in my <b>tea</b> & bags?! <https://evil.example|click>', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true },
