@@ -21,6 +21,8 @@ const PROBLEMS = [
   'was charged twice', 'got declined', 'got blocked', 'logs me out', 'shows an error', 'is stuck on loading', 'drains in an hour',
   'rattles', 'wobbles', 'peeled off', 'rusted', 'went mouldy', 'tastes of plastic', 'is half empty', 'came without the parts',
   'was cancelled without notice', 'is still not fixed', 'has not been refunded', 'was delayed again', 'failed again',
+  'deleted everything', 'lost my data', 'flickers nonstop', 'dies at half charge', 'buffers every few minutes', 'snapped clean off',
+  'flooded the floor', 'jammed again', 'only works on one side', 'came back broken from repair',
 ];
 const WHEN = [
   '', '', 'after a week', 'after two days', 'on day one', 'the first time I used it', 'since the update', 'since yesterday',
@@ -48,6 +50,8 @@ const SARCASTIC_FRAMES = [
   'wow {thing} {problem} {when}, amazing quality', 'thanks so much, {thing} {problem} {when}', 'brilliant, {thing} {problem} {when}',
   'nothing says quality like when {thing} {problem} {when}', 'so glad {thing} {problem} {when}, really', 'gotta love it when {thing} {problem}',
   'perfect, just perfect. {thing} {problem} {when}', 'best purchase ever, {thing} {problem} {when}', 'awesome, {thing} {problem} {when} 🙃',
+  'so happy {thing} {problem} {when}', 'really impressed that {thing} {problem} {when}', 'cheers, {thing} {problem} {when}, very cool',
+  'what a treat, {thing} {problem} {when}', '10/10 would recommend if you like when {thing} {problem}', 'glad I paid extra so {thing} {problem} {when}',
 ];
 /** Sincere praise in the same frames' words, so praise alone does not read as sarcasm. */
 const PRAISE_FRAMES = [

@@ -66,7 +66,8 @@ const NUMERIC = new Set(['number', 'ordinal', 'time', 'date']);
 /** Praise that sarcasm borrows ("love how…", "great job", "10/10 would recommend"). */
 const PRAISE = new Set(['love', 'loving', 'loved', 'loves', 'lovely', 'great', 'fantastic', 'brilliant', 'amazing', 'awesome',
   'perfect', 'wonderful', 'excellent', 'superb', 'genius', 'nice', 'thanks', 'thank', 'best', 'recommend', 'impressive',
-  'stellar', 'outstanding', 'fabulous', 'incredible', 'bravo', 'congrats', 'congratulations', 'gotta', 'yay', 'wow', 'cool']);
+  'stellar', 'outstanding', 'fabulous', 'incredible', 'bravo', 'congrats', 'congratulations', 'gotta', 'yay', 'wow', 'cool',
+  'happy', 'glad', 'impressed', 'cheers', 'treat', 'thrilled', 'delighted', 'pleased', 'classy', 'smooth', 'stunning', 'magic']);
 const CONTRAST = hashString('cue:praise-contrast', SEED.cue);
 
 /**
@@ -95,7 +96,7 @@ export function hasPraiseContrast(values: readonly string[], types: readonly str
     if (PRAISE.has(word) && sinceNegator > 2) praise = true;
     else if (types[i] === 'word' && sinceNegator <= 2 && !PRAISE.has(word)) situation = true;
     const cls = WORD_CLASS.get(word);
-    if (cls === 'failure' || cls === 'persistence') situation = true;
+    if (cls === 'failure' || cls === 'persistence' || cls === 'service') situation = true;
     if (praise && situation) return true;
   }
   return false;

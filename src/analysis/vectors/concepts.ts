@@ -17,9 +17,14 @@ export const CONCEPT_SEEDS: Record<string, string[]> = {
   care: ['hospital', 'doctor', 'emergency', 'ambulance', 'paramedics', 'clinic', 'treated'],
   young: ['child', 'toddler', 'baby', 'infant', 'kid', 'daughter', 'son', 'puppy', 'dog'],
   praise: ['love', 'great', 'fantastic', 'amazing', 'brilliant', 'perfect', 'wonderful', 'awesome'],
-  failure: ['broke', 'broken', 'failed', 'stopped', 'crashed', 'stuck', 'dead', 'useless'],
+  failure: ['broke', 'broken', 'failed', 'stopped', 'crashed', 'stuck', 'dead', 'useless', 'cancelled', 'deleted', 'lost', 'missing'],
 };
 export const CONCEPTS = Object.keys(CONCEPT_SEEDS);
+/**
+ * After the concepts: praise and failure in one post, the smaller of the two (sarcasm as
+ * contrast, reached through meaning: "love how it snapped", "best screen flickering").
+ */
+const DERIVED = 1;
 
 /** Similarity below this says nothing; above it, the feature grows to 1 at similarity 1. */
 const FLOOR = 0.35;
@@ -30,6 +35,9 @@ export interface ConceptSpace {
   perRow: Float32Array;
   centroids: Float32Array;
   k: number;
+  /** Where the praise and failure concepts sit (-1 when a custom seed set has none). */
+  praiseAt: number;
+  failureAt: number;
 }
 
 export function createConceptSpace(vectors: WordVectors, seeds: Record<string, string[]> = CONCEPT_SEEDS): ConceptSpace {
@@ -44,7 +52,10 @@ export function createConceptSpace(vectors: WordVectors, seeds: Record<string, s
     norm = Math.sqrt(norm) || 1;
     for (let d = 0; d < dims; d++) centroids[c * dims + d]! /= norm;
   });
-  return { vectors, perRow: new Float32Array(vectors.index.size * names.length).fill(NaN), centroids, k: names.length };
+  return {
+    vectors, perRow: new Float32Array(vectors.index.size * names.length).fill(NaN), centroids, k: names.length,
+    praiseAt: names.indexOf('praise'), failureAt: names.indexOf('failure'),
+  };
 }
 
 function rowConcepts(space: ConceptSpace, row: number): number {
@@ -59,13 +70,13 @@ function rowConcepts(space: ConceptSpace, row: number): number {
   return at;
 }
 
-/** Dense features of a token list (into `out`, emptied first): K concept maxima, then the word vectors' sum over √n. */
+/** Dense features of a token list (into `out`, emptied first): K concept maxima, their praise×failure contrast, then the word vectors' sum over √n. */
 export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[]): number[] {
   const { k, perRow, vectors } = space;
   const { dims, data } = vectors;
   out.length = 0;
   const start = 0;
-  for (let i = 0; i < k + dims; i++) out.push(0);
+  for (let i = 0; i < k + DERIVED + dims; i++) out.push(0);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     if (types[i] !== 'word') continue;
@@ -73,15 +84,18 @@ export function denseMeaning(space: ConceptSpace, values: readonly string[], typ
     if (row < 0) continue;
     const at = rowConcepts(space, row);
     for (let c = 0; c < k; c++) if (perRow[at + c]! > out[start + c]!) out[start + c] = perRow[at + c]!;
-    for (let d = 0; d < dims; d++) out[start + k + d]! += data[row * dims + d]!;
+    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += data[row * dims + d]!;
     n++;
   }
-  if (n > 0) for (let d = 0; d < dims; d++) out[start + k + d]! /= Math.sqrt(n);
+  if (n > 0) for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! /= Math.sqrt(n);
+  const praise = space.praiseAt >= 0 ? out[space.praiseAt]! : 0;
+  const failure = space.failureAt >= 0 ? out[space.failureAt]! : 0;
+  out[k] = Math.min(praise, failure);
   return out;
 }
 
 export function denseMeaningSize(space: ConceptSpace): number {
-  return space.k + space.vectors.dims;
+  return space.k + DERIVED + space.vectors.dims;
 }
 
 let shared: ConceptSpace | undefined;
