@@ -4,6 +4,7 @@ import type { BrandConfig } from '../../src/config/schema.js';
 import { createBrandLinker } from '../../src/core/brand-links.js';
 import { foldCodePoint } from '../../src/domain/fold-case.js';
 import { mentionsBrand } from '../../src/sources/text-match.js';
+import { manyBrands } from '../../src/tools/bench/many-brands.js';
 
 /**
  * The brand linker and the feeds' brand filter match all names with one automaton; these
@@ -107,5 +108,25 @@ describe('brand names match by one automaton exactly as they did by one regex ea
     }
     expect(keys.length).toBeGreaterThan(1000);
     expect(clashes).toEqual([]);
+  });
+
+  it('builds no regex per name: 10,000 brands with two aliases each link rows with none compiled', () => {
+    const brands = manyBrands(10_000).map((b) => ({ ...b, exclude: [], queries: {} }) as BrandConfig);
+    const Original = globalThis.RegExp;
+    let built = 0;
+    globalThis.RegExp = new Proxy(Original, { construct: (target, args) => { built++; return Reflect.construct(target, args) as object; } });
+    const linked: string[][] = [];
+    try {
+      const link = createBrandLinker(brands);
+      for (let i = 0; i < 100; i++) {
+        const text = `day ${i}: ${brands[i * 97]!.aliases[1]} beats ${brands[i * 13]!.name.toUpperCase()}`;
+        linked.push(link({ id: String(i), source: 'x', createdAt: '2026-01-01T00:00:00.000Z', text, brand: 'Own' }).alsoBrands ?? []);
+        mentionsBrand(text, brands[i]!);
+      }
+    } finally {
+      globalThis.RegExp = Original;
+    }
+    expect(built).toBe(0);
+    expect(linked[1]).toEqual([brands[13]!.name, brands[97]!.name]);
   });
 });
