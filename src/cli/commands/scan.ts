@@ -56,6 +56,7 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
       maxPages: config.scan.maxPages,
     // the scan's clock (EARSHOT_NOW when set) dates feed items and reviews that carry no time
     now: () => clockNow(ctx.env),
+      redact: ctx.out.redact,
       onEvent: progressReporter(ctx, spinner),
     });
   } finally {
