@@ -20,6 +20,8 @@ export interface ScanOptions {
   onEvent?: (brand: string, source: string, event: SourceEvent) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Applied to a failed run's message before it is stored or returned: an API error may quote a login. */
+  redact?: (text: string) => string;
 }
 
 export interface ScanRun {
@@ -111,7 +113,8 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     }
   } catch (error) {
     run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
-    run.message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    run.message = options.redact ? options.redact(message) : message;
   }
   run.finishedAt = now().toISOString();
   const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message } = run;

@@ -1,4 +1,5 @@
 import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
+import { shellCommand } from './shell-quote.js';
 import { growthPhrase } from './sparkline.js';
 
 /**
@@ -25,11 +26,12 @@ export interface SlackMessage {
  * mentions when someone runs it a day later, when "issue N" of a new report is another issue.
  */
 export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' | 'baseline' | 'source'>, rank: number): string {
-  const parts = [`earshot export --brand ${JSON.stringify(report.brand)} --issue ${rank} --at ${report.at}`];
-  if (report.window.hours !== DEFAULT_REPORT.windowHours) parts.push(`--window ${report.window.hours}h`);
-  if (report.baseline.hours !== DEFAULT_REPORT.baselineHours) parts.push(`--baseline ${report.baseline.hours}h`);
-  if (report.source) parts.push(`--source ${report.source}`);
-  return parts.join(' ');
+  const args = ['earshot', 'export', '--brand', report.brand, '--issue', String(rank), '--at', report.at];
+  if (report.window.hours !== DEFAULT_REPORT.windowHours) args.push('--window', `${report.window.hours}h`);
+  if (report.baseline.hours !== DEFAULT_REPORT.baselineHours) args.push('--baseline', `${report.baseline.hours}h`);
+  if (report.source) args.push('--source', report.source);
+  // quoted for the shell: the brand name may come from an imported row
+  return shellCommand(args);
 }
 
 /**

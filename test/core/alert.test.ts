@@ -72,7 +72,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(samples[0]!.text!.text).toContain('&lt;!channel&gt; @\u200bhere');
     expect(samples[0]!.text!.text).toContain('<https://x.com/a/status/1|open>');
     expect(all).not.toMatch(/<!(channel|here|everyone)/);
-    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand "Clipper \\"Teas\\"" --issue 1 --at 2026-11-20T12:00:00.000Z`');
+    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand \'Clipper "Teas"\' --issue 1 --at 2026-11-20T12:00:00.000Z`');
   });
 
   it('signs generic webhooks with HMAC-SHA256 of the raw body and posts the issue with its brand', async () => {
@@ -120,7 +120,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(rival.blocks[0]!.text!.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags');
     expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
-    expect(JSON.stringify(rival.blocks)).toContain('earshot export --brand \\"Clipper Teas\\" --issue 1');
+    expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
     expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
