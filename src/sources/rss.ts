@@ -3,6 +3,7 @@ import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError, describeCause } from './errors.js';
 import { labelRequest, requestRaw, type FetchLike } from './http.js';
+import { MAX_FEED_BYTES } from './http-body.js';
 import { decodeFeedBody } from './feed-decode.js';
 import { parseFeedText, type FeedItem } from './feed-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
@@ -94,7 +95,7 @@ export class RssSource implements Source {
     if (previous.etag) headers['if-none-match'] = previous.etag;
     if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
     const response = await callWithPolicy(label, ctx, this.options.retry, () =>
-      requestRaw(this.options.fetch, { url, label, headers, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null }),
+      requestRaw(this.options.fetch, { url, label, headers, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null, maxBytes: MAX_FEED_BYTES }),
     );
     if (response.status === 304) return { mentions: [], postsRead: 0, cursor: null };
     if (response.status >= 300) throw new SourceError(`${label} answered ${response.status} without a feed`, 'use the URL the feed moved to');

@@ -3,6 +3,8 @@ import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi 
 import type { BrandConfig } from '../config/schema.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
 import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { MAX_JSON_BYTES } from './http-body.js';
+import { guardXRequest } from './x-guard.js';
 import { paceWindow, readXRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
@@ -81,11 +83,18 @@ export class XSource implements Source {
 
   private async search(params: Record<string, string | number>): Promise<unknown> {
     try {
-      const response = await this.client.v2.get(ENDPOINT, params, {
-        fullResponse: true,
-        prefix: this.options.apiBase,
-        timeout: this.options.timeoutMs,
-      });
+      const guard = { label: LABEL, timeoutMs: this.options.timeoutMs, maxBytes: MAX_JSON_BYTES };
+      const response = await guardXRequest(guard, (requestEventDebugHandler) =>
+        this.client.v2.get(ENDPOINT, params, {
+          fullResponse: true,
+          prefix: this.options.apiBase,
+          timeout: this.options.timeoutMs,
+          // uncompressed, so the size cap counts what would be held (and no bomb is inflated)
+          compression: 'identity',
+          // the client passes this hook through, though its type leaves it out
+          ...({ requestEventDebugHandler } as object),
+        }),
+      );
       this.window = readXRateWindow(response.headers);
       return response.data;
     } catch (error) {
