@@ -3,6 +3,7 @@ import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type Budget, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions } from './text-match.js';
 import { mapAppStoreEntry, readAppStorePage, reviewTime, takeUntilSeen, type AppStoreMark } from './appstore-map.js';
@@ -59,7 +60,7 @@ export class AppStoreSource implements Source {
     const first = result.entries[0];
     const last = Math.min(result.lastPage ?? MAX_PAGES, MAX_PAGES);
     return {
-      mentions: applyExclusions(fresh.map((entry) => mapAppStoreEntry(entry, app, country, brand.name, now)), brand),
+      mentions: applyExclusions(mapItems(fresh, (entry) => mapAppStoreEntry(entry, app, country, brand.name, now), `reviews:${app}:${country}`, ctx), brand),
       postsRead: fresh.length,
       newest: first ? { id: first.id!.label!, updated: reviewTime(first) } : null,
       // a short page is the last one (rel="last" says 10 whatever the count)

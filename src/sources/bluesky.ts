@@ -4,6 +4,7 @@ import { AuthRejectedError, SourceError } from './errors.js';
 import { requestJson, type FetchLike } from './http.js';
 import { paceWindow, readBlueskyRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, defaultQuery } from './text-match.js';
 import { BlueskyAuth, readXrpcError } from './bluesky-auth.js';
@@ -57,7 +58,7 @@ export class BlueskySource implements Source {
     const reachedSince = fresh.length < page.posts.length;
     const first = page.posts[0];
     return {
-      mentions: applyExclusions(fresh.map((post) => mapBlueskyPost(post, brand.name)), brand),
+      mentions: applyExclusions(mapItems(fresh, (post) => mapBlueskyPost(post, brand.name), 'search', ctx), brand),
       postsRead: fresh.length,
       newest: first ? { uri: first.uri, sortAt: sortAtOf(first) } : null,
       // an empty page that still names a cursor is paged past (moderation can empty one); --max-pages bounds it

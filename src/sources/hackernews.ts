@@ -4,6 +4,7 @@ import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError, TransientError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, htmlToText } from './text-match.js';
 
@@ -72,7 +73,7 @@ export class HackerNewsSource implements Source {
       if (read.hits.length === 0 && page < read.nbPages) throw new TransientError(`${label} returned an empty page ${page} of ${read.nbPages}`);
       return read;
     });
-    const mentions = result.hits.map((hit) => mapHackerNewsHit(hit, brand.name));
+    const mentions = mapItems(result.hits, (hit) => mapHackerNewsHit(hit, brand.name), 'search', ctx);
     return {
       mentions: applyExclusions(mentions, brand),
       postsRead: result.hits.length,

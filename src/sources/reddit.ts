@@ -7,6 +7,7 @@ import { paceWindow, readRedditRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type Budget, type PageRequest, type PageResult } from './paginate.js';
 import { RedditAuth, type RedditAuthOptions } from './reddit-auth.js';
 import { mapRedditThing, readRedditListing, type RedditThing } from './reddit-map.js';
+import { mapItems } from './map-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, defaultQuery, mentionsBrand } from './text-match.js';
 
@@ -62,7 +63,8 @@ export class RedditSource implements Source {
       });
     }
     const first = listing.children[0]?.data;
-    const mentions: MentionInput[] = fresh.filter(feed.keep).map((thing) => mapRedditThing(thing, brand.name));
+    const kept = fresh.filter(feed.keep);
+    const mentions: MentionInput[] = mapItems(kept, (thing) => mapRedditThing(thing, brand.name), feed.stream, ctx);
     return {
       mentions: applyExclusions(mentions, brand),
       postsRead: fresh.length,
@@ -114,7 +116,7 @@ export function listFeeds(brand: BrandConfig): Feed[] {
       query: [brand.name, ...brand.aliases].join('|'),
       path: `/r/${sub}/comments`,
       params: {},
-      keep: (thing) => mentionsBrand(thing.data.body ?? '', brand),
+      keep: (thing) => typeof thing.data.body === 'string' && mentionsBrand(thing.data.body, brand),
     }),
   );
   return [search, ...comments];

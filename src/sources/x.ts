@@ -58,10 +58,10 @@ export class XSource implements Source {
     const response = readXSearchResponse(LABEL, body);
     const posts = response.data?.length ?? 0;
     return {
-      mentions: applyExclusions(mapXSearchResponse(response, brand.name), brand),
+      mentions: applyExclusions(mapXSearchResponse(response, brand.name, ctx), brand),
       postsRead: posts,
-      newest: response.meta?.newest_id ?? response.data?.[0]?.id ?? null,
-      next: response.meta?.next_token ?? null,
+      newest: idOf(response.meta?.newest_id) ?? idOf(response.data?.[0]?.id),
+      next: typeof response.meta?.next_token === 'string' ? response.meta.next_token : null,
     };
   }
 
@@ -101,6 +101,11 @@ export class XSource implements Source {
       throw classifyXError(error);
     }
   }
+}
+
+/** A tweet id as X sends it (a string of digits); anything else is no cursor. */
+function idOf(value: unknown): string | null {
+  return typeof value === 'string' && /^\d{1,20}$/.test(value) ? value : null;
 }
 
 /** Maps twitter-api-v2's errors onto the shared retry policy's classes. */
