@@ -1,5 +1,6 @@
 import type { MentionInput, Metrics } from '../domain/mention.js';
 import type { FetchContext } from './source.js';
+import { CLOCK_SKEW_MS, latestTrusted } from './trusted-time.js';
 
 /**
  * Maps a page's items one by one: an item of the wrong shape (a date that is no date, a
@@ -7,13 +8,14 @@ import type { FetchContext } from './source.js';
  * neighbours are kept, so one bad item never fails the page and its cursor for ever.
  * The count goes out as a notice (stderr in the CLI).
  */
-export function mapItems<T>(items: readonly T[], map: (item: T) => MentionInput, where: string, ctx: Pick<FetchContext, 'onEvent'>): MentionInput[] {
+export function mapItems<T>(items: readonly T[], map: (item: T) => MentionInput, where: string, ctx: Pick<FetchContext, 'onEvent' | 'now'>): MentionInput[] {
   const mentions: MentionInput[] = [];
+  const limit = latestTrusted(ctx);
   let skipped = 0;
   let first = '';
   for (const item of items) {
     try {
-      mentions.push(checkMention(map(item)));
+      mentions.push(clampFuture(checkMention(map(item)), limit));
     } catch (error) {
       skipped++;
       first ||= error instanceof Error ? error.message : String(error);
@@ -25,6 +27,15 @@ export function mapItems<T>(items: readonly T[], map: (item: T) => MentionInput,
 
 export function reportSkipped(ctx: Pick<FetchContext, 'onEvent'>, where: string, skipped: number, first: string): void {
   ctx.onEvent?.({ kind: 'notice', message: `${where}: skipped ${skipped} malformed item(s) (${first.slice(0, 120)}); the rest was stored` });
+}
+
+/**
+ * A post dated past the command's clock (plus the skew) is stored as of the clock's time
+ * (the time it was seen); its own date stays in `raw`. It is never made a cursor either.
+ */
+function clampFuture(mention: MentionInput, limit: number): MentionInput {
+  if (Date.parse(mention.createdAt) <= limit) return mention;
+  return { ...mention, createdAt: new Date(limit - CLOCK_SKEW_MS).toISOString() };
 }
 
 /** Throws on a field no mention can do without; drops optional ones of the wrong type. */

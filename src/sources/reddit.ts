@@ -8,6 +8,7 @@ import { paginateStream, type Budget, type PageRequest, type PageResult } from '
 import { RedditAuth, type RedditAuthOptions } from './reddit-auth.js';
 import { mapRedditThing, readRedditListing, type RedditThing } from './reddit-map.js';
 import { mapItems } from './map-items.js';
+import { firstTrusted, latestTrusted } from './trusted-time.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, defaultQuery, mentionsBrand } from './text-match.js';
 
@@ -44,7 +45,7 @@ export class RedditSource implements Source {
     const budget: Budget = { read: 0 };
     for (const feed of listFeeds(brand)) {
       const fetchPage = (request: PageRequest<RedditMark>) => this.fetchPage(feed, brand, request, ctx);
-      yield* paginateStream<RedditMark>({ stream: feed.stream, query: feed.query, fetchPage }, ctx, budget);
+      yield* paginateStream<RedditMark>({ stream: feed.stream, query: feed.query, fetchPage, markTime: (mark) => mark.created * 1000 }, ctx, budget);
     }
   }
 
@@ -62,7 +63,7 @@ export class RedditSource implements Source {
         message: `${feed.stream}: the listing ended before the last seen post (Reddit listings stop near 1,000 items); older posts are out of reach`,
       });
     }
-    const first = listing.children[0]?.data;
+    const first = firstTrusted(listing.children, (thing) => thing.data.created_utc * 1000, latestTrusted(ctx))?.data;
     const kept = fresh.filter(feed.keep);
     const mentions: MentionInput[] = mapItems(kept, (thing) => mapRedditThing(thing, brand.name), feed.stream, ctx);
     return {

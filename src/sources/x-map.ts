@@ -38,7 +38,7 @@ export function readXSearchResponse(label: string, body: unknown): XSearchRespon
 }
 
 /** Maps a page tweet by tweet: a malformed one is skipped and counted (see mapItems), never the page. */
-export function mapXSearchResponse(response: XSearchResponse, brand: string, ctx: Pick<FetchContext, 'onEvent'> = {}): MentionInput[] {
+export function mapXSearchResponse(response: XSearchResponse, brand: string, ctx: Pick<FetchContext, 'onEvent' | 'now'> = {}): MentionInput[] {
   const users = Array.isArray(response.includes?.users) ? response.includes.users : [];
   const usernames = new Map(users.map((user) => [user?.id, user?.username]));
   return mapItems(response.data ?? [], (tweet) => mapTweet(tweet, usernames.get(tweet?.author_id ?? ''), brand), 'search', ctx);
