@@ -1,6 +1,7 @@
 import type { MentionInput } from '../domain/mention.js';
 import { SourceError } from './errors.js';
 import type { FetchContext } from './source.js';
+import { linkOn } from './links.js';
 import { isoDate, mapItems } from './map-items.js';
 
 /** The parts of an X API v2 tweet earshot reads; the whole object is kept as `raw`. */
@@ -53,7 +54,7 @@ export function mapTweet(tweet: XTweet, username: string | undefined, brand: str
     // Long posts arrive cut short in `text`; `note_tweet` carries the whole of them.
     text: tweet.note_tweet?.text ?? tweet.text,
     author: username ?? tweet.author_id ?? null,
-    url: username ? `https://x.com/${username}/status/${tweet.id}` : `https://x.com/i/web/status/${tweet.id}`,
+    url: linkOn('https://x.com', isHandle(username) ? `/${username}/status/${encodeURIComponent(tweet.id)}` : `/i/web/status/${encodeURIComponent(tweet.id)}`),
     lang: tweet.lang ?? null,
     metrics: {
       likes: metrics.like_count,
@@ -63,4 +64,9 @@ export function mapTweet(tweet: XTweet, username: string | undefined, brand: str
     brand,
     raw: tweet,
   };
+}
+
+/** An X username as X allows them; anything else is not put in a link. */
+function isHandle(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_]{1,50}$/.test(value);
 }
