@@ -108,6 +108,8 @@ export class BlueskyAuth {
         timeoutMs: this.options.timeoutMs,
         signal: ctx.signal,
         readWindow: readBlueskyRateWindow,
+        // the app password or refresh token goes only to the configured host
+        refuseRedirects: true,
         refusal: (status, text) => {
           // refreshSession answers 400 ExpiredToken/InvalidToken; createSession 401 for a wrong password
           if (status === 400 || status === 401 || status === 403) {
