@@ -20,7 +20,8 @@ export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint
  * safety label) joined: the human label, else the model's yes/no once a safety model
  * scored it, else NULL.
  */
-export const EFFECTIVE_SAFETY = 'COALESCE(sl.safety, CASE WHEN a.safety_score IS NOT NULL THEN a.safety END)';
+export const MODEL_SAFETY = 'CASE WHEN a.safety_score IS NOT NULL THEN a.safety END';
+export const EFFECTIVE_SAFETY = `COALESCE(sl.safety, ${MODEL_SAFETY})`;
 
 /**
  * The effective complaint and safety probabilities of analyses `a`, summed, with their
