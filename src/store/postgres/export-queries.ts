@@ -4,7 +4,9 @@ import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-querie
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
- * `complaint` the complaint model's score, `isComplaint` the effective complaint flag, `safety` and `isSafety` the same for safety, topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
+ * `complaint` the complaint model's score, `isComplaint` the effective complaint flag,
+ * `safety` and `isSafety` the same for safety, topics the term display forms in byte
+ * order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
   m.author, m.text, m.url, a.sentiment_score AS sentiment,
