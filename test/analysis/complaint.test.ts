@@ -74,10 +74,11 @@ describe('the complaint score', () => {
 });
 
 describe('the complaint model file', () => {
-  it('is versioned with the sentiment model as one analysis version', () => {
+  it('is versioned with the sentiment and safety models as one analysis version', () => {
     const models = loadAnalysisModels();
     expect(models.complaint.version).toMatch(/^complaint-[0-9a-f]{10}$/);
-    expect(models.version).toBe(`${models.sentiment.version}+${models.complaint.version}`);
+    expect(models.safety.version).toMatch(/^safety-[0-9a-f]{10}$/);
+    expect(models.version).toBe(`${models.sentiment.version}+${models.complaint.version}+${models.safety.version}`);
     expect(models.complaint.threshold).toBeGreaterThan(0.2);
     expect(models.complaint.threshold).toBeLessThan(0.8);
   });
