@@ -48,7 +48,7 @@ describe('--out on what is not a plain file', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const chunks: Buffer[] = [];
     const reader = new Promise<string>((resolve, reject) => {
-      createReadStream(fifo).on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString())).on('error', reject);
+      createReadStream(fifo).on('data', (c: Buffer | string) => chunks.push(Buffer.from(c))).on('end', () => resolve(Buffer.concat(chunks).toString())).on('error', reject);
     });
     const r = await cli(['export', '--out', 'pipe']);
     expect(r.code).toBe(0);

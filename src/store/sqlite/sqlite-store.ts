@@ -88,7 +88,13 @@ export class SqliteStore implements Store {
   async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
     // IMMEDIATE: these transactions read before they write; a deferred one would fail at
     // once with SQLITE_BUSY (no busy wait) when another process committed in between.
-    return this.upsertBatch.immediate(mentions, cursor);
+    try {
+      return this.upsertBatch.immediate(mentions, cursor);
+    } catch (error) {
+      // brands first created in the rolled-back transaction are gone: their cached ids must go too
+      this.forgetBrandIds();
+      throw error;
+    }
   }
 
   async getCursor(key: CursorKey): Promise<string | null> {
@@ -229,6 +235,10 @@ export class SqliteStore implements Store {
 
   async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
     writeCopyBatch(this.db, table, rows);
+    this.forgetBrandIds();
+  }
+
+  private forgetBrandIds(): void {
     this.brandIds.clear();
     this.brandNames.clear();
   }
