@@ -6,7 +6,7 @@ import type { Decoder } from '../ingest/decoded.js';
 import { decodeCanonical } from '../ingest/open-import.js';
 import type { RawRecord } from '../ingest/readers.js';
 import type { Store, UpsertOutcome } from '../store/store.js';
-import { isRowLevelStoreError } from '../store/row-errors.js';
+import { isRowLevelStoreError } from '../store/store-errors.js';
 
 export interface ImportOptions {
   defaultBrand?: string;

@@ -67,6 +67,8 @@ export function isComplaintLabel(value: string): value is ComplaintLabel {
 
 /** The earliest date a mention may carry: no platform earshot reads has posts from before it. */
 export const EARLIEST_MENTION = Date.parse('2000-01-01T00:00:00.000Z');
+/** EARLIEST_MENTION as days since 1970 (the rollups' day numbers). */
+export const EARLIEST_MENTION_DAY = EARLIEST_MENTION / 86_400_000;
 /** How far past the command's clock a mention may be dated (clock skew between platforms and us). */
 export const FUTURE_SKEW_MS = 86_400_000;
 

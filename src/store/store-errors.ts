@@ -12,3 +12,11 @@ export function isRowLevelStoreError(error: unknown): boolean {
   // PostgreSQL classes 22 (data exception: date out of range, NUL, bad encoding) and 54 (a value too large)
   return /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
+
+/** SQLite gave up waiting for the write lock (its busy timeout): another process is writing. */
+export function isStoreBusy(error: unknown): boolean {
+  return /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+}
+
+export const STORE_BUSY = 'another earshot process (or another program) is writing to this database and held it past the wait';
+export const STORE_BUSY_HINT = 'try again when it has finished; what was stored before is kept';

@@ -1,10 +1,11 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, makeTempDir, runCli } from '../support/cli.js';
 
-/** Issue 24 #1: `--out` never renames over what is not a regular file. */
+/** Issue 24 #1 (`--out` never renames over what is not a regular file) and #21 (a busy database), through the built binary. */
 const tmp = makeTempDir('earshot-out-');
 const cli = (args: string[]) => runCli(['--db', 'earshot.db', ...args], { cwd: tmp.dir });
 const ROWS = Array.from({ length: 30 }, (_, i) => JSON.stringify({
@@ -89,4 +90,24 @@ describe('--out on what is not a plain file', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('earshot: cannot write dangling.csv: it is a link to nothing (missing/nowhere.csv) — remove the link, or choose another --out\n');
   });
+});
+
+describe('a database another process is writing to', () => {
+  it('import ends with one line naming the situation, past the busy timeout', async () => {
+    writeFileSync(join(tmp.dir, 'more.jsonl'), ROWS.replaceAll('"id":"1', '"id":"9'));
+    const holder = new Database(join(tmp.dir, 'earshot.db'));
+    holder.pragma('busy_timeout = 0');
+    holder.prepare('BEGIN IMMEDIATE').run();
+    try {
+      for (const args of [['import', 'more.jsonl', '--no-analyze']]) {
+        const r = await cli(args);
+        expect(r.stderr).toBe('earshot: another earshot process (or another program) is writing to this database and held it past the wait'
+          + ' — try again when it has finished; what was stored before is kept\n');
+        expect(r.code).toBe(75);
+      }
+    } finally {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    }
+  }, 60_000);
 });
