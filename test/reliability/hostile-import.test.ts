@@ -108,3 +108,20 @@ describe('hostile files (SQLite)', () => {
     expect((await storedIds(sqlite, store)).length).toBe(readable);
   });
 });
+
+describe('zstd skippable frames', () => {
+  it.runIf(hasZstd)('a .zst starting with a skippable frame (RFC 8878) is recognised and read', async () => {
+    const store = await backends[0]!.open();
+    const frame = Buffer.alloc(8 + 5);
+    frame.writeUInt32LE(0x184d2a5e, 0);
+    frame.writeUInt32LE(5, 4);
+    frame.write('meta!', 8);
+    const body = spawnSync('zstd', ['-q', '-c'], { input: `${row(1)}\n${row(2)}\n` }).stdout;
+    const path = join(tmp.dir, 'skippable.zst');
+    writeFileSync(path, Buffer.concat([frame, body]));
+    const input = await openImport(path);
+    expect(input).toMatchObject({ compressed: true, format: 'jsonl' });
+    const summary = await importMentions(store, input.records, { decode: input.decode, now: NOW });
+    expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
+  });
+});
