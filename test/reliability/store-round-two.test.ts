@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema, type BrandConfig } from '../../src/config/schema.js';
+import { migrateStore } from '../../src/core/migrate-store.js';
 import { scan } from '../../src/core/scan.js';
 import type { MentionInput } from '../../src/domain/mention.js';
 import type { Source } from '../../src/sources/source.js';
@@ -37,7 +38,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`stores on $
     const before = await store.status();
     expect(before.rows).toMatchObject([{ brand: 'Acme', source: 'x', mentions }]);
     await store.refreshReportRollups(NOW);
-    const [{ n }] = await backend.query<{ n: number }>(store, 'SELECT COUNT(*) AS n FROM brand_days');
+    const n = (await backend.query<{ n: number }>(store, 'SELECT COUNT(*) AS n FROM brand_days'))[0]!.n;
     expect(Number(n)).toBeLessThan(100);
     expect((await store.status()).rows).toMatchObject([{ brand: 'Acme', source: 'x', mentions }]);
   }, 60_000);
@@ -61,7 +62,30 @@ describe('SQLite brand ids and a failing source', () => {
       expect(runs.map((r) => [r.source, r.status])).toEqual([['x', 'failed'], ['reddit', 'ok']]);
       expect(runs[0]!.message).not.toMatch(/FOREIGN KEY/);
     }
-    const [{ n }] = await backends[0]!.query<{ n: number }>(store, 'SELECT COUNT(*) AS n FROM scan_runs');
+    const n = (await backends[0]!.query<{ n: number }>(store, 'SELECT COUNT(*) AS n FROM scan_runs'))[0]!.n;
     expect(n).toBe(4);
   });
+});
+
+describe.skipIf(!backends[1]!.available)('migrate-store into PostgreSQL (issue 24 #13)', () => {
+  it('copies a store holding a year-0000 mention and NUL characters: the one skipped and reported, the others stripped, reruns finish', async () => {
+    const source = await backends[0]!.open();
+    await source.upsertMentions([mention('1', 'Acme'), mention('zero', 'Acme', '0000-01-01T00:00:00.000Z'),
+      mention('nul\u0000id', 'Acme', undefined, { text: 'tea\u0000bag', author: 'a\u0000b' }), mention('4', 'Acme')]);
+    const pending = await source.pendingAnalysis('v1', 0, 100);
+    await source.saveAnalyses(pending.map((p, i) => ({ rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0, sentimentLabel: 'neutral' as const,
+      complaintScore: 0, complaint: false, clusterKey: `c${i}`, cluster: i, voice: i, terms: [{ key: 'tea', display: 'tea' }] })));
+    const target = await backends[1]!.open();
+    // interrupted after the first batch, then run again, then once more: never a dead end
+    await expect(migrateStore(source, target, { batchSize: 1, onProgress: (p) => { if (p.table === 'mentions') throw new Error('killed'); } }))
+      .rejects.toThrow('killed');
+    const results = await migrateStore(source, target, { batchSize: 1 });
+    expect(results.find((r) => r.table === 'mentions')).toMatchObject({ source: 4, target: 3, skipped: 1 });
+    expect(results.find((r) => r.table === 'analyses')).toMatchObject({ source: 4, target: 3, skipped: 1 });
+    expect(results.find((r) => r.table === 'mention_terms')).toMatchObject({ skipped: 1 });
+    const again = await migrateStore(source, target, { batchSize: 2 });
+    expect(again.filter((r) => r.table !== 'scan_cursors').every((r) => r.copied === 0)).toBe(true);
+    const rows = await backends[1]!.query<{ id: string; text: string; author: string | null }>(target, 'SELECT external_id AS id, text, author FROM mentions ORDER BY id');
+    expect(rows.map((r) => [r.id, r.text, r.author]).sort()).toEqual([['1', 'tea 1', null], ['4', 'tea 4', null], ['nulid', 'teabag', 'ab']]);
+  }, 60_000);
 });

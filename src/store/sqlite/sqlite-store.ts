@@ -247,6 +247,11 @@ export class SqliteStore implements Store {
     return readCopyProgress(this.db, table, upToKey);
   }
 
+  async mentionsPostgresCannotHold(): Promise<number[]> {
+    return this.db.prepare(`SELECT id FROM mentions
+      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
+  }
+
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */
   private brandId(name: string): number {
     const key = name.toLowerCase();
