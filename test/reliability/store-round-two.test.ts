@@ -89,3 +89,29 @@ describe.skipIf(!backends[1]!.available)('migrate-store into PostgreSQL (issue 2
     expect(rows.map((r) => [r.id, r.text, r.author]).sort()).toEqual([['1', 'tea 1', null], ['4', 'tea 4', null], ['nulid', 'teabag', 'ab']]);
   }, 60_000);
 });
+
+describe('topic display forms (issue 24 #19)', () => {
+  const forms = ['teabag', 'Tea bag', 'tea bag', 'TEABAG', 'tea  bag'];
+  const analysed = (rowId: number, display: string) => ({ rowId, modelVersion: 'v1', sentimentScore: 0, sentimentLabel: 'neutral' as const,
+    complaintScore: 0, complaint: false, clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'teabag', display }, { key: 'plastic', display: rowId % 2 ? 'Plastic' : 'plastic' }] });
+
+  async function analyseInOrder(backend: (typeof backends)[number], order: number[], oneBatch: boolean) {
+    const store = await backend.open();
+    await store.upsertMentions(forms.map((_, i) => mention(String(i), 'Acme')));
+    const pending = await store.pendingAnalysis('v1', 0, 100);
+    const byId = new Map(pending.map((p) => [p.id, p.rowId]));
+    const records = order.map((i) => analysed(byId.get(String(i))!, forms[i]!));
+    if (oneBatch) await store.saveAnalyses(records);
+    else for (const record of records) await store.saveAnalyses([record]);
+    const rows = [];
+    for await (const row of store.exportMentions({})) rows.push([row.id, row.topics]);
+    return rows;
+  }
+
+  for (const backend of backends) it.skipIf(!backend.available)(`${backend.name}: the same analyses saved in any order export the same topics`, async () => {
+    const forward = await analyseInOrder(backend, [0, 1, 2, 3, 4], false);
+    expect(forward[0]).toEqual(['0', 'Plastic; Tea bag']);
+    expect(await analyseInOrder(backend, [4, 3, 2, 1, 0], false)).toEqual(forward);
+    expect(await analyseInOrder(backend, [2, 4, 0, 3, 1], true)).toEqual(forward);
+  });
+});
