@@ -85,7 +85,7 @@ export async function importMentions(
         reject(item.line, item.error);
         continue;
       }
-      const decoded = decode(item.record, options.defaultBrand);
+      const decoded = decodeSafely(decode, item.record, options.defaultBrand);
       for (const reason of decoded.errors) reject(item.line, reason);
       // a loop, not push(...list): a twarc2 page line may hold 200,000 tweets
       for (const mention of decoded.mentions) {
@@ -107,6 +107,15 @@ export async function importMentions(
   // a row the store refused is found when its batch is written, after the rows read past it
   summary.rejections.sort((a, b) => a.line - b.line);
   return summary;
+}
+
+/** A decoder that throws on a shape nobody foresaw rejects that row, not the import. */
+function decodeSafely(decode: Decoder, record: unknown, brand: string | undefined): ReturnType<Decoder> {
+  try {
+    return decode(record, brand);
+  } catch (error) {
+    return { mentions: [], errors: [`could not be read (${printable(String((error as Error)?.message ?? error)).slice(0, 160)})`] };
+  }
 }
 
 class PendingBatch {

@@ -125,3 +125,21 @@ describe('zstd skippable frames', () => {
     expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
   });
 });
+
+describe('a decoder that throws', () => {
+  it('rejects that row with its line; the rows around it are stored', async () => {
+    const store = await backends[0]!.open();
+    async function* records() {
+      for (let line = 1; line <= 3; line++) yield { line, record: { n: line } };
+    }
+    const summary = await importMentions(store, records(), {
+      now: NOW,
+      decode: (record) => {
+        const n = (record as { n: number }).n;
+        if (n === 2) throw new RangeError('Maximum call stack size exceeded');
+        return { mentions: [{ id: String(n), source: 'x', createdAt: '2026-11-20T09:00:00.000Z', text: 't', brand: 'Acme' }], errors: [] };
+      },
+    });
+    expect(summary).toMatchObject({ inserted: 2, rejected: 1, rejections: [{ line: 2, reason: 'could not be read (Maximum call stack size exceeded)' }] });
+  });
+});
