@@ -139,28 +139,26 @@ class PendingBatch {
   }
 }
 
-/** One transaction for the batch; row by row when one of its rows is what the store refused. */
+/**
+ * One transaction for the batch; when the store refuses it for a row's value, halves of
+ * it are tried in turn down to the refused rows, so a bad row among 1,000 costs about
+ * 20 transactions rather than 1,000 (on PostgreSQL each is a round trip).
+ */
 async function storeBatch(store: Store, mentions: MentionInput[], lines: number[],
   reject: (line: number, reason: string) => void): Promise<UpsertOutcome> {
   try {
     return await store.upsertMentions(mentions);
   } catch (error) {
     if (!isRowLevelStoreError(error)) throw error;
-  }
-  const total: UpsertOutcome = { inserted: 0, updated: 0, fresh: [] };
-  for (const [i, mention] of mentions.entries()) {
-    let outcome: UpsertOutcome;
-    try {
-      outcome = await store.upsertMentions([mention]);
-    } catch (error) {
-      if (!isRowLevelStoreError(error)) throw error;
-      reject(lines[i]!, `the store could not hold this row (${printable((error as Error).message).slice(0, 160)}); nothing of it was stored`);
-      continue;
+    if (mentions.length === 1) {
+      reject(lines[0]!, `the store could not hold this row (${printable((error as Error).message).slice(0, 160)}); nothing of it was stored`);
+      return { inserted: 0, updated: 0, fresh: [] };
     }
-    total.inserted += outcome.inserted;
-    total.updated += outcome.updated;
-    if (outcome.fresh && total.fresh) total.fresh.push(...outcome.fresh);
-    else total.fresh = undefined;
   }
-  return total;
+  const half = Math.ceil(mentions.length / 2);
+  const first = await storeBatch(store, mentions.slice(0, half), lines.slice(0, half), reject);
+  const second = await storeBatch(store, mentions.slice(half), lines.slice(half), reject);
+  // fresh rows are listed in row id order: the second half was stored after the first
+  const fresh = first.fresh && second.fresh ? first.fresh.concat(second.fresh) : undefined;
+  return { inserted: first.inserted + second.inserted, updated: first.updated + second.updated, fresh };
 }

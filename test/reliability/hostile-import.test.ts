@@ -48,6 +48,18 @@ for (const backend of backends) describe.skipIf(!backend.available)(`hostile imp
     expect(await storedIds(backend, store)).toEqual(['1', '3', '7', '8']);
   });
 
+  it('several refused rows in one batch: each rejected with its line, every other row stored', async () => {
+    const store = await backend.open();
+    const deepRow = (id: number) => `{"id":"${id}","source":"x","created_at":"2026-11-20T09:00:00Z","text":"deep","brand":"Acme","d":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const bad = new Set([7, 8, 33, 50]);
+    const path = join(tmp.dir, `many-${backend.name}.jsonl`);
+    writeFileSync(path, Array.from({ length: 50 }, (_, i) => (bad.has(i + 1) ? deepRow(i + 1) : row(i + 1))).join('\n'));
+    const summary = await importPath(store, path);
+    expect(summary.rejections.map((r) => r.line)).toEqual([...bad]);
+    expect(summary).toMatchObject({ inserted: 46, rejected: 4 });
+    expect((await storedIds(backend, store)).length).toBe(46);
+  });
+
   it('a Reddit dump line whose author is an object, a boolean or a list is stored without an author', async () => {
     const store = await backend.open();
     const thing = (id: string, author: unknown) => JSON.stringify({ id, author, body: `tea ${id}`, created_utc: 1_763_629_200, subreddit: 'tea', link_id: 't3_abc' });
