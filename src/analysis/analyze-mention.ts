@@ -1,5 +1,8 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
+import { hasPraiseContrast } from './complaint/cues.js';
 import { scoreComplaintTokens } from './complaint/index.js';
+import { scoreSafetyTokens } from './safety/index.js';
+import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
 import { nlp } from './nlp.js';
@@ -33,6 +36,10 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
   };
   // the complaint model reads the same word features as sentiment when its settings are the same
   const shared = sameFeatureSettings(models.sentiment.settings, models.complaint.settings);
+  const sharedSafety = sameFeatureSettings(models.sentiment.settings, models.safety.settings);
+  // one meaning pass serves every head that reads word vectors
+  const space = models.complaint.space ?? models.safety.space;
+  const meaningScratch: number[] = [];
   const features: number[] = [];
   const analyze = (input: AnalysisInput): AnalysisRecord => {
     const text = boundForAnalysis(input.text);
@@ -42,8 +49,11 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const raw = english && shared
       ? scoreFeatures(models.sentiment, tokens, extractFeatures(tokens, models.sentiment.settings, features))
       : scoreTokens(models.sentiment, tokens, { lang: input.lang });
-    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined });
-    const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut);
+    const meaning = english && space ? denseMeaning(space, tokens.values, tokens.types, meaningScratch) : undefined;
+    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined, meaning });
+    const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
+      { lang: input.lang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
+    const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, contrasted(tokens));
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
     const [first = '', ...others] = input.brands;
@@ -56,6 +66,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       sentimentLabel: sentiment.label,
       complaintScore: Math.round(complaint.score * 1000) / 1000,
       complaint: complaint.complaint,
+      safetyScore: Math.round(safety.score * 1000) / 1000,
+      safety: safety.safety,
       clusterKey: key,
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
@@ -65,6 +77,10 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     };
   };
   return Object.assign(analyze, { modelVersion: models.version });
+}
+
+function contrasted(tokens: { values: readonly string[]; types: readonly string[] }): boolean {
+  return hasPraiseContrast(tokens.values, tokens.types);
 }
 
 /** One author is one voice; a mention with no author counts as its own voice. */

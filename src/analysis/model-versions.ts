@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_COMPLAINT_MODEL_PATH } from './complaint/model-file.js';
 import type { ModelPaths } from './models.js';
+import { DEFAULT_SAFETY_MODEL_PATH } from './safety/model-file.js';
 import { DEFAULT_MODEL_PATH } from './sentiment/model-file.js';
 
-/** `<sentiment version>+<complaint version>`, as loadAnalysisModels would name the pair. */
+/** `<sentiment>+<complaint>+<safety version>`, as loadAnalysisModels names the models. */
 export function readBaseVersion(paths: ModelPaths = {}): string {
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  return `${version(paths.modelPath ?? DEFAULT_MODEL_PATH)}+${version(paths.complaintModelPath ?? DEFAULT_COMPLAINT_MODEL_PATH)}`;
+  return `${version(paths.modelPath ?? DEFAULT_MODEL_PATH)}+${version(paths.complaintModelPath ?? DEFAULT_COMPLAINT_MODEL_PATH)}+${version(paths.safetyModelPath ?? DEFAULT_SAFETY_MODEL_PATH)}`;
 }

@@ -1,11 +1,13 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
+import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
 /** The models one analysis uses, and the one version id its results are stored under. */
 export interface AnalysisModels {
   sentiment: SentimentModel;
   complaint: ComplaintModel;
-  /** `<sentiment version>+<complaint version>`: a change to either re-scores every mention. */
+  safety: SafetyModel;
+  /** `<sentiment>+<complaint>+<safety version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -14,10 +16,13 @@ export interface ModelPaths {
   modelPath?: string;
   /** The complaint model file (default: models/complaint-v1.json). */
   complaintModelPath?: string;
+  /** The safety model file (default: models/safety-v1.json). */
+  safetyModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const sentiment = loadSentimentModel(paths.modelPath);
   const complaint = loadComplaintModel(paths.complaintModelPath);
-  return { sentiment, complaint, version: `${sentiment.version}+${complaint.version}` };
+  const safety = loadSafetyModel(paths.safetyModelPath);
+  return { sentiment, complaint, safety, version: `${sentiment.version}+${complaint.version}+${safety.version}` };
 }

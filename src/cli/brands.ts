@@ -1,4 +1,5 @@
 import { UsageError, UserError } from '../errors.js';
+import { shellQuote } from '../report/shell-quote.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
 
@@ -18,5 +19,5 @@ export async function resolveBrand(ctx: CliContext, store: Store, flag: string |
   const candidates = stored.length ? stored : configured;
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0) throw new UserError('no mentions stored yet', 'run earshot scan or earshot import first');
-  throw new UsageError(`${needer} needs one brand and several exist`, `pick one with --brand: ${candidates.map((b) => `"${b}"`).join(', ')}`);
+  throw new UsageError(`${needer} needs one brand and several exist`, `pick one with --brand: ${candidates.map(shellQuote).join(', ')}`);
 }

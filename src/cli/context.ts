@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadSettings, secretValues, type Settings } from '../config/load.js';
+import { redactSecretKeys } from '../config/secret-forms.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
@@ -46,7 +47,8 @@ export function createContext(cmd: Command): CliContext {
       settings = loadSettings({ configPath: flags.config, db: flags.db });
       out.addSecrets(secretValues(settings.config));
       for (const warning of settings.warnings) out.warn(warning);
-      out.debug(`config: ${settings.configPath ?? '(none)'}; settings: ${JSON.stringify(settings.config)}`);
+      // by key name as well as by value: a value the redaction does not know stays out too
+      out.debug(`config: ${settings.configPath ?? '(none)'}; settings: ${JSON.stringify(redactSecretKeys(settings.config))}`);
     }
     return settings;
   };

@@ -22,14 +22,26 @@ export function addTimeRangeOptions(cmd: Command): Command {
  */
 export function addComplaintOption(cmd: Command): Command {
   return cmd.addOption(new Option('--complaint [yes|no]', 'only complaints, or with "no" only mentions that are not; human labels win')
-    .preset('yes').argParser(parseComplaintFlag));
+    .preset('yes').argParser(parseYesNo('--complaint')));
 }
 
-function parseComplaintFlag(value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === 'yes' || v === 'true') return true;
-  if (v === 'no' || v === 'false') return false;
-  throw new UsageError(`--complaint takes yes or no, not "${value}"`, 'put other arguments before it: earshot search plastic --complaint');
+/**
+ * `--safety` keeps only safety reports (harm or a risk of harm), `--safety no` only
+ * mentions that are not; as --complaint, the effective flag counts (a human label wins),
+ * and mentions no safety model scored and nobody labelled are in neither.
+ */
+export function addSafetyOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--safety [yes|no]', 'only safety reports (harm or risk of harm), or with "no" only mentions that are not; human labels win')
+    .preset('yes').argParser(parseYesNo('--safety')));
+}
+
+function parseYesNo(flag: string) {
+  return (value: string): boolean => {
+    const v = value.trim().toLowerCase();
+    if (v === 'yes' || v === 'true') return true;
+    if (v === 'no' || v === 'false') return false;
+    throw new UsageError(`${flag} takes yes or no, not "${value}"`, `put other arguments before it: earshot search plastic ${flag}`);
+  };
 }
 
 export function parsePositiveInt(flag: string) {

@@ -1,11 +1,12 @@
 import ora, { type Ora } from 'ora';
+import { secretForms } from '../config/secret-forms.js';
 
 /** stdout carries data, stderr carries people's messages; secrets never reach either. */
 export interface Output {
   readonly quiet: boolean;
   readonly debugEnabled: boolean;
   readonly color: boolean;
-  /** Data for stdout (tables, JSON, CSV). */
+  /** Data for stdout (tables, JSON, CSV), secrets redacted like every message. */
   data(text: string): void;
   /** A message for people, on stderr, unless --quiet. */
   info(text: string): void;
@@ -40,11 +41,12 @@ export function createOutput(options: OutputOptions = {}): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const quiet = options.quiet ?? false;
-  const secrets = new Set<string>();
+  // every encoded form of every secret, longest first, so no shorter one cuts into a longer
+  let forms: string[] = [];
   const color = !('NO_COLOR' in env) && env.TERM !== 'dumb' && Boolean(stdout.isTTY);
   const redact = (text: string) => {
     let result = text;
-    for (const secret of secrets) result = result.split(secret).join('[redacted]');
+    for (const form of forms) if (result.includes(form)) result = result.split(form).join('[redacted]');
     return result;
   };
   const say = (text: string) => stderr.write(`${redact(text)}\n`);
@@ -52,13 +54,17 @@ export function createOutput(options: OutputOptions = {}): Output {
     quiet,
     debugEnabled: options.debug ?? false,
     color,
-    data: (text) => { stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
+    // data too: a scan summary or a status table carries API error messages, which may quote a login
+    data: (text) => { const clean = redact(text); stdout.write(clean.endsWith('\n') ? clean : `${clean}\n`); },
     info: (text) => { if (!quiet) say(text); },
     warn: (text) => { say(`earshot: warning: ${text}`); },
     debug: (text) => { if (options.debug) say(`[debug] ${text}`); },
     spinner: (text) => (quiet || !stderr.isTTY ? SILENT_SPINNER : startSpinner(text, stderr, redact, !('NO_COLOR' in env))),
     redact,
-    addSecrets: (values) => { for (const v of values) if (v) secrets.add(v); },
+    addSecrets: (values) => {
+      const more = values.filter((v) => v).flatMap(secretForms);
+      forms = [...new Set([...forms, ...more])].sort((a, b) => b.length - a.length);
+    },
   };
 }
 

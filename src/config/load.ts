@@ -111,7 +111,9 @@ function asObject(value: unknown): Record<string, unknown> {
 /** Every secret value in a config, so output can be redacted and tests can grep for them. */
 export function secretValues(config: Config): string[] {
   const s = config.sources;
-  const values = [s.x?.bearerToken, s.reddit?.clientSecret, s.reddit?.password, s.reddit?.clientId, s.bluesky?.appPassword, s.bluesky?.handle];
+  const values = [s.x?.bearerToken, s.reddit?.clientSecret, s.reddit?.password, s.reddit?.clientId, s.reddit?.username, s.bluesky?.appPassword, s.bluesky?.handle];
+  // the Basic authorization Reddit's token request sends
+  if (s.reddit?.clientId && s.reddit.clientSecret) values.push(Buffer.from(`${s.reddit.clientId}:${s.reddit.clientSecret}`).toString('base64'));
   for (const target of config.alerts) {
     values.push(target.url);
     if (target.type === 'webhook') values.push(target.secret);

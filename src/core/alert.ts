@@ -81,12 +81,16 @@ export function rivalBrands(targets: readonly AlertTarget[]): Set<string> {
   return new Set(targets.filter((t) => t.kind === 'opportunity').flatMap((t) => t.brands.map((b) => b.toLowerCase())));
 }
 
-/** A target's rules: brands (empty = every brand but declared rivals), minimum score, mentions, negative and complaint share. */
+/**
+ * A target's rules: brands (empty = every brand but declared rivals), minimum score,
+ * mentions, negative and complaint share. A safety issue (harm reported) is not held back
+ * by the minimum shares: a burn told calmly is neither negative nor a complaint by numbers.
+ */
 export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue, rivals: ReadonlySet<string>): boolean {
   const key = brand.toLowerCase();
   const brandOk = target.brands.length === 0 ? !rivals.has(key) : target.brands.some((b) => b.toLowerCase() === key);
-  return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions
-    && issue.negativeShare >= target.minNegativeShare && issue.complaintShare >= target.minComplaintShare;
+  const sharesOk = issue.safety === true || (issue.negativeShare >= target.minNegativeShare && issue.complaintShare >= target.minComplaintShare);
+  return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions && sharesOk;
 }
 
 /**

@@ -5,6 +5,7 @@ import { UsageError, UserError } from '../errors.js';
 import { csvRenderer } from '../report/csv.js';
 import { EXPORT_COLUMNS, isExportColumn, type ExportColumn, type ExportRenderer } from '../report/export-columns.js';
 import { jsonlRenderer } from '../report/jsonl.js';
+import { shellCommand } from '../report/shell-quote.js';
 import { writeXlsx } from '../report/xlsx.js';
 import type { ExportQuery, ExportRow, Store } from '../store/store.js';
 
@@ -76,7 +77,7 @@ export function issueQuery(report: Report, rank: number): ExportQuery {
     const count = report.issues.length;
     throw new UserError(
       `the report for ${report.brand} as of ${report.at} has ${count === 0 ? 'no issues' : `only ${count} issue(s)`}, not issue ${rank}`,
-      `see them with: earshot report --brand "${report.brand}" --at ${report.at}`,
+      `see them with: ${shellCommand(['earshot', 'report', '--brand', report.brand, '--at', report.at])}`,
     );
   }
   return {

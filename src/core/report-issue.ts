@@ -58,6 +58,10 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
       baselineNegativeShare: round(scored.baselineNegativeShare),
       complaintShare: round(scored.complaintShare),
       baselineComplaintShare: round(scored.baselineComplaintShare),
+      complaintEvidenceShare: round(scored.complaintEvidenceShare),
+      safety: scored.safety,
+      safetyShare: round(scored.safetyShare),
+      safetyVoices: scored.safetyVoices,
       engagement: now.engagement,
       firstSeen: before.firstSeen ?? now.firstSeen ?? new Date(rangeBounds(input.window).fromMs).toISOString(),
       series: seriesOf([...before.daily, ...now.daily], dayOf(input.window.toHour, input.window) - 1),
@@ -124,12 +128,13 @@ function seriesOf(daily: Array<{ day: number; voices: number; mentions: number }
 
 /**
  * Three samples from different authors and different copy clusters: the issue's own
- * voices. An issue quotes complaints first, then negative posts; a trend positive ones.
+ * voices. An issue quotes harm reports first, then complaints, then negative posts; a trend
+ * positive ones.
  */
 async function pickSamples(store: Store, window: HourRange, termIds: number[], kind: 'issue' | 'trend'): Promise<ReportSample[]> {
   const rows = await store.termSamples({ ...window, termIds, limit: 60 });
   const rankOf = (row: SampleRow) => (kind === 'issue'
-    ? Number(row.complaint) * 2 + Number(row.sentiment === 'negative')
+    ? Number(row.safety) * 4 + Number(row.complaint) * 2 + Number(row.sentiment === 'negative')
     : Number(row.sentiment === 'positive'));
   rows.sort((a, b) => rankOf(b) - rankOf(a) || b.engagement - a.engagement);
   const voices = new Set<number>();
@@ -141,7 +146,7 @@ async function pickSamples(store: Store, window: HourRange, termIds: number[], k
     clusters.add(row.cluster);
     picked.push({
       id: row.id, source: row.source, author: row.author, text: row.text, url: row.url, created_at: row.createdAt,
-      sentiment: row.sentiment, complaint: row.complaint,
+      sentiment: row.sentiment, complaint: row.complaint, safety: row.safety,
     });
     if (picked.length === 3) break;
   }

@@ -21,6 +21,8 @@ export interface ScanOptions {
   onEvent?: (brand: string, source: string, event: SourceEvent) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Applied to a failed run's message before it is stored or returned: an API error may quote a login. */
+  redact?: (text: string) => string;
 }
 
 export interface ScanRun {
@@ -116,7 +118,8 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     }
   } catch (error) {
     run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
-    run.message = isStoreBusy(error) ? STORE_BUSY : error instanceof Error ? error.message : String(error);
+    const message = isStoreBusy(error) ? STORE_BUSY : error instanceof Error ? error.message : String(error);
+    run.message = options.redact ? options.redact(message) : message;
   }
   if (run.skippedDates && !run.message) run.message = `${run.skippedDates} post(s) dated before 2000 or more than a day ahead were skipped`;
   run.finishedAt = now().toISOString();

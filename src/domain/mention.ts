@@ -65,6 +65,14 @@ export function isComplaintLabel(value: string): value is ComplaintLabel {
   return (COMPLAINT_LABELS as readonly string[]).includes(value);
 }
 
+/** The human safety labels of `earshot label`: reports harm or a risk of harm, or does not. */
+export const SAFETY_LABELS = ['safety', 'not-safety'] as const;
+export type SafetyLabel = (typeof SAFETY_LABELS)[number];
+
+export function isSafetyLabel(value: string): value is SafetyLabel {
+  return (SAFETY_LABELS as readonly string[]).includes(value);
+}
+
 /** The earliest date a mention may carry: no platform earshot reads has posts from before it. */
 export const EARLIEST_MENTION = Date.parse('2000-01-01T00:00:00.000Z');
 /** EARLIEST_MENTION as days since 1970 (the rollups' day numbers). */

@@ -81,6 +81,23 @@ export interface ReportIssue {
   complaintShare: number;
   /** The same share over the baseline period (the brand's, when the group had under 5 mentions there). */
   baselineComplaintShare: number;
+  /**
+   * Mean complaint probability (0–1) of `mentions` (a human label counts 1 or 0): the
+   * evidence an issue is judged on beside the yes/no share, so posts that each fall just
+   * under the threshold still count.
+   */
+  complaintEvidenceShare: number;
+  /**
+   * Whether harm is reported: at least 3 voices (`safetyVoices`) among the mentions report
+   * harm or a risk of it (the safety model's yes/no, or a human `safety` label, which wins).
+   * A safety group is an issue whatever its other shares, ranked above others of similar
+   * size, and alerted on whatever an alert's minimum shares.
+   */
+  safety: boolean;
+  /** Share (0–1) of `mentions` that report harm. */
+  safetyShare: number;
+  /** Distinct voices among the mentions that report harm. */
+  safetyVoices: number;
   engagement: number;
   firstSeen: string;
   /** Mentions per day over the last days, oldest first, for sparklines. */
@@ -99,4 +116,6 @@ export interface ReportSample {
   sentiment: SentimentLabel;
   /** Whether the mention is a complaint (a human complaint label wins). An issue quotes complaints first. */
   complaint: boolean;
+  /** Whether the mention reports harm (a human safety label wins). An issue quotes these before complaints. */
+  safety?: boolean;
 }

@@ -1,16 +1,19 @@
 // Label files for `earshot label --file`: `id,label` CSV (with a header) or JSONL
 // `{"id": …, "label": …}`, e.g. `earshot review --format csv` with its label column
-// filled in, or an export with a `label` column added. A cell may hold a sentiment and a
-// complaint label together ("negative complaint"); rows with an empty label are skipped.
-// Export's own sentiment_label and is_complaint columns are the model's output and are
-// not read as labels.
+// filled in, or an export with a `label` column added. A cell may hold one label of each
+// kind together ("negative complaint safety"); rows with an empty label are skipped.
+// Export's own sentiment_label, is_complaint and is_safety columns are the model's output
+// and are not read as labels.
 import { parse } from 'csv-parse/sync';
-import { COMPLAINT_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSentimentLabel, type ComplaintLabel, type SentimentLabel } from '../domain/mention.js';
+import {
+  COMPLAINT_LABELS, SAFETY_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSafetyLabel, isSentimentLabel, type ComplaintLabel, type SafetyLabel,
+  type SentimentLabel,
+} from '../domain/mention.js';
 
 export interface LabelRow {
   /** `source:id` or a bare id. */
   ref: string;
-  labels: Array<SentimentLabel | ComplaintLabel>;
+  labels: Array<SentimentLabel | ComplaintLabel | SafetyLabel>;
   /** 1-based line (JSONL) or spreadsheet row (CSV, the header is row 1). */
   line: number;
 }
@@ -20,7 +23,7 @@ export interface LabelFileProblem {
   message: string;
 }
 
-export const LABEL_WORDS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS];
+export const LABEL_WORDS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS, ...SAFETY_LABELS];
 
 export function parseLabelFile(text: string, format: 'csv' | 'jsonl'): { rows: LabelRow[]; problems: LabelFileProblem[] } {
   const raw = format === 'csv' ? readCsv(text) : readJsonl(text);
@@ -34,9 +37,9 @@ export function parseLabelFile(text: string, format: 'csv' | 'jsonl'): { rows: L
     }
     const words = (r.label ?? '').toLowerCase().split(/[\s;,|]+/).filter(Boolean);
     if (words.length === 0) continue;
-    const bad = words.find((w) => !isSentimentLabel(w) && !isComplaintLabel(w));
+    const bad = words.find((w) => !isSentimentLabel(w) && !isComplaintLabel(w) && !isSafetyLabel(w));
     if (bad !== undefined) problems.push({ line: r.line, message: `"${bad}" is not a label` });
-    else if (words.filter(isSentimentLabel).length > 1 || words.filter(isComplaintLabel).length > 1) {
+    else if ([isSentimentLabel, isComplaintLabel, isSafetyLabel].some((kind) => words.filter(kind).length > 1)) {
       problems.push({ line: r.line, message: `"${r.label}" gives two labels of one kind` });
     } else rows.push({ ref, labels: words as LabelRow['labels'], line: r.line });
   }

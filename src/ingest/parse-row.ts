@@ -1,4 +1,5 @@
 import type { MentionInput, Metrics } from '../domain/mention.js';
+import { brandNameProblem } from '../domain/brand-name.js';
 import { printable } from '../errors.js';
 
 export type RowResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
@@ -34,6 +35,8 @@ export function parseMentionRecord(record: unknown, defaultBrand?: string): RowR
   }
   const brand = (optional.brand ?? defaultBrand)?.trim();
   if (!brand) return fail(optional.brand ? '"brand" is blank' : 'no brand: add a "brand" field or pass --brand NAME');
+  const brandProblem = brandNameProblem(brand);
+  if (brandProblem) return fail(brandProblem);
   // keys must be kept exactly: a lone surrogate made well-formed would merge two different ids (or brands)
   if (!isExact(row.id) || !isExact(row.brand) || !isExact(defaultBrand)) {
     return fail('"id" or "brand" holds a lone UTF-16 surrogate (an unpaired \\ud800–\\udfff escape), which cannot be stored exactly');

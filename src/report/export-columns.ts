@@ -3,20 +3,24 @@ import type { ExportRow } from '../store/store.js';
 /** The export columns in their stable, documented order. Renaming one breaks users' sheets. */
 export const EXPORT_COLUMNS = [
   'id', 'source', 'brand', 'created_at', 'author', 'text', 'url',
-  'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'topics', 'likes', 'replies', 'reposts', 'score',
+  'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'safety', 'is_safety', 'topics', 'likes', 'replies', 'reposts', 'score',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /**
- * Numbers stay numbers; `is_complaint` is a boolean (`true`/`false` in CSV); every other
+ * Numbers stay numbers; `is_complaint` and `is_safety` are booleans (`true`/`false` in CSV); every other
  * column is text (ids too: X ids overflow doubles).
  */
-export const NUMERIC_COLUMNS: ReadonlySet<ExportColumn> = new Set(['sentiment', 'complaint', 'likes', 'replies', 'reposts', 'score']);
+export const NUMERIC_COLUMNS: ReadonlySet<ExportColumn> = new Set(['sentiment', 'complaint', 'safety', 'likes', 'replies', 'reposts', 'score']);
+
+/** The columns that hold a yes/no. */
+export const BOOLEAN_COLUMNS: ReadonlySet<ExportColumn> = new Set(['is_complaint', 'is_safety']);
 
 const FIELD: Record<ExportColumn, keyof ExportRow> = {
   id: 'id', source: 'source', brand: 'brand', created_at: 'createdAt', author: 'author', text: 'text', url: 'url',
-  sentiment: 'sentiment', sentiment_label: 'sentimentLabel', complaint: 'complaint', is_complaint: 'isComplaint', topics: 'topics',
+  sentiment: 'sentiment', sentiment_label: 'sentimentLabel', complaint: 'complaint', is_complaint: 'isComplaint',
+  safety: 'safety', is_safety: 'isSafety', topics: 'topics',
   likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score',
 };
 

@@ -41,8 +41,8 @@ ${report.trends.length ? `<section><h2>${escapeHtml(TRENDS)}</h2>${report.trends
 
 function issueCard(issue: ReportIssue): string {
   return `<article class="issue" data-rank="${issue.rank}">
-<h3><span class="rank">#${issue.rank}</span> ${escapeHtml(issue.label)}</h3>
-<p class="stats">${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthPhrase(issue.growth, issue.baselineMentions))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
+<h3><span class="rank">#${issue.rank}</span> ${issue.safety ? '<span class="safety">⚠ safety</span> ' : ''}${escapeHtml(issue.label)}</h3>
+<p class="stats">${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)}) · ` : ''}${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthPhrase(issue.growth, issue.baselineMentions))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
 ${sparklineSvg(issue.series)}
 <p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}${(issue.relatedTerms ?? []).slice(0, 8).map((t) => ` <span class="related">${escapeHtml(t)}</span>`).join('')}</p>
 <ul class="samples">${issue.samples.map((s) => `<li class="${escapeHtml(s.sentiment)}${s.complaint ? ' complaint' : ''}"><q>${escapeHtml(s.text)}</q>
@@ -99,7 +99,7 @@ main{max-width:820px;margin:0 auto;padding:24px}h1{margin:0 0 4px}.meta{color:#5
 .chart{width:100%;height:auto;background:#fff;border:1px solid #ddd}.chart text{font-size:11px;fill:#666}
 .neg{fill:#c0392b;color:#c0392b}.neu{fill:#b7b7b0;color:#b7b7b0}.pos{fill:#2e8b57;color:#2e8b57}
 .issue{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
-.issue h3{margin:0}.rank{color:#c0392b}.stats{color:#444;margin:4px 0}
+.issue h3{margin:0}.rank{color:#c0392b}.safety{background:#c0392b;color:#fff;border-radius:3px;padding:0 4px;font-size:.8em}.stats{color:#444;margin:4px 0}
 .spark{width:160px;height:32px}.spark polyline{fill:none;stroke:#c0392b;stroke-width:2}
 .terms span{display:inline-block;max-width:100%;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}.terms .related{background:none;border:1px dashed #ccc;color:#666}
 .samples{padding-left:18px}.samples li{margin:6px 0;unicode-bidi:plaintext}.samples small{color:#666;display:block}

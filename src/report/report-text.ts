@@ -30,7 +30,7 @@ function headline(report: Report): string {
 function issueTable(issues: ReportIssue[], color: boolean): string {
   return renderTable(
     ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
-    issues.map((i) => [i.rank, clipText(i.label, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
+    issues.map((i) => [i.rank, clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
       growthText(i.growth, i.baselineMentions), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
@@ -38,14 +38,15 @@ function issueTable(issues: ReportIssue[], color: boolean): string {
 
 function evidence(issue: ReportIssue): string[] {
   return [
-    `#${issue.rank} ${clipText(issue.label, 60)} (score ${issue.score}; ${shares(issue)})`,
+    `#${issue.rank} ${issue.safety ? 'SAFETY: ' : ''}${clipText(issue.label, 60)} (score ${issue.score}; ${shares(issue)})`,
     ...issue.samples.map((s) => `  • ${clipText(s.text, 140)}${s.url ? `\n    ${clipText(s.url, 200)}` : ''}`),
   ];
 }
 
 /** "62% complaints, usually 5%; 14% negative, usually 9%". */
 export function shares(issue: ReportIssue): string {
-  return `${percent(issue.complaintShare)} complaints, usually ${percent(issue.baselineComplaintShare)}; `
+  return `${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)} of mentions); ` : ''}`
+    + `${percent(issue.complaintShare)} complaints, usually ${percent(issue.baselineComplaintShare)}; `
     + `${percent(issue.negativeShare)} negative, usually ${percent(issue.baselineNegativeShare)}`;
 }
 
@@ -56,11 +57,11 @@ export function renderReportMarkdown(report: Report): string {
   else {
     lines.push('| # | issue | mentions | authors | × baseline | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} | ${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} | ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
-      lines.push(`### ${i.rank}. ${escapeMd(i.label)}`, '', `_${escapeMd(shares(i))}_`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}${i.relatedTerms?.length ? ` (also: ${escapeMd(i.relatedTerms.slice(0, 6).join(', '))})` : ''}`, '');
+      lines.push(`### ${i.rank}. ${i.safety ? '⚠ Safety: ' : ''}${escapeMd(i.label)}`, '', `_${escapeMd(shares(i))}_`, '', `Key terms: ${escapeMd(i.terms.slice(0, 8).join(', '))}${i.relatedTerms?.length ? ` (also: ${escapeMd(i.relatedTerms.slice(0, 6).join(', '))})` : ''}`, '');
       for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
     }
   }

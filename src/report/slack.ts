@@ -1,4 +1,5 @@
 import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
+import { shellCommand } from './shell-quote.js';
 import { growthPhrase } from './sparkline.js';
 
 /**
@@ -25,11 +26,12 @@ export interface SlackMessage {
  * mentions when someone runs it a day later, when "issue N" of a new report is another issue.
  */
 export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' | 'baseline' | 'source'>, rank: number): string {
-  const parts = [`earshot export --brand ${JSON.stringify(report.brand)} --issue ${rank} --at ${report.at}`];
-  if (report.window.hours !== DEFAULT_REPORT.windowHours) parts.push(`--window ${report.window.hours}h`);
-  if (report.baseline.hours !== DEFAULT_REPORT.baselineHours) parts.push(`--baseline ${report.baseline.hours}h`);
-  if (report.source) parts.push(`--source ${report.source}`);
-  return parts.join(' ');
+  const args = ['earshot', 'export', '--brand', report.brand, '--issue', String(rank), '--at', report.at];
+  if (report.window.hours !== DEFAULT_REPORT.windowHours) args.push('--window', `${report.window.hours}h`);
+  if (report.baseline.hours !== DEFAULT_REPORT.baselineHours) args.push('--baseline', `${report.baseline.hours}h`);
+  if (report.source) args.push('--source', report.source);
+  // quoted for the shell: the brand name may come from an imported row
+  return shellCommand(args);
 }
 
 /**
@@ -40,14 +42,18 @@ export function exportCommandFor(report: Pick<Report, 'brand' | 'at' | 'window' 
 export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'issue' | 'opportunity' = 'issue'): SlackMessage {
   const brand = escapeSlack(report.brand);
   const label = escapeSlack(issue.label);
+  const what = issue.safety ? 'Safety issue' : 'Emerging issue';
   const title = (name: string, issueLabel: string) => (kind === 'opportunity'
-    ? `Opportunity: rival ${name} has an emerging issue: ${issueLabel}` : `Emerging issue for ${name}: ${issueLabel}`);
+    ? `Opportunity: rival ${name} has an emerging ${issue.safety ? 'safety ' : ''}issue: ${issueLabel}` : `${what} for ${name}: ${issueLabel}`);
   // the header is plain text; the notification text is mrkdwn, so it takes the escaped names
   const headline = title(report.brand, issue.label);
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(neutraliseMentions(headline), 150), emoji: true } },
     ...(kind === 'opportunity'
       ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:dart: *Opportunity* — a competitor's customers are complaining; ${brand} is watched as a rival.` }] }]
+      : []),
+    ...(issue.safety
+      ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: *Safety* — ${issue.safetyVoices} people report harm or a risk of harm (${percent(issue.safetyShare)} of the mentions).` }] }]
       : []),
     { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
     { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}${issue.relatedTerms?.length ? ` (also: ${issue.relatedTerms.slice(0, 6).map(escapeSlack).join(', ')})` : ''}` } },

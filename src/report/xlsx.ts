@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ExportRow } from '../store/store.js';
-import { cellOf, NUMERIC_COLUMNS, type ExportColumn } from './export-columns.js';
+import { BOOLEAN_COLUMNS, cellOf, NUMERIC_COLUMNS, type ExportColumn } from './export-columns.js';
 
 /**
  * Excel's limit for one cell; longer text is cut there, marked with an ellipsis (the
@@ -22,7 +22,7 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
  * Types a spreadsheet keeps: ids, handles and every other text column are text cells
  * (a 19-digit id or `0012345` stays exact, `@bob` and `=1+1` stay text: no value is
  * ever written as a formula); `created_at` is a date (UTC); http(s) URLs are links;
- * sentiment, the complaint score and the metrics are numbers; is_complaint is a boolean
+ * sentiment, the complaint and safety scores and the metrics are numbers; is_complaint and is_safety are booleans
  * (TRUE/FALSE). The header row is frozen and has a filter.
  */
 export async function writeXlsx(rows: AsyncIterable<ExportRow>, columns: readonly ExportColumn[], output: Writable): Promise<number> {
@@ -75,7 +75,7 @@ export function xlsxCell(row: ExportRow, column: ExportColumn): XlsxValue {
   const value = cellOf(row, column);
   if (value === null) return null;
   if (NUMERIC_COLUMNS.has(column)) return Number(value);
-  if (column === 'is_complaint') return value === true;
+  if (BOOLEAN_COLUMNS.has(column)) return value === true;
   if (column === 'created_at') return new Date(String(value));
   const text = xlsxText(String(value));
   if (column === 'url' && /^https?:\/\//i.test(text) && text.length <= MAX_LINK_CHARS) return { text, hyperlink: text };

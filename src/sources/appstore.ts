@@ -3,6 +3,8 @@ import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type Budget, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
+import { firstTrusted, latestTrusted } from './trusted-time.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions } from './text-match.js';
 import { mapAppStoreEntry, readAppStorePage, reviewTime, takeUntilSeen, type AppStoreMark } from './appstore-map.js';
@@ -36,7 +38,8 @@ export class AppStoreSource implements Source {
       for (const country of settings.countries) {
         const stream = `reviews:${app}:${country}`;
         const fetchPage = (request: PageRequest<AppStoreMark>) => this.fetchPage(app, country, brand, request, ctx);
-        yield* paginateStream<AppStoreMark>({ stream, query: stream, fetchPage }, ctx, budget);
+        const markTime = (mark: AppStoreMark) => (mark.updated === null ? null : Date.parse(mark.updated));
+        yield* paginateStream<AppStoreMark>({ stream, query: stream, fetchPage, markTime }, ctx, budget);
       }
     }
   }
@@ -56,10 +59,10 @@ export class AppStoreSource implements Source {
     const fresh = takeUntilSeen(result.entries, request.since);
     const reachedSince = fresh.length < result.entries.length;
     const now = (ctx.now ?? (() => new Date()))().toISOString();
-    const first = result.entries[0];
+    const first = firstTrusted(result.entries, (entry) => { const time = reviewTime(entry); return time === null ? null : Date.parse(time); }, latestTrusted(ctx));
     const last = Math.min(result.lastPage ?? MAX_PAGES, MAX_PAGES);
     return {
-      mentions: applyExclusions(fresh.map((entry) => mapAppStoreEntry(entry, app, country, brand.name, now)), brand),
+      mentions: applyExclusions(mapItems(fresh, (entry) => mapAppStoreEntry(entry, app, country, brand.name, now), `reviews:${app}:${country}`, ctx), brand),
       postsRead: fresh.length,
       newest: first ? { id: first.id!.label!, updated: reviewTime(first) } : null,
       // a short page is the last one (rel="last" says 10 whatever the count)

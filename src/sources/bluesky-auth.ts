@@ -3,7 +3,7 @@ import { AuthRejectedError, SourceError } from './errors.js';
 import { requestJson, type FetchLike } from './http.js';
 import { readBlueskyRateWindow } from './pacing.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
-import { accountKey, seal, unseal } from './bluesky-seal.js';
+import { accountKey, legacyAccountKey, seal, unseal } from './bluesky-seal.js';
 
 export interface BlueskyAuthOptions {
   apiBase: string;
@@ -35,10 +35,16 @@ export class BlueskyAuth {
   private session: Session | null = null;
   /** A refused login is not retried for the next brand: each try counts against the daily limit. */
   private refused: Error | null = null;
-  private readonly account: string;
+  /** Derived on first use (scrypt): building the source for a scan that skips Bluesky costs nothing. */
+  private accountCache: string | null = null;
+  /** A session found under the old, unkeyed account key: deleted once the new one is saved. */
+  private legacyAccount: string | null = null;
 
-  constructor(private readonly options: BlueskyAuthOptions) {
-    this.account = accountKey(options.apiBase, options.handle);
+  constructor(private readonly options: BlueskyAuthOptions) {}
+
+  private get account(): string {
+    this.accountCache ??= accountKey(this.options.apiBase, this.options.handle, this.options.appPassword);
+    return this.accountCache;
   }
 
   async getAccessToken(ctx: FetchContext): Promise<string> {
@@ -63,6 +69,10 @@ export class BlueskyAuth {
     }
     this.session = session;
     await ctx.sessions?.save(this.account, seal(session.refreshJwt, this.options.appPassword, this.account));
+    if (this.legacyAccount) {
+      await ctx.sessions?.save(this.legacyAccount, null);
+      this.legacyAccount = null;
+    }
     return session.accessJwt;
   }
 
@@ -72,9 +82,16 @@ export class BlueskyAuth {
   }
 
   private async loadRefreshToken(ctx: FetchContext): Promise<string | null> {
-    const sealed = await ctx.sessions?.get(this.account);
-    if (!sealed) return null;
-    const token = unseal(sealed, this.options.appPassword, this.account);
+    let account = this.account;
+    let sealed = await ctx.sessions?.get(account);
+    if (!sealed) {
+      // saved by an earlier version, under a plain hash of host and handle: carried over once
+      account = legacyAccountKey(this.options.apiBase, this.options.handle);
+      sealed = await ctx.sessions?.get(account);
+      if (!sealed) return null;
+      this.legacyAccount = account;
+    }
+    const token = unseal(sealed, this.options.appPassword, account);
     if (token === null) ctx.onEvent?.({ kind: 'notice', message: 'the saved Bluesky session was sealed with another app password; logging in again' });
     return token;
   }
@@ -91,6 +108,8 @@ export class BlueskyAuth {
         timeoutMs: this.options.timeoutMs,
         signal: ctx.signal,
         readWindow: readBlueskyRateWindow,
+        // the app password or refresh token goes only to the configured host
+        refuseRedirects: true,
         refusal: (status, text) => {
           // refreshSession answers 400 ExpiredToken/InvalidToken; createSession 401 for a wrong password
           if (status === 400 || status === 401 || status === 403) {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
 
 /**
  * The Bluesky refresh token is kept in the store only sealed (AES-256-GCM) under a key
@@ -10,8 +10,20 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync }
 const VERSION = 'v1';
 const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-/** The store key of one account: a hash of host and handle, so the handle is not stored either. */
-export function accountKey(apiBase: string, handle: string): string {
+/**
+ * The store key of one account: an HMAC of host and handle under a key derived (scrypt)
+ * from the app password. A handle is public, so a plain hash of it (the key before) let
+ * whoever holds the database confirm a guessed account; this one needs the password too.
+ * A changed app password keys a new row: the old one, sealed under the old password, is
+ * unreadable either way.
+ */
+export function accountKey(apiBase: string, handle: string, password: string): string {
+  const key = scryptSync(password, `earshot bluesky account key\n${apiBase}`, 32, SCRYPT);
+  return createHmac('sha256', key).update(`${apiBase}\n${handle.toLowerCase()}`).digest('hex').slice(0, 32);
+}
+
+/** The key sessions were saved under before: read once to carry a saved session over, then deleted. */
+export function legacyAccountKey(apiBase: string, handle: string): string {
   return createHash('sha256').update(`${apiBase}\n${handle.toLowerCase()}`).digest('hex').slice(0, 32);
 }
 

@@ -4,6 +4,8 @@ import { AuthRejectedError, SourceError } from './errors.js';
 import { requestJson, type FetchLike } from './http.js';
 import { paceWindow, readBlueskyRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
+import { firstTrusted, latestTrusted } from './trusted-time.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, defaultQuery } from './text-match.js';
 import { BlueskyAuth, readXrpcError } from './bluesky-auth.js';
@@ -39,7 +41,8 @@ export class BlueskySource implements Source {
     const lang = settings?.lang;
     const fetchPage = (request: PageRequest<BlueskyMark>) => this.fetchPage(query, lang, brand, request, ctx);
     // the language is part of what a cursor belongs to: changing it starts afresh
-    yield* paginateStream<BlueskyMark>({ stream: 'search', query: lang ? `${query} lang:${lang}` : query, fetchPage }, ctx, { read: 0 });
+    const markTime = (mark: BlueskyMark) => Date.parse(mark.sortAt);
+    yield* paginateStream<BlueskyMark>({ stream: 'search', query: lang ? `${query} lang:${lang}` : query, fetchPage, markTime }, ctx, { read: 0 });
   }
 
   private async fetchPage(
@@ -55,9 +58,9 @@ export class BlueskySource implements Source {
     const page = readBlueskySearch(LABEL, await this.getWithSession(url, ctx));
     const fresh = takeUntilSeen(page.posts, request.since);
     const reachedSince = fresh.length < page.posts.length;
-    const first = page.posts[0];
+    const first = firstTrusted(page.posts, (post) => Date.parse(sortAtOf(post)), latestTrusted(ctx));
     return {
-      mentions: applyExclusions(fresh.map((post) => mapBlueskyPost(post, brand.name)), brand),
+      mentions: applyExclusions(mapItems(fresh, (post) => mapBlueskyPost(post, brand.name), 'search', ctx), brand),
       postsRead: fresh.length,
       newest: first ? { uri: first.uri, sortAt: sortAtOf(first) } : null,
       // an empty page that still names a cursor is paged past (moderation can empty one); --max-pages bounds it

@@ -18,14 +18,20 @@ const MONTHS: Record<string, number> = {
   dec: 11, dez: 11, dic: 11, déc: 11,
 };
 
+/** Longer than any date written out in words, zone and all. */
+const MAX_DATE_CHARS = 80;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const RFC822 = /(\d{1,2})\s+([\p{L}]+)\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{4}|[A-Z]{1,5})?\s*$/u;
 const ZONES: Record<string, number> = { UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60 };
 
 /** An ISO string in UTC, or null when the text is no date earshot can read. */
 export function parseFeedDate(text: string | null | undefined): string | null {
-  const value = text?.trim();
-  if (!value) return null;
+  if (typeof text !== 'string') return null;
+  // a date is short: a long field is no date, and spaces folded first keep the unanchored
+  // RFC 822 pattern's `\s*` runs from going quadratic on a field of blanks
+  const value = text.length > MAX_DATE_CHARS * 4 ? '' : text.replace(/\s+/g, ' ').trim();
+  if (!value || value.length > MAX_DATE_CHARS) return null;
   return parseIso(value) ?? parseRfc822(value);
 }
 

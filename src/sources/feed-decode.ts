@@ -8,7 +8,7 @@ export function decodeFeedBody(body: Buffer, contentType: string | null): { text
   const bom = readBom(body);
   if (bom) return { text: decode(body.subarray(bom.length), bom.charset), charset: bom.charset };
   const declared = charsetOf(contentType) ?? prologEncoding(body);
-  if (declared && isKnownCharset(declared)) return { text: decode(body, declared), charset: declared };
+  if (declared && isKnownCharset(declared) && !(isUtf16(declared) && !plausibleUtf16(body))) return { text: decode(body, declared), charset: declared };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), charset: 'utf-8' };
   } catch {
@@ -27,6 +27,22 @@ export function prologEncoding(body: Buffer): string | null {
   const head = body.subarray(0, 200).toString('latin1');
   const match = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   return match ? match[1]!.toLowerCase() : null;
+}
+
+function isUtf16(charset: string): boolean {
+  return /^utf-?16/i.test(charset);
+}
+
+/**
+ * A feed in UTF-16 without a byte-order mark is mostly markup, so every other byte of its
+ * opening is zero; a body with hardly any zero bytes was labelled UTF-16 by mistake (a
+ * server default) and is read as the bytes say: UTF-8 when valid, else Windows-1252.
+ */
+function plausibleUtf16(body: Buffer): boolean {
+  const head = body.subarray(0, 512);
+  let zeros = 0;
+  for (const byte of head) if (byte === 0) zeros++;
+  return head.length > 0 && zeros * 4 >= head.length;
 }
 
 function readBom(body: Buffer): { length: number; charset: string } | null {

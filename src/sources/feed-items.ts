@@ -1,10 +1,11 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import { parseFeedDate } from './feed-dates.js';
-import { htmlToText as htmlOnceToText } from './html-text.js';
+import { keyItems } from './feed-keys.js';
+import { MAX_FIELD_CHARS, htmlToText as htmlOnceToText } from './html-text.js';
 
 /** One feed entry, whatever format it came in; `raw` is the parser's object for it. */
 export interface FeedItem {
-  /** guid / id, else the link, else null (such an item cannot be told apart and is skipped). */
+  /** guid / id, else the link; null until keyItems gives such an item a key from its content. */
   key: string | null;
   link: string | null;
   title: string;
@@ -19,7 +20,11 @@ export interface FeedItem {
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
   language: string | null;
-  items: FeedItem[];
+  items: Array<FeedItem & { key: string }>;
+  /** Items that could not be read (a field of the wrong type), skipped. */
+  skipped: number;
+  /** Items sharing a key with an earlier one (see keyItems). */
+  duplicates: number;
 }
 
 /** RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed, through feedsmith; throws on anything else. */
@@ -29,14 +34,29 @@ export function parseFeedText(text: string, base: string): ParsedFeed {
   const resolve = (link: string | undefined | null) => resolveLink(link, base);
   switch (parsed.format) {
     case 'rss':
-      return { format: 'rss', language: parsed.feed.language ?? null, items: (parsed.feed.items ?? []).map((item) => fromRss(item, resolve)) };
+      return finish('rss', parsed.feed.language, parsed.feed.items, (item) => fromRss(item, resolve));
     case 'rdf':
-      return { format: 'rdf', language: parsed.feed.dc?.languages?.[0] ?? null, items: (parsed.feed.items ?? []).map((item) => fromRdf(item, resolve)) };
+      return finish('rdf', parsed.feed.dc?.languages?.[0], parsed.feed.items, (item) => fromRdf(item, resolve));
     case 'atom':
-      return { format: 'atom', language: parsed.feed.xml?.lang ?? null, items: (parsed.feed.entries ?? []).map((entry) => fromAtom(entry, resolve)) };
+      return finish('atom', parsed.feed.xml?.lang, parsed.feed.entries, (entry) => fromAtom(entry, resolve));
     case 'json':
-      return { format: 'json', language: parsed.feed.language ?? null, items: (parsed.feed.items ?? []).map((item) => fromJson(item, resolve)) };
+      return finish('json', parsed.feed.language, parsed.feed.items, (item) => fromJson(item, resolve));
   }
+}
+
+/** Converts item by item (one of the wrong shape is skipped and counted), then keys them. */
+function finish<T>(format: ParsedFeed['format'], language: unknown, list: T[] | undefined, convert: (item: T) => FeedItem): ParsedFeed {
+  const items: FeedItem[] = [];
+  let skipped = 0;
+  for (const item of Array.isArray(list) ? list : []) {
+    try {
+      items.push(convert(item));
+    } catch {
+      skipped++;
+    }
+  }
+  const keyed = keyItems(items);
+  return { format, language: typeof language === 'string' ? language : null, items: keyed.items, skipped, duplicates: keyed.duplicates };
 }
 
 type Resolve = (link: string | undefined | null) => string | null;
@@ -46,7 +66,7 @@ function fromRss(item: RssFeed.Item<string>, resolve: Resolve): FeedItem {
   const html = item.content?.encoded ?? item.description ?? '';
   const person = item.authors?.[0];
   return {
-    key: item.guid?.value?.trim() || link,
+    key: keyText(item.guid?.value) || link,
     link: link ?? (item.guid?.isPermaLink !== false ? resolve(item.guid?.value) : null),
     title: plain(item.title),
     text: htmlToText(html),
@@ -60,7 +80,7 @@ function fromRss(item: RssFeed.Item<string>, resolve: Resolve): FeedItem {
 function fromRdf(item: RdfFeed.Item<string>, resolve: Resolve): FeedItem {
   const link = resolve(item.link);
   return {
-    key: item.rdf?.about?.trim() || link,
+    key: keyText(item.rdf?.about) || link,
     link,
     title: plain(item.title),
     text: htmlToText(item.content?.encoded ?? item.description ?? ''),
@@ -76,7 +96,7 @@ function fromAtom(entry: AtomFeed.Entry<string>, resolve: Resolve): FeedItem {
   const link = resolve(alternate?.href);
   const body = entry.content?.value ? entry.content : entry.summary;
   return {
-    key: entry.id?.trim() || link,
+    key: keyText(entry.id) || link,
     link,
     title: entry.title ? atomText(entry.title) : '',
     text: body ? atomText(body) : '',
@@ -90,10 +110,10 @@ function fromJson(item: JsonFeed.Item<string>, resolve: Resolve): FeedItem {
   const link = resolve(item.url ?? item.external_url);
   const legacyAuthor = (item as { author?: { name?: string } }).author?.name;
   return {
-    key: item.id !== undefined && item.id !== null && String(item.id).trim() !== '' ? String(item.id).trim() : link,
+    key: keyText(item.id) || link,
     link,
     title: plain(item.title),
-    text: item.content_text ?? htmlToText(item.content_html ?? item.summary ?? ''),
+    text: typeof item.content_text === 'string' ? item.content_text.slice(0, MAX_FIELD_CHARS).trim() : htmlToText(item.content_html ?? item.summary ?? ''),
     author: item.authors?.[0]?.name ?? legacyAuthor ?? null,
     published: parseFeedDate(item.date_published ?? item.date_modified),
     raw: item,
@@ -106,18 +126,24 @@ function fromJson(item: JsonFeed.Item<string>, resolve: Resolve): FeedItem {
  */
 function htmlToText(html: string): string {
   const text = htmlOnceToText(html);
-  return /<\/?(?:p|div|a|br|span|img|table|ul|li)\b[^>]*>/i.test(text) ? htmlOnceToText(text) : text;
+  // bounded: `[^>]*` would rescan the rest of the field from every `<p` that never closes
+  return /<\/?(?:p|div|a|br|span|img|table|ul|li)\b[^<>]{0,500}>/i.test(text) ? htmlOnceToText(text) : text;
 }
 
 /** Atom says whether a text construct is text, html or xhtml; only the last two hold markup. */
 function atomText(text: { value?: string; type?: string }): string {
   const value = text.value ?? '';
-  return text.type === 'html' || text.type === 'xhtml' ? htmlToText(value) : value.trim();
+  return text.type === 'html' || text.type === 'xhtml' ? htmlToText(value) : value.slice(0, MAX_FIELD_CHARS).trim();
 }
 
 /** Titles are text by the specs, but many feeds put entities or tags in them anyway. */
 function plain(title: string | undefined): string {
   return title ? htmlToText(title) : '';
+}
+
+/** A guid or id as text (JSON Feed ids may be numbers); '' when there is none. */
+function keyText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
 function resolveLink(link: string | undefined | null, base: string): string | null {

@@ -4,6 +4,8 @@ import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError, TransientError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
+import { mapItems } from './map-items.js';
+import { latestTrusted } from './trusted-time.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, htmlToText } from './text-match.js';
 
@@ -48,12 +50,15 @@ export class HackerNewsSource implements Source {
   async *fetchMentions(brand: BrandConfig, ctx: FetchContext): AsyncGenerator<SourcePage> {
     const query = brand.queries.hackernews ?? brand.name;
     const fetchPage = (request: PageRequest<number>) => this.fetchPage(query, brand, request, ctx);
-    yield* paginateStream<number>({ stream: 'search', query, fetchPage }, ctx, { read: 0 });
+    yield* paginateStream<number>({ stream: 'search', query, fetchPage, markTime: (mark) => mark * 1000 }, ctx, { read: 0 });
   }
 
   private async fetchPage(query: string, brand: BrandConfig, request: PageRequest<number>, ctx: FetchContext): Promise<PageResult<number>> {
     const filters = [`created_at_i>${request.since ?? 0}`];
-    if (request.newest !== null) filters.push(`created_at_i<=${request.newest}`);
+    // the pass is pinned at its newest hit; its first page at the clock (plus skew), so a
+    // hit dated in the future never becomes the cursor and hides everything before it
+    const upTo = request.newest ?? Math.floor(latestTrusted(ctx) / 1000);
+    filters.push(`created_at_i<=${upTo}`);
     const page = request.next === null ? 0 : Number(request.next);
     const url = new URL(`${this.options.apiBase}/search_by_date`);
     url.search = new URLSearchParams({
@@ -72,7 +77,7 @@ export class HackerNewsSource implements Source {
       if (read.hits.length === 0 && page < read.nbPages) throw new TransientError(`${label} returned an empty page ${page} of ${read.nbPages}`);
       return read;
     });
-    const mentions = result.hits.map((hit) => mapHackerNewsHit(hit, brand.name));
+    const mentions = mapItems(result.hits, (hit) => mapHackerNewsHit(hit, brand.name), 'search', ctx);
     return {
       mentions: applyExclusions(mentions, brand),
       postsRead: result.hits.length,

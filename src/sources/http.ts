@@ -1,4 +1,6 @@
 import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { MAX_JSON_BYTES, readCappedBody } from './http-body.js';
+import { followRedirect, isRedirect, type Hop } from './http-redirects.js';
 import { readRetryAfterMs, type RateWindow } from './pacing.js';
 
 /** The slice of `fetch` the sources use; production passes the global one. */
@@ -16,6 +18,10 @@ export interface JsonRequest {
   readWindow(headers: Headers): RateWindow | null;
   /** Lets a source word a 4xx its own way (Bluesky's expired token, its 403 on the public host). */
   refusal?: (status: number, text: string) => Error | undefined;
+  /** Logins: a redirect is refused, never followed with the password or token. */
+  refuseRedirects?: boolean;
+  /** Largest body accepted once decompressed; default MAX_JSON_BYTES. */
+  maxBytes?: number;
 }
 
 export interface JsonResponse {
@@ -46,18 +52,31 @@ export async function requestJson(fetch: FetchLike, req: JsonRequest): Promise<J
   return { data: parseJson(req.label, response.body.toString('utf8')), window: response.window };
 }
 
-/** The exchange under requestJson, for any body; statuses below 400 (a 304 too) come back. */
+/**
+ * The exchange under requestJson, for any body; statuses below 400 (a 304 too) come back.
+ * `timeoutMs` is a deadline for the whole exchange, redirects and body included, so a
+ * server dripping a byte a second cannot hold it. Redirects are followed here, not by
+ * fetch, so each hop is checked (see followRedirect) and a bad one fails at once.
+ */
 export async function requestRaw(fetch: FetchLike, req: JsonRequest): Promise<RawResponse> {
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  let hop: Hop = { url: req.url, method: req.method ?? 'GET', headers: req.headers, body: req.body };
+  const visited = new Set([req.url.href]);
   let response: Response;
   let body: Buffer;
   try {
-    response = await fetch(req.url.href, { method: req.method ?? 'GET', headers: req.headers, body: req.body, signal });
-    body = Buffer.from(await response.arrayBuffer());
+    for (;;) {
+      response = await fetch(hop.url.href, { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: 'manual' });
+      if (!isRedirect(response)) break;
+      await response.body?.cancel().catch(() => undefined);
+      hop = followRedirect(req.label, hop, response, visited, req.refuseRedirects === true);
+    }
+    body = await readCappedBody(response, req.maxBytes ?? MAX_JSON_BYTES, req.label);
   } catch (error) {
     if (req.signal?.aborted) throw error;
     if (timeout.aborted) throw new TransientError(`${req.label} timed out after ${req.timeoutMs} ms`);
+    if (error instanceof SourceError) throw error;
     throw new TransientError(`${req.label} failed: ${describeCause(error)}`);
   }
   const window = req.readWindow(response.headers);

@@ -1,5 +1,6 @@
 import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, SourcePage } from './source.js';
+import { latestTrusted } from './trusted-time.js';
 import { parseStreamCursor, serializeStreamCursor, type StreamCursor } from './stream-cursor.js';
 
 export interface PageRequest<M> {
@@ -26,6 +27,8 @@ export interface StreamSpec<M> {
   stream: string;
   query: string;
   fetchPage(request: PageRequest<M>): Promise<PageResult<M>>;
+  /** The time a mark stands for (epoch ms), when marks are times: a saved one in the future is distrusted. */
+  markTime?(mark: M): number | null;
 }
 
 /** Posts read so far in this run, shared by all streams of one brand on one source. */
@@ -40,6 +43,12 @@ export interface Budget {
 export async function* paginateStream<M>(spec: StreamSpec<M>, ctx: FetchContext, budget: Budget): AsyncGenerator<SourcePage> {
   const { cursor: start, reset } = parseStreamCursor<M>(await ctx.getCursor(spec.stream), spec.query);
   if (reset) notify(ctx, `${spec.stream}: the query changed since the last scan, starting this stream afresh`);
+  if (isFutureMark(spec, start.since, ctx) || isFutureMark(spec, start.pending?.newest ?? null, ctx)) {
+    // saved before this check existed, from a post dated in the future: it would hide everything older
+    notify(ctx, `${spec.stream}: the saved cursor is dated in the future; starting this stream afresh`);
+    start.since = null;
+    start.pending = null;
+  }
   let newest: M | null = start.pending?.newest ?? null;
   let next = start.pending?.next ?? null;
   for (let pages = 0; ; pages++) {
@@ -64,6 +73,11 @@ export async function* paginateStream<M>(spec: StreamSpec<M>, ctx: FetchContext,
     if (page.next === null) return;
     next = page.next;
   }
+}
+
+function isFutureMark<M>(spec: StreamSpec<M>, mark: M | null, ctx: FetchContext): boolean {
+  const ms = mark === null ? null : (spec.markTime?.(mark) ?? null);
+  return ms !== null && ms > latestTrusted(ctx);
 }
 
 function notify(ctx: FetchContext, message: string): void {

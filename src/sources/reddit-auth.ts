@@ -57,6 +57,8 @@ export class RedditAuth {
         timeoutMs: this.options.timeoutMs,
         signal: ctx.signal,
         readWindow: (headers) => readRedditRateWindow(headers),
+        // the client secret (and a script app's password) goes only to the configured host
+        refuseRedirects: true,
       }),
     );
     return readToken(data);

@@ -1,5 +1,6 @@
 import type { MentionInput } from '../domain/mention.js';
 import { SourceError } from './errors.js';
+import { linkOn } from './links.js';
 
 /** Fields earshot reads from a post (t3) or comment (t1); the whole thing is kept as `raw`. */
 export interface RedditItem {
@@ -53,7 +54,7 @@ export function mapRedditThing(thing: RedditThing, brand: string): MentionInput 
     text,
     author: item.author ?? null,
     // Search results carry `?ref=search_posts`; the bare permalink is the stable address.
-    url: item.permalink ? `https://www.reddit.com${item.permalink.split('?')[0]}` : null,
+    url: typeof item.permalink === 'string' ? linkOn('https://www.reddit.com', `/${item.permalink.split('?')[0]!.replace(/^\/+/, '')}`) : null,
     lang: null,
     metrics: isComment ? { score: item.score } : { score: item.score, replies: item.num_comments },
     brand,

@@ -7,6 +7,8 @@ import { paceWindow, readRedditRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type Budget, type PageRequest, type PageResult } from './paginate.js';
 import { RedditAuth, type RedditAuthOptions } from './reddit-auth.js';
 import { mapRedditThing, readRedditListing, type RedditThing } from './reddit-map.js';
+import { mapItems } from './map-items.js';
+import { firstTrusted, latestTrusted } from './trusted-time.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, defaultQuery, mentionsBrand } from './text-match.js';
 
@@ -43,7 +45,7 @@ export class RedditSource implements Source {
     const budget: Budget = { read: 0 };
     for (const feed of listFeeds(brand)) {
       const fetchPage = (request: PageRequest<RedditMark>) => this.fetchPage(feed, brand, request, ctx);
-      yield* paginateStream<RedditMark>({ stream: feed.stream, query: feed.query, fetchPage }, ctx, budget);
+      yield* paginateStream<RedditMark>({ stream: feed.stream, query: feed.query, fetchPage, markTime: (mark) => mark.created * 1000 }, ctx, budget);
     }
   }
 
@@ -61,8 +63,9 @@ export class RedditSource implements Source {
         message: `${feed.stream}: the listing ended before the last seen post (Reddit listings stop near 1,000 items); older posts are out of reach`,
       });
     }
-    const first = listing.children[0]?.data;
-    const mentions: MentionInput[] = fresh.filter(feed.keep).map((thing) => mapRedditThing(thing, brand.name));
+    const first = firstTrusted(listing.children, (thing) => thing.data.created_utc * 1000, latestTrusted(ctx))?.data;
+    const kept = fresh.filter(feed.keep);
+    const mentions: MentionInput[] = mapItems(kept, (thing) => mapRedditThing(thing, brand.name), feed.stream, ctx);
     return {
       mentions: applyExclusions(mentions, brand),
       postsRead: fresh.length,
@@ -114,7 +117,7 @@ export function listFeeds(brand: BrandConfig): Feed[] {
       query: [brand.name, ...brand.aliases].join('|'),
       path: `/r/${sub}/comments`,
       params: {},
-      keep: (thing) => mentionsBrand(thing.data.body ?? '', brand),
+      keep: (thing) => typeof thing.data.body === 'string' && mentionsBrand(thing.data.body, brand),
     }),
   );
   return [search, ...comments];

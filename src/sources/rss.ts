@@ -3,8 +3,11 @@ import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
 import { SourceError, describeCause } from './errors.js';
 import { labelRequest, requestRaw, type FetchLike } from './http.js';
+import { MAX_FEED_BYTES } from './http-body.js';
 import { decodeFeedBody } from './feed-decode.js';
-import { parseFeedText, type FeedItem } from './feed-items.js';
+import { readFeedCursor, seenKey, wasSeen, MAX_FEED_ITEMS, type FeedCursor } from './feed-cursor.js';
+import { parseFeedText, type FeedItem, type ParsedFeed } from './feed-items.js';
+import { mapItems, reportSkipped } from './map-items.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
 import { applyExclusions, mentionsBrand } from './text-match.js';
 
@@ -33,21 +36,6 @@ interface FeedSpec {
  */
 export const NEWS_ID_BASE = 'https://news.google.com/rss';
 
-/**
- * The cursor of one feed: the validators for a conditional GET and the keys of the
- * items the last fetch held, so a server that ignores If-None-Match still reads as
- * nothing new. Committed with the items, so a run killed before the commit refetches.
- */
-interface FeedCursor {
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  seen: string[];
-}
-
-/** Feeds are short; this bounds a cursor for one that lists thousands of items. */
-const MAX_SEEN = 5000;
-
 /** RSS 2.0, RSS 1.0, Atom and JSON Feed, and Google News search as RSS. */
 export class RssSource implements Source {
   readonly name = 'rss';
@@ -61,14 +49,16 @@ export class RssSource implements Source {
   async *fetchMentions(brand: BrandConfig, ctx: FetchContext): AsyncGenerator<SourcePage> {
     const failures: string[] = [];
     let read = 0;
-    const feeds = listFeeds(brand, this.options.newsApiBase);
-    for (const feed of feeds) {
-      if (read >= ctx.maxPosts) {
-        ctx.onEvent?.({ kind: 'notice', message: `${feed.stream}: stopped at --max-posts ${ctx.maxPosts} posts read; the next scan continues from here` });
+    const feeds = await this.orderFeeds(listFeeds(brand, this.options.newsApiBase), ctx);
+    for (const [index, { feed, cursor }] of feeds.entries()) {
+      const left = ctx.maxPosts - read;
+      if (left <= 0) {
+        ctx.onEvent?.({ kind: 'notice', message: `${feed.stream}: stopped at --max-posts ${ctx.maxPosts} posts read; it goes first on the next scan` });
         break;
       }
       try {
-        const page = await this.fetchFeed(feed, brand, ctx);
+        // a fair share of what is left, so one busy feed cannot spend the whole budget
+        const page = await this.fetchFeed(feed, cursor, brand, ctx, Math.ceil(left / (feeds.length - index)));
         read += page.postsRead;
         ctx.onEvent?.({ kind: 'page', stream: feed.stream, posts: page.postsRead });
         yield page;
@@ -83,8 +73,14 @@ export class RssSource implements Source {
     }
   }
 
-  private async fetchFeed(feed: FeedSpec, brand: BrandConfig, ctx: FetchContext): Promise<SourcePage> {
-    const previous = readCursor(await ctx.getCursor(feed.stream), feed.url);
+  /** Feeds left with unread items by the last scan go first, then the rest in config order. */
+  private async orderFeeds(feeds: FeedSpec[], ctx: FetchContext): Promise<Array<{ feed: FeedSpec; cursor: FeedCursor }>> {
+    const withCursors = [];
+    for (const feed of feeds) withCursors.push({ feed, cursor: readFeedCursor(await ctx.getCursor(feed.stream), feed.url) });
+    return [...withCursors.filter((f) => f.cursor.backlog), ...withCursors.filter((f) => !f.cursor.backlog)];
+  }
+
+  private async fetchFeed(feed: FeedSpec, previous: FeedCursor, brand: BrandConfig, ctx: FetchContext, allowance: number): Promise<SourcePage> {
     const url = new URL(feed.url);
     const label = labelRequest('rss', 'GET', url);
     const headers: Record<string, string> = {
@@ -94,7 +90,7 @@ export class RssSource implements Source {
     if (previous.etag) headers['if-none-match'] = previous.etag;
     if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
     const response = await callWithPolicy(label, ctx, this.options.retry, () =>
-      requestRaw(this.options.fetch, { url, label, headers, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null }),
+      requestRaw(this.options.fetch, { url, label, headers, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null, maxBytes: MAX_FEED_BYTES }),
     );
     if (response.status === 304) return { mentions: [], postsRead: 0, cursor: null };
     if (response.status >= 300) throw new SourceError(`${label} answered ${response.status} without a feed`, 'use the URL the feed moved to');
@@ -105,21 +101,37 @@ export class RssSource implements Source {
     } catch (error) {
       throw new SourceError(`${label} returned no RSS, Atom or JSON feed (${describeCause(error)}); nothing from it was stored`);
     }
+    reportOddItems(ctx, feed.stream, parsed);
+    const items = parsed.items.slice(0, MAX_FEED_ITEMS);
     const seen = new Set(previous.seen);
+    const fresh = items.filter((item) => !wasSeen(seen, item.key));
+    const taken = fresh.slice(0, allowance);
+    const backlog = taken.length < fresh.length;
+    if (backlog) notify(ctx, `${feed.stream}: ${fresh.length - taken.length} new item(s) left for the next scan (--max-posts); this feed goes first then`);
     const now = (ctx.now ?? (() => new Date()))().toISOString();
-    const keyed = parsed.items.filter((item): item is FeedItem & { key: string } => item.key !== null);
-    const fresh = keyed.filter((item) => !seen.has(item.key));
-    const mentions = fresh
-      .map((item) => mapFeedItem(item, feed, brand.name, parsed.language, now))
+    const mentions = mapItems(taken, (item) => mapFeedItem(item, feed, brand.name, parsed.language, now), feed.stream, ctx)
       .filter((mention) => feed.keepAll || mentionsBrand(mention.text, brand));
+    const takenKeys = new Set(taken.map((item) => item.key));
     const cursor: FeedCursor = {
       url: feed.url,
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
-      seen: [...new Set(keyed.map((item) => item.key))].slice(0, MAX_SEEN),
+      etag: backlog ? null : response.headers.get('etag'),
+      lastModified: backlog ? null : response.headers.get('last-modified'),
+      // what was read before or now; an item left unread stays new for the next scan
+      seen: items.filter((item) => takenKeys.has(item.key) || wasSeen(seen, item.key)).map((item) => seenKey(item.key)),
+      backlog,
     };
-    return { mentions: applyExclusions(mentions, brand), postsRead: fresh.length, cursor: { stream: feed.stream, value: JSON.stringify(cursor) } };
+    return { mentions: applyExclusions(mentions, brand), postsRead: taken.length, cursor: { stream: feed.stream, value: JSON.stringify(cursor) } };
   }
+}
+
+function reportOddItems(ctx: FetchContext, stream: string, parsed: ParsedFeed): void {
+  if (parsed.skipped > 0) reportSkipped(ctx, stream, parsed.skipped, 'a field of the wrong type');
+  if (parsed.duplicates > 0) notify(ctx, `${stream}: ${parsed.duplicates} item(s) repeat the guid of another; a repeat with the same content was read once, a different one kept as well`);
+  if (parsed.items.length > MAX_FEED_ITEMS) notify(ctx, `${stream}: the feed lists ${parsed.items.length} items; only the first ${MAX_FEED_ITEMS} are read`);
+}
+
+function notify(ctx: FetchContext, message: string): void {
+  ctx.onEvent?.({ kind: 'notice', message });
 }
 
 export function listFeeds(brand: BrandConfig, newsApiBase: string): FeedSpec[] {
@@ -166,16 +178,4 @@ export function mapFeedItem(item: FeedItem & { key: string }, feed: Pick<FeedSpe
     brand,
     raw: { feed: feed.url, item: item.raw },
   };
-}
-
-function readCursor(value: string | null, url: string): FeedCursor {
-  const empty: FeedCursor = { url, etag: null, lastModified: null, seen: [] };
-  if (!value) return empty;
-  try {
-    const parsed = JSON.parse(value) as Partial<FeedCursor>;
-    if (parsed.url !== url) return empty;
-    return { url, etag: parsed.etag ?? null, lastModified: parsed.lastModified ?? null, seen: Array.isArray(parsed.seen) ? parsed.seen : [] };
-  } catch {
-    return empty;
-  }
 }

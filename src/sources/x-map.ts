@@ -1,5 +1,8 @@
 import type { MentionInput } from '../domain/mention.js';
 import { SourceError } from './errors.js';
+import type { FetchContext } from './source.js';
+import { linkOn } from './links.js';
+import { isoDate, mapItems } from './map-items.js';
 
 /** The parts of an X API v2 tweet earshot reads; the whole object is kept as `raw`. */
 export interface XTweet {
@@ -35,9 +38,11 @@ export function readXSearchResponse(label: string, body: unknown): XSearchRespon
   return value;
 }
 
-export function mapXSearchResponse(response: XSearchResponse, brand: string): MentionInput[] {
-  const usernames = new Map((response.includes?.users ?? []).map((user) => [user.id, user.username]));
-  return (response.data ?? []).map((tweet) => mapTweet(tweet, usernames.get(tweet.author_id ?? ''), brand));
+/** Maps a page tweet by tweet: a malformed one is skipped and counted (see mapItems), never the page. */
+export function mapXSearchResponse(response: XSearchResponse, brand: string, ctx: Pick<FetchContext, 'onEvent' | 'now'> = {}): MentionInput[] {
+  const users = Array.isArray(response.includes?.users) ? response.includes.users : [];
+  const usernames = new Map(users.map((user) => [user?.id, user?.username]));
+  return mapItems(response.data ?? [], (tweet) => mapTweet(tweet, usernames.get(tweet?.author_id ?? ''), brand), 'search', ctx);
 }
 
 export function mapTweet(tweet: XTweet, username: string | undefined, brand: string): MentionInput {
@@ -45,11 +50,11 @@ export function mapTweet(tweet: XTweet, username: string | undefined, brand: str
   return {
     id: tweet.id,
     source: 'x',
-    createdAt: new Date(tweet.created_at ?? Date.now()).toISOString(),
+    createdAt: isoDate(tweet.created_at ?? Date.now(), 'created_at'),
     // Long posts arrive cut short in `text`; `note_tweet` carries the whole of them.
     text: tweet.note_tweet?.text ?? tweet.text,
     author: username ?? tweet.author_id ?? null,
-    url: username ? `https://x.com/${username}/status/${tweet.id}` : `https://x.com/i/web/status/${tweet.id}`,
+    url: linkOn('https://x.com', isHandle(username) ? `/${username}/status/${encodeURIComponent(tweet.id)}` : `/i/web/status/${encodeURIComponent(tweet.id)}`),
     lang: tweet.lang ?? null,
     metrics: {
       likes: metrics.like_count,
@@ -59,4 +64,9 @@ export function mapTweet(tweet: XTweet, username: string | undefined, brand: str
     brand,
     raw: tweet,
   };
+}
+
+/** An X username as X allows them; anything else is not put in a link. */
+function isHandle(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_]{1,50}$/.test(value);
 }

@@ -3,6 +3,8 @@ import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi 
 import type { BrandConfig } from '../config/schema.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
 import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { MAX_JSON_BYTES } from './http-body.js';
+import { guardXRequest } from './x-guard.js';
 import { paceWindow, readXRateWindow, type RateWindow } from './pacing.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
 import { callWithPolicy, type RetryPolicy } from './retry.js';
@@ -56,10 +58,10 @@ export class XSource implements Source {
     const response = readXSearchResponse(LABEL, body);
     const posts = response.data?.length ?? 0;
     return {
-      mentions: applyExclusions(mapXSearchResponse(response, brand.name), brand),
+      mentions: applyExclusions(mapXSearchResponse(response, brand.name, ctx), brand),
       postsRead: posts,
-      newest: response.meta?.newest_id ?? response.data?.[0]?.id ?? null,
-      next: response.meta?.next_token ?? null,
+      newest: idOf(response.meta?.newest_id) ?? idOf(response.data?.[0]?.id),
+      next: typeof response.meta?.next_token === 'string' ? response.meta.next_token : null,
     };
   }
 
@@ -81,17 +83,29 @@ export class XSource implements Source {
 
   private async search(params: Record<string, string | number>): Promise<unknown> {
     try {
-      const response = await this.client.v2.get(ENDPOINT, params, {
-        fullResponse: true,
-        prefix: this.options.apiBase,
-        timeout: this.options.timeoutMs,
-      });
+      const guard = { label: LABEL, timeoutMs: this.options.timeoutMs, maxBytes: MAX_JSON_BYTES };
+      const response = await guardXRequest(guard, (requestEventDebugHandler) =>
+        this.client.v2.get(ENDPOINT, params, {
+          fullResponse: true,
+          prefix: this.options.apiBase,
+          timeout: this.options.timeoutMs,
+          // uncompressed, so the size cap counts what would be held (and no bomb is inflated)
+          compression: 'identity',
+          // the client passes this hook through, though its type leaves it out
+          ...({ requestEventDebugHandler } as object),
+        }),
+      );
       this.window = readXRateWindow(response.headers);
       return response.data;
     } catch (error) {
       throw classifyXError(error);
     }
   }
+}
+
+/** A tweet id as X sends it (a string of digits); anything else is no cursor. */
+function idOf(value: unknown): string | null {
+  return typeof value === 'string' && /^\d{1,20}$/.test(value) ? value : null;
 }
 
 /** Maps twitter-api-v2's errors onto the shared retry policy's classes. */

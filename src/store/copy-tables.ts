@@ -24,10 +24,11 @@ export const COPY_TABLES = {
     key: 'mention_id',
     match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
-      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'analyzed_at'],
+      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety', 'analyzed_at'],
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
   complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },
+  safety_labels: { key: 'mention_id', match: ['safety'], columns: ['mention_id', 'safety', 'labeled_at'] },
   mention_brands: {
     key: 'mention_id', match: ['brand_id'], columns: ['brand_id', 'mention_id', 'hour', 'voice', 'cluster', 'sentiment', 'complaint', 'engagement'],
   },

@@ -49,6 +49,11 @@ export interface Store extends ReportQueries {
    * wins everywhere (reports, exports, filters, status) and survives re-analysis.
    */
   setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void>;
+  /**
+   * A human safety label (true: reports harm or a risk of harm, false: does not). Like the
+   * complaint label it wins everywhere (reports, exports, filters, status) and survives re-analysis.
+   */
+  setSafetyLabel(rowId: number, isSafety: boolean): Promise<void>;
   /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
   labelledMentions(brand?: string): Promise<LabelledMention[]>;
   /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
@@ -142,6 +147,8 @@ export interface StoreStatusRow {
   analyzed: number;
   /** Mentions that are complaints (a human complaint label wins over the model's yes/no). */
   complaints: number;
+  /** Mentions that report harm or a risk of it (a human safety label wins over the model's yes/no). */
+  safety: number;
 }
 
 export interface StoreStatus {
@@ -161,6 +168,8 @@ export interface SearchQuery {
   until?: string;
   /** Only complaints (true) or only mentions that are not (false); effective flags, unanalysed mentions left out. */
   complaint?: boolean;
+  /** Only safety reports (true) or only mentions that are not (false); effective flags, mentions no safety model scored nor a person labelled left out. */
+  safety?: boolean;
   limit: number;
 }
 
@@ -247,6 +256,10 @@ export interface AnalysisRecord {
   complaintScore: number;
   /** The model's yes/no at its threshold (a human complaint label, where set, wins in the store). */
   complaint: boolean;
+  /** P(safety) from the safety model, 0–1 (3 decimals): harm or a risk of harm to people, animals or property. */
+  safetyScore: number;
+  /** The safety model's yes/no (a human safety label, where set, wins in the store). */
+  safety: boolean;
   /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
   clusterKey: string;
   cluster: number;
@@ -364,6 +377,18 @@ export interface TermGroupStats {
   positive: number;
   /** Mentions that are complaints (effective flag). */
   complaints: number;
+  /** Mentions that report harm or a risk of it (effective flag: a human label wins). */
+  safety: number;
+  /** Distinct voices among the safety mentions: min(distinct authors, distinct copy clusters) over the whole range (not per day). */
+  safetyVoices: number;
+  /**
+   * Sum over the group's mentions of the effective complaint probability: a human label
+   * counts 1 or 0, else the model's complaint_score, else its yes/no (analyses before a
+   * complaint model). 3 decimals.
+   */
+  complaintEvidence: number;
+  /** The same sum for safety: a human safety label, else safety_score, else the flag. 3 decimals. */
+  safetyEvidence: number;
   engagement: number;
   firstSeen: string | null;
   /** Voices per day, for the days in the range that have any. */
@@ -412,15 +437,20 @@ export interface ReportQueries {
   termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats>;
   /** Distinct (day, author, copy-cluster) triples of a group's mentions, at most `limit`. */
   termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]>;
-  /** A group's mentions in the window, complaints and negative ones first, then by engagement. */
+  /** A group's mentions in the window, safety reports first, then complaints and negative ones, then by engagement. */
   termSamples(query: SampleQuery): Promise<SampleRow[]>;
 }
 
-/** A mention a report may quote: effective sentiment and complaint flag, the model's complaint score (null before one scored it). */
+/**
+ * A mention a report may quote: effective sentiment, complaint and safety flags, the
+ * models' complaint and safety scores (null before such a model scored it).
+ */
 export type SampleRow = StoredMention & {
   sentiment: SentimentLabel;
   complaint: boolean;
   complaintScore: number | null;
+  safety: boolean;
+  safetyScore: number | null;
   engagement: number;
   voice: number;
   cluster: number;
@@ -435,6 +465,8 @@ export interface ExportQuery {
   sentiments?: SentimentLabel[];
   /** Only complaints (true) or only mentions that are not (false); effective flags (a human label wins). */
   complaint?: boolean;
+  /** Only safety reports (true) or only mentions that are not (false); effective flags (a human label wins). */
+  safety?: boolean;
   /** FTS5 query syntax on SQLite; falls back to literal words. */
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
@@ -457,6 +489,10 @@ export interface ExportRow {
   complaint: number | null;
   /** The effective complaint flag (a human label wins); null when neither the model nor a human has said. */
   isComplaint: boolean | null;
+  /** The safety model's score (0–1, 3 decimals); null until a safety model scored the mention. */
+  safety: number | null;
+  /** The effective safety flag (a human label wins); null when neither a safety model nor a human has said. */
+  isSafety: boolean | null;
   /** Display forms of the mention's terms, joined with "; ". */
   topics: string;
   likes: number | null;

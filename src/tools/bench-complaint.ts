@@ -3,13 +3,17 @@
 // preotiuc2019-tweets (the sets' own folds); each set scored by a model trained on the
 // other two (cross-domain); the share of complaints the sentiment model calls positive,
 // before and after the complaint-aware correction, on held-out folds; SemEval-2017 test
-// macro-F1 before and after it; and docs per CPU second of the whole scorer.
+// macro-F1 before and after it; docs per CPU second of the whole scorer (all heads); the
+// share of the irony test set's ironic tweets scored positive; the held-out probe posts.
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchProbes } from './bench-probes.js';
 import { sentimentGivenComplaint } from '../analysis/complaint/adjust.js';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
 import { loadAnalysisModels } from '../analysis/models.js';
 import { getTokenizer } from '../analysis/nlp.js';
-import { complaintDense, complaintProbability, extractComplaintFeatures } from '../analysis/complaint/score.js';
+import { scoreComplaintTokens } from '../analysis/complaint/score.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import { readSentimentTokens, scoreTokens } from '../analysis/sentiment/score.js';
 import { SENTIMENT_LABELS } from '../analysis/sentiment/types.js';
@@ -70,7 +74,7 @@ function main(argv: readonly string[]): void {
   semeval.texts.forEach((text) => {
     const tokens = readSentimentTokens(tokenizer.readDoc(decodeEntities(text)));
     const s = scoreTokens(models.sentiment, tokens);
-    const p = complaintProbability(models.complaint, extractComplaintFeatures(tokens, models.complaint.settings), complaintDense(s));
+    const p = scoreComplaintTokens(models.complaint, tokens, s).score;
     raw.push(SENTIMENT_LABELS.indexOf(s.label));
     fixed.push(SENTIMENT_LABELS.indexOf(sentimentGivenComplaint(s, { score: p }, models.complaint.sentimentCut).label));
   });
@@ -91,9 +95,22 @@ function main(argv: readonly string[]): void {
     cpu.push((c.user + c.system) / 1e6);
     wall.push((performance.now() - t0) / 1000);
   }
-  lines.push(`| whole scorer (wink POS doc + sentiment + complaint + terms + near-duplicate key), 1 thread | docs per CPU-s | docs/s |`, '|---|---:|---:|',
+  lines.push(`| whole scorer (wink POS doc + sentiment + complaint + safety with word vectors + terms + near-duplicate key), 1 thread | docs per CPU-s | docs/s |`, '|---|---:|---:|',
     `| semeval2017-test texts, median of ${runs} | **${Math.round(texts.length / median(cpu)).toLocaleString('en-US')}** | ${Math.round(texts.length / median(wall)).toLocaleString('en-US')} |`,
-    '', `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    '');
+
+  // 6. irony test tweets (evaluation only): how many ironic ones are called positive, by the raw sentiment model and as stored
+  const irony = readFileSync(join(resolveDataDir(argv), '..', 'irony', 'semeval2018-task3', 'test.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; ironic: number });
+  const ironic = irony.filter((r) => r.ironic === 1);
+  const rawPositive = ironic.filter((r) => scoreTokens(models.sentiment, readSentimentTokens(tokenizer.readDoc(r.text))).label === 'positive').length;
+  const storedPositive = ironic.filter((r, i) => analyze({ rowId: i, id: String(i), source: 'x', author: `i${i}`, text: r.text, lang: 'en', brands: ['bench'] }).sentimentLabel === 'positive').length;
+  lines.push(`| irony/semeval2018-task3 test: ironic tweets (${ironic.length}) scored positive | share |`, '|---|---:|',
+    `| sentiment model alone | ${pct(rawPositive / ironic.length)} |`, `| as stored (complaint, contrast and safety corrections) | **${pct(storedPositive / ironic.length)}** |`, '');
+
+  // 7. the held-out probe posts written for earshot (bench/probes)
+  lines.push('held-out probes (bench/probes):', ...benchProbes().map((l) => `  ${l}`), '',
+    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -1,4 +1,5 @@
-// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser|pg] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench [-- --n 1000000] [--json [file]] [--only pipeline|report|compare|analyser|brands|pg] [--brands 10000] [--runs 3] [--report-sizes 100000,1000000] [--keep] [--pg postgres://…]`
+// `npm run bench -- --only brands [--brands 10000]`: import with one brand in the config against many (see bench/many-brands.ts)
 // `npm run bench -- --time-report DB`: only the report (CLI and in-process) and status timings, on a kept report database
 // Generates a seeded synthetic corpus and measures the real CLI end to end: import +
 // analyse, import and analysis alone, wink-nlp's own single-thread rate on the same
@@ -15,6 +16,7 @@ import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type Cl
 import { describeTiming, timeReport } from './bench/report-timing.js';
 import { measureSingleThreadRates, type RateRow } from './bench/wink-rate.js';
 import { measureWorkerRate } from './bench/worker-rate.js';
+import { benchManyBrands } from './bench/many-brands.js';
 import { countSecondPassDifferences, readSemevalTrainTexts } from './bench/determinism.js';
 import { WORKER_HEAP } from '../core/analyze.js';
 
@@ -28,6 +30,8 @@ interface Options {
   /** An existing report database (or postgres:// URL) to time the report and status on, and nothing else. */
   timeReport: string | null;
   pg: string | null;
+  /** Brands in the config of the many-brands import (`--only brands`). */
+  brands: number;
 }
 
 const END = new Date('2026-11-20T12:00:00Z');
@@ -47,6 +51,7 @@ function readOptions(argv: string[]): Options {
     keep: argv.includes('--keep'),
     pg: flag('--pg') ?? process.env.EARSHOT_BENCH_PG ?? null,
     timeReport: flag('--time-report') ?? null,
+    brands: Number(flag('--brands') ?? 10_000),
   };
 }
 
@@ -210,6 +215,7 @@ async function main(argv: string[]): Promise<void> {
       if (options.only === null) await benchCompare(dir, probe, options.n, options.runs, rows, 'full.db');
       if (options.only === 'compare') await benchCompare(dir, probe, options.n, options.runs, rows);
       if (options.only === 'analyser') await benchAnalyser(dir, options.n, rows);
+      if (options.only === null || options.only === 'brands') await benchManyBrands(dir, probe, spec(Math.min(options.n, 50_000)), options.brands, rows);
       if (options.only === null || options.only === 'report') {
         for (const size of options.reportSizes) await benchReport(dir, probe, size, options.runs, rows);
       }

@@ -21,6 +21,8 @@ const PROBLEMS = [
   'was charged twice', 'got declined', 'got blocked', 'logs me out', 'shows an error', 'is stuck on loading', 'drains in an hour',
   'rattles', 'wobbles', 'peeled off', 'rusted', 'went mouldy', 'tastes of plastic', 'is half empty', 'came without the parts',
   'was cancelled without notice', 'is still not fixed', 'has not been refunded', 'was delayed again', 'failed again',
+  'deleted everything', 'lost my data', 'flickers nonstop', 'dies at half charge', 'buffers every few minutes', 'snapped clean off',
+  'flooded the floor', 'jammed again', 'only works on one side', 'came back broken from repair',
 ];
 const WHEN = [
   '', '', 'after a week', 'after two days', 'on day one', 'the first time I used it', 'since the update', 'since yesterday',
@@ -42,6 +44,21 @@ const NEUTRAL_FRAMES = [
 ];
 const NEUTRAL_WHEN = ['', '', 'after a week', 'today', 'this morning', 'since yesterday', 'every morning', 'on day one', 'the first time I used it'];
 
+/** Sarcasm: the same faults told with praise ("love how the lid cracked on day one"). */
+const SARCASTIC_FRAMES = [
+  'love how {thing} {problem} {when}', 'great job, {thing} {problem} {when}', '{thing} {problem} {when}. fantastic',
+  'wow {thing} {problem} {when}, amazing quality', 'thanks so much, {thing} {problem} {when}', 'brilliant, {thing} {problem} {when}',
+  'nothing says quality like when {thing} {problem} {when}', 'so glad {thing} {problem} {when}, really', 'gotta love it when {thing} {problem}',
+  'perfect, just perfect. {thing} {problem} {when}', 'best purchase ever, {thing} {problem} {when}', 'awesome, {thing} {problem} {when} 🙃',
+  'so happy {thing} {problem} {when}', 'really impressed that {thing} {problem} {when}', 'cheers, {thing} {problem} {when}, very cool',
+  'what a treat, {thing} {problem} {when}', '10/10 would recommend if you like when {thing} {problem}', 'glad I paid extra so {thing} {problem} {when}',
+];
+/** Sincere praise in the same frames' words, so praise alone does not read as sarcasm. */
+const PRAISE_FRAMES = [
+  'love how {thing} {doing}', 'great job, {thing} {doing}', '{thing} {doing}. fantastic', 'wow {thing} {doing}, amazing quality',
+  'thanks so much, {thing} {doing}', 'best purchase ever, {thing} {doing}', 'awesome, {thing} {doing} 🙌', 'perfect, {thing} {doing}',
+];
+
 export interface AugmentedText {
   text: string;
   label: 0 | 1;
@@ -59,6 +76,12 @@ export function augmentedComplaintTexts(n: number, seed = 20261201): AugmentedTe
     const frame = pick(NEUTRAL_FRAMES);
     const chatter = frame.replace('{thing}', pick(THINGS)).replace('{doing}', pick(NEUTRAL_DOINGS)).replace('{when}', pick(NEUTRAL_WHEN)).replace(/\s+/g, ' ').trim();
     out.push({ text: maybeCapitalise(chatter, random), label: 0, fold: i % 10 });
+    if (i % 4 !== 0) continue;
+    // one in four pairs: a sarcastic complaint and sincere praise in the same frames
+    const sarcastic = pick(SARCASTIC_FRAMES).replace('{thing}', pick(THINGS)).replace('{problem}', pick(PROBLEMS)).replace('{when}', pick(WHEN)).replace(/\s+/g, ' ').trim();
+    out.push({ text: maybeCapitalise(sarcastic, random), label: 1, fold: i % 10 });
+    const praise = pick(PRAISE_FRAMES).replace('{thing}', pick(THINGS)).replace('{doing}', pick(NEUTRAL_DOINGS)).replace(/\s+/g, ' ').trim();
+    out.push({ text: maybeCapitalise(praise, random), label: 0, fold: i % 10 });
   }
   return out;
 }

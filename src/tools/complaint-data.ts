@@ -10,20 +10,27 @@ import { readSentimentTokens, scoreTokens } from '../analysis/sentiment/score.js
 import { trainLogistic, type TrainingExample } from '../analysis/sentiment/train.js';
 import type { SentimentModel, SentimentTokens } from '../analysis/sentiment/types.js';
 import { augmentedComplaintTexts } from './complaint-augment.js';
+import { defaultConceptSpace, denseMeaning } from '../analysis/vectors/concepts.js';
 import { REPO_ROOT } from './sentiment-data.js';
 
 export const COMPLAINT_SETS = ['preotiuc2019-tweets', 'cesamard-amazon-reviews', 'fincorp-tweets'] as const;
+/** Weakly labelled sets (labels from star ratings), read too and weighed as weak (see COMPLAINT_TRAINING). */
+export const WEAK_SETS = ['amazon-multidomain'] as const;
 /** The shared sets plus earshot's own written sentences (complaint-augment.ts), used for training only. */
-export type ComplaintSetName = (typeof COMPLAINT_SETS)[number] | 'earshot-written';
+export type ComplaintSetName = (typeof COMPLAINT_SETS)[number] | (typeof WEAK_SETS)[number] | 'earshot-written';
 
 export interface ComplaintDoc {
   set: ComplaintSetName;
   text: string;
   label: 0 | 1;
   fold: number;
+  /** The set's own domain field (a product area, a brand sector), or the set's name. */
+  domain: string;
   tokens: SentimentTokens;
   /** The sentiment model's probabilities for the text. */
   sentiment: { negative: number; neutral: number; positive: number };
+  /** The word-vector meaning features (vectors/concepts.ts). */
+  meaning: number[];
 }
 
 export interface TrainSettings {
@@ -45,16 +52,20 @@ export function resolveComplaintDir(argv: readonly string[], env: NodeJS.Process
   return resolve((flag >= 0 ? argv[flag + 1] : undefined) ?? env['EARSHOT_COMPLAINT_DATA_DIR'] ?? join(REPO_ROOT, '../shared/data/complaints'));
 }
 
-/** Reads, tokenises and sentiment-scores every set once. */
-export function readComplaintDocs(dir: string, sentiment: SentimentModel): ComplaintDoc[] {
+/** Reads, tokenises and sentiment-scores every set once (the weak sets too, unless `weak` is false). */
+export function readComplaintDocs(dir: string, sentiment: SentimentModel, weak = true): ComplaintDoc[] {
   const tokenizer = getTokenizer();
+  const space = defaultConceptSpace();
   const docs: ComplaintDoc[] = [];
-  for (const set of COMPLAINT_SETS) {
+  for (const set of weak ? [...COMPLAINT_SETS, ...WEAK_SETS] : COMPLAINT_SETS) {
     for (const line of readFileSync(join(dir, set, 'data.jsonl'), 'utf8').split('\n')) {
       if (!line.trim()) continue;
-      const row = JSON.parse(line) as { text: string; label: number; fold: number };
+      const row = JSON.parse(line) as { text: string; label: number; fold: number; domain?: string };
       const tokens = readSentimentTokens(tokenizer.readDoc(row.text));
-      docs.push({ set, text: row.text, label: row.label ? 1 : 0, fold: row.fold, tokens, sentiment: scoreTokens(sentiment, tokens).probs });
+      docs.push({
+        set, text: row.text, label: row.label ? 1 : 0, fold: row.fold, domain: row.domain ?? set, tokens,
+        sentiment: scoreTokens(sentiment, tokens).probs, meaning: denseMeaning(space, tokens.values, tokens.types, []),
+      });
     }
   }
   return docs;
@@ -63,16 +74,20 @@ export function readComplaintDocs(dir: string, sentiment: SentimentModel): Compl
 /** earshot's own written sentences as training docs (never scored in the benchmark). */
 export function writtenComplaintDocs(sentiment: SentimentModel, n: number): ComplaintDoc[] {
   const tokenizer = getTokenizer();
+  const space = defaultConceptSpace();
   return augmentedComplaintTexts(n).map((row) => {
     const tokens = readSentimentTokens(tokenizer.readDoc(row.text));
-    return { set: 'earshot-written' as const, text: row.text, label: row.label, fold: row.fold, tokens, sentiment: scoreTokens(sentiment, tokens).probs };
+    return {
+      set: 'earshot-written' as const, text: row.text, label: row.label, fold: row.fold, domain: 'earshot-written', tokens,
+      sentiment: scoreTokens(sentiment, tokens).probs, meaning: denseMeaning(space, tokens.values, tokens.types, []),
+    };
   });
 }
 
 function toExample(doc: ComplaintDoc, settings: ComplaintSettings): TrainingExample {
   return {
     features: Int32Array.from(extractComplaintFeatures(doc.tokens, settings)),
-    dense: Float32Array.from(complaintDense({ probs: doc.sentiment })),
+    dense: Float32Array.from(complaintDense({ probs: doc.sentiment }, settings.meaning ? doc.meaning : undefined)),
     label: doc.label,
   };
 }
@@ -89,9 +104,9 @@ export function trainComplaint(docs: readonly ComplaintDoc[], settings: TrainSet
   }
   const trained = trainLogistic(examples, {
     settings: settings.features, classes: 2, epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2,
-    classWeightPower: settings.classWeightPower, seed: SEED, denseCount: COMPLAINT_DENSE.length,
+    classWeightPower: settings.classWeightPower, seed: SEED, denseCount: examples[0]?.dense.length ?? COMPLAINT_DENSE.length,
   });
-  return { version: 'unsaved', settings: settings.features, bias: trained.bias, weights: trained.weights, dense: trained.denseWeights, threshold: 0.5, sentimentCut: 1 };
+  return { ...(settings.features.meaning ? { space: defaultConceptSpace() } : {}), version: 'unsaved', settings: settings.features, bias: trained.bias, weights: trained.weights, dense: trained.denseWeights, threshold: 0.5, sentimentCut: 1 };
 }
 
 /** Keeps a stable `share` of texts (by hash), so down-weighting is deterministic. */
@@ -102,7 +117,7 @@ function hashKeep(text: string, share: number): boolean {
 }
 
 export function predict(model: ComplaintModel, doc: ComplaintDoc): number {
-  return complaintProbability(model, extractComplaintFeatures(doc.tokens, model.settings), complaintDense({ probs: doc.sentiment }));
+  return complaintProbability(model, extractComplaintFeatures(doc.tokens, model.settings), complaintDense({ probs: doc.sentiment }, model.settings.meaning ? doc.meaning : undefined));
 }
 
 /** Out-of-fold P(complaint) for `docs`: each fold scored by a model trained on the other folds (of `docs` and `extra`). */

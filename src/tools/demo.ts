@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplayServer } from '../replay/index.js';
+import { shellCommand, shellQuote } from '../report/shell-quote.js';
 import { DEMO_END } from './make-demo-data.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, ...replayEnv };
   // Async: the replay server lives in this process and must keep answering.
   const run = async (title: string, args: string[]) => {
-    process.stdout.write(`\n$ earshot ${args.map((a) => (/[\s"]/.test(a) ? `'${a}'` : a)).join(' ')}    # ${title}\n`);
+    process.stdout.write(`\n$ ${shellCommand(['earshot', ...args])}    # ${title}\n`);
     const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: 'inherit' });
     const [code] = (await once(child, 'exit')) as [number | null];
     if (code !== 0) throw new Error(`earshot ${args[0]} exited with ${code}`);
@@ -61,8 +62,12 @@ async function main(): Promise<void> {
     await run('the two brands side by side: share of voice, sentiment, complaints, top issues', [
       'compare', '--set', 'tea market', '--since', new Date(DEMO_END.getTime() - 14 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--by', 'week', '--format', 'table',
     ]);
-    process.stdout.write(`\nTry more in ${dir}: earshot report --brand "Brindle Tea" --at ${DEMO_END.toISOString()}, `
-      + `earshot compare --set "tea market" --until ${DEMO_END.toISOString()} --format html --out compare.html, earshot export --sentiment negative\n`);
+    const more = [
+      ['earshot', 'report', '--brand', 'Brindle Tea', '--at', DEMO_END.toISOString()],
+      ['earshot', 'compare', '--set', 'tea market', '--until', DEMO_END.toISOString(), '--format', 'html', '--out', 'compare.html'],
+      ['earshot', 'export', '--sentiment', 'negative'],
+    ];
+    process.stdout.write(`\nTry more in ${shellQuote(dir)}: ${more.map(shellCommand).join(', ')}\n`);
   } finally {
     await server.close();
   }

@@ -74,7 +74,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot ale
       expect(r.code, r.stderr).toBe(0);
       const line = JSON.parse(r.stdout.trim().split('\n')[0]!);
       expect(line).toMatchObject({ target: 'team', url: `${new URL(receiver.url('/')).origin}/…/****`, brand: 'Acme', rank: 1 });
-      expect(line.payload.blocks.at(-1).elements[0].text).toMatch(/earshot export --brand "Acme" --issue 1 --at \d{4}-\d\d-\d\dT/);
+      expect(line.payload.blocks.at(-1).elements[0].text).toMatch(/earshot export --brand Acme --issue 1 --at \d{4}-\d\d-\d\dT/);
       expect(r.stdout + r.stderr).not.toContain('SECRETPATH');
     }
     expect(receiver.hits('/services/T0/B0/SECRETPATH')).toHaveLength(0);

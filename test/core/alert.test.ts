@@ -12,7 +12,8 @@ import { startReceiver } from '../support/receiver.js';
 export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'plastic in tea bags', terms: ['tea bag', 'plastic'], score: 12.5, mentions: 40, authors: 31,
-    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05, engagement: 300,
+    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05,
+    complaintEvidenceShare: 0.68, safety: false, safetyShare: 0, safetyVoices: 0, engagement: 300,
     firstSeen: '2026-11-18T09:00:00.000Z', series: [0, 1, 0, 5, 34],
     samples: [
       { id: '1', source: 'x', author: '<!channel> @here', text: 'Plastic in my <b>tea</b> & bags?! <https://evil.example|click>', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true },
@@ -71,7 +72,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(samples[0]!.text!.text).toContain('&lt;!channel&gt; @\u200bhere');
     expect(samples[0]!.text!.text).toContain('<https://x.com/a/status/1|open>');
     expect(all).not.toMatch(/<!(channel|here|everyone)/);
-    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand "Clipper \\"Teas\\"" --issue 1 --at 2026-11-20T12:00:00.000Z`');
+    expect(message.blocks.at(-1)!.elements![0]!.text).toContain('`earshot export --brand \'Clipper "Teas"\' --issue 1 --at 2026-11-20T12:00:00.000Z`');
   });
 
   it('signs generic webhooks with HMAC-SHA256 of the raw body and posts the issue with its brand', async () => {
@@ -119,7 +120,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(rival.blocks[0]!.text!.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags');
     expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
-    expect(JSON.stringify(rival.blocks)).toContain('earshot export --brand \\"Clipper Teas\\" --issue 1');
+    expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
     expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });

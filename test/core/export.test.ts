@@ -32,7 +32,7 @@ const parseCsv = (text: string) => parse(text, { columns: true, bom: true }) as 
 
 async function analyse(id: string, label: SentimentLabel, score: number, terms: Array<{ key: string; display: string }> = []) {
   const [m] = await store.findMention(id);
-  await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't1', sentimentScore: score, sentimentLabel: label, complaintScore: 0, complaint: false, clusterKey: id, cluster: 1, voice: Number(id), terms }]);
+  await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't1', sentimentScore: score, sentimentLabel: label, complaintScore: 0, complaint: false, safetyScore: 0, safety: false, clusterKey: id, cluster: 1, voice: Number(id), terms }]);
 }
 
 describe.each(backends)('exportMentions ($name)', (backend) => {

@@ -20,9 +20,10 @@ async function seedSource(): Promise<SqliteStore> {
     postsRead: 7, inserted: 7, updated: 0, status: 'ok' });
   const pending = await source.pendingAnalysis('v1', 0, 100);
   await source.saveAnalyses(pending.map((p, i) => ({ rowId: p.rowId, modelVersion: 'v1', sentimentScore: -0.5, sentimentLabel: 'negative' as const, complaintScore: 0.9, complaint: true,
-    clusterKey: `c${i}`, cluster: i, voice: 4_000_000_000 + i, terms: [{ key: 'plastic', display: 'plastic' }, { key: `t${i % 3}`, display: `T ${i % 3}` }] })));
+    safetyScore: i % 2 ? 0.81 : 0.02, safety: i % 2 === 1, clusterKey: `c${i}`, cluster: i, voice: 4_000_000_000 + i, terms: [{ key: 'plastic', display: 'plastic' }, { key: `t${i % 3}`, display: `T ${i % 3}` }] })));
   await source.setHumanLabel(pending[0]!.rowId, 'positive');
   await source.setComplaintLabel(pending[1]!.rowId, false);
+  await source.setSafetyLabel(pending[2]!.rowId, true);
   await source.recordAlertSent({ target: 'h', targetName: 'slack', brand: 'Acme', issueKey: 'plastic', mentions: 7, sentAt: '2026-11-20T12:00:00.000Z' });
   return source;
 }

@@ -27,6 +27,19 @@ describe('label files', () => {
     ]);
   });
 
+  it('reads safety labels, alone or with one label of each other kind, and refuses two of them in one cell', () => {
+    const csv = 'id,label\n1,safety\n2,Not-Safety\n3,negative complaint safety\n4,safety not-safety\n';
+    expect(parseLabelFile(csv, 'csv')).toEqual({
+      rows: [
+        { ref: '1', labels: ['safety'], line: 2 },
+        { ref: '2', labels: ['not-safety'], line: 3 },
+        { ref: '3', labels: ['negative', 'complaint', 'safety'], line: 4 },
+      ],
+      problems: [{ line: 5, message: '"safety not-safety" gives two labels of one kind' }],
+    });
+    expect(parseLabelFile('{"id":"9","label":"not-complaint safety"}\n', 'jsonl').rows).toEqual([{ ref: '9', labels: ['not-complaint', 'safety'], line: 1 }]);
+  });
+
   it('refuses a CSV without id or label columns', () => {
     expect(parseLabelFile('mention,label\n1,complaint\n', 'csv').problems).toEqual([{ line: 1, message: 'the header has no id column' }]);
     expect(parseLabelFile('id,sentiment_label\n1,negative\n', 'csv').problems).toEqual([{ line: 1, message: 'the header has no label column' }]);

@@ -74,7 +74,7 @@ describe.skipIf(!backends[1]!.available)('migrate-store into PostgreSQL (issue 2
       mention('nul\u0000id', 'Acme', undefined, { text: 'tea\u0000bag', author: 'a\u0000b' }), mention('4', 'Acme')]);
     const pending = await source.pendingAnalysis('v1', 0, 100);
     await source.saveAnalyses(pending.map((p, i) => ({ rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0, sentimentLabel: 'neutral' as const,
-      complaintScore: 0, complaint: false, clusterKey: `c${i}`, cluster: i, voice: i, terms: [{ key: 'tea', display: 'tea' }] })));
+      complaintScore: 0, complaint: false, safetyScore: 0, safety: false, clusterKey: `c${i}`, cluster: i, voice: i, terms: [{ key: 'tea', display: 'tea' }] })));
     const target = await backends[1]!.open();
     // interrupted after the first batch, then run again, then once more: never a dead end
     await expect(migrateStore(source, target, { batchSize: 1, onProgress: (p) => { if (p.table === 'mentions') throw new Error('killed'); } }))
@@ -93,7 +93,7 @@ describe.skipIf(!backends[1]!.available)('migrate-store into PostgreSQL (issue 2
 describe('topic display forms (issue 24 #19)', () => {
   const forms = ['teabag', 'Tea bag', 'tea bag', 'TEABAG', 'tea  bag'];
   const analysed = (rowId: number, display: string) => ({ rowId, modelVersion: 'v1', sentimentScore: 0, sentimentLabel: 'neutral' as const,
-    complaintScore: 0, complaint: false, clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'teabag', display }, { key: 'plastic', display: rowId % 2 ? 'Plastic' : 'plastic' }] });
+    complaintScore: 0, complaint: false, safetyScore: 0, safety: false, clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'teabag', display }, { key: 'plastic', display: rowId % 2 ? 'Plastic' : 'plastic' }] });
 
   async function analyseInOrder(backend: (typeof backends)[number], order: number[], oneBatch: boolean) {
     const store = await backend.open();

@@ -16,6 +16,7 @@ function issue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'tea bag · plastic', terms: ['tea bag', 'plastic'], termKeys: ['teabag', 'plastic'], relatedTerms: [], score: 9, mentions: 40, authors: 38,
     baselineMentions: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, complaintShare: 0.7, baselineComplaintShare: 0.1, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
+    complaintEvidenceShare: 0.66, safety: false, safetyShare: 0, safetyVoices: 0,
     series: [0, 0, 0, 1, 9, 30],
     samples: [{ id: '1', source: 'x', author: 'amy', text: 'why is there plastic in my tea bags', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true }],
     ...extra,

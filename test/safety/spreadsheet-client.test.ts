@@ -38,9 +38,10 @@ const lines = (text: string) => {
   const lf = text.replace(/\r\n?/g, '\n');
   return lf.includes('\n') ? lf.replace(/\t/g, '') : lf;
 };
-/** Calc holds a boolean as the formula TRUE() or FALSE(): that is is_complaint's type, not a formula from any text. */
+/** Calc holds a boolean as the formula TRUE() or FALSE(): that is is_complaint's and is_safety's type, not a formula from any text. */
 const isBoolean = (cell: CalcCell) => /^of:=(TRUE|FALSE)\(\)$/.test(cell.formula ?? '');
-const formulas = (sheet: CalcCell[][]) => sheet.flatMap((row) => row.filter((c, i) => c.formula !== undefined && !(i === col('is_complaint') && isBoolean(c))));
+const BOOLEANS = [col('is_complaint'), col('is_safety')];
+const formulas = (sheet: CalcCell[][]) => sheet.flatMap((row) => row.filter((c, i) => c.formula !== undefined && !(BOOLEANS.includes(i) && isBoolean(c))));
 
 if (!hasSoffice) console.warn(`[spreadsheet-client] ${SOFFICE} not found: the LibreOffice round trip is SKIPPED (apt-get install -y libreoffice-calc; CI installs it)`);
 
@@ -73,6 +74,8 @@ for (const backend of backends) describe.skipIf(!hasSoffice || !backend.availabl
       expect(row[col('sentiment')]!.type).toBe('float');
       expect(row[col('complaint')]!.type).toBe('float');
       expect(isBoolean(row[col('is_complaint')]!)).toBe(true);
+      expect(row[col('safety')]!.type).toBe('float');
+      expect(isBoolean(row[col('is_safety')]!)).toBe(true);
       if (r.url?.startsWith('https://')) expect(row[col('url')]).toMatchObject({ type: 'string', link: r.url.replace(/&/g, '&amp;'), text: r.url });
       else if (r.url) expect(row[col('url')]!.link).toBeUndefined();
     }
@@ -89,8 +92,8 @@ for (const backend of backends) describe.skipIf(!hasSoffice || !backend.availabl
     const unguarded = (text: string) => lines(text.replace(/(^|\n|\r)'(?=[=+\-@\t])/g, '$1'));
     const texts = csv.slice(1).map((row) => unguarded(row[col('text')]!.text));
     for (const r of ROWS) expect(texts).toContain(lines(r.text));
-    // is_complaint's true/false are read as booleans
-    expect(csv.slice(1).every((row) => isBoolean(row[col('is_complaint')]!))).toBe(true);
+    // is_complaint's and is_safety's true/false are read as booleans
+    expect(csv.slice(1).every((row) => isBoolean(row[col('is_complaint')]!) && isBoolean(row[col('is_safety')]!))).toBe(true);
     expect(texts.join('')).toContain('🫖🍵');
   });
 });

@@ -60,7 +60,7 @@ describe('scan use case with the SQLite store', () => {
     const x = server.requests.find((r) => r.source === 'x')!;
     expect(x.query.since_id).toMatch(/^\d+$/);
     const hn = server.requests.find((r) => r.source === 'hackernews')!;
-    expect(hn.query.numericFilters).toMatch(/^created_at_i>\d+$/);
+    expect(hn.query.numericFilters).toMatch(/^created_at_i>\d+,created_at_i<=\d+$/);
     expect(server.requests.filter((r) => r.source === 'reddit' && r.query.after)).toEqual([]);
     expect(server.requests.find((r) => r.source === 'bluesky' && r.path.endsWith('searchPosts'))!.query.since).toMatch(/^2026-/);
     expect(server.requests.filter((r) => r.source === 'bluesky' && r.path.endsWith('createSession'))).toEqual([]);

@@ -14,7 +14,7 @@ const mention = (id: string, hoursIn: number, extra: Partial<MentionInput> = {})
 
 /** An analysis as the analyser writes it; `complaint` is the model's yes/no. */
 const record = (rowId: number, complaintScore: number, version = 'v1'): AnalysisRecord => ({
-  rowId, modelVersion: version, sentimentScore: 0, sentimentLabel: 'neutral', complaintScore, complaint: complaintScore >= 0.5,
+  rowId, modelVersion: version, sentimentScore: 0, sentimentLabel: 'neutral', complaintScore, complaint: complaintScore >= 0.5, safetyScore: 0, safety: false,
   clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'lid', display: 'lid' }, { key: `w${rowId % 2}`, display: `w${rowId % 2}` }],
 });
 
@@ -96,7 +96,8 @@ describe.each(backends)('complaints in the $name store', (backend) => {
     expect((await store().termGroupStats(range, [lid!.termId])).complaints).toBe(expectedComplaints);
     // a group with no rows in the range: zeros, no first mention, no days
     expect(await store().termGroupStats(range, [lid!.termId + 1_000_000])).toEqual({
-      mentions: 0, authors: 0, voices: 0, negative: 0, positive: 0, complaints: 0, engagement: 0, firstSeen: null, daily: [],
+      mentions: 0, authors: 0, voices: 0, negative: 0, positive: 0, complaints: 0, safety: 0, safetyVoices: 0, complaintEvidence: 0, safetyEvidence: 0,
+      engagement: 0, firstSeen: null, daily: [],
     });
 
     // a label moves every count, and marks its day stale in the rollup

@@ -137,8 +137,8 @@ describe('migrations', () => {
     expect(store.db.prepare('SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source').raw().all()).toEqual([
       [20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
     const expected = [
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, lastScan: null },
-      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, lastScan: null }];
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, lastScan: null }];
     expect((await store.status()).rows).toEqual(expected);
     await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
     expect(store.db.prepare('SELECT COUNT(*) FROM source_days').pluck().get()).toBe(3);
@@ -185,6 +185,69 @@ describe('migrations', () => {
     expect(await found('lid')).toEqual(['2', '4', '6']);
     store.db.prepare("INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('integrity-check', 1)").run();
     expect(store.db.prepare('SELECT pending_from FROM mentions_fts_state').pluck().get()).toBeNull();
+    await store.close();
+  });
+
+  it('upgrades a v12 database to safety: analyses keep no safety score until re-scored, status day counts stay, labels and new scores count', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const path = join(tmp.dir, 'v12.db');
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 12));
+    expect(schemaVersion(old)).toBe(12);
+    old.exec(`
+      INSERT INTO brands (name, created_at) VALUES ('Acme', '2026-01-01T00:00:00.000Z');
+      INSERT INTO mentions (source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        ('x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the kettle burnt my hand', 'a', 'a'),
+        ('reddit', '2', 1, '2026-01-02T11:30:00.000Z', 'bob', 'lovely kettle colour', 'a', 'a'),
+        ('x', '3', 1, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet kettle', 'a', 'a');
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, 'a'), (2, 'm', 0.6, 'positive', 'k2', 1, 490931, 12, 22, 1, 0.1, 0, 'a');
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+        VALUES (1, 1, 490930, 11, 21, -1, 1, 0), (1, 2, 490931, 12, 22, 1, 0, 0), (1, 3, 490953, NULL, NULL, NULL, NULL, 0);
+      INSERT INTO terms (key, display) VALUES ('kettle', 'kettle');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (1, 490931, 1, 2, 12, 22, 1, 0);
+      INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (2, 1, 'a');
+      INSERT INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)
+        VALUES (1, 20455, 2, 2, 2, 2, 1, 1, 2, 0);
+      INSERT INTO source_days (brand_id, day, source, mentions, analyzed, complaints, first_mention, last_mention)
+        VALUES (1, 20455, 'reddit', 1, 1, 1, '2026-01-02T11:30:00.000Z', '2026-01-02T11:30:00.000Z'),
+          (1, 20455, 'x', 1, 1, 1, '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z');`);
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect(store.db.prepare('SELECT mention_id, safety_score, safety FROM analyses ORDER BY mention_id').raw().all()).toEqual([[1, null, 0], [2, null, 0]]);
+    // the rolled-up day is still current, with no safety reports
+    expect(store.db.prepare('SELECT day, source, complaints, safety FROM source_days ORDER BY source').raw().all()).toEqual([
+      [20455, 'reddit', 1, 0], [20455, 'x', 1, 0]]);
+    expect((await store.status()).rows.map((r) => [r.source, r.mentions, r.analyzed, r.complaints, r.safety])).toEqual([
+      ['reddit', 1, 1, 1, 0], ['x', 2, 1, 1, 0]]);
+    const rows = async () => {
+      const out = [];
+      for await (const row of store.exportMentions({})) out.push([row.id, row.complaint, row.isComplaint, row.safety, row.isSafety]);
+      return out;
+    };
+    // scored before there was a safety model: no score and no flag; neither --safety nor --safety no finds them
+    expect(await rows()).toEqual([['1', 0.9, true, null, null], ['2', 0.1, true, null, null], ['3', null, null, null, null]]);
+    expect(await store.searchMentions({ text: 'kettle', safety: false, limit: 5 })).toEqual([]);
+    const day = { brand: 'Acme', fromHour: 20455 * 24, toHour: 20456 * 24 };
+    expect(await store.termGroupStats(day, [1])).toMatchObject({ mentions: 2, complaints: 1, safety: 0, safetyVoices: 0, complaintEvidence: 1.9, safetyEvidence: 0 });
+    // the analyses stay as they are until a new model version re-scores them
+    expect(await store.countPendingAnalysis('m')).toBe(1);
+    await store.setSafetyLabel(1, true);
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 1]]);
+    const pending = await store.pendingAnalysis('m2', 0, 10);
+    expect(pending.map((p) => p.id)).toEqual(['1', '2', '3']);
+    await store.saveAnalyses(pending.map((p) => ({
+      rowId: p.rowId, modelVersion: 'm2', sentimentScore: 0, sentimentLabel: 'neutral' as const, complaintScore: 0.2, complaint: false,
+      safetyScore: p.id === '3' ? 0.875 : 0.25, safety: p.id === '3', clusterKey: `k${p.id}`, cluster: p.rowId, voice: p.rowId, terms: [{ key: 'kettle', display: 'kettle' }],
+    })));
+    expect(await rows()).toEqual([['1', 0.2, false, 0.25, true], ['2', 0.2, true, 0.25, false], ['3', 0.2, false, 0.875, true]]);
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 2]]);
+    await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 2]]);
     await store.close();
   });
 

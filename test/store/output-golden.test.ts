@@ -11,20 +11,24 @@ import { storeBackends } from '../support/store-backends.js';
  * Search, report JSON and export bytes on a fixed corpus, as hashes computed with the
  * code before issue 18's writer changes (FTS filled per batch, no term-order index,
  * faster export). Any change to these outputs shows here; a deliberate one updates the
- * hashes in the same commit, saying why.
+ * hashes in the same commit, saying why. Issue 31 (safety): every export gained the
+ * safety and is_safety columns, and the corpus safety scores and labels; reports other
+ * than Acme's quote other samples, as the store now lists a group's safety reports first.
  */
 const GOLDEN: Record<string, string> = {
   'report Acme': '9c202906616e0652',
-  'export --issue 1 Acme': '70248b206d963bc5',
-  'report odd Acme': 'f898c135cf2b2c30',
-  'report Boilco': '158dd7f5244f226c',
-  'export --issue 1 Boilco': 'cca16333a607a682',
-  'report odd Boilco': 'bd686d05670473ab',
-  'export csv': '266674e87c90a43f',
-  'export csv excel': '65d9464531289fc3',
-  'export csv filtered': '8ab6ef369bd9d1e3',
-  'export csv search': '29fbd7af7414c689',
-  'export jsonl': '41644b1b6fcf7aeb',
+  'export --issue 1 Acme': 'c90523d312e15873',
+  'report odd Acme': 'a0ef57388a01e584',
+  'report Boilco': '7ca01678b390aae5',
+  'export --issue 1 Boilco': '8481d794943255e2',
+  'report odd Boilco': 'd18d848f05caec45',
+  'export csv': 'f9395cdff825305e',
+  'export csv excel': 'b69d82a68c789447',
+  'export csv filtered': 'fc92db6c0a8e1f40',
+  'export csv search': 'b5295ccebd4e0268',
+  'export jsonl': '71c52ab15e7349c3',
+  'export csv safety': 'f21cb50926e0aa3a',
+  'export csv not safety': '3fdeafb96b350af9',
 };
 
 /** Search differs by backend (FTS5 vs PostgreSQL's text search), so each has its own. */
@@ -36,6 +40,7 @@ const GOLDEN_SEARCH: Record<'sqlite' | 'postgres', Record<string, string>> = {
     'search literal': '78aeb5ef2b4c353c',
     'search or since': 'b6d965e73220e692',
     'search complaints': '316eee735e3e555f',
+    'search safety': 'b24e5e0d80269e2f',
     'search diacritics': '55dbc53e7b997cd4',
     'search replaced': 'd758602038a31657',
   },
@@ -46,6 +51,7 @@ const GOLDEN_SEARCH: Record<'sqlite' | 'postgres', Record<string, string>> = {
     'search literal': '6b4f5d8bd6198c47',
     'search or since': '41f1f7fe0310eb5a',
     'search complaints': 'cee391465b48ac1b',
+    'search safety': '46e05a889ffd79da',
     'search diacritics': '4f53cda18c2baa0c',
     'search replaced': '9e639286fe05ead7',
   },
@@ -71,6 +77,7 @@ const SEARCHES: Array<[string, SearchQuery]> = [
   ['literal', { text: 'plastic?', limit: 1000 }],
   ['or since', { text: 'refund OR kettle', since: '2026-11-15T00:00:00.000Z', limit: 1000 }],
   ['complaints', { text: 'edited', complaint: true, limit: 1000 }],
+  ['safety', { text: 'kettle OR leak', safety: true, limit: 1000 }],
   ['diacritics', { text: 'cafe naive', limit: 1000 }],
   ['replaced', { text: 'replaced', limit: 10 }],
 ];
@@ -94,6 +101,8 @@ async function outputs(store: Store): Promise<Record<string, string>> {
   out['export csv filtered'] = sha(await exported(store, { source: 'x', since: '2026-11-10T00:00:00.000Z', sentiments: ['negative'], limit: 300 }, 'csv'));
   out['export csv search'] = sha(await exported(store, { search: 'kettle OR mug', complaint: false }, 'csv'));
   out['export jsonl'] = sha(await exported(store, {}, 'jsonl'));
+  out['export csv safety'] = sha(await exported(store, { safety: true }, 'csv'));
+  out['export csv not safety'] = sha(await exported(store, { brand: 'Acme', safety: false, complaint: true }, 'csv'));
   return out;
 }
 

@@ -192,12 +192,80 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     const days = await store.sql`SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source`;
     expect(days.map((r) => [r.day, r.source, r.mentions, r.analyzed, r.complaints])).toEqual([[20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
     const expected = [
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, lastScan: null },
-      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, lastScan: null }];
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, lastScan: null }];
     expect((await store.status()).rows).toEqual(expected);
     await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
     expect((await store.sql`SELECT COUNT(*) AS n FROM source_days`)[0]!.n).toBe(3);
     expect((await store.status()).rows).toEqual(expected);
+    await store.close();
+  });
+
+  it('upgrades a v12 database to safety: analyses keep no safety score until re-scored, status day counts stay, labels and new scores count', async () => {
+    const target = parsePgUrl(freshUrl());
+    const sql = connectPg(target, 1);
+    await sql.unsafe(`CREATE SCHEMA ${target.schema}`);
+    expect(await migratePg(sql, PG_MIGRATIONS.filter((m) => m.version <= 12))).toBe(12);
+    await sql.unsafe(`
+      INSERT INTO brands (id, name, created_at) VALUES (1, 'Acme', '2026-01-01T00:00:00.000Z');
+      CREATE TABLE mentions_p2026_01 PARTITION OF mentions FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+      INSERT INTO mention_keys (id, source, external_id, created_at) VALUES
+        (1, 'x', '1', '2026-01-02T10:00:00.000Z'), (2, 'reddit', '2', '2026-01-02T11:30:00.000Z'), (3, 'x', '3', '2026-01-03T09:00:00.000Z');
+      INSERT INTO mentions (id, source, external_id, brand_id, created_at, author, text, first_seen, last_seen) VALUES
+        (1, 'x', '1', 1, '2026-01-02T10:00:00.000Z', 'ann', 'the kettle burnt my hand', now(), now()),
+        (2, 'reddit', '2', 1, '2026-01-02T11:30:00.000Z', 'bob', 'lovely kettle colour', now(), now()),
+        (3, 'x', '3', 1, '2026-01-03T09:00:00.000Z', 'cy', 'not analysed yet kettle', now(), now());
+      INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster, sentiment,
+          complaint_score, complaint, analyzed_at)
+        VALUES (1, 'm', -0.4, 'negative', 'k1', 1, 490930, 11, 21, -1, 0.9, 1, now()), (2, 'm', 0.6, 'positive', 'k2', 1, 490931, 12, 22, 1, 0.1, 0, now());
+      INSERT INTO mention_brands (brand_id, mention_id, hour, voice, cluster, sentiment, complaint, engagement)
+        VALUES (1, 1, 490930, 11, 21, -1, 1, 0), (1, 2, 490931, 12, 22, 1, 0, 0), (1, 3, 490953, NULL, NULL, NULL, NULL, 0);
+      INSERT INTO terms (id, key, display) VALUES (1, 'kettle', 'kettle');
+      INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
+        VALUES (1, 490930, 1, 1, 11, 21, -1, 1), (1, 490931, 1, 2, 12, 22, 1, 0);
+      INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (2, 1, now());
+      DELETE FROM brand_days_dirty;
+      DELETE FROM term_days_dirty;
+      INSERT INTO brand_days (brand_id, day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement)
+        VALUES (1, 20455, 2, 2, 2, 2, 1, 1, 2, 0);
+      INSERT INTO source_days (brand_id, day, source, mentions, analyzed, complaints, first_mention, last_mention)
+        VALUES (1, 20455, 'reddit', 1, 1, 1, '2026-01-02T11:30:00.000Z', '2026-01-02T11:30:00.000Z'),
+          (1, 20455, 'x', 1, 1, 1, '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z');`);
+    await sql.end();
+
+    const store = await openPostgresStore(withSchema(url!, target.schema!));
+    expect((await store.status()).schemaVersion).toBe(LATEST_VERSION);
+    const analyses = await store.sql`SELECT mention_id, safety_score, safety FROM analyses ORDER BY mention_id`;
+    expect(analyses.map((r) => [r.mention_id, r.safety_score, r.safety])).toEqual([[1, null, 0], [2, null, 0]]);
+    // the rolled-up day is still current, with no safety reports
+    const days = await store.sql`SELECT day, source, complaints, safety FROM source_days ORDER BY source`;
+    expect(days.map((r) => [r.day, r.source, r.complaints, r.safety])).toEqual([[20455, 'reddit', 1, 0], [20455, 'x', 1, 0]]);
+    expect((await store.status()).rows.map((r) => [r.source, r.mentions, r.analyzed, r.complaints, r.safety])).toEqual([
+      ['reddit', 1, 1, 1, 0], ['x', 2, 1, 1, 0]]);
+    const rows = async () => {
+      const out = [];
+      for await (const row of store.exportMentions({})) out.push([row.id, row.complaint, row.isComplaint, row.safety, row.isSafety]);
+      return out;
+    };
+    // scored before there was a safety model: no score and no flag; neither --safety nor --safety no finds them
+    expect(await rows()).toEqual([['1', 0.9, true, null, null], ['2', 0.1, true, null, null], ['3', null, null, null, null]]);
+    expect(await store.searchMentions({ text: 'kettle', safety: false, limit: 5 })).toEqual([]);
+    const day = { brand: 'Acme', fromHour: 20455 * 24, toHour: 20456 * 24 };
+    expect(await store.termGroupStats(day, [1])).toMatchObject({ mentions: 2, complaints: 1, safety: 0, safetyVoices: 0, complaintEvidence: 1.9, safetyEvidence: 0 });
+    // the analyses stay as they are until a new model version re-scores them
+    expect(await store.countPendingAnalysis('m')).toBe(1);
+    await store.setSafetyLabel(1, true);
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 1]]);
+    const pending = await store.pendingAnalysis('m2', 0, 10);
+    expect(pending.map((p) => p.id)).toEqual(['1', '2', '3']);
+    await store.saveAnalyses(pending.map((p) => ({
+      rowId: p.rowId, modelVersion: 'm2', sentimentScore: 0, sentimentLabel: 'neutral' as const, complaintScore: 0.2, complaint: false,
+      safetyScore: p.id === '3' ? 0.875 : 0.25, safety: p.id === '3', clusterKey: `k${p.id}`, cluster: p.rowId, voice: p.rowId, terms: [{ key: 'kettle', display: 'kettle' }],
+    })));
+    expect(await rows()).toEqual([['1', 0.2, false, 0.25, true], ['2', 0.2, true, 0.25, false], ['3', 0.2, false, 0.875, true]]);
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 2]]);
+    await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
+    expect((await store.status()).rows.map((r) => [r.source, r.safety])).toEqual([['reddit', 0], ['x', 2]]);
     await store.close();
   });
 

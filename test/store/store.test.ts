@@ -82,7 +82,7 @@ describe.each(backends)('$name store', (backend) => {
     const pending = await store().pendingAnalysis('v1', 0, 10);
     expect(pending.map((p) => p.text)).toEqual(['text 1', 'text 2']);
     await store().saveAnalyses(pending.map((p) => ({
-      rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0.5, sentimentLabel: 'positive' as const, complaintScore: 0.1, complaint: false,
+      rowId: p.rowId, modelVersion: 'v1', sentimentScore: 0.5, sentimentLabel: 'positive' as const, complaintScore: 0.1, complaint: false, safetyScore: 0, safety: false,
       clusterKey: 'k', cluster: 1, voice: p.rowId, terms: [{ key: 'teabag', display: 'tea bag' }],
     })));
     expect(await store().countPendingAnalysis('v1')).toBe(0);
@@ -105,8 +105,8 @@ describe.each(backends)('$name store', (backend) => {
       postsRead: 1, inserted: 1, updated: 0, status: 'ok' });
     const status = await store().status();
     expect(status.rows).toEqual([
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, lastScan: null },
-      { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, complaints: 0, lastScan: '2026-11-20T11:01:00.000Z' },
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, lastScan: '2026-11-20T11:01:00.000Z' },
     ]);
     expect(status.schemaVersion).toBe(LATEST_VERSION);
     expect(status.sizeBytes).toBeGreaterThan(0);

@@ -57,6 +57,7 @@ function score(input: AnalysisInput): AnalysisRecord {
     rowId: input.rowId, modelVersion: 'golden-1', sentimentScore: negative ? -0.5 : (h % 7) / 10,
     sentimentLabel: negative ? 'negative' : h % 3 === 0 ? 'positive' : 'neutral',
     complaintScore: Math.round(((h >>> 8) % 1000)) / 1000, complaint: negative && h % 2 === 0,
+    safetyScore: Math.round(((h >>> 12) % 1000)) / 1000, safety: (h >>> 12) % 1000 >= 900,
     clusterKey: (h % 5000).toString(16), cluster: h % 5000, voice: hash(input.author ?? input.id),
     terms, termsByBrand: input.brands.length > 1 ? input.brands.map((b) => ({ brand: b, terms: terms.filter((t) => t.key !== b.toLowerCase()) })) : undefined,
   };
@@ -97,6 +98,10 @@ export async function fillGoldenStore(store: Store): Promise<void> {
   for (const [n, flag] of [[9, true], [27, false], [63, true]] as const) {
     const [found] = await store.findMention(`g${n}`);
     if (found) await store.setComplaintLabel(found.rowId, flag);
+  }
+  for (const [n, flag] of [[12, true], [36, false], [81, true]] as const) {
+    const [found] = await store.findMention(`g${n}`);
+    if (found) await store.setSafetyLabel(found.rowId, flag);
   }
   await store.refreshReportRollups(GOLDEN_END);
 }

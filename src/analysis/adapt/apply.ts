@@ -42,6 +42,7 @@ export function applyAdaptation(base: AnalysisModels, adaptation: Adaptation): A
   return {
     sentiment: { ...adaptSentiment(base.sentiment, adaptation.sentiment), version: base.sentiment.version },
     complaint: { ...adaptComplaint(base.complaint, adaptation.complaint), version: base.complaint.version },
+    safety: base.safety,
     version: adaptation.version,
   };
 }

@@ -1,5 +1,6 @@
 // Labelled texts → training examples for each model, with the base model's logits.
 import { complaintDense, extractComplaintFeatures } from '../complaint/score.js';
+import { denseMeaning } from '../vectors/concepts.js';
 import type { ComplaintModel } from '../complaint/types.js';
 import { extractFeatures } from '../sentiment/features.js';
 import { isMaybeEnglish, predictProbs } from '../sentiment/score.js';
@@ -25,7 +26,8 @@ export function sentimentInput(model: SentimentModel, tokens: SentimentTokens): 
 /** Inputs and base logits of the complaint model, given the sentiment model whose probabilities feed it. */
 export function complaintInput(model: ComplaintModel, sentiment: SentimentModel, tokens: SentimentTokens): Omit<AdaptExample, 'label'> {
   const probs = predictProbs(sentiment, extractFeatures(tokens, sentiment.settings, []));
-  const dense = complaintDense({ probs: { negative: probs[0] ?? 0, neutral: probs[1] ?? 0, positive: probs[2] ?? 0 } });
+  const meaning = model.settings.meaning && model.space ? denseMeaning(model.space, tokens.values, tokens.types, []) : undefined;
+  const dense = complaintDense({ probs: { negative: probs[0] ?? 0, neutral: probs[1] ?? 0, positive: probs[2] ?? 0 } }, meaning);
   const features = extractComplaintFeatures(tokens, model.settings, []);
   const logits = [model.bias[0] ?? 0, model.bias[1] ?? 0];
   for (const f of features) for (let c = 0; c < 2; c++) logits[c]! += model.weights[f * 2 + c] ?? 0;

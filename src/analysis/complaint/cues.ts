@@ -63,6 +63,45 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 const TIME_WORDS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'minutes', 'mins', 'times', 'time']);
 const NUMERIC = new Set(['number', 'ordinal', 'time', 'date']);
 
+/** Praise that sarcasm borrows ("love how…", "great job", "10/10 would recommend"). */
+const PRAISE = new Set(['love', 'loving', 'loved', 'loves', 'lovely', 'great', 'fantastic', 'brilliant', 'amazing', 'awesome',
+  'perfect', 'wonderful', 'excellent', 'superb', 'genius', 'nice', 'thanks', 'thank', 'best', 'recommend', 'impressive',
+  'stellar', 'outstanding', 'fabulous', 'incredible', 'bravo', 'congrats', 'congratulations', 'gotta', 'yay', 'wow', 'cool',
+  'happy', 'glad', 'impressed', 'cheers', 'treat', 'thrilled', 'delighted', 'pleased', 'classy', 'smooth', 'stunning', 'magic']);
+const CONTRAST = hashString('cue:praise-contrast', SEED.cue);
+
+/**
+ * Praise and a negative situation in one post: a praise word and, anywhere in the post,
+ * something failing or missing, a negated verb, or the same thing again ("love how it
+ * broke on day two", "great job, third time the app logged me out"). Sarcasm is this
+ * contrast (Riloff et al., EMNLP 2013, "Sarcasm as contrast between a positive
+ * sentiment and negative situation").
+ */
+export function hasPraiseContrast(values: readonly string[], types: readonly string[]): boolean {
+  let praise = false;
+  let situation = false;
+  let sinceNegator = 99;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] === 'punctuation') {
+      sinceNegator = 99;
+      continue;
+    }
+    const word = readCueWord(values[i] ?? '');
+    if (NEGATORS.has(word)) {
+      // "not great" is not praise
+      sinceNegator = 0;
+      continue;
+    }
+    sinceNegator++;
+    if (PRAISE.has(word) && sinceNegator > 2) praise = true;
+    else if (types[i] === 'word' && sinceNegator <= 2 && !PRAISE.has(word)) situation = true;
+    const cls = WORD_CLASS.get(word);
+    if (cls === 'failure' || cls === 'persistence' || cls === 'service') situation = true;
+    if (praise && situation) return true;
+  }
+  return false;
+}
+
 /** Word → its cue class, for tests and the README. */
 export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
@@ -79,7 +118,8 @@ const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => value.toLo
  * a sense reported as something else ("tastes of metal", "smells like burning"),
  * and the pair of classes of each two cue words in a row of the text.
  */
-export function appendCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
+export function appendCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[], contrast = false): void {
+  if (contrast && hasPraiseContrast(values, types)) out.push(CONTRAST & mask);
   let sinceNegator = 99;
   let sinceNumber = 99;
   let previousClass: CueClass | undefined;

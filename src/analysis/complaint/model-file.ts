@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { packBuckets, unpackBuckets, type PackedBuckets } from '../sentiment/model-file.js';
 import type { ComplaintModel, ComplaintSettings } from './types.js';
+import { defaultConceptSpace } from '../vectors/concepts.js';
 
 export const COMPLAINT_FORMAT = 'earshot-complaint/1';
 
@@ -27,9 +28,10 @@ export function loadComplaintModel(path: string = DEFAULT_COMPLAINT_MODEL_PATH):
   return decodeComplaintModel(JSON.parse(readFileSync(path, 'utf8')) as ComplaintModelFile);
 }
 
-export function decodeComplaintModel(file: ComplaintModelFile): ComplaintModel {
-  if (file.format !== COMPLAINT_FORMAT) throw new Error(`unsupported complaint model format: ${file.format}`);
+export function decodeComplaintModel(file: ComplaintModelFile, kind = 'complaint'): ComplaintModel {
+  if (file.format !== `earshot-${kind}/1`) throw new Error(`unsupported ${kind} model format: ${file.format}`);
   return {
+    ...(file.settings.meaning ? { space: defaultConceptSpace() } : {}),
     version: file.version, settings: file.settings, threshold: file.threshold, sentimentCut: file.sentimentCut,
     bias: Float32Array.from(file.bias), dense: Float32Array.from(file.dense),
     weights: unpackBuckets(file, 2, file.settings.bucketBits),
@@ -37,18 +39,21 @@ export function decodeComplaintModel(file: ComplaintModelFile): ComplaintModel {
 }
 
 /**
- * Packs a trained model. Its version is derived from its content only (no date), so
+ * Packs a trained binary model (`kind` names its format and version: the safety and irony
+ * heads are laid out as the complaint model is). Its version is derived from its content only (no date), so
  * training twice on the same data gives the same file and the same version id.
  */
-export function encodeComplaintModel(model: Omit<ComplaintModel, 'version'>, trainedOn: string[]): ComplaintModelFile {
+export function encodeComplaintModel(model: Omit<ComplaintModel, 'version'>, trainedOn: string[], kind = 'complaint'): ComplaintModelFile {
   const packed = packBuckets(model.weights, 2);
   const bias = Array.from(model.bias, round6);
   const dense = Array.from(model.dense, round6);
   const threshold = round6(model.threshold);
   const sentimentCut = round6(model.sentimentCut);
-  const digest = createHash('sha256').update(JSON.stringify({ settings: model.settings, bias, dense, threshold, sentimentCut }))
+  // the vectors a model reads are part of what it is: new vectors, new version
+  const vectors = model.settings.meaning ? model.space?.vectors.version ?? defaultConceptSpace().vectors.version : null;
+  const digest = createHash('sha256').update(JSON.stringify({ settings: model.settings, bias, dense, threshold, sentimentCut, vectors }))
     .update(packed.index).update(packed.weights).digest('hex').slice(0, 10);
-  return { format: COMPLAINT_FORMAT, version: `complaint-${digest}`, settings: model.settings, bias, dense, threshold, sentimentCut, trainedOn, ...packed };
+  return { format: `earshot-${kind}/1`, version: `${kind}-${digest}`, settings: model.settings, bias, dense, threshold, sentimentCut, trainedOn, ...packed };
 }
 
 function round6(x: number): number {

@@ -1,11 +1,20 @@
 // Scoring a complaint: hashed words and cues plus the sentiment probabilities → P(complaint).
 import { extractFeatures } from '../sentiment/features.js';
+import { denseMeaning } from '../vectors/concepts.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
 import { isMaybeEnglish } from '../sentiment/score.js';
 import { appendCueFeatures } from './cues.js';
 import type { ComplaintModel, ComplaintResult, ComplaintSettings } from './types.js';
 
 const scratch: number[] = [];
+const meaningScratch: number[] = [];
+
+/** The meaning features of `tokens` in the model's concept space. */
+function meaningOf(model: ComplaintModel, tokens: SentimentTokens): number[] {
+  if (!model.space) throw new Error(`${model.version} reads word-vector features, but none are loaded`);
+  meaningScratch.length = 0;
+  return denseMeaning(model.space, tokens.values, tokens.types, meaningScratch);
+}
 
 /**
  * Hashed feature ids of a text's tokens for the complaint model (repeats allowed).
@@ -23,7 +32,7 @@ export function extractComplaintFeatures(
   } else {
     extractFeatures(used, settings, out);
   }
-  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out);
+  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out, settings.contrast === true);
   return out;
 }
 
@@ -33,10 +42,17 @@ function withoutMentions(tokens: SentimentTokens): SentimentTokens {
   return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]) };
 }
 
-/** The dense inputs (COMPLAINT_DENSE order) from a sentiment result. */
-export function complaintDense(sentiment: Pick<SentimentResult, 'probs'>): [number, number] {
-  return [sentiment.probs.negative, sentiment.probs.positive];
+/**
+ * The dense inputs (COMPLAINT_DENSE order) from a sentiment result, then the meaning
+ * features when the model reads them (`meaning`, from denseMeaning).
+ */
+export function complaintDense(sentiment: Pick<SentimentResult, 'probs'>, meaning?: readonly number[], out: number[] = []): number[] {
+  out.length = 0;
+  out.push(sentiment.probs.negative, sentiment.probs.positive);
+  if (meaning) for (let i = 0; i < meaning.length; i++) out.push(meaning[i]!);
+  return out;
 }
+const denseScratch: number[] = [];
 
 /** P(complaint) from feature ids and dense inputs. */
 export function complaintProbability(model: ComplaintModel, features: readonly number[], dense: readonly number[]): number {
@@ -60,9 +76,11 @@ export function complaintProbability(model: ComplaintModel, features: readonly n
  */
 export function scoreComplaintTokens(
   model: ComplaintModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>,
-  options: { lang?: string | null; wordFeatures?: readonly number[] } = {},
+  options: { lang?: string | null; wordFeatures?: readonly number[]; meaning?: readonly number[] } = {},
 ): ComplaintResult {
   if (!isMaybeEnglish(options.lang)) return { score: 0, complaint: false };
-  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures), complaintDense(sentiment));
+  const meaning = model.settings.meaning ? options.meaning ?? meaningOf(model, tokens) : undefined;
+  const dense = complaintDense(sentiment, meaning, denseScratch);
+  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures), dense);
   return { score: p, complaint: p >= model.threshold };
 }

@@ -1,3 +1,4 @@
+import type { ConceptSpace } from '../vectors/concepts.js';
 import type { FeatureSettings } from '../sentiment/types.js';
 
 /** How text becomes complaint features; stored in the model file so scoring matches training. */
@@ -10,6 +11,13 @@ export interface ComplaintSettings extends FeatureSettings {
    * complain, so a handle says little here and is left out.
    */
   mentions?: boolean;
+  /**
+   * The praise-plus-problem contrast cue ("love how it broke on day two": Riloff et al.,
+   * EMNLP 2013), so sarcasm told with praise words counts as the complaint it is.
+   */
+  contrast?: boolean;
+  /** Word-vector meaning features (vectors/concepts.ts) after the sentiment inputs. */
+  meaning?: boolean;
 }
 
 /**
@@ -20,6 +28,8 @@ export const COMPLAINT_DENSE = ['sentimentNegative', 'sentimentPositive'] as con
 
 /** A loaded complaint model: a binary logistic model, weights laid out [bucket * 2 + class]. */
 export interface ComplaintModel {
+  /** The word-vector concept space, when `settings.meaning` (attached at load). */
+  space?: ConceptSpace;
   version: string;
   settings: ComplaintSettings;
   bias: Float32Array;

@@ -7,7 +7,22 @@ export interface Counts {
   positive: number;
   /** Mentions that are complaints (a human label wins over the model). */
   complaints: number;
+  /** Sum of the mentions' complaint probabilities (a human label counts 1 or 0), where known. */
+  complaintEvidence?: number;
+  /** Mentions reporting harm (a human safety label wins), and their distinct voices, where known. */
+  safety?: number;
+  safetyVoices?: number;
 }
+
+/** Voices reporting harm that make a rising group an issue whatever else it holds… */
+export const MIN_SAFETY_VOICES = 3;
+/**
+ * …when they are also this share of its mentions. The safety model's false alarms (~1 % of
+ * everyday posts, more where a product is for babies or bedtime: 11 % of a baby sound
+ * machine's launch posts in test/core/report-unseen.test.ts) would otherwise give any
+ * launch of a few hundred voices three "reports"; the harm waves there read 44–60 %.
+ */
+export const MIN_SAFETY_SHARE = 0.25;
 
 export interface Thresholds {
   /** Least voices (one author, or one copy cluster, per day) a term needs in the window. */
@@ -54,6 +69,13 @@ export interface GroupScore {
   baselineNegativeShare: number;
   complaintShare: number;
   baselineComplaintShare: number;
+  /** Mean complaint probability of the window's mentions (the evidence the flags round off). */
+  complaintEvidenceShare: number;
+  /** Share of the window's mentions reporting harm, and their voices. */
+  safetyShare: number;
+  safetyVoices: number;
+  /** A rising group with at least MIN_SAFETY_VOICES voices reporting harm: an issue, ranked up. */
+  safety: boolean;
   score: number;
   kind: 'issue' | 'trend' | 'none';
 }
@@ -72,6 +94,14 @@ const MIN_BASELINE_MENTIONS = 5;
  * of `issueShare`; and it is not outweighed by the positive share. Complaints count
  * whatever their sentiment: a product problem told flatly ("the lid cracked the first
  * time") is a complaint, rarely negative. Anything else rising is a trend.
+ *
+ * The complaint share is judged on evidence, not only on the yes/no flags: the mean of
+ * the posts' complaint probabilities counts too, so a wave whose posts all score 0.45
+ * is not "0 % complaints" because one threshold rounded each post down.
+ *
+ * Harm escalates: a rising group with at least MIN_SAFETY_VOICES voices reporting harm (and
+ * MIN_SAFETY_SHARE of its mentions) is an issue whatever its complaint, negative or positive share, and its score is raised
+ * (×1.5 plus its safety share) so it ranks above other issues of similar size.
  */
 export function scoreGroup(
   input: { window: Counts; baseline: Counts; baselineDaily: number[]; windowDays: number; baselineDays: number;
@@ -94,14 +124,21 @@ export function scoreGroup(
   const ownBaseline = baseline.mentions >= MIN_BASELINE_MENTIONS;
   const baselineNegativeShare = ownBaseline ? share(baseline.negative, baseline) : input.brandBaselineNegativeShare;
   const baselineComplaintShare = ownBaseline ? share(baseline.complaints, baseline) : input.brandBaselineComplaintShare;
-  const concern = Math.max(negativeShare, complaintShare);
-  const rise = Math.max(0, negativeShare - baselineNegativeShare, complaintShare - baselineComplaintShare);
-  const score = s * (0.25 + concern) * (1 + rise) * (1 + Math.log10(1 + input.engagement) / 10);
+  const evidence = (of: Counts, flags: number) => (of.complaintEvidence === undefined ? flags : share(of.complaintEvidence, of));
+  const complaintEvidenceShare = evidence(window, complaintShare);
+  const baselineEvidenceShare = ownBaseline ? evidence(baseline, baselineComplaintShare) : baselineComplaintShare;
+  const concern = Math.max(negativeShare, complaintShare, complaintEvidenceShare);
+  const rise = Math.max(0, negativeShare - baselineNegativeShare, complaintShare - baselineComplaintShare, complaintEvidenceShare - baselineEvidenceShare);
+  const safetyVoices = window.safetyVoices ?? 0;
+  const safetyShare = share(window.safety ?? 0, window);
   const rising = s >= thresholds.minSurprise && growth >= thresholds.minGrowth && window.voices >= thresholds.minVoices;
-  const concerning = (concern >= thresholds.issueShare || (rise >= thresholds.issueRise && concern >= thresholds.issueShare / 2))
-    && concern >= positiveShare;
+  const safety = rising && safetyVoices >= MIN_SAFETY_VOICES && safetyShare >= MIN_SAFETY_SHARE;
+  const score = s * (0.25 + concern) * (1 + rise) * (1 + Math.log10(1 + input.engagement) / 10) * (safety ? 1.5 + safetyShare : 1);
+  const concerning = safety || ((concern >= thresholds.issueShare || (rise >= thresholds.issueRise && concern >= thresholds.issueShare / 2))
+    && concern >= positiveShare);
   return {
     surprise: s, expected, growth, negativeShare, baselineNegativeShare, complaintShare, baselineComplaintShare,
+    complaintEvidenceShare, safetyShare, safetyVoices, safety,
     score: Math.round(score * 100) / 100,
     kind: !rising ? 'none' : concerning ? 'issue' : 'trend',
   };

@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
@@ -22,6 +22,7 @@ interface ExportFlags extends ReportPeriodFlags {
   until?: string;
   sentiment?: string;
   complaint?: boolean;
+  safety?: boolean;
   issue?: number;
   search?: string;
   limit?: number;
@@ -43,6 +44,7 @@ const command = new Command('export')
 addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
+addSafetyOption(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
@@ -51,7 +53,8 @@ export const exportCommand = command
     + '\n  $ earshot export --brand "Clipper Teas" --issue 1 --columns created_at,author,text,url'
     + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
     + '\n  $ earshot export --format jsonl --sentiment negative | jq .text'
-    + '\n  $ earshot export --complaint --since 7d --columns created_at,text,complaint,url')
+    + '\n  $ earshot export --complaint --since 7d --columns created_at,text,complaint,url'
+    + '\n  $ earshot export --safety --since 30d --columns created_at,text,safety,url')
   .action(withContext(runExport));
 
 async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
@@ -70,6 +73,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
     sentiments,
     complaint: flags.complaint,
+    safety: flags.safety,
     search: flags.search,
     limit: flags.limit,
     ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { AnalyzeSummary } from '../../core/analyze.js';
 import { BacklogFeed } from '../../core/backlog-feed.js';
 import { importMentions, type ImportSummary } from '../../core/import.js';
+import { brandNameProblem } from '../../domain/brand-name.js';
 import { UsageError, UserError } from '../../errors.js';
 import { checkEncoding, DEFAULT_ENCODING } from '../../ingest/decode.js';
 import type { Decoder } from '../../ingest/decoded.js';
@@ -34,6 +35,8 @@ export const importCommand = new Command('import')
 async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Promise<void> {
   const encoding = checkEncoding(flags.encoding ?? DEFAULT_ENCODING);
   if (flags.brand !== undefined && flags.brand.trim() === '') throw new UsageError('--brand is blank', 'e.g. --brand "Clipper Teas"');
+  const brandProblem = flags.brand === undefined ? null : brandNameProblem(flags.brand.trim());
+  if (brandProblem) throw new UsageError(`--brand: ${brandProblem}`, 'e.g. --brand "Clipper Teas"');
   // the input first: a wrong path must not create a database
   const input = await openImport(file, flags.format, encoding);
   const store = await ctx.store();

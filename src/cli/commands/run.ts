@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { withRunLock } from '../../core/run-lock.js';
 import { scan } from '../../core/scan.js';
+import { shellQuote } from '../../report/shell-quote.js';
 import { UsageError, UserError } from '../../errors.js';
 import { createSources } from '../../sources/index.js';
 import type { Store } from '../../store/store.js';
@@ -61,7 +62,7 @@ async function scanStep(ctx: CliContext, store: Store, brandName: string | undef
   const { config } = ctx.settings();
   if (config.brands.length === 0) throw new UsageError('no brands configured to scan', 'add one to earshot.config.json, or pass --no-scan');
   const brands = brandName ? config.brands.filter((b) => b.name.toLowerCase() === brandName.toLowerCase()) : config.brands;
-  if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => `"${b.name}"`).join(', ')}`);
+  if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => shellQuote(b.name)).join(', ')}`);
   const summary = await scan(store, {
     brands,
     watched: config.brands,
@@ -71,6 +72,7 @@ async function scanStep(ctx: CliContext, store: Store, brandName: string | undef
     maxPages: config.scan.maxPages,
     // the scan's clock (EARSHOT_NOW when set) dates feed items and reviews that carry no time
     now: () => clockNow(ctx.env),
+    redact: ctx.out.redact,
   });
   for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason}`);
   const stored = summary.runs.reduce((n, r) => n + r.inserted, 0);

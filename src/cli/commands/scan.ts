@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { BrandConfig } from '../../config/schema.js';
 import { scan, type ScanSummary } from '../../core/scan.js';
 import { UsageError, UserError } from '../../errors.js';
+import { shellQuote } from '../../report/shell-quote.js';
 import { renderTable } from '../../report/table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
@@ -55,6 +56,7 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
       maxPages: config.scan.maxPages,
     // the scan's clock (EARSHOT_NOW when set) dates feed items and reviews that carry no time
     now: () => clockNow(ctx.env),
+      redact: ctx.out.redact,
       onEvent: progressReporter(ctx, spinner),
     });
   } finally {
@@ -75,7 +77,7 @@ function pickBrands(brands: BrandConfig[], name: string | undefined): BrandConfi
   if (brands.length === 0) throw new UsageError('no brands configured', 'add one to earshot.config.json (earshot init writes a starter)');
   if (!name) return brands;
   const brand = brands.find((b) => b.name.toLowerCase() === name.toLowerCase());
-  if (!brand) throw new UsageError(`no brand "${name}" in the config`, `one of: ${brands.map((b) => `"${b.name}"`).join(', ')}`);
+  if (!brand) throw new UsageError(`no brand "${name}" in the config`, `one of: ${brands.map((b) => shellQuote(b.name)).join(', ')}`);
   return [brand];
 }
 

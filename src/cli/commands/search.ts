@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
 interface SearchFlags {
@@ -10,6 +10,7 @@ interface SearchFlags {
   since?: string;
   until?: string;
   complaint?: boolean;
+  safety?: boolean;
   limit: number;
   format: string;
 }
@@ -21,10 +22,11 @@ const command = new Command('search')
 addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
+addSafetyOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
-    + '\n  $ earshot search charger --complaint --since 7d')
+    + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
     const store = await ctx.readStore();
     const mentions = await store.searchMentions({
@@ -33,6 +35,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
       until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
       complaint: flags.complaint,
+      safety: flags.safety,
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));

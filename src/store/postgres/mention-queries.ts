@@ -1,6 +1,6 @@
 import type { StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
-import { EFFECTIVE_COMPLAINT, quoteWords } from '../sqlite/mention-queries.js';
+import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, quoteWords } from '../sqlite/mention-queries.js';
 import type { SearchQuery } from '../store.js';
 import type { Sql, Tx } from './connect.js';
 
@@ -11,6 +11,8 @@ export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, 
 
 /** The effective complaint flag (0/1 or NULL) of a mention, with `a` (analyses) and `cl` (complaint_labels) joined, as on SQLite. */
 export { EFFECTIVE_COMPLAINT } from '../sqlite/mention-queries.js';
+/** The effective safety flag (0/1 or NULL), with `a` (analyses) and `sl` (safety_labels) joined, as on SQLite. */
+export { EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 
 /**
  * The search text as a tsquery. SQLite takes FTS5 syntax and falls back to literal
@@ -29,13 +31,15 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
   const match = tsQuery(sql, query.text);
   return sql<StoredMention[]>`
     SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
-      ${query.complaint === undefined ? sql``
-        : sql`LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
+      ${query.complaint === undefined && query.safety === undefined ? sql`` : sql`LEFT JOIN analyses a ON a.mention_id = m.id`}
+      ${query.complaint === undefined ? sql`` : sql`LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
+      ${query.safety === undefined ? sql`` : sql`LEFT JOIN safety_labels sl ON sl.mention_id = m.id`}
     WHERE m.tsv @@ ${match}
       ${query.brand ? sql`AND lower(b.name) = lower(${query.brand})` : sql``}
       ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
+      ${query.safety === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`}
     ORDER BY m.created_at DESC, m.id DESC, b.name COLLATE "C" LIMIT ${query.limit}`;
 }
 

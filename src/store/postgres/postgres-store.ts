@@ -10,6 +10,7 @@ import type {
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import {
   AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
+  writeSafetyLabel,
 } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
@@ -177,6 +178,10 @@ export class PostgresStore implements Store {
 
   async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
     await writeComplaintLabel(this.sql, rowId, isComplaint);
+  }
+
+  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
+    await writeSafetyLabel(this.sql, rowId, isSafety);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {

@@ -3,6 +3,7 @@ import type { Sql } from './connect.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
+import { COMPLAINT_EVIDENCE, evidenceOf, SAFETY_EVIDENCE } from '../sqlite/mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
@@ -147,20 +148,31 @@ export class PgReportQueries implements ReportQueries {
       WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${termIds}::bigint[]) AND ${this.inRange(p)}`;
   }
 
+  /** As on SQLite: safety and the evidence sums read each picked mention's analysis and labels. */
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
     const sql = this.sql;
     const p = await this.scope(range);
     const [totals] = await sql<Array<Omit<TermGroupStats, 'daily'>>>`
-      WITH t AS (${this.picked(p, range, termIds)})
-      SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${this.phasedVoices(range)} AS voices, ${sql.unsafe(SHARES)},
-        (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)), 0)
-           FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
-        (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS "firstSeen"
-      FROM t`;
+      WITH t AS (${this.picked(p, range, termIds)}),
+      total AS (
+        SELECT COUNT(*) AS mentions, COUNT(DISTINCT t.voice) AS authors, ${this.phasedVoices(range)} AS voices, ${sql.unsafe(SHARES)},
+          (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)), 0)
+             FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
+          (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS "firstSeen"
+        FROM t),
+      ev AS (
+        SELECT COUNT(*) FILTER (WHERE a.safety <> 0) AS safety,
+          LEAST(COUNT(DISTINCT a.voice) FILTER (WHERE a.safety <> 0), COUNT(DISTINCT a.cluster) FILTER (WHERE a.safety <> 0)) AS "safetyVoices",
+          ${sql.unsafe(COMPLAINT_EVIDENCE)} AS "complaintEvidence", ${sql.unsafe(SAFETY_EVIDENCE)} AS "safetyEvidence"
+        FROM analyses a LEFT JOIN complaint_labels cl ON cl.mention_id = a.mention_id LEFT JOIN safety_labels sl ON sl.mention_id = a.mention_id
+        WHERE a.mention_id IN (SELECT mention_id FROM t))
+      SELECT total.*, ev.* FROM total CROSS JOIN ev`;
     const daily = await sql<TermGroupStats['daily']>`
       WITH t AS (${this.picked(p, range, termIds)})
       SELECT ${this.phasedDay(range)} AS day, ${this.phasedVoices(range)} AS voices, COUNT(*) AS mentions FROM t GROUP BY 1 ORDER BY day`;
-    return { ...totals!, daily: [...daily] };
+    return {
+      ...totals!, complaintEvidence: evidenceOf(totals!.complaintEvidence), safetyEvidence: evidenceOf(totals!.safetyEvidence), daily: [...daily],
+    };
   }
 
   async termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]> {
@@ -177,7 +189,7 @@ export class PgReportQueries implements ReportQueries {
     return [...await sql<SampleRow[]>`
       SELECT ${sql.unsafe(MENTION_COLUMNS)}, s.voice, s.cluster,
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
-        s.complaint <> 0 AS complaint, a.complaint_score AS "complaintScore",
+        s.complaint <> 0 AS complaint, a.complaint_score AS "complaintScore", COALESCE(a.safety, 0) <> 0 AS safety, a.safety_score AS "safetyScore",
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0) AS engagement
       FROM (SELECT DISTINCT t.brand_id, t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = ${p.brand} AND t.term_id = ANY(${query.termIds}::bigint[])
@@ -185,6 +197,6 @@ export class PgReportQueries implements ReportQueries {
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
-      ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
+      ORDER BY COALESCE(a.safety, 0) DESC, (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
   }
 }

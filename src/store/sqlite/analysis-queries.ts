@@ -143,18 +143,21 @@ export function prepareAnalysisWrites(db: Db) {
   const humanLabel = db.prepare('SELECT label FROM human_labels WHERE mention_id = ?').pluck();
   const anyComplaintLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM complaint_labels)').pluck();
   const complaintLabel = db.prepare('SELECT complaint FROM complaint_labels WHERE mention_id = ?').pluck();
+  const anySafetyLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM safety_labels)').pluck();
+  const safetyLabel = db.prepare('SELECT safety FROM safety_labels WHERE mention_id = ?').pluck();
   // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a
   // foreign-key error; so is one whose text is no longer the one analysed (NULL: not known,
   // facts read back at saving), edited by another connection: its edit left it pending
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
-      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, analyzed_at)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
+      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety, analyzed_at)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
-      complaint_score = excluded.complaint_score, complaint = excluded.complaint, analyzed_at = excluded.analyzed_at`);
+      complaint_score = excluded.complaint_score, complaint = excluded.complaint,
+      safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
     WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
@@ -185,6 +188,7 @@ export function prepareAnalysisWrites(db: Db) {
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;
     const complaintLabelled = anyComplaintLabel.get() === 1;
+    const safetyLabelled = anySafetyLabel.get() === 1;
     for (const r of results) {
       const f = facts.get(r.rowId) ?? readFacts(r.rowId);
       facts.delete(r.rowId);
@@ -193,8 +197,11 @@ export function prepareAnalysisWrites(db: Db) {
       const sentiment = SENTIMENT_VALUE[human ?? r.sentimentLabel];
       const humanComplaint = complaintLabelled ? (complaintLabel.get(r.rowId) as number | undefined) : undefined;
       const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
+      const humanSafety = safetyLabelled ? (safetyLabel.get(r.rowId) as number | undefined) : undefined;
+      const safety = humanSafety ?? (r.safety ? 1 : 0);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, now, r.rowId, f.text ?? null, f.text ?? null);
+        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety, now,
+        r.rowId, f.text ?? null, f.text ?? null);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);
       updateLinks.run(r.voice, r.cluster, sentiment, complaint, r.rowId);
@@ -228,6 +235,14 @@ export function complaintScoreOf(record: Pick<AnalysisRecord, 'complaintScore'>)
   return Math.round(record.complaintScore * 1000) / 1000;
 }
 
+/**
+ * The safety model's score as stored: 3 decimals; NULL when the record has none (an
+ * analyser without a safety model), so the mention reads as not scored for safety.
+ */
+export function safetyScoreOf(record: Pick<AnalysisRecord, 'safetyScore'>): number | null {
+  return Number.isFinite(record.safetyScore) ? Math.round(record.safetyScore * 1000) / 1000 : null;
+}
+
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
 export function writeHumanLabel(db: Db, rowId: number, label: SentimentLabel): void {
   const value = SENTIMENT_VALUE[label];
@@ -252,5 +267,19 @@ export function writeComplaintLabel(db: Db, rowId: number, isComplaint: boolean)
     db.prepare('UPDATE mention_brands SET complaint = ? WHERE mention_id = ? AND sentiment IS NOT NULL').run(value, rowId);
     // the rollup's triggers mark the mention's day stale
     db.prepare('UPDATE mention_terms SET complaint = ? WHERE mention_id = ?').run(value, rowId);
+  })();
+}
+
+/**
+ * A human safety label: like the complaint label, it wins everywhere and survives
+ * re-analysis. Only analyses carry the flag; the label's triggers make status count its days again.
+ */
+export function writeSafetyLabel(db: Db, rowId: number, isSafety: boolean): void {
+  const value = isSafety ? 1 : 0;
+  db.transaction(() => {
+    db.prepare(`INSERT INTO safety_labels (mention_id, safety, labeled_at) VALUES (?, ?, ?)
+      ON CONFLICT (mention_id) DO UPDATE SET safety = excluded.safety, labeled_at = excluded.labeled_at`)
+      .run(rowId, value, new Date().toISOString());
+    db.prepare('UPDATE analyses SET safety = ? WHERE mention_id = ?').run(value, rowId);
   })();
 }

@@ -15,6 +15,28 @@ export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.
  */
 export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint_score IS NOT NULL THEN a.complaint END)';
 
+/**
+ * The effective safety flag (0/1) of a mention, given `a` (its analysis) and `sl` (its
+ * safety label) joined: the human label, else the model's yes/no once a safety model
+ * scored it, else NULL.
+ */
+export const MODEL_SAFETY = 'CASE WHEN a.safety_score IS NOT NULL THEN a.safety END';
+export const EFFECTIVE_SAFETY = `COALESCE(sl.safety, ${MODEL_SAFETY})`;
+
+/**
+ * The effective complaint and safety probabilities of analyses `a`, summed, with their
+ * labels `cl` and `sl` joined: a human label counts 1 or 0, else the model's score, else
+ * its yes/no (an analysis from before the model had such a score). Report groups weigh
+ * their evidence with these.
+ */
+export const COMPLAINT_EVIDENCE = 'COALESCE(SUM(COALESCE(cl.complaint, a.complaint_score, a.complaint)), 0)';
+export const SAFETY_EVIDENCE = 'COALESCE(SUM(COALESCE(sl.safety, a.safety_score, a.safety)), 0)';
+
+/** An evidence sum as reported: 3 decimals, as the scores are, so both backends give the same figure. */
+export function evidenceOf(sum: number | string): number {
+  return Math.round(Number(sum) * 1000) / 1000;
+}
+
 /** Engagement of a mention row `m`: likes, replies and reposts, plus a positive score. */
 export const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)';
 
@@ -118,14 +140,19 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.since) where.push('m.created_at >= @since');
   if (query.until) where.push('m.created_at < @until');
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
-  const complaintJoin = query.complaint === undefined ? ''
-    : 'LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id';
+  if (query.safety !== undefined) where.push(`${EFFECTIVE_SAFETY} = @safety`);
+  const flagJoins = [
+    query.complaint === undefined && query.safety === undefined ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
+    query.complaint === undefined ? '' : 'LEFT JOIN complaint_labels cl ON cl.mention_id = m.id',
+    query.safety === undefined ? '' : 'LEFT JOIN safety_labels sl ON sl.mention_id = m.id',
+  ].join(' ');
   // one row per brand a mention is linked to (only the asked-for brand's with --brand)
   const sql = `SELECT ${MENTION_COLUMNS} FROM mentions_fts f
-    JOIN mentions m ON m.id = f.rowid JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id ${complaintJoin}
+    JOIN mentions m ON m.id = f.rowid JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id ${flagJoins}
     WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC, b.name LIMIT @limit`;
   const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
-    complaint: query.complaint === undefined ? undefined : Number(query.complaint) };
+    complaint: query.complaint === undefined ? undefined : Number(query.complaint),
+    safety: query.safety === undefined ? undefined : Number(query.safety) };
   const stmt = db.prepare(sql);
   try {
     return stmt.all({ ...params, match: query.text }) as StoredMention[];

@@ -1,7 +1,7 @@
 import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
-import { MENTION_COLUMNS } from './mention-queries.js';
+import { COMPLAINT_EVIDENCE, evidenceOf, MENTION_COLUMNS, SAFETY_EVIDENCE } from './mention-queries.js';
 import { mergeEdgesAhead, PARALLEL_EDGE_MENTIONS, readEdgesAhead, type ReportQueryOptions } from './baseline-ahead.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
@@ -138,6 +138,8 @@ export class SqliteReportQueries implements ReportQueries {
   /**
    * One statement: the group's rows are picked (seek by hour × term) once, for the totals
    * and the days alike; the total voices are the days' sums (voices count once a day).
+   * Safety and the evidence sums read each picked mention's analysis and labels (one
+   * primary-key seek each, as engagement reads its mention): the term rows carry neither.
    */
   async termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats> {
     const params = this.termParams(range, termIds);
@@ -155,15 +157,23 @@ export class SqliteReportQueries implements ReportQueries {
           (SELECT COALESCE(SUM(COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)), 0)
              FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS engagement,
           (SELECT MIN(m.created_at) FROM mentions m WHERE m.id IN (SELECT mention_id FROM t)) AS firstSeen
-        FROM t)
-      SELECT total.*, d.day, d.authors AS dayAuthors, d.clusters AS dayClusters, d.mentions AS dayMentions
-      FROM total LEFT JOIN d ORDER BY d.day`).all(params) as Array<Omit<TermGroupStats, 'voices' | 'daily'>
+        FROM t),
+      ev AS (
+        SELECT COALESCE(SUM(a.safety <> 0), 0) AS safety,
+          MIN(COUNT(DISTINCT CASE WHEN a.safety <> 0 THEN a.voice END), COUNT(DISTINCT CASE WHEN a.safety <> 0 THEN a.cluster END)) AS safetyVoices,
+          ${COMPLAINT_EVIDENCE} AS complaintEvidence, ${SAFETY_EVIDENCE} AS safetyEvidence
+        FROM analyses a LEFT JOIN complaint_labels cl ON cl.mention_id = a.mention_id LEFT JOIN safety_labels sl ON sl.mention_id = a.mention_id
+        WHERE a.mention_id IN (SELECT mention_id FROM t))
+      SELECT total.*, ev.*, d.day, d.authors AS dayAuthors, d.clusters AS dayClusters, d.mentions AS dayMentions
+      FROM total CROSS JOIN ev LEFT JOIN d ORDER BY d.day`).all(params) as Array<Omit<TermGroupStats, 'voices' | 'daily'>
         & { day: number | null; dayAuthors: number; dayClusters: number; dayMentions: number }>;
-    const { mentions, authors, negative, positive, complaints, engagement, firstSeen } = rows[0]!;
+    const { mentions, authors, negative, positive, complaints, safety, safetyVoices, engagement, firstSeen } = rows[0]!;
     const days = rows.filter((r) => r.day !== null);
     const sum = (pick: (r: (typeof days)[number]) => number) => days.reduce((n, r) => n + pick(r), 0);
     return {
-      mentions, authors, voices: Math.min(sum((r) => r.dayAuthors), sum((r) => r.dayClusters)), negative, positive, complaints, engagement, firstSeen,
+      mentions, authors, voices: Math.min(sum((r) => r.dayAuthors), sum((r) => r.dayClusters)), negative, positive, complaints,
+      safety, safetyVoices, complaintEvidence: evidenceOf(rows[0]!.complaintEvidence), safetyEvidence: evidenceOf(rows[0]!.safetyEvidence),
+      engagement, firstSeen,
       daily: days.map((r) => ({ day: r.day!, voices: Math.min(r.dayAuthors, r.dayClusters), mentions: r.dayMentions })),
     };
   }
@@ -179,15 +189,15 @@ export class SqliteReportQueries implements ReportQueries {
     const rows = this.db.prepare(`
       SELECT ${MENTION_COLUMNS}, s.voice, s.cluster,
         CASE s.sentiment WHEN -1 THEN 'negative' WHEN 1 THEN 'positive' ELSE 'neutral' END AS sentiment,
-        s.complaint, a.complaint_score AS complaintScore,
+        s.complaint, a.complaint_score AS complaintScore, COALESCE(a.safety, 0) AS safety, a.safety_score AS safetyScore,
         COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0) AS engagement
       FROM (SELECT DISTINCT t.brand_id, t.mention_id, t.voice, t.cluster, t.sentiment, t.complaint FROM mention_terms t
             WHERE t.brand_id = @brand AND ${IN_TERMS} AND ${IN_HOURS}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
       WHERE @source IS NULL OR m.source = @source
-      ORDER BY (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
-      .all({ ...this.termParams(query, query.termIds), limit: query.limit }) as Array<Omit<SampleRow, 'complaint'> & { complaint: number }>;
-    return rows.map((row) => ({ ...row, complaint: row.complaint !== 0 }));
+      ORDER BY COALESCE(a.safety, 0) DESC, (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
+      .all({ ...this.termParams(query, query.termIds), limit: query.limit }) as Array<Omit<SampleRow, 'complaint' | 'safety'> & { complaint: number; safety: number }>;
+    return rows.map((row) => ({ ...row, complaint: row.complaint !== 0, safety: row.safety !== 0 }));
   }
 }

@@ -9,7 +9,7 @@ import type { BrandDay, HourRange } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
-  writeHumanLabel,
+  writeHumanLabel, writeSafetyLabel,
 } from './analysis-queries.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import { linkedBrands } from '../linked-brands.js';
@@ -203,6 +203,10 @@ export class SqliteStore implements Store {
 
   async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
     writeComplaintLabel(this.db, rowId, isComplaint);
+  }
+
+  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
+    writeSafetyLabel(this.db, rowId, isSafety);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {

@@ -1,0 +1,87 @@
+// Safety cues: word classes that mark harm, or the risk of it, whatever the product. The
+// word features learn single words from the training reports; a class carries what it
+// learned to other words of the class, and pairs of classes in one post ("my son" +
+// "burned", "found" + "glass") say more than either word. The word vectors
+// (vectors/concepts.ts) reach the words no list holds.
+import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
+import { boundedMemo } from '../bounded-memo.js';
+
+const CLASSES = {
+  /** Harm by heat, fire or electricity. */
+  heat: `burn burns burned burnt burning scald scalded scalding blister blistered blisters fire fires flames flame smoke
+    smoking smoked smouldering smoldering melted melting scorched singed overheated overheating overheat explode exploded
+    exploding explosion sparks spark sparked sparking shock shocked shocks electrocuted zapped`,
+  /** A wound, a fall or a broken body part. */
+  wound: `cut cuts sliced gash bleeding bled blood bloody stitches injured injury injuries hurt hurts wound bruise bruised
+    bruises fractured fracture concussion sprained pinched trapped crushed fell tipped collapsed`,
+  /** Choking or swallowing. */
+  choke: `choke choked choking swallowed swallow ingested suffocate suffocated suffocation strangled gagging gagged`,
+  /** Illness after eating, drinking or using something. */
+  illness: `sick vomit vomited vomiting puke puked puking threw nausea nauseous diarrhea diarrhoea poisoning poisoned
+    fever cramps ill unwell seizure seizures dizzy faint fainted headache`,
+  /** An allergic or skin reaction. */
+  allergy: `allergic allergy allergies anaphylaxis epipen rash rashes hives itchy itching itch swelling swollen eczema
+    irritation reaction reacted breakout`,
+  /** Something in food that should not be there. */
+  foreign: `glass shard shards splinter splinters metal staple staples screw screws wire bolt plastic piece pieces chunk
+    fragment insect insects bug bugs maggot maggots worm worms cockroach roach hair hairs stone pebble mould mold moldy
+    mouldy`,
+  /** Toxic or dangerous substances. */
+  toxic: `toxic fumes chemical chemicals poison poisonous bleach lead asbestos carbon monoxide gas leak leaking rancid
+    contaminated contamination recall recalled`,
+  /** Medical care. */
+  care: `hospital hospitalised hospitalized er a&e ambulance paramedics doctor doctors gp vet vets clinic emergency
+    urgent poison-control treated treatment`,
+  /** Who was hurt: people who cannot protect themselves, pets, the body. */
+  victim: `son daughter kid kids child children toddler baby babies infant newborn dog dogs puppy cat cats kitten pet
+    pets husband wife mum mom dad grandma hand hands finger fingers skin face eye eyes mouth lip lips tongue throat arm
+    leg foot feet tooth teeth scalp`,
+  /** Risk words. */
+  hazard: `dangerous danger hazard hazardous unsafe risk deadly lethal fatal warning warn`,
+} as const;
+
+type SafetyClass = keyof typeof CLASSES;
+
+const WORD_CLASS = new Map<string, SafetyClass>();
+for (const [name, words] of Object.entries(CLASSES) as Array<[SafetyClass, string]>) {
+  for (const word of words.split(/\s+/)) if (word && !WORD_CLASS.has(word)) WORD_CLASS.set(word, name);
+}
+
+const CLASS_HASH = Object.fromEntries((Object.keys(CLASSES) as SafetyClass[]).map((name) => [name, hashString(`safety:${name}`, SEED.cue)])) as Record<SafetyClass, number>;
+const PAIR_SEED = hashString('safety-pair', SEED.cue);
+/** "found a staple in", "there was glass in": an object where it should not be. */
+const FOUND_IN = hashString('safety:found-in', SEED.cue);
+const FINDS = new Set(['found', 'find', 'finding', 'bit', 'there', 'was', 'pulled', 'spat']);
+
+export function safetyClassOf(word: string): SafetyClass | undefined {
+  return WORD_CLASS.get(word.toLowerCase());
+}
+
+const readWord = boundedMemo(20_000, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
+
+/**
+ * Appends safety cue features for a token list: one per cue word (its class), each pair of
+ * different classes met in the post (order-free), and "found … in" around a foreign object.
+ */
+export function appendSafetyCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
+  let seen = 0;
+  let sinceFind = 99;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] === 'punctuation') continue;
+    const word = readWord(values[i] ?? '');
+    sinceFind = FINDS.has(word) ? 0 : sinceFind + 1;
+    const cls = WORD_CLASS.get(word);
+    if (!cls) continue;
+    out.push(CLASS_HASH[cls] & mask);
+    if (cls === 'foreign' && sinceFind <= 4 && values[i + 1]?.toLowerCase() === 'in') out.push(FOUND_IN & mask);
+    const bit = 1 << Object.keys(CLASSES).indexOf(cls);
+    if (seen & bit) continue;
+    for (const other of Object.keys(CLASSES) as SafetyClass[]) {
+      const otherBit = 1 << Object.keys(CLASSES).indexOf(other);
+      if (!(seen & otherBit)) continue;
+      const [a, b] = CLASS_HASH[cls] < CLASS_HASH[other] ? [CLASS_HASH[cls], CLASS_HASH[other]] : [CLASS_HASH[other], CLASS_HASH[cls]];
+      out.push(combineHashes(PAIR_SEED, combineHashes(a, b)) & mask);
+    }
+    seen |= bit;
+  }
+}

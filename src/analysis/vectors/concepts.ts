@@ -1,0 +1,107 @@
+// Meaning features from the word vectors: how close a post's words come to a few concepts
+// (harm by heat, by electricity, illness, a foreign object…), and the mean of its word
+// vectors. A word the heads never saw in training still lands near the concept it means:
+// "scalded" near the heat seeds, "vomiting" near the illness seeds.
+import { loadWordVectors, rowOf, type WordVectors } from './word-vectors.js';
+
+/** Seed words per concept; a concept is the normalised mean of its seeds' vectors. */
+export const CONCEPT_SEEDS: Record<string, string[]> = {
+  heat: ['burn', 'burned', 'burnt', 'fire', 'smoke', 'flames', 'melted', 'scorched', 'overheated', 'blister'],
+  electric: ['shock', 'electric', 'sparks', 'sparking', 'electrocuted', 'wires', 'socket', 'voltage'],
+  wound: ['cut', 'bleeding', 'blood', 'injured', 'wound', 'stitches', 'bruised', 'fractured', 'injury'],
+  choke: ['choke', 'choking', 'swallowed', 'suffocate', 'suffocation', 'gagging', 'throat'],
+  illness: ['sick', 'vomiting', 'nausea', 'diarrhea', 'poisoning', 'fever', 'cramps', 'ill'],
+  allergy: ['allergic', 'rash', 'hives', 'itching', 'swelling', 'eczema', 'irritation', 'allergy'],
+  foreign: ['glass', 'metal', 'shard', 'splinter', 'staple', 'insect', 'maggot', 'screw', 'wire'],
+  toxic: ['toxic', 'fumes', 'chemical', 'poison', 'bleach', 'mold', 'contaminated', 'rancid'],
+  care: ['hospital', 'doctor', 'emergency', 'ambulance', 'paramedics', 'clinic', 'treated'],
+  young: ['child', 'toddler', 'baby', 'infant', 'kid', 'daughter', 'son', 'puppy', 'dog'],
+  praise: ['love', 'great', 'fantastic', 'amazing', 'brilliant', 'perfect', 'wonderful', 'awesome'],
+  failure: ['broke', 'broken', 'failed', 'stopped', 'crashed', 'stuck', 'dead', 'useless', 'cancelled', 'deleted', 'lost', 'missing'],
+};
+export const CONCEPTS = Object.keys(CONCEPT_SEEDS);
+/**
+ * After the concepts: praise and failure in one post, the smaller of the two (sarcasm as
+ * contrast, reached through meaning: "love how it snapped", "best screen flickering").
+ */
+const DERIVED = 1;
+
+/** Similarity below this says nothing; above it, the feature grows to 1 at similarity 1. */
+const FLOOR = 0.35;
+
+export interface ConceptSpace {
+  vectors: WordVectors;
+  /** Per row, its K concept features, computed on first use (NaN until then). */
+  perRow: Float32Array;
+  centroids: Float32Array;
+  k: number;
+  /** Where the praise and failure concepts sit (-1 when a custom seed set has none). */
+  praiseAt: number;
+  failureAt: number;
+}
+
+export function createConceptSpace(vectors: WordVectors, seeds: Record<string, string[]> = CONCEPT_SEEDS): ConceptSpace {
+  const names = Object.keys(seeds);
+  const { dims, data } = vectors;
+  const centroids = new Float32Array(names.length * dims);
+  names.forEach((name, c) => {
+    const rows = seeds[name]!.map((word) => rowOf(vectors, word)).filter((row) => row >= 0);
+    for (const row of rows) for (let d = 0; d < dims; d++) centroids[c * dims + d]! += data[row * dims + d]!;
+    let norm = 0;
+    for (let d = 0; d < dims; d++) norm += centroids[c * dims + d]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < dims; d++) centroids[c * dims + d]! /= norm;
+  });
+  return {
+    vectors, perRow: new Float32Array(vectors.index.size * names.length).fill(NaN), centroids, k: names.length,
+    praiseAt: names.indexOf('praise'), failureAt: names.indexOf('failure'),
+  };
+}
+
+function rowConcepts(space: ConceptSpace, row: number): number {
+  const { k, perRow, centroids, vectors: { dims, data } } = space;
+  const at = row * k;
+  if (!Number.isNaN(perRow[at]!)) return at;
+  for (let c = 0; c < k; c++) {
+    let sim = 0;
+    for (let d = 0; d < dims; d++) sim += data[row * dims + d]! * centroids[c * dims + d]!;
+    perRow[at + c] = Math.max(0, (sim - FLOOR) / (1 - FLOOR));
+  }
+  return at;
+}
+
+/** Dense features of a token list (into `out`, emptied first): K concept maxima, their praise×failure contrast, then the word vectors' sum over √n. */
+export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[]): number[] {
+  const { k, perRow, vectors } = space;
+  const { dims, data } = vectors;
+  out.length = 0;
+  const start = 0;
+  for (let i = 0; i < k + DERIVED + dims; i++) out.push(0);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] !== 'word') continue;
+    const row = rowOf(vectors, values[i]!);
+    if (row < 0) continue;
+    const at = rowConcepts(space, row);
+    for (let c = 0; c < k; c++) if (perRow[at + c]! > out[start + c]!) out[start + c] = perRow[at + c]!;
+    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += data[row * dims + d]!;
+    n++;
+  }
+  if (n > 0) for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! /= Math.sqrt(n);
+  const praise = space.praiseAt >= 0 ? out[space.praiseAt]! : 0;
+  const failure = space.failureAt >= 0 ? out[space.failureAt]! : 0;
+  out[k] = Math.min(praise, failure);
+  return out;
+}
+
+export function denseMeaningSize(space: ConceptSpace): number {
+  return space.k + DERIVED + space.vectors.dims;
+}
+
+let shared: ConceptSpace | undefined;
+
+/** The concept space over the shipped word vectors, loaded once per process (~50 ms, ~25 MB). */
+export function defaultConceptSpace(): ConceptSpace {
+  shared ??= createConceptSpace(loadWordVectors());
+  return shared;
+}

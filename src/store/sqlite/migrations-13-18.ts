@@ -1,0 +1,39 @@
+import type { Migration } from './migrations.js';
+
+/**
+ * Migrations 13– (safety). Shipped: never edit one; the next goes into the newest file.
+ */
+export const MIGRATIONS_13_TO_18: readonly Migration[] = [
+  {
+    version: 13,
+    name: 'safety score, safety labels',
+    sql: `
+      -- As complaints (migration 7): safety_score is the safety model's P(harm or risk of
+      -- harm), NULL until a safety-capable model scored the mention (analyses from before
+      -- keep NULL until the next model version re-scores them); safety is the effective
+      -- flag (0/1): a human safety label wins over the model. Reports read it from analyses
+      -- (group counts and samples), so neither the term rows nor their rollup carry it:
+      -- the analysis save path writes no extra row.
+      ALTER TABLE analyses ADD COLUMN safety_score REAL;
+      ALTER TABLE analyses ADD COLUMN safety INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE safety_labels (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        safety INTEGER NOT NULL CHECK (safety IN (0, 1)),
+        labeled_at TEXT NOT NULL
+      );
+      -- status's per-day counts (migration 11) gain the safety count; no stored analysis
+      -- has a safety score and no label exists yet, so every current day's count is 0
+      ALTER TABLE source_days ADD COLUMN safety INTEGER NOT NULL DEFAULT 0;
+      -- a safety label changes no link, but status counts it: the day is counted again
+      CREATE TRIGGER safety_labels_stale_insert AFTER INSERT ON safety_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER safety_labels_stale_update AFTER UPDATE ON safety_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER safety_labels_stale_delete AFTER DELETE ON safety_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = old.mention_id);
+      END;
+    `,
+  },
+];
