@@ -88,6 +88,12 @@ export interface Store extends ReportQueries {
   writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void>;
   /** How many rows a table holds (only keys up to `upToKey`, when given) and its largest key. */
   copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress>;
+  /**
+   * Ids of mentions whose date PostgreSQL cannot hold (year 0000 or before, past 9999,
+   * or not a date), which older versions let into SQLite: a copy into PostgreSQL skips
+   * them and says so. Always empty on PostgreSQL.
+   */
+  mentionsPostgresCannotHold(): Promise<number[]>;
 }
 
 export interface CursorKey {

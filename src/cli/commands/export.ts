@@ -1,6 +1,4 @@
 import { Command, Option } from 'commander';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
 import { buildReport } from '../../core/report.js';
@@ -10,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath } from '../output-file.js';
+import { checkOutputPath, writeOutput } from '../output-file.js';
 import { addBrandOption, addComplaintOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
@@ -85,15 +83,10 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     await exportToStdout(store, query, options);
     return;
   }
-  // write next to the target and rename at the end: a failed export leaves no half file
-  const partial = `${flags.out}.partial-${process.pid}`;
-  try {
-    const count = await exportMentions(store, query, createWriteStream(partial), options);
-    await rename(partial, flags.out);
-    ctx.out.info(`exported ${count.toLocaleString('en-US')} mention(s) to ${flags.out}`);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  // a regular file is written next to the target and renamed at the end (a failed export
+  // leaves no half file); a device, FIFO or /dev/stdout is written through (output-file.ts)
+  const count = await writeOutput(flags.out, (stream) => exportMentions(store, query, stream, options));
+  ctx.out.info(`exported ${count.toLocaleString('en-US')} mention(s) to ${flags.out}`);
 }
 
 async function exportToStdout(store: Store, query: ExportQuery, options: Parameters<typeof exportMentions>[3]): Promise<void> {

@@ -1,12 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../core/report.js';
 import type { Report } from '../../domain/report.js';
-import { UserError } from '../../errors.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath } from '../output-file.js';
+import { checkOutputPath, writeOutputText } from '../output-file.js';
 import { parsePositiveInt } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
@@ -44,9 +42,7 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
   if (flags.out) {
-    await writeFile(flags.out, text.endsWith('\n') ? text : `${text}\n`).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot write ${flags.out}: ${error.code ?? error.message}`, 'check the path');
-    });
+    await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
     ctx.out.info(`wrote ${flags.out}: ${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
   } else {
     ctx.out.data(text);

@@ -4,6 +4,7 @@ import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, Failed
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
+import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
 
 /**
  * NOT EXISTS, not a LEFT JOIN with `a.mention_id IS NULL OR a.model_version <> …`: the
@@ -67,12 +68,16 @@ type Facts = {
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
 export class AnalysisWriter {
   private readonly termIds = new Map<string, number>();
+  /** The stored display form of each cached term; pending ones are kept once their batch committed. */
+  private readonly displays = new Map<string, string>();
+  private readonly pendingDisplays = new Map<string, string>();
   constructor(private readonly sql: Sql) {}
 
   async save(results: AnalysisRecord[]): Promise<void> {
     if (results.length === 0) return;
     // term ids are cached only once their transaction committed
     const fresh = new Map<string, number>();
+    this.pendingDisplays.clear();
     await this.sql.begin(async (tx) => {
       const facts = await tx<Facts[]>`
         SELECT m.id, m.brand_id AS "brandId",
@@ -135,6 +140,8 @@ export class AnalysisWriter {
       }
     });
     for (const [key, id] of fresh) this.termIds.set(key, id);
+    for (const [key, display] of this.pendingDisplays) this.displays.set(key, display);
+    this.pendingDisplays.clear();
   }
 
   /**
@@ -143,23 +150,42 @@ export class AnalysisWriter {
    * read back in one, instead of two round trips per new term.
    */
   private async resolveTermIds(tx: Tx, terms: Array<{ key: string; display: string }>, fresh: Map<string, number>): Promise<void> {
-    const missing = new Map<string, { stored: string; display: string }>();
+    // the preferred form of each key in the batch (term-display.ts), whatever order the mentions came in
+    const best = new Map<string, string>();
     for (const t of terms) {
-      if (!this.termIds.has(t.key) && !fresh.has(t.key) && !missing.has(t.key)) missing.set(t.key, { stored: clean(t.key), display: clean(t.display) });
+      const display = clean(t.display);
+      const seen = best.get(t.key);
+      if (seen === undefined || (display !== seen && isPreferredDisplay(display, seen))) best.set(t.key, display);
     }
-    if (missing.size === 0) return;
-    const list = [...missing.values()];
-    await tx`INSERT INTO terms (key, display)
-      SELECT key, display FROM unnest(${list.map((t) => t.stored)}::text[], ${list.map((t) => t.display)}::text[]) WITH ORDINALITY AS v(key, display, n)
-      ORDER BY n ON CONFLICT (key) DO NOTHING`;
-    const ids = new Map((await tx`SELECT id, key FROM terms WHERE key = ANY(${list.map((t) => t.stored)}::text[])`)
-      .map((r) => [r.key as string, Number(r.id)]));
-    for (const [key, t] of missing) fresh.set(key, ids.get(t.stored)!);
+    const missing = [...best].filter(([key]) => !this.termIds.has(key) && !fresh.has(key));
+    const better = [...best].filter(([key, display]) => {
+      const known = this.displays.get(key);
+      return this.termIds.has(key) && (known === undefined || (display !== known && isPreferredDisplay(display, known)));
+    });
+    if (better.length > 0) {
+      await tx`UPDATE terms t SET display = v.display
+        FROM unnest(${better.map(([key]) => clean(key))}::text[], ${better.map(([, display]) => display)}::text[]) AS v(key, display)
+        WHERE t.key = v.key AND ${tx.unsafe(preferredDisplaySql('postgres', 'v.display', 't.display'))}`;
+      for (const [key, display] of better) this.pendingDisplays.set(key, display);
+    }
+    if (missing.length === 0) return;
+    const stored = missing.map(([key]) => clean(key));
+    await tx`INSERT INTO terms AS t (key, display)
+      SELECT key, display FROM unnest(${stored}::text[], ${missing.map(([, display]) => display)}::text[]) WITH ORDINALITY AS v(key, display, n)
+      ORDER BY n ON CONFLICT (key) DO UPDATE SET display = excluded.display WHERE ${tx.unsafe(preferredDisplaySql('postgres', 'excluded.display', 't.display'))}`;
+    const rows = new Map((await tx`SELECT id, key, display FROM terms WHERE key = ANY(${stored}::text[])`)
+      .map((r) => [r.key as string, { id: Number(r.id), display: r.display as string }]));
+    for (const [i, [key]] of missing.entries()) {
+      const row = rows.get(stored[i]!)!;
+      fresh.set(key, row.id);
+      this.pendingDisplays.set(key, row.display);
+    }
   }
 
   /** Forgets cached term ids (after a bulk copy wrote terms with their own ids). */
   clear(): void {
     this.termIds.clear();
+    this.displays.clear();
   }
 }
 

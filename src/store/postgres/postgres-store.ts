@@ -219,6 +219,10 @@ export class PostgresStore implements Store {
     this.analyses.clear();
   }
 
+  async mentionsPostgresCannotHold(): Promise<number[]> {
+    return [];
+  }
+
   async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
     return readCopyProgress(this.sql, table, upToKey);
   }

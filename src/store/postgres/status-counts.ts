@@ -1,5 +1,5 @@
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
-import { mergeStatusRows } from '../status-rows.js';
+import { mergeStatusRows, missingDaySpan } from '../status-rows.js';
 import type { StoreStatusRow } from '../store.js';
 import type { Sql, Tx } from './connect.js';
 
@@ -47,12 +47,11 @@ async function readStatusCounts(sql: Sql): Promise<Array<Omit<StoreStatusRow, 'l
     const currentDays = new Set((await sql`
       SELECT d.day FROM brand_days d WHERE d.brand_id = ${span.brand} AND d.day >= ${fromDay} AND d.day <= ${toDay}
         AND NOT EXISTS (SELECT 1 FROM brand_days_dirty x WHERE x.brand_id = d.brand_id AND x.day = d.day)`).map((r) => Number(r.day)));
-    const missing: number[] = [];
-    for (let day = fromDay; day <= toDay; day++) if (!currentDays.has(day)) missing.push(day);
-    if (missing.length === 0) continue;
+    const missing = missingDaySpan(fromDay, toDay, currentDays);
+    if (!missing) continue;
     // hours whose day (truncated, as integer division does) is a missing one: a superset, the NOT picks them
-    const from = Math.min(...missing) * 24 - 23;
-    const to = Math.max(...missing) * 24 + 24;
+    const from = missing[0] * 24 - 23;
+    const to = missing[1] * 24 + 24;
     parts.push(`SELECT l.brand_id, m.source, ${SOURCE_DAY_SUMS} FROM mention_brands l ${SOURCE_DAY_JOINS}
       WHERE l.brand_id = ${Number(span.brand)} AND l.hour >= ${from} AND l.hour < ${to} AND NOT (${current})
       GROUP BY l.brand_id, m.source`);

@@ -2,6 +2,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
+import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
@@ -126,7 +127,7 @@ const MAX_CACHED_TERM_IDS = 100_000;
 
 /** Returns a writer that saves one batch of analyses; term ids are cached across batches. */
 export function prepareAnalysisWrites(db: Db) {
-  const termIds = new Map<string, number>();
+  const termIds = new Map<string, { id: number; display: string }>();
   const facts = factsOf(db);
   const readFactsRow = db.prepare(`
     SELECT ${LINKS} AS links, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour
@@ -158,24 +159,31 @@ export function prepareAnalysisWrites(db: Db) {
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
       safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
-  const insertTerm = db.prepare('INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
-  const selectTerm = db.prepare('SELECT id FROM terms WHERE key = ?').pluck();
+  const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
+    WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
+  const betterDisplay = db.prepare(`UPDATE terms SET display = @display WHERE key = @key AND ${preferredDisplaySql('sqlite', '@display', 'display')}`);
+  const selectTerm = db.prepare('SELECT id, display FROM terms WHERE key = ?');
   // one row per statement: a multi-row VALUES list measured slower here (SQLite runs it as a co-routine)
   const linkTerm = db.prepare(`INSERT OR IGNORE INTO mention_terms
     (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  // each term's display is the preferred form of all written (term-display.ts); the cache
+  // knows the stored form, so only a form that beats it costs a statement
   const termId = (key: string, display: string): number => {
-    let id = termIds.get(key);
-    if (id === undefined) {
+    let term = termIds.get(key);
+    if (term === undefined) {
       // the long tail of terms grows with the corpus (~400k at 1M mentions): start over rather than grow
       if (termIds.size >= MAX_CACHED_TERM_IDS) termIds.clear();
       insertTerm.run(key, display);
-      id = selectTerm.get(key) as number;
-      termIds.set(key, id);
+      term = selectTerm.get(key) as { id: number; display: string };
+      termIds.set(key, term);
+    } else if (display !== term.display && isPreferredDisplay(display, term.display)) {
+      betterDisplay.run({ display, key });
+      term.display = display;
     }
-    return id;
+    return term.id;
   };
-  return db.transaction((results: AnalysisRecord[]) => {
+  const saveBatch = (results: AnalysisRecord[]) => {
     const now = new Date().toISOString();
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;
@@ -203,6 +211,15 @@ export function prepareAnalysisWrites(db: Db) {
           linkTerm.run(brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
         }
       });
+    }
+  };
+  return db.transaction((results: AnalysisRecord[]) => {
+    try {
+      saveBatch(results);
+    } catch (error) {
+      // terms first written in the rolled-back transaction are gone: so must their cached ids and forms be
+      termIds.clear();
+      throw error;
     }
   });
 }

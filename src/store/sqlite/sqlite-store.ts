@@ -88,7 +88,13 @@ export class SqliteStore implements Store {
   async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
     // IMMEDIATE: these transactions read before they write; a deferred one would fail at
     // once with SQLITE_BUSY (no busy wait) when another process committed in between.
-    return this.upsertBatch.immediate(mentions, cursor);
+    try {
+      return this.upsertBatch.immediate(mentions, cursor);
+    } catch (error) {
+      // brands first created in the rolled-back transaction are gone: their cached ids must go too
+      this.forgetBrandIds();
+      throw error;
+    }
   }
 
   async getCursor(key: CursorKey): Promise<string | null> {
@@ -233,12 +239,21 @@ export class SqliteStore implements Store {
 
   async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
     writeCopyBatch(this.db, table, rows);
+    this.forgetBrandIds();
+  }
+
+  private forgetBrandIds(): void {
     this.brandIds.clear();
     this.brandNames.clear();
   }
 
   async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
     return readCopyProgress(this.db, table, upToKey);
+  }
+
+  async mentionsPostgresCannotHold(): Promise<number[]> {
+    return this.db.prepare(`SELECT id FROM mentions
+      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
   }
 
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */

@@ -1,4 +1,4 @@
-import { mergeStatusRows } from '../status-rows.js';
+import { mergeStatusRows, missingDaySpan } from '../status-rows.js';
 import type { StoreStatusRow } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from './mention-queries.js';
 import type { Db } from './open.js';
@@ -47,12 +47,11 @@ function readStatusCounts(db: Db): Array<Omit<StoreStatusRow, 'lastScan'>> {
     if (span.first === null || span.last === null) continue;
     const [fromDay, toDay] = [Math.trunc(span.first / 24), Math.trunc(span.last / 24)];
     const current = new Set(currentDays.all(span.brand, fromDay, toDay) as number[]);
-    const missing: number[] = [];
-    for (let day = fromDay; day <= toDay; day++) if (!current.has(day)) missing.push(day);
-    if (missing.length === 0) continue;
+    const missing = missingDaySpan(fromDay, toDay, current);
+    if (!missing) continue;
     // hours whose day (truncated, as SQLite divides) is a missing one: a superset, NOT EXISTS picks them
-    const from = Math.min(...missing) * 24 - 23;
-    const to = Math.max(...missing) * 24 + 24;
+    const from = missing[0] * 24 - 23;
+    const to = missing[1] * 24 + 24;
     parts.push(`SELECT l.brand_id, m.source, ${SOURCE_DAY_SUMS} FROM mention_brands l ${SOURCE_DAY_JOINS}
       WHERE l.brand_id = ${span.brand} AND l.hour >= ${from} AND l.hour < ${to}
         AND NOT EXISTS (SELECT 1 FROM brand_days d WHERE d.brand_id = l.brand_id AND d.day = l.hour / 24)
