@@ -1,5 +1,5 @@
 import type { AlertTarget } from '../config/schema.js';
-import type { Report, ReportIssue } from '../domain/report.js';
+import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
 import type { AlertSentRecord, Store } from '../store/store.js';
 import { DEFAULT_RETRY, deliver, maskUrl, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
@@ -23,6 +23,8 @@ export interface AlertDelivery {
   rank: number;
   label: string;
   mentions: number;
+  /** The issue's state when posted: what a receiver shows and deduplicates on with `issueKey` and the report's `at`. */
+  state: IssueState;
   request: HttpRequest;
 }
 
@@ -96,12 +98,25 @@ export function matchesRules(target: AlertTarget, brand: string, issue: ReportIs
 /**
  * Cooldown: an issue alerts once; it alerts again when `cooldownHours` have passed since
  * the last alert (it is still emerging a day later), or sooner when it has grown to
- * `regrowFactor` times the mentions it had then.
+ * `regrowFactor` times the mentions it had then — but growth counts only once
+ * `regrowAfterHours` have passed: two runs seconds apart on a fresh store see the first
+ * scan's partial data, then the rest of it, and that is not a second wave.
  */
 export function isDue(target: AlertTarget, last: AlertSentRecord | null, issue: ReportIssue, now: Date): boolean {
   if (!last) return true;
   const hours = (now.getTime() - Date.parse(last.sentAt)) / 3_600_000;
-  return hours >= target.cooldownHours || issue.mentions >= last.mentions * target.regrowFactor;
+  if (hours >= target.cooldownHours) return true;
+  return hours >= target.regrowAfterHours && issue.mentions >= last.mentions * target.regrowFactor;
+}
+
+/**
+ * The state an alert carries: the issue's tracked state when the report has one, else
+ * what the alert history says (new when never posted, growing when it regrew, steady).
+ */
+export function alertState(target: AlertTarget, last: AlertSentRecord | null, issue: ReportIssue): IssueState {
+  if (issue.state) return issue.state;
+  if (!last) return 'new';
+  return issue.mentions >= last.mentions * target.regrowFactor ? 'growing' : 'steady';
 }
 
 export function targetName(target: AlertTarget, index: number): string {
@@ -141,7 +156,7 @@ async function alertTarget(
         summary.coolingDown++;
         continue;
       }
-      const delivery = buildDelivery(target, name, report, issue, issueKey, options.now);
+      const delivery = buildDelivery(target, name, report, issue, issueKey, alertState(target, last, issue), options.now);
       if (!options.dryRun) {
         try {
           await deliver(target.url, delivery.request, policy);
@@ -159,12 +174,15 @@ async function alertTarget(
   return summary;
 }
 
-function buildDelivery(target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, now: Date): AlertDelivery {
+function buildDelivery(
+  target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, state: IssueState, now: Date,
+): AlertDelivery {
+  // issueKey, state and the report's time let a receiver drop a repeat of what it already has
   const request: HttpRequest = target.type === 'slack'
-    ? { body: JSON.stringify(renderSlackMessage(report, issue, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ kind: target.kind, brand: report.brand, ...issue }, target.secret, now);
+    ? { body: JSON.stringify(renderSlackMessage(report, { ...issue, state }, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
+    : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state }, target.secret, now);
   return {
     target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
-    rank: issue.rank, label: issue.label, mentions: issue.mentions, request,
+    rank: issue.rank, label: issue.label, mentions: issue.mentions, state, request,
   };
 }

@@ -47,6 +47,9 @@ export interface DailyPoint {
  * or are negative — the larger of `complaintShare` and `negativeShare` is high, or rose well
  * over its baseline's, and outweighs the positive share — and a trend (in `trends`) otherwise.
  */
+/** Where an issue stands against the runs before (see README "Issue states"). */
+export type IssueState = 'new' | 'growing' | 'steady' | 'fading';
+
 export interface ReportIssue {
   rank: number;
   label: string;
@@ -99,6 +102,11 @@ export interface ReportIssue {
   /** Distinct voices among the mentions that report harm. */
   safetyVoices: number;
   engagement: number;
+  /**
+   * Against the runs before: new, growing, steady or fading (README "Issue states").
+   * Absent when nothing is known of earlier runs.
+   */
+  state?: IssueState;
   firstSeen: string;
   /** Mentions per day over the last days, oldest first, for sparklines. */
   series: number[];

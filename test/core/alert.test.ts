@@ -83,7 +83,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', ...makeIssue() });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -118,10 +118,10 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(own.blocks[0]!.text!.text).toBe('Emerging issue for Kettleby Tea: lid');
     const rival = JSON.parse(receiver.hits('/rivals')[0]!.body) as { text: string; blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> };
     expect(rival.blocks[0]!.text!.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags');
-    expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
+    expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (new, 40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
     expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
-    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
     expect(again.sent).toHaveLength(0);
@@ -146,12 +146,33 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const again = await send(makeIssue({ terms: ['plastic', 'Tea bag'], rank: 3 }), new Date(NOW.getTime() + 3_600_000));
     expect(again).toMatchObject({ sent: [], coolingDown: 1 });
     expect(receiver.hits('/hook')).toHaveLength(1);
+    // doubled two hours later: too soon to be a second wave (regrowAfterHours, 6 by default)
     await send(makeIssue({ mentions: 80 }), new Date(NOW.getTime() + 2 * 3_600_000));
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    const regrew = await send(makeIssue({ mentions: 80 }), new Date(NOW.getTime() + 7 * 3_600_000));
+    expect(regrew.sent.map((d) => d.state)).toEqual(['growing']);
     expect(receiver.hits('/hook')).toHaveLength(2);
-    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 3 * 3_600_000));
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 8 * 3_600_000));
     expect(receiver.hits('/hook')).toHaveLength(2);
-    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 27 * 3_600_000));
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 31 * 3_600_000));
     expect(receiver.hits('/hook')).toHaveLength(3);
+  });
+
+  it('posts an issue once when two runs seconds apart see the first scan\'s partial data, then the rest', async () => {
+    receiver = await startReceiver();
+    const slack = target({ type: 'slack', name: 'team', url: receiver.url('/slack') });
+    const hook = target({ type: 'webhook', name: 'bi', url: receiver.url('/hook') });
+    const first = await sendAlerts(store, [makeReport('Acme', [makeIssue({ mentions: 11, authors: 10 })])], [slack, hook], { now: NOW, retry: FAST });
+    expect(first.sent.map((d) => [d.target, d.issueKey, d.state])).toEqual([['team', 'plastic|teabag', 'new'], ['bi', 'plastic|teabag', 'new']]);
+    const second = await sendAlerts(store, [makeReport('Acme', [makeIssue({ mentions: 27, authors: 24 })])], [slack, hook], { now: new Date(NOW.getTime() + 3000), retry: FAST });
+    expect(second).toMatchObject({ sent: [], coolingDown: 2 });
+    expect(receiver.hits('/slack')).toHaveLength(1);
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    const payload = JSON.parse(receiver.hits('/hook')[0]!.body) as Record<string, unknown>;
+    expect(payload).toMatchObject({ issueKey: 'plastic|teabag', state: 'new', at: '2026-11-20T12:00:00.000Z', mentions: 11 });
+    const message = JSON.parse(receiver.hits('/slack')[0]!.body) as { text: string; blocks: Array<{ text?: { text: string } }> };
+    expect(message.text).toContain('(new, 11 mentions)');
+    expect(message.blocks[1]!.text!.text).toMatch(/^\*New\* · \*11\* mentions/);
   });
 
   it('knows an issue again when its terms drift, and still alerts a different issue sharing one term', async () => {
@@ -232,7 +253,8 @@ describe('alert helpers', () => {
     const last = { target: 'h', targetName: 'n', brand: 'A', issueKey: 'k', mentions: 10, sentAt: NOW.toISOString() };
     expect(isDue(t, null, makeIssue(), NOW)).toBe(true);
     expect(isDue(t, last, makeIssue({ mentions: 19 }), new Date(NOW.getTime() + 23 * 3_600_000))).toBe(false);
-    expect(isDue(t, last, makeIssue({ mentions: 20 }), NOW)).toBe(true);
+    expect(isDue(t, last, makeIssue({ mentions: 20 }), NOW)).toBe(false);
+    expect(isDue(t, last, makeIssue({ mentions: 20 }), new Date(NOW.getTime() + 6 * 3_600_000))).toBe(true);
     expect(isDue(t, last, makeIssue({ mentions: 10 }), new Date(NOW.getTime() + 24 * 3_600_000))).toBe(true);
   });
 });
