@@ -1,6 +1,7 @@
 import type { AlertTarget } from '../config/schema.js';
 import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
+import { issueKeyOf, termOverlap } from './issue-key.js';
 import type { AlertSentRecord, Store } from '../store/store.js';
 import { DEFAULT_RETRY, deliver, maskUrl, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
 
@@ -42,13 +43,7 @@ export interface AlertSummary {
   failures: AlertFailure[];
 }
 
-/**
- * Identifies an issue across runs: its terms, normalised like term keys (lowercase,
- * no spaces, hyphens or apostrophes) and sorted, so their order in the report does not matter.
- */
-export function issueKeyOf(issue: Pick<ReportIssue, 'terms'> & Partial<Pick<ReportIssue, 'termKeys'>>): string {
-  return [...new Set((issue.termKeys?.length ? issue.termKeys : issue.terms).map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
-}
+export { issueKeyOf } from './issue-key.js';
 
 /** Share of terms two issue keys must have in common (Jaccard) to be the same issue. */
 export const SAME_ISSUE_OVERLAP = 0.5;
@@ -63,13 +58,10 @@ export const SAME_ISSUE_OVERLAP = 0.5;
 export function findPreviousAlert(recent: readonly AlertSentRecord[], issueKey: string): AlertSentRecord | null {
   const exact = recent.find((r) => r.issueKey === issueKey);
   if (exact) return exact;
-  const terms = new Set(issueKey.split('|'));
   let best: AlertSentRecord | null = null;
   let bestOverlap = SAME_ISSUE_OVERLAP;
   for (const record of recent) {
-    const other = record.issueKey.split('|');
-    const shared = other.filter((t) => terms.has(t)).length;
-    const overlap = shared / (terms.size + new Set(other).size - shared);
+    const overlap = termOverlap(issueKey, record.issueKey);
     if (overlap > bestOverlap || (overlap === bestOverlap && best === null)) [best, bestOverlap] = [record, overlap];
   }
   return best;
@@ -150,7 +142,7 @@ async function alertTarget(
     const recent = await store.alertsSentSince({ target: hash, brand: report.brand }, since);
     for (const issue of report.issues) {
       if (!matchesRules(target, report.brand, issue, rivals)) continue;
-      const issueKey = issueKeyOf(issue);
+      const issueKey = issue.issueKey ?? issueKeyOf(issue);
       const last = findPreviousAlert(recent, issueKey);
       if (!isDue(target, last, issue, options.now)) {
         summary.coolingDown++;
