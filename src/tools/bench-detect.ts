@@ -13,7 +13,8 @@ import { generateScenario } from './scenarios/generate.js';
  * days), and prints the hours until earshot first ranks the problem first as an issue,
  * the same for the naive 3σ daily word alert (bench/naive-alert.ts), and false alarms:
  * days the naive alert fires on other words; for controls, checkpoints at which earshot
- * reports any issue. `--step 1` reports every hour; `--only <text>` picks scenarios.
+ * reports any issue. `--step 1` reports every hour; `--only <text>` picks scenarios;
+ * `--window 24` tries a shorter report window than the default 48 h.
  */
 const END = new Date('2026-11-24T18:00:00.000Z');
 const HOUR = 3_600_000;
@@ -30,7 +31,7 @@ interface Row {
   naiveFalseDays: number;
 }
 
-async function replay(c: DetectCase, stepHours: number): Promise<Row> {
+async function replay(c: DetectCase, stepHours: number, windowHours: number): Promise<Row> {
   const scenario = c.make(END);
   const mentions = generateScenario(scenario);
   const isProblem = (m: { author?: string | null }) => !!c.problem && new RegExp(`^${c.problem.stream.replace(/\W+/g, '')}\\d+$`).test(m.author ?? '');
@@ -45,7 +46,7 @@ async function replay(c: DetectCase, stepHours: number): Promise<Row> {
     for (let at = onset + stepHours * HOUR; at <= END.getTime(); at += stepHours * HOUR) {
       row.checkpoints++;
       const hours = Math.round((at - onset) / HOUR);
-      const report = await buildReport(store, { brand: scenario.brand, at: new Date(at), ...LATEST_REPORT });
+      const report = await buildReport(store, { brand: scenario.brand, at: new Date(at), ...LATEST_REPORT, windowHours });
       const isIt = (i: ReportIssue) => !!c.problem && c.problem.terms.test(`${i.label} ${i.terms.join(' ')}`);
       if (row.earshotHours === null && report.issues[0] && isIt(report.issues[0])) row.earshotHours = hours;
       if (report.issues.some((i) => !isIt(i))) row.earshotFalse++;
@@ -70,13 +71,15 @@ async function main(): Promise<void> {
   const step = Number(flag(args, '--step') ?? 6);
   if (!Number.isFinite(step) || step <= 0) throw new Error('--step needs a positive number of hours');
   const only = flag(args, '--only');
+  const windowHours = Number(flag(args, '--window') ?? LATEST_REPORT.windowHours);
+  if (!Number.isFinite(windowHours) || windowHours <= 0) throw new Error('--window needs a positive number of hours');
   const cases = DETECT_CASES.filter((c) => !only || c.name.includes(only));
   const show = (h: number | null) => (h === null ? 'never' : `${h} h`);
-  console.log(`report every ${step} h from the problem's first post (controls: their last ${CONTROL_HOURS / 24} days)\n`);
+  console.log(`a ${windowHours} h report every ${step} h from the problem's first post (controls: their last ${CONTROL_HOURS / 24} days)\n`);
   console.log('| scenario | checkpoints | earshot: ranked first | earshot: other issues (checkpoints) | 3σ alert: fires | 3σ alert: false-alarm days |');
   console.log('|---|---|---|---|---|---|');
   for (const c of cases) {
-    const r = await replay(c, step);
+    const r = await replay(c, step, windowHours);
     const control = !c.problem;
     console.log(`| ${r.name} | ${r.checkpoints} | ${control ? '—' : show(r.earshotHours)} | ${r.earshotFalse} | ${control ? '—' : show(r.naiveHours)} | ${r.naiveFalseDays} |`);
   }
