@@ -15,9 +15,9 @@ export interface DetectCase {
 export const DETECT_CASES: DetectCase[] = [
   { name: 'tea bags: plastic', make: teaDemoScenario, problem: { stream: 'plastic', terms: /plastic/ } },
   { name: 'phone battery, slow growth', make: slowGrowthScenario, problem: { stream: 'battery', terms: /battery|drain/ } },
-  { name: 'bank login error 503, small', make: smallNewIssueScenario, problem: { stream: 'login', terms: /503|login/ } },
-  { name: 'earbud case after firmware', make: earbudDefectScenario, problem: { stream: 'case', terms: /firmware|charge|case/ } },
-  { name: 'granola tastes of soap', make: granolaQualityScenario, problem: { stream: 'soap', terms: /soap|recipe/ } },
+  { name: 'bank login error 503, small', make: smallNewIssueScenario, problem: { stream: 'login', terms: /error|login|503/ } },
+  { name: 'earbud case after firmware', make: earbudDefectScenario, problem: { stream: 'case', terms: /firmware|charge|case|bud|orange/ } },
+  { name: 'granola tastes of soap', make: granolaQualityScenario, problem: { stream: 'soap', terms: /soap|recipe|hard|batch|l2291|tooth/ } },
   { name: 'bank app logs people out', make: bankOutageScenario, problem: { stream: 'outage', terms: /processing|transfer|pending|logging|screen|balance/ } },
   { name: 'night light overheats (unseen)', make: nightLightHeatScenario, problem: { stream: 'heat', terms: /hot|plastic|melt|burn|scorch/ } },
   { name: 'smart lock locks out (unseen)', make: smartLockSarcasmScenario, problem: { stream: 'lockout', terms: /update|locksmith|firmware|front door/ } },
