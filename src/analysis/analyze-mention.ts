@@ -7,6 +7,7 @@ import type { SentimentResult, SentimentTokens } from './sentiment/types.js';
 import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
+import { voiceCluster } from './emergence/campaign.js';
 import { nlp } from './nlp.js';
 import { extractFeatures, isMaybeEnglish, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
@@ -64,6 +65,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const [first = '', ...others] = input.brands;
     const terms = termsOf(first);
     const key = clusterKey(text);
+    const voice = voiceKey(input);
     return {
       rowId: input.rowId,
       modelVersion: models.version,
@@ -74,8 +76,9 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       safetyScore: Math.round(safety.score * 1000) / 1000,
       safety: safety.safety,
       clusterKey: key,
-      cluster: parseInt(key.slice(-8), 16) | 0,
-      voice: voiceKey(input),
+      // copies by many authors count as a campaign, retweets and one author's repeats as one voice
+      cluster: voiceCluster(key, text, voice),
+      voice,
       terms,
       // each brand drops its own names only: the rival's name stays a topic of the other
       ...(others.length > 0 ? { termsByBrand: [{ brand: first, terms }, ...others.map((brand) => ({ brand, terms: termsOf(brand) }))] } : {}),

@@ -41,6 +41,11 @@ export const COPY_TABLES = {
     columns: ['id', 'version', 'brand', 'base_version', 'method', 'sentiment_labels', 'complaint_labels', 'evaluation', 'payload', 'created_at', 'active'],
   },
   alerts_sent: { key: 'id', match: ['target', 'issue_key'], columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
+  issue_states: {
+    key: 'id',
+    match: ['brand', 'issue_key'],
+    columns: ['id', 'brand', 'issue_key', 'state', 'first_seen', 'last_seen', 'voices', 'mentions', 'peak_voices', 'ref_voices', 'ref_at', 'updated_at'],
+  },
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 
 export type CopyTable = keyof typeof COPY_TABLES;

@@ -76,6 +76,10 @@ export interface Store extends ReportQueries {
   /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
   alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
   recordAlertSent(record: AlertSentRecord): Promise<void>;
+  /** What the writing runs saw of a brand's issues (README "States across runs"), any order. */
+  issueStates(brand: string): Promise<IssueStateRecord[]>;
+  /** Inserts or replaces each record by (brand, issue key), in one transaction; `at` is the writing run's report time. */
+  saveIssueStates(records: IssueStateRecord[], at: string): Promise<void>;
   /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
   acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
   /** Keeps a held lock fresh; a long run calls it now and then. */
@@ -513,6 +517,23 @@ export interface AlertSentRecord extends AlertKey {
   targetName: string;
   mentions: number;
   sentAt: string;
+}
+
+/** One issue of one brand as the last writing run left it; times are ISO strings. */
+export interface IssueStateRecord {
+  brand: string;
+  issueKey: string;
+  state: 'new' | 'growing' | 'steady' | 'fading' | 'resolved';
+  /** The report time (`at`) of the first and the last run that saw it. */
+  firstSeen: string;
+  lastSeen: string;
+  /** Voices (distinct authors) and mentions at `lastSeen`; the most voices any run saw. */
+  voices: number;
+  mentions: number;
+  peakVoices: number;
+  /** The point growth is measured from: voices at `refAt`. */
+  refVoices: number;
+  refAt: string;
 }
 
 export interface RunLockOwner {

@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { readIssueStates } from '../../core/issue-states.js';
+import { LATEST_REPORT } from '../../core/latest-report.js';
 import { buildReport } from '../../core/report.js';
 import type { Report } from '../../domain/report.js';
 import { renderReportHtml } from '../../report/report-html.js';
@@ -38,7 +40,12 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
-  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  // states compare with what runs recorded, from reports of the default settings: only a
+  // report of those settings can be compared (read only: report never writes)
+  const comparable = !flags.source && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
+    && flags.minMentions === LATEST_REPORT.minMentions;
+  const report = comparable ? await readIssueStates(store, built) : built;
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
   if (flags.out) {

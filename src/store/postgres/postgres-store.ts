@@ -3,7 +3,7 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import type { BrandDay, HourRange } from '../store.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
-  AdaptationRecord, AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  AdaptationRecord, AlertKey, AlertSentRecord, IssueStateRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
   ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
@@ -20,7 +20,7 @@ import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';
+import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 
@@ -194,6 +194,14 @@ export class PostgresStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     await writeAlertSent(this.sql, record);
+  }
+
+  async issueStates(brand: string): Promise<IssueStateRecord[]> {
+    return readIssueStates(this.sql, brand);
+  }
+
+  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
+    await writeIssueStates(this.sql, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {

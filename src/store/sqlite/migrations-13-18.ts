@@ -36,4 +36,30 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 14,
+    name: 'issue states across runs',
+    sql: `
+      -- What the runs that write (run, alert) saw of each issue, per brand and issue key
+      -- (its core term keys, sorted): a report compares against it to say new, growing,
+      -- steady or fading, and an issue no run sees any more becomes resolved. ref_voices
+      -- and ref_at are the point growth is measured from; it moves on at most every few
+      -- hours, so runs minutes apart do not each reset it.
+      CREATE TABLE issue_states (
+        id INTEGER PRIMARY KEY,
+        brand TEXT NOT NULL,
+        issue_key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'growing', 'steady', 'fading', 'resolved')),
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        voices INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        peak_voices INTEGER NOT NULL,
+        ref_voices INTEGER NOT NULL,
+        ref_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (brand, issue_key)
+      );
+    `,
+  },
 ];

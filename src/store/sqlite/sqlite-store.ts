@@ -6,7 +6,7 @@ import type {
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { BrandDay, HourRange } from '../store.js';
-import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
+import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel, writeSafetyLabel,
@@ -17,7 +17,7 @@ import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentio
 import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
-import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';
+import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
@@ -219,6 +219,14 @@ export class SqliteStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     writeAlertSent(this.db, record);
+  }
+
+  async issueStates(brand: string): Promise<IssueStateRecord[]> {
+    return readIssueStates(this.db, brand);
+  }
+
+  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
+    writeIssueStates(this.db, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
