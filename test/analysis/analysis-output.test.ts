@@ -20,8 +20,8 @@ describe('analyser output on a fixed corpus (3,000 texts)', () => {
       hash.update(`${JSON.stringify(analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] }))}\n`);
     }
     expect({ version: analyze.modelVersion, sha256: hash.digest('hex') }).toEqual({
-      version: 'sentiment-20261123-1ddd27f7+complaint-da26b82361',
-      sha256: '5fd375e96f6d80cb305137a3ab49fa5952bbda36371d9444fdf94eb8c909b348',
+      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-8ac39dbc07+irony-92b70d1672',
+      sha256: '2ab1c817a29a3383c40ac2751592c16183aaf3de4c11536a9ed4c45ae4433382',
     });
   });
 });

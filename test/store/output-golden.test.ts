@@ -16,12 +16,12 @@ import { storeBackends } from '../support/store-backends.js';
  * than Acme's quote other samples, as the store now lists a group's safety reports first.
  */
 const GOLDEN: Record<string, string> = {
-  'report Acme': '9c202906616e0652',
+  'report Acme': 'ca141cfff9b99774',
   'export --issue 1 Acme': 'c90523d312e15873',
-  'report odd Acme': 'a0ef57388a01e584',
-  'report Boilco': '7ca01678b390aae5',
+  'report odd Acme': 'b8336c6ee00b80ab',
+  'report Boilco': '57f9b3f39082e4fe',
   'export --issue 1 Boilco': '8481d794943255e2',
-  'report odd Boilco': 'd18d848f05caec45',
+  'report odd Boilco': 'fc8270a4dd4d564a',
   'export csv': 'f9395cdff825305e',
   'export csv excel': 'b69d82a68c789447',
   'export csv filtered': 'fc92db6c0a8e1f40',
