@@ -114,6 +114,22 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(receiver.hits('/c').map((h) => (JSON.parse(h.body) as ReportIssue).terms)).toEqual([['lid', 'cracked']]);
   });
 
+  it('lets a safety issue through minNegativeShare and minComplaintShare, marked safety in Slack and the webhook', async () => {
+    receiver = await startReceiver();
+    const burn = makeIssue({ terms: ['kettle', 'burn'], negativeShare: 0.1, complaintShare: 0.2, safety: true, safetyShare: 0.6, safetyVoices: 9 });
+    const chatter = makeIssue({ rank: 2, terms: ['launch'], negativeShare: 0.1, complaintShare: 0.1 });
+    await sendAlerts(store, [makeReport('Acme', [burn, chatter])], [
+      target({ type: 'webhook', url: receiver.url('/w'), minComplaintShare: 0.5, minNegativeShare: 0.5 }),
+      target({ type: 'slack', url: receiver.url('/s'), minComplaintShare: 0.5 }),
+    ], { now: NOW, retry: FAST });
+    const posted = receiver.hits('/w').map((h) => JSON.parse(h.body) as ReportIssue);
+    expect(posted.map((i) => [i.terms, i.safety, i.safetyVoices])).toEqual([[['kettle', 'burn'], true, 9]]);
+    const slack = receiver.hits('/s').map((h) => h.body);
+    expect(slack).toHaveLength(1);
+    expect(slack[0]).toContain('Safety issue for Acme');
+    expect(slack[0]).toContain('9 people report harm');
+  });
+
   it('never double-posts on re-run; alerts again after the cooldown or when the issue regrew', async () => {
     receiver = await startReceiver();
     const hook = target({ type: 'webhook', url: receiver.url('/hook'), cooldownHours: 24, regrowFactor: 2 });
