@@ -1,6 +1,7 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast } from './complaint/cues.js';
 import { scoreComplaintTokens } from './complaint/index.js';
+import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
@@ -37,8 +38,9 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
   // the complaint model reads the same word features as sentiment when its settings are the same
   const shared = sameFeatureSettings(models.sentiment.settings, models.complaint.settings);
   const sharedSafety = sameFeatureSettings(models.sentiment.settings, models.safety.settings);
+  const sharedIntent = sameFeatureSettings(models.sentiment.settings, models.intent.question.settings);
   // one meaning pass serves every head that reads word vectors
-  const space = models.complaint.space ?? models.safety.space;
+  const space = models.complaint.space ?? models.safety.space ?? models.intent.question.space;
   const meaningScratch: number[] = [];
   const features: number[] = [];
   const analyze = (input: AnalysisInput): AnalysisRecord => {
@@ -53,6 +55,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined, meaning });
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
       { lang: input.lang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
+    const intent = scoreIntentTokens(models.intent, tokens, raw, complaint.score,
+      { lang: input.lang, wordFeatures: english && shared && sharedIntent ? features : undefined, meaning });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, contrasted(tokens));
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
@@ -68,6 +72,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       complaint: complaint.complaint,
       safetyScore: Math.round(safety.score * 1000) / 1000,
       safety: safety.safety,
+      ...intentFields(intent),
       clusterKey: key,
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
@@ -77,6 +82,11 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     };
   };
   return Object.assign(analyze, { modelVersion: models.version });
+}
+
+function intentFields(intent: IntentResult): Pick<AnalysisRecord, 'questionScore' | 'question' | 'suggestionScore' | 'suggestion'> {
+  return { questionScore: Math.round(intent.questionScore * 1000) / 1000, question: intent.question,
+    suggestionScore: Math.round(intent.suggestionScore * 1000) / 1000, suggestion: intent.suggestion };
 }
 
 function contrasted(tokens: { values: readonly string[]; types: readonly string[] }): boolean {

@@ -1,4 +1,5 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
+import { loadIntentModel, type IntentModel } from './intent/index.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
@@ -7,7 +8,8 @@ export interface AnalysisModels {
   sentiment: SentimentModel;
   complaint: ComplaintModel;
   safety: SafetyModel;
-  /** `<sentiment>+<complaint>+<safety version>`: a change to any re-scores every mention. */
+  intent: IntentModel;
+  /** `<sentiment>+<complaint>+<safety>+<intent version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -18,11 +20,14 @@ export interface ModelPaths {
   complaintModelPath?: string;
   /** The safety model file (default: models/safety-v1.json). */
   safetyModelPath?: string;
+  /** The intent model file (default: models/intent-v1.json). */
+  intentModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const sentiment = loadSentimentModel(paths.modelPath);
   const complaint = loadComplaintModel(paths.complaintModelPath);
   const safety = loadSafetyModel(paths.safetyModelPath);
-  return { sentiment, complaint, safety, version: `${sentiment.version}+${complaint.version}+${safety.version}` };
+  const intent = loadIntentModel(paths.intentModelPath);
+  return { sentiment, complaint, safety, intent, version: `${sentiment.version}+${complaint.version}+${safety.version}+${intent.version}` };
 }

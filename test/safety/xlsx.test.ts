@@ -96,7 +96,7 @@ describe('xlsx links', () => {
     async function* rows(): AsyncIterable<ExportRow> {
       for (let i = 0; i < MAX_LINKS + 2; i++) {
         yield { id: String(i), source: 'x', brand: 'A', createdAt: '2026-11-20T10:00:00.000Z', author: null, text: 't', url: `https://x.com/s/${i}`,
-          sentiment: null, sentimentLabel: null, complaint: null, isComplaint: null, safety: null, isSafety: null, topics: '', likes: null, replies: null, reposts: null, score: null };
+          sentiment: null, sentimentLabel: null, complaint: null, isComplaint: null, safety: null, isSafety: null, question: null, isQuestion: null, suggestion: null, isSuggestion: null, topics: '', likes: null, replies: null, reposts: null, score: null };
       }
     }
     const sink = new Sink();
