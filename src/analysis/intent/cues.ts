@@ -4,7 +4,6 @@
 // see the words anywhere; these features add their place: the first words of each sentence
 // (after a greeting or a handle), a question mark ending the post, a modal asking "you".
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
-import { boundedMemo } from '../bounded-memo.js';
 
 const INTENT_SEED = hashString('intent', SEED.cue);
 const cue = (name: string): number => combineHashes(INTENT_SEED, hashString(name));
@@ -37,9 +36,14 @@ const HOW_ABOUT = cue('how-about');
 const WISH_IT = cue('wish-it');
 const BRING_BACK = cue('bring-back');
 
-const readWord = boundedMemo(20_000, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
-const firstWordCue = boundedMemo(5_000, (word: string): number => cue(`first:${word}`));
-const firstPairCue = boundedMemo(20_000, (pair: string): number => cue(`first2:${pair}`));
+const FIRST_SEED = hashString('intent-first', SEED.cue);
+const PAIR_SEED = hashString('intent-first2', SEED.cue);
+
+/** Lower case, straight apostrophes; no memo: the analyser's hot path (a lower-case string is returned as is). */
+function readWord(value: string): string {
+  const word = value.toLowerCase();
+  return word.includes('’') ? word.replaceAll('’', "'") : word;
+}
 
 /**
  * Appends intent cue features for a token list (feature ids masked to the model's buckets).
@@ -48,6 +52,7 @@ const firstPairCue = boundedMemo(20_000, (pair: string): number => cue(`first2:$
 export function appendIntentCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
   let atStart = true;
   let first = '';
+  let firstHash = 0;
   let lastMark = '';
   let previous = '';
   let sawQuestion = false;
@@ -71,12 +76,13 @@ export function appendIntentCueFeatures(values: readonly string[], types: readon
       }
       if (first === '' || first === 'please') {
         if (first === 'please' && PROPOSERS.has(word)) out.push(PLEASE_VERB & mask);
-        out.push(firstWordCue(word) & mask);
+        firstHash = hashString(word);
+        out.push(combineHashes(FIRST_SEED, firstHash) & mask);
         if (ASKERS.has(word)) out.push(FIRST_ASK & mask);
         if (PROPOSERS.has(word)) out.push(FIRST_PROPOSE & mask);
         first = word;
       } else {
-        out.push(firstPairCue(`${first} ${word}`) & mask);
+        out.push(combineHashes(PAIR_SEED, combineHashes(firstHash, hashString(word))) & mask);
         atStart = false;
       }
     }

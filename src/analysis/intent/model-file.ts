@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeComplaintModel, type ComplaintModelFile } from '../complaint/model-file.js';
-import type { IntentModel } from './score.js';
+import { joinHeads, type IntentModel } from './score.js';
 
 export const INTENT_FORMAT = 'earshot-intent/1';
 
@@ -27,8 +27,10 @@ export function decodeIntentModel(file: IntentModelFile): IntentModel {
   if (file.format !== INTENT_FORMAT) throw new Error(`unsupported intent model format: ${file.format}`);
   const question = decodeComplaintModel(file.question, 'question');
   const suggestion = decodeComplaintModel(file.suggestion, 'suggestion');
-  // one concept space serves both heads
-  return { version: file.version, question, suggestion: question.space ? { ...suggestion, space: question.space } : suggestion };
+  const joint = joinHeads(question, suggestion);
+  // scoring reads the joint weights only: the heads' own arrays are dropped (8 MB each)
+  const empty = new Float32Array(0);
+  return { version: file.version, question: { ...question, weights: empty }, suggestion: { ...suggestion, weights: empty, space: question.space }, joint };
 }
 
 /** Both packed heads in one file; the version is a hash of theirs (content only, no date). */

@@ -18,6 +18,11 @@ export interface IntentModel {
   version: string;
   question: IntentHead;
   suggestion: IntentHead;
+  /**
+   * Both heads' weights interleaved, [bucket * 4 + head * 2 + class] (and the dense ones
+   * alike), built at load: one memory read per feature scores both heads.
+   */
+  joint?: { weights: Float32Array; dense: Float32Array };
 }
 
 export interface IntentResult {
@@ -67,7 +72,38 @@ export function scoreIntentTokens(
   }
   const features = extractIntentFeatures(tokens, head.settings, scratch, options.wordFeatures);
   const dense = intentDense(sentiment, complaint, meaning, denseScratch);
-  const questionScore = complaintProbability(model.question, features, dense);
-  const suggestionScore = complaintProbability(model.suggestion, features, dense);
+  const [questionScore, suggestionScore] = model.joint ? jointProbabilities(model, model.joint, features, dense)
+    : [complaintProbability(model.question, features, dense), complaintProbability(model.suggestion, features, dense)];
   return { questionScore, question: questionScore >= model.question.threshold, suggestionScore, suggestion: suggestionScore >= model.suggestion.threshold };
+}
+
+/** Interleaves two heads' weights (see IntentModel.joint). */
+export function joinHeads(question: IntentHead, suggestion: IntentHead): NonNullable<IntentModel['joint']> {
+  const interleave = (a: Float32Array, b: Float32Array) => {
+    const out = new Float32Array(a.length * 2);
+    for (let i = 0; i < a.length / 2; i++) {
+      out[i * 4] = a[i * 2]!; out[i * 4 + 1] = a[i * 2 + 1]!; out[i * 4 + 2] = b[i * 2]!; out[i * 4 + 3] = b[i * 2 + 1]!;
+    }
+    return out;
+  };
+  return { weights: interleave(question.weights, suggestion.weights), dense: interleave(question.dense, suggestion.dense) };
+}
+
+/** P(question) and P(suggestion) in one pass over the features: as complaintProbability on each head. */
+function jointProbabilities(model: IntentModel, joint: NonNullable<IntentModel['joint']>, features: readonly number[], dense: readonly number[]): [number, number] {
+  let q0 = model.question.bias[0] ?? 0;
+  let q1 = model.question.bias[1] ?? 0;
+  let s0 = model.suggestion.bias[0] ?? 0;
+  let s1 = model.suggestion.bias[1] ?? 0;
+  const w = joint.weights;
+  for (let i = 0; i < features.length; i++) {
+    const at = features[i]! * 4;
+    q0 += w[at] ?? 0; q1 += w[at + 1] ?? 0; s0 += w[at + 2] ?? 0; s1 += w[at + 3] ?? 0;
+  }
+  const d = joint.dense;
+  for (let i = 0; i < dense.length; i++) {
+    const x = dense[i] ?? 0;
+    q0 += x * (d[i * 4] ?? 0); q1 += x * (d[i * 4 + 1] ?? 0); s0 += x * (d[i * 4 + 2] ?? 0); s1 += x * (d[i * 4 + 3] ?? 0);
+  }
+  return [1 / (1 + Math.exp(q0 - q1)), 1 / (1 + Math.exp(s0 - s1))];
 }
