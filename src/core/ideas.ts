@@ -1,8 +1,11 @@
 // Ideas for the product team: a brand's suggestions over a period, grouped by topic term.
-// Greedy and deterministic: the term the most voices suggest something about makes the first
-// idea and takes its mentions; the next term among the rest makes the second, and so on. An
-// idea's trend compares its voices in the period's second half with its first half.
-import type { Store, SuggestionRow } from '../store/store.js';
+// Greedy and deterministic: the term with the most weight makes the first idea and takes its
+// mentions; the next term among the rest makes the second, and so on. A term's weight is its
+// voices among the suggestions times how distinctive it is of them (log(1 + the brand's
+// mentions / the brand's mentions with the term)): the product's own name ("kettle") is in
+// most of a brand's posts and names no idea; "timer" is. An idea's trend compares its
+// voices in the period's second half with its first half.
+import type { Store, SuggestionRow, SuggestionSet } from '../store/store.js';
 
 export type IdeaTrend = 'new' | 'rising' | 'steady' | 'falling';
 
@@ -28,17 +31,19 @@ export interface IdeasResult { brand: string | null; since: string; until: strin
 export interface IdeasQuery { brand?: string; since: string; until: string; limit: number; samples: number }
 
 export async function readIdeas(store: Store, query: IdeasQuery): Promise<IdeasResult> {
-  const rows = await store.suggestionMentions({ brand: query.brand, since: query.since, until: query.until });
-  return { brand: query.brand ?? null, since: query.since, until: query.until, suggestions: rows.length, ideas: groupIdeas(rows, query) };
+  const set = await store.suggestionMentions({ brand: query.brand, since: query.since, until: query.until });
+  return { brand: query.brand ?? null, since: query.since, until: query.until, suggestions: set.rows.length, ideas: groupIdeas(set, query) };
 }
 
 /** Groups suggestion rows (any order) into ranked ideas; pure, for tests. */
-export function groupIdeas(rows: readonly SuggestionRow[], query: Pick<IdeasQuery, 'since' | 'until' | 'limit' | 'samples'>): Idea[] {
+export function groupIdeas(set: SuggestionSet, query: Pick<IdeasQuery, 'since' | 'until' | 'limit' | 'samples'>): Idea[] {
+  const rows = set.rows;
+  const weightOf = (key: string, voices: number) => voices * Math.log(1 + Math.max(set.mentions, rows.length) / Math.max(set.termMentions[key] ?? 1, 1));
   const mid = (Date.parse(query.since) + Date.parse(query.until)) / 2;
   const left = new Set(rows.map((_, i) => i));
   const ideas: Idea[] = [];
   while (ideas.length < query.limit && left.size > 0) {
-    const best = bestTerm(rows, left);
+    const best = bestTerm(rows, left, weightOf);
     if (!best) break;
     const members = [...left].filter((i) => rows[i]!.terms.some((t) => t.key === best.key));
     for (const i of members) left.delete(i);
@@ -47,8 +52,10 @@ export function groupIdeas(rows: readonly SuggestionRow[], query: Pick<IdeasQuer
   return ideas;
 }
 
-/** The term most voices among `left` use (ties: more mentions, then the key in byte order). */
-function bestTerm(rows: readonly SuggestionRow[], left: ReadonlySet<number>): { key: string; display: string } | undefined {
+/** The term of most weight among `left` (ties: more voices, more mentions, then the key in byte order). */
+function bestTerm(
+  rows: readonly SuggestionRow[], left: ReadonlySet<number>, weightOf: (key: string, voices: number) => number,
+): { key: string; display: string } | undefined {
   const byTerm = new Map<string, { display: string; voices: Set<number>; mentions: number }>();
   for (const i of left) {
     for (const t of rows[i]!.terms) {
@@ -58,10 +65,10 @@ function bestTerm(rows: readonly SuggestionRow[], left: ReadonlySet<number>): { 
       byTerm.set(t.key, e);
     }
   }
-  let best: { key: string; display: string; voices: number; mentions: number } | undefined;
+  let best: { key: string; display: string; weight: number; voices: number; mentions: number } | undefined;
   for (const [key, e] of byTerm) {
-    const c = { key, display: e.display, voices: e.voices.size, mentions: e.mentions };
-    if (!best || c.voices > best.voices || (c.voices === best.voices && (c.mentions > best.mentions || (c.mentions === best.mentions && key < best.key)))) best = c;
+    const c = { key, display: e.display, weight: weightOf(key, e.voices.size), voices: e.voices.size, mentions: e.mentions };
+    if (!best || compare(c, best) < 0) best = c;
   }
   return best;
 }
@@ -91,4 +98,8 @@ export function trendOf(earlier: number, later: number): IdeaTrend {
   if (later >= earlier + 2 && later >= earlier * 1.5) return 'rising';
   if (earlier >= later + 2 && earlier >= later * 1.5) return 'falling';
   return 'steady';
+}
+
+function compare(a: { key: string; weight: number; voices: number; mentions: number }, b: typeof a): number {
+  return b.weight - a.weight || b.voices - a.voices || b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -62,8 +62,8 @@ export interface Store extends ReportQueries {
   setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void>;
   /** Mentions that likely need a reply (see InboxQuery), most recent day first. */
   inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
-  /** Suggestions (effective flag) of a brand in a time range, with their topic terms. */
-  suggestionMentions(query: SuggestionQuery): Promise<SuggestionRow[]>;
+  /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */
+  suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet>;
   /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
   labelledMentions(brand?: string): Promise<LabelledMention[]>;
   /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
@@ -581,6 +581,13 @@ export interface SuggestionQuery {
   brand?: string;
   since?: string;
   until?: string;
+}
+
+export interface SuggestionSet {
+  rows: SuggestionRow[];
+  /** All the brand's mentions in the range, and per term of the rows, how many of them carry it. */
+  mentions: number;
+  termMentions: Record<string, number>;
 }
 
 export interface SuggestionRow {

@@ -70,7 +70,7 @@ describe.each(backends)('intents in the $name store', (backend) => {
 
   it('the inbox: newest day first, within a day safety, complaint, question, then engagement; handled and labelled-away mentions leave it', async () => {
     await store().upsertMentions([
-      mention('q-old', 1), mention('q-low', 30, { likes: 1 }), mention('q-high', 31, { likes: 9 }), mention('c', 32), mention('s', 33),
+      mention('q-old', 1), mention('q-low', 31, { metrics: { likes: 1 } }), mention('q-high', 30, { metrics: { likes: 9 } }), mention('c', 32), mention('s', 33),
       mention('chatter', 34), mention('sugg', 35), mention('other', 36, { brand: 'Other' }),
     ]);
     const rows = await analyseAll(store(), {
@@ -81,6 +81,7 @@ describe.each(backends)('intents in the $name store', (backend) => {
     expect(await ids({ brand: 'Acme' })).toEqual(['s', 'c', 'q-high', 'q-low', 'q-old']);
     const [first] = await store().inboxMentions({ brand: 'acme', limit: 1 });
     expect(first).toMatchObject({ id: 's', source: 'x', brand: 'Acme', safety: true, complaint: true, question: false, engagement: 0 });
+    // engagement outranks the time of day: q-high is older than q-low
     expect(await ids({ since: new Date(START + 24 * H).toISOString(), brand: 'Acme', limit: 2 })).toEqual(['s', 'c']);
     expect(await ids({ brand: 'Other' })).toEqual(['other']);
     await store().setIntentLabel(rows.get('q-high')!, 'handled', true);
@@ -96,7 +97,9 @@ describe.each(backends)('intents in the $name store', (backend) => {
     await analyseAll(store(), {
       1: { suggestion: 0.9, terms: ['refill', 'dark mode'], voice: 7 }, 2: { suggestion: 0.4 }, 3: { suggestion: 0.9, terms: [] }, 4: { suggestion: 0.9 },
     });
-    const rows = await store().suggestionMentions({ brand: 'Acme', since: new Date(START).toISOString(), until: new Date(START + 24 * H).toISOString() });
-    expect(rows.map((r) => [r.id, r.voice, r.terms.map((t) => t.key)])).toEqual([['1', 7, ['dark mode', 'refill']], ['3', expect.any(Number), []]]);
+    const set = await store().suggestionMentions({ brand: 'Acme', since: new Date(START).toISOString(), until: new Date(START + 24 * H).toISOString() });
+    expect(set.rows.map((r) => [r.id, r.voice, r.terms.map((t) => t.key)])).toEqual([['1', 7, ['dark mode', 'refill']], ['3', expect.any(Number), []]]);
+    // how common the suggestions' terms are among all the brand's mentions of the range (2 carries "kettle", not asked for)
+    expect([set.mentions, set.termMentions]).toEqual([3, { 'dark mode': 1, refill: 1 }]);
   });
 });

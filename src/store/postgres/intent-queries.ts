@@ -1,5 +1,5 @@
 // Intent in PostgreSQL: as src/store/sqlite/intent-queries.ts (the same flags, order and rows).
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow } from '../store.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentLabelColumn } from '../sqlite/intent-queries.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 import type { Sql } from './connect.js';
@@ -39,7 +39,7 @@ export async function readInbox(sql: Sql, q: InboxQuery): Promise<InboxRow[]> {
   return rows.map(({ rowId: _, day: __, ...r }) => ({ ...r, engagement: Number(r.engagement) }));
 }
 
-export async function readSuggestions(sql: Sql, q: SuggestionQuery): Promise<SuggestionRow[]> {
+export async function readSuggestions(sql: Sql, q: SuggestionQuery): Promise<SuggestionSet> {
   const rows = await sql<SuggestionRow[]>`
     SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt", m.author, m.text, m.url,
       COALESCE(a.voice, m.id) AS voice, ${sql.unsafe(ENGAGEMENT)} AS engagement,
@@ -47,5 +47,12 @@ export async function readSuggestions(sql: Sql, q: SuggestionQuery): Promise<Sug
         FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '[]'::json) AS terms
     ${sql.unsafe(JOINS)} WHERE ${sql.unsafe(EFFECTIVE_SUGGESTION)} = 1 ${rangeWhere(sql, q)}
     ORDER BY m.created_at, m.id, b.name COLLATE "C"`;
-  return rows.map((r) => ({ ...r, voice: Number(r.voice), engagement: Number(r.engagement) }));
+  const read = rows.map((r) => ({ ...r, voice: Number(r.voice), engagement: Number(r.engagement) }));
+  const keys = [...new Set(read.flatMap((r) => r.terms.map((t) => t.key)))];
+  const [total] = await sql<Array<{ n: number }>>`SELECT COUNT(*) AS n FROM mention_brands l JOIN brands b ON b.id = l.brand_id
+    JOIN mentions m ON m.id = l.mention_id WHERE true ${rangeWhere(sql, q)}`;
+  const counts = keys.length === 0 ? [] : await sql<Array<{ key: string; n: number }>>`
+    SELECT t.key, COUNT(DISTINCT m.id) AS n FROM mention_terms l JOIN terms t ON t.id = l.term_id JOIN brands b ON b.id = l.brand_id
+      JOIN mentions m ON m.id = l.mention_id WHERE t.key = ANY(${keys}::text[]) ${rangeWhere(sql, q)} GROUP BY t.key`;
+  return { rows: read, mentions: Number(total!.n), termMentions: Object.fromEntries(counts.map((c) => [c.key, Number(c.n)])) };
 }

@@ -24,7 +24,7 @@ import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow } from '../store.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
@@ -194,7 +194,7 @@ export class PostgresStore implements Store {
     return readInbox(this.sql, query);
   }
 
-  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionRow[]> {
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
     return readSuggestions(this.sql, query);
   }
 

@@ -1,7 +1,7 @@
 // Intent in the store (migration 16): the effective question and suggestion flags, the
 // --intent filter, intent labels (question, suggestion, handled), the inbox and the
 // suggestions of a brand. PostgreSQL's intent-queries.ts reads the same columns.
-import type { InboxQuery, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow } from '../store.js';
+import type { InboxQuery, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, ENGAGEMENT } from './mention-queries.js';
 import type { Db } from './open.js';
 
@@ -68,7 +68,7 @@ export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
 }
 
 /** Suggestions of a range, oldest first, each with its topic terms for the brand it is linked to. */
-export function readSuggestions(db: Db, q: SuggestionQuery): SuggestionRow[] {
+export function readSuggestions(db: Db, q: SuggestionQuery): SuggestionSet {
   const where = [...rangeWhere(q), `${EFFECTIVE_SUGGESTION} = 1`];
   const rows = db.prepare(`SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url,
       COALESCE(a.voice, m.id) AS voice, ${ENGAGEMENT} AS engagement,
@@ -76,5 +76,14 @@ export function readSuggestions(db: Db, q: SuggestionQuery): SuggestionRow[] {
         WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id) AS terms
     ${JOINS} WHERE ${where.join(' AND ')}
     ORDER BY m.created_at, m.id, b.name`).all({ brand: q.brand, since: q.since, until: q.until }) as Array<Omit<SuggestionRow, 'terms'> & { terms: string }>;
-  return rows.map((r) => ({ ...r, terms: (JSON.parse(r.terms) as SuggestionRow['terms']).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)) }));
+  const read = rows.map((r) => ({ ...r, terms: (JSON.parse(r.terms) as SuggestionRow['terms']).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)) }));
+  const keys = [...new Set(read.flatMap((r) => r.terms.map((t) => t.key)))];
+  const params = { brand: q.brand, since: q.since, until: q.until, keys: JSON.stringify(keys) };
+  const range = rangeWhere(q);
+  const mentions = db.prepare(`SELECT COUNT(*) FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
+    ${range.length ? `WHERE ${range.join(' AND ')}` : ''}`).pluck().get(params) as number;
+  const counts = keys.length === 0 ? [] : db.prepare(`SELECT t.key, COUNT(DISTINCT m.id) AS n FROM mention_terms l JOIN terms t ON t.id = l.term_id
+    JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
+    WHERE t.key IN (SELECT value FROM json_each(@keys)) ${range.map((w) => `AND ${w}`).join(' ')} GROUP BY t.key`).all(params) as Array<{ key: string; n: number }>;
+  return { rows: read, mentions, termMentions: Object.fromEntries(counts.map((c) => [c.key, c.n])) };
 }

@@ -26,7 +26,7 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow } from '../store.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -213,7 +213,7 @@ export class SqliteStore implements Store {
     return readInbox(this.db, query);
   }
 
-  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionRow[]> {
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
     return readSuggestions(this.db, query);
   }
 
