@@ -3,7 +3,8 @@
 // mentions; the next term among the rest makes the second, and so on. A term's weight is its
 // voices among the suggestions times how distinctive it is of them (log(1 + the brand's
 // mentions / the brand's mentions with the term)): the product's own name ("kettle") is in
-// most of a brand's posts and names no idea; "timer" is. An idea's trend compares its
+// most of a brand's posts and names no idea; "timer" does. A term in a fifth or more of a
+// brand's posts (of 20 or more) is its category and names none at all. An idea's trend compares its
 // voices in the period's second half with its first half.
 import type { Store, SuggestionRow, SuggestionSet } from '../store/store.js';
 
@@ -38,13 +39,18 @@ export async function readIdeas(store: Store, query: IdeasQuery): Promise<IdeasR
 /** Groups suggestion rows (any order) into ranked ideas; pure, for tests. */
 export function groupIdeas(set: SuggestionSet, query: Pick<IdeasQuery, 'since' | 'until' | 'limit' | 'samples'>): Idea[] {
   const rows = set.rows;
-  const weightOf = (key: string, voices: number) => voices * Math.log(1 + Math.max(set.mentions, rows.length) / Math.max(set.termMentions[key] ?? 1, 1));
+  const all = Math.max(set.mentions, rows.length);
+  // a term in a fifth or more of all the brand's posts is its category ("tea" for a tea brand): it names no idea
+  const weightOf = (key: string, voices: number) => {
+    const carrying = Math.max(set.termMentions[key] ?? 1, 1);
+    return all >= 20 && carrying * 5 >= all ? 0 : voices * Math.log(1 + all / carrying);
+  };
   const mid = (Date.parse(query.since) + Date.parse(query.until)) / 2;
   const left = new Set(rows.map((_, i) => i));
   const ideas: Idea[] = [];
   while (ideas.length < query.limit && left.size > 0) {
     const best = bestTerm(rows, left, weightOf);
-    if (!best) break;
+    if (!best || best.weight <= 0) break;
     const members = [...left].filter((i) => rows[i]!.terms.some((t) => t.key === best.key));
     for (const i of members) left.delete(i);
     ideas.push(ideaOf(rows, members, best, mid, ideas.length + 1, query.samples));
@@ -55,7 +61,7 @@ export function groupIdeas(set: SuggestionSet, query: Pick<IdeasQuery, 'since' |
 /** The term of most weight among `left` (ties: more voices, more mentions, then the key in byte order). */
 function bestTerm(
   rows: readonly SuggestionRow[], left: ReadonlySet<number>, weightOf: (key: string, voices: number) => number,
-): { key: string; display: string } | undefined {
+): { key: string; display: string; weight: number } | undefined {
   const byTerm = new Map<string, { display: string; voices: Set<number>; mentions: number }>();
   for (const i of left) {
     for (const t of rows[i]!.terms) {
