@@ -1,6 +1,6 @@
 // Intent in PostgreSQL: as src/store/sqlite/intent-queries.ts (the same flags, order and rows).
 import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
-import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentLabelColumn } from '../sqlite/intent-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, hourOf, intentLabelColumn } from '../sqlite/intent-queries.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 import type { Sql } from './connect.js';
 
@@ -22,8 +22,8 @@ export async function writeIntentLabel(sql: Sql, rowId: number, kind: IntentLabe
 function rangeWhere(sql: Sql, q: { brand?: string; source?: string; since?: string; until?: string }) {
   return sql`${q.brand ? sql`AND lower(b.name) = lower(${q.brand})` : sql``}
     ${q.source ? sql`AND m.source = ${q.source}` : sql``}
-    ${q.since ? sql`AND m.created_at >= ${q.since}::timestamptz` : sql``}
-    ${q.until ? sql`AND m.created_at < ${q.until}::timestamptz` : sql``}`;
+    ${q.since ? sql`AND m.created_at >= ${q.since}::timestamptz AND l.hour >= ${hourOf(q.since)}` : sql``}
+    ${q.until ? sql`AND m.created_at < ${q.until}::timestamptz AND l.hour <= ${hourOf(q.until)}` : sql``}`;
 }
 
 export async function readInbox(sql: Sql, q: InboxQuery): Promise<InboxRow[]> {

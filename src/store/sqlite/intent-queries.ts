@@ -46,9 +46,16 @@ function rangeWhere(q: { brand?: string; source?: string; since?: string; until?
   const where: string[] = [];
   if (q.brand) where.push('b.name = @brand COLLATE NOCASE');
   if (q.source) where.push('m.source = @source');
-  if (q.since) where.push('m.created_at >= @since');
-  if (q.until) where.push('m.created_at < @until');
+  // the link's hour bounds too, so the (brand, hour) index narrows the rows before the exact times
+  if (q.since) where.push(`m.created_at >= @since AND l.hour >= ${hourOf(q.since)}`);
+  if (q.until) where.push(`m.created_at < @until AND l.hour <= ${hourOf(q.until)}`);
   return where;
+}
+
+/** The hour (since the epoch) of an ISO time; an integer, so safe to write into SQL. */
+export function hourOf(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? Math.floor(ms / 3_600_000) : 0;
 }
 
 type RawInbox = Omit<InboxRow, 'safety' | 'complaint' | 'question'> & { safety: number; complaint: number; question: number };
