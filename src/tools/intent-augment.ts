@@ -19,6 +19,7 @@ const ASKS = [
   'what time do you open on sunday', 'do you deliver to {place}', 'how much is delivery to {place}', 'is the {place} store open today',
   'who do i contact about {thing}', 'can someone help me with {thing}', 'need help with {thing}, it {fault}', 'can you tell me if {thing} {fit}',
   'what happened to {thing}', 'is it normal that {thing} {fault}', 'should i return {thing} or wait for a fix',
+  'which {thing} should i get next', 'which one should i order, {thing} or the bigger one', 'should i get {thing} or wait for the sale',
 ];
 const DO = ['reset it', 'cancel my order', 'change my delivery address', 'update the firmware', 'get a refund', 'pair it with my phone',
   'change my password', 'clean the filter', 'return an item', 'track my parcel', 'pause my subscription', 'download my invoice', 'turn off notifications',
@@ -66,7 +67,11 @@ const NEITHER = [
   'the staff helped me sort {thing} in minutes', 'asked support about {thing}, sorted in 5 mins', '{thing} was delivered to the wrong house', 'so {thing} just {fault}',
   'honestly {thing} changed my mornings', 'two weeks in and {thing} still works perfectly', 'no idea what i did before {thing}', 'not impressed with {thing} tbh',
   'my kids love {thing}', '{thing} broke after a week, never again', 'who knew {thing} could be this good', 'what a bargain {thing} was',
+  'just learned {thing} {fact}', 'apparently {thing} {fact}', 'til {thing} {fact}', 'found out {thing} {fact}', 'so {thing} {fact}. interesting',
 ];
+/** Things people find out and pass on: news, not a proposal. */
+const FACTS = ['contains plastic', 'is made in the same factory as the cheap one', 'has palm oil in it', 'comes in recycled packaging',
+  'went up 20p this week', 'is owned by a big company now', 'has a new design', 'uses real fruit', 'is sold out everywhere'];
 const OPENERS = ['', '', '', '', '@shop ', 'hi ', 'hey ', 'quick question: ', 'ok so ', 'hello, ', '@brand '];
 const ENDS_Q = ['?', '?', '?', '??', ' ?', '', ' 🙏', '? thanks', '? cheers'];
 const ENDS_S = ['', '', '!', ' please', ' 🙏', '. thanks', ' pls', '!!', '. would buy again'];
@@ -94,7 +99,7 @@ export function writtenIntentTexts(n: number, seed = 20261229): WrittenIntent[] 
     .replace('{fit}', () => pick(FITS)).replace('{last}', () => pick(LASTS)).replace('{fault}', () => pick(FAULTS)).replace('{place}', () => pick(PLACES))
     .replace('{feature}', () => pick(FEATURES)).replace('{change}', () => pick(CHANGES)).replace('{changing}', () => pick(CHANGINGS))
     .replace('{old}', () => pick(OLD)).replace('{better}', () => pick(BETTERS)).replace('{option}', () => pick(OPTIONS))
-    .replace('{thing}', () => pick(THINGS)).replace('{fault}', () => pick(FAULTS));
+    .replace('{thing}', () => pick(THINGS)).replace('{fault}', () => pick(FAULTS)).replace('{fact}', () => pick(FACTS));
   const out: WrittenIntent[] = [];
   const seen = new Set<string>();
   const add = (core: string, end: string, question: 0 | 1, suggestion: 0 | 1): void => {
