@@ -1,6 +1,7 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast } from './complaint/cues.js';
 import { scoreComplaintTokens } from './complaint/index.js';
+import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { ironyProbability } from './irony/score.js';
 import type { SentimentResult, SentimentTokens } from './sentiment/types.js';
@@ -40,8 +41,9 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
   // the complaint model reads the same word features as sentiment when its settings are the same
   const shared = sameFeatureSettings(models.sentiment.settings, models.complaint.settings);
   const sharedSafety = sameFeatureSettings(models.sentiment.settings, models.safety.settings);
+  const sharedIntent = sameFeatureSettings(models.sentiment.settings, models.intent.question.settings);
   // one meaning pass serves every head that reads word vectors
-  const space = models.complaint.space ?? models.safety.space;
+  const space = models.complaint.space ?? models.safety.space ?? models.intent.question.space;
   const meaningScratch: number[] = [];
   const features: number[] = [];
   const analyze = (input: AnalysisInput): AnalysisRecord => {
@@ -59,6 +61,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const complaint = sarcastic && models.irony.threshold > 0 ? sarcasticComplaint(scored, sarcastic, models.complaint.threshold) : scored;
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
       { lang: input.lang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
+    const intent = scoreIntentTokens(models.intent, tokens, raw, complaint.score,
+      { lang: input.lang, wordFeatures: english && shared && sharedIntent ? features : undefined, meaning });
     const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
@@ -75,6 +79,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       complaint: complaint.complaint,
       safetyScore: Math.round(safety.score * 1000) / 1000,
       safety: safety.safety,
+      ...intentFields(intent),
       clusterKey: key,
       // copies by many authors count as a campaign, retweets and one author's repeats as one voice
       cluster: voiceCluster(key, text, voice),
@@ -111,6 +116,11 @@ function sarcasticComplaint(scored: { score: number; complaint: boolean }, irony
   if (irony < SARCASTIC_COMPLAINT) return scored;
   const score = Math.max(scored.score, irony);
   return { score, complaint: scored.complaint || score >= threshold };
+}
+
+function intentFields(intent: IntentResult): Pick<AnalysisRecord, 'questionScore' | 'question' | 'suggestionScore' | 'suggestion'> {
+  return { questionScore: Math.round(intent.questionScore * 1000) / 1000, question: intent.question,
+    suggestionScore: Math.round(intent.suggestionScore * 1000) / 1000, suggestion: intent.suggestion };
 }
 
 /** One author is one voice; a mention with no author counts as its own voice. */

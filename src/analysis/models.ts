@@ -1,5 +1,6 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
 import { loadIronyModel, type IronyModel } from './irony/score.js';
+import { loadIntentModel, type IntentModel } from './intent/index.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
@@ -10,7 +11,8 @@ export interface AnalysisModels {
   safety: SafetyModel;
   /** Irony: with the praise-plus-problem contrast, it turns sarcastic praise into the complaint it is. */
   irony: IronyModel;
-  /** `<sentiment>+<complaint>+<safety>+<irony version>`: a change to any re-scores every mention. */
+  intent: IntentModel;
+  /** `<sentiment>+<complaint>+<safety>+<irony>+<intent version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -23,6 +25,8 @@ export interface ModelPaths {
   safetyModelPath?: string;
   /** The irony model file (default: models/irony-v1.json). */
   ironyModelPath?: string;
+  /** The intent model file (default: models/intent-v1.json). */
+  intentModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
@@ -30,5 +34,6 @@ export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const complaint = loadComplaintModel(paths.complaintModelPath);
   const safety = loadSafetyModel(paths.safetyModelPath);
   const irony = loadIronyModel(paths.ironyModelPath);
-  return { sentiment, complaint, safety, irony, version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}` };
+  const intent = loadIntentModel(paths.intentModelPath);
+  return { sentiment, complaint, safety, irony, intent, version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}+${intent.version}` };
 }

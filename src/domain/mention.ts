@@ -92,3 +92,20 @@ export function dateOutOfRange(createdAt: string, now: Date): string | null {
   if (at > now.getTime() + FUTURE_SKEW_MS) return `created_at ${createdAt} is more than a day after now (${now.toISOString()}), outside the dates earshot keeps`;
   return null;
 }
+
+/**
+ * The human intent labels of `earshot label`: asks something or not, proposes a change or
+ * not, and handled (answered: out of the inbox) or not-handled (back in).
+ */
+export const INTENT_LABELS = ['question', 'not-question', 'suggestion', 'not-suggestion', 'handled', 'not-handled'] as const;
+export type IntentLabel = (typeof INTENT_LABELS)[number];
+
+export function isIntentLabel(value: string): value is IntentLabel {
+  return (INTENT_LABELS as readonly string[]).includes(value);
+}
+
+/** What an intent label sets: which flag, and to what. */
+export function intentLabelValue(label: IntentLabel): { kind: 'question' | 'suggestion' | 'handled'; value: boolean } {
+  const value = !label.startsWith('not-');
+  return { kind: label.replace(/^not-/, '') as 'question' | 'suggestion' | 'handled', value };
+}

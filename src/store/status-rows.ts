@@ -13,7 +13,7 @@ export function mergeStatusRows(
   for (const s of scans) {
     const key = `${s.brand}\u0000${s.source}`;
     const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, lastScan: null,
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null,
     };
     rows.set(key, { ...row, lastScan: s.lastScan });
   }

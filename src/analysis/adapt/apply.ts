@@ -44,6 +44,7 @@ export function applyAdaptation(base: AnalysisModels, adaptation: Adaptation): A
     complaint: { ...adaptComplaint(base.complaint, adaptation.complaint), version: base.complaint.version },
     safety: base.safety,
     irony: base.irony,
+    intent: base.intent,
     version: adaptation.version,
   };
 }

@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
@@ -23,6 +23,7 @@ interface ExportFlags extends ReportPeriodFlags {
   sentiment?: string;
   complaint?: boolean;
   safety?: boolean;
+  intent?: 'question' | 'suggestion';
   issue?: number;
   search?: string;
   limit?: number;
@@ -45,6 +46,7 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addIntentOption(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
@@ -54,7 +56,8 @@ export const exportCommand = command
     + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
     + '\n  $ earshot export --format jsonl --sentiment negative | jq .text'
     + '\n  $ earshot export --complaint --since 7d --columns created_at,text,complaint,url'
-    + '\n  $ earshot export --safety --since 30d --columns created_at,text,safety,url')
+    + '\n  $ earshot export --safety --since 30d --columns created_at,text,safety,url'
+    + '\n  $ earshot export --intent question --since 7d --columns created_at,author,text,question,url')
   .action(withContext(runExport));
 
 async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
@@ -74,6 +77,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     sentiments,
     complaint: flags.complaint,
     safety: flags.safety,
+    intent: flags.intent,
     search: flags.search,
     limit: flags.limit,
     ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),

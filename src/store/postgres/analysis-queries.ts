@@ -1,5 +1,5 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import { complaintScoreOf, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
+import { complaintScoreOf, effectiveIntent, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
@@ -62,7 +62,7 @@ type TermLinks = Record<'brand' | 'hour' | 'term' | 'mention' | 'voice' | 'clust
 
 type Facts = {
   id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null;
-  humanSafety: number | null; textHash: string;
+  humanSafety: number | null; humanQuestion: number | null; humanSuggestion: number | null; textHash: string;
 };
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
@@ -84,9 +84,10 @@ export class AnalysisWriter {
           ARRAY(SELECT l.brand_id FROM mention_brands l WHERE l.mention_id = m.id ORDER BY l.brand_id) AS "brandIds",
           ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id ORDER BY l.brand_id) AS brands,
           floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
-          cl.complaint AS "humanComplaint", sl.safety AS "humanSafety", md5(m.text) AS "textHash"
+          cl.complaint AS "humanComplaint", sl.safety AS "humanSafety",
+          il.question AS "humanQuestion", il.suggestion AS "humanSuggestion", md5(m.text) AS "textHash"
         FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-        LEFT JOIN safety_labels sl ON sl.mention_id = m.id
+        LEFT JOIN safety_labels sl ON sl.mention_id = m.id LEFT JOIN intent_labels il ON il.mention_id = m.id
         WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
       const byId = new Map(facts.map((f) => [f.id, f]));
       // the others were deleted since they were read, or their text was edited (by this process
@@ -101,12 +102,15 @@ export class AnalysisWriter {
       if (kept.length === 0) return;
       const rows: AnalysisRow[] = kept.map((r) => {
         const f = byId.get(r.rowId)!;
+        const intent = effectiveIntent(r, { question: f.humanQuestion, suggestion: f.humanSuggestion });
         return {
           mention_id: r.rowId, model_version: r.modelVersion, sentiment_score: r.sentimentScore, sentiment_label: r.sentimentLabel,
           cluster_key: r.clusterKey, brand_id: f.brandId, hour: f.hour, voice: r.voice, cluster: r.cluster,
           sentiment: SENTIMENT_VALUE[f.human ?? r.sentimentLabel],
           complaint_score: complaintScoreOf(r), complaint: f.humanComplaint ?? (r.complaint ? 1 : 0),
-          safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0), analyzed_at: new Date().toISOString(),
+          safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0),
+          question_score: intent.questionScore, question: intent.question, suggestion_score: intent.suggestionScore, suggestion: intent.suggestion,
+          analyzed_at: new Date().toISOString(),
         };
       });
       await insertAnalyses(tx, rows);
@@ -192,24 +196,29 @@ export class AnalysisWriter {
 type AnalysisRow = {
   mention_id: number; model_version: string; sentiment_score: number; sentiment_label: string; cluster_key: string; brand_id: number;
   hour: number; voice: number; cluster: number; sentiment: number; complaint_score: number | null; complaint: number;
-  safety_score: number | null; safety: number; analyzed_at: string;
+  safety_score: number | null; safety: number; question_score: number | null; question: number; suggestion_score: number | null; suggestion: number;
+  analyzed_at: string;
 };
 
 /** Upserts a batch's analyses as one statement of column arrays (a VALUES list would bind 15 parameters a row). */
 async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
   const col = <K extends keyof AnalysisRow>(key: K) => rows.map((r) => r[key]);
   await tx`INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster,
-      sentiment, complaint_score, complaint, safety_score, safety, analyzed_at)
+      sentiment, complaint_score, complaint, safety_score, safety, question_score, question, suggestion_score, suggestion, analyzed_at)
     SELECT * FROM unnest(${col('mention_id')}::bigint[], ${col('model_version')}::text[], ${col('sentiment_score')}::double precision[],
       ${col('sentiment_label')}::text[], ${col('cluster_key')}::text[], ${col('brand_id')}::bigint[], ${col('hour')}::integer[],
       ${col('voice')}::bigint[], ${col('cluster')}::bigint[], ${col('sentiment')}::integer[], ${col('complaint_score')}::double precision[],
-      ${col('complaint')}::integer[], ${col('safety_score')}::double precision[], ${col('safety')}::integer[], ${col('analyzed_at')}::timestamptz[])
+      ${col('complaint')}::integer[], ${col('safety_score')}::double precision[], ${col('safety')}::integer[],
+      ${col('question_score')}::double precision[], ${col('question')}::integer[], ${col('suggestion_score')}::double precision[],
+      ${col('suggestion')}::integer[], ${col('analyzed_at')}::timestamptz[])
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
-      safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at`;
+      safety_score = excluded.safety_score, safety = excluded.safety,
+      question_score = excluded.question_score, question = excluded.question,
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at`;
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */

@@ -1,7 +1,7 @@
 import type { Migration } from '../sqlite/migrations.js';
 
 /**
- * Migrations 13– (safety). Shipped: never edit one; the next goes into the newest file.
+ * Migrations 13– (safety, intents). Shipped: never edit one; the next goes into the newest file.
  */
 export const MIGRATIONS_13_TO_18: readonly Migration[] = [
   {
@@ -63,6 +63,49 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
         updated_at timestamptz NOT NULL
       );
       CREATE UNIQUE INDEX issue_states_key ON issue_states (lower(brand), issue_key);
+    `,
+  },
+  {
+    version: 16,
+    name: 'intent scores, intent labels',
+    sql: `
+      -- As SQLite's migration 16: the intent model's question_score and suggestion_score
+      -- (NULL until scored), the effective question and suggestion flags (0/1, a human label
+      -- wins) on analyses, the human intent labels (question, suggestion, handled; NULL until
+      -- said), and question and suggestion counts in status's per-day counts.
+      ALTER TABLE analyses ADD COLUMN question_score double precision;
+      ALTER TABLE analyses ADD COLUMN question integer NOT NULL DEFAULT 0;
+      ALTER TABLE analyses ADD COLUMN suggestion_score double precision;
+      ALTER TABLE analyses ADD COLUMN suggestion integer NOT NULL DEFAULT 0;
+      CREATE TABLE intent_labels (
+        mention_id bigint PRIMARY KEY REFERENCES mention_keys(id) ON DELETE CASCADE,
+        question integer CHECK (question IN (0, 1)),
+        suggestion integer CHECK (suggestion IN (0, 1)),
+        handled integer CHECK (handled IN (0, 1)),
+        labeled_at timestamptz NOT NULL
+      );
+      ALTER TABLE source_days ADD COLUMN questions bigint NOT NULL DEFAULT 0;
+      ALTER TABLE source_days ADD COLUMN suggestions bigint NOT NULL DEFAULT 0;
+      -- an intent label changes no link, but status counts it: its days are counted again
+      CREATE FUNCTION intent_labels_dirty() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day)
+          SELECT DISTINCT l.brand_id, l.hour / 24 FROM new_rows n JOIN mention_brands l ON l.mention_id = n.mention_id;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          INSERT INTO brand_days_dirty (brand_id, day)
+          SELECT DISTINCT l.brand_id, l.hour / 24 FROM old_rows o JOIN mention_brands l ON l.mention_id = o.mention_id;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER intent_labels_dirty_insert AFTER INSERT ON intent_labels
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION intent_labels_dirty();
+      CREATE TRIGGER intent_labels_dirty_delete AFTER DELETE ON intent_labels
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION intent_labels_dirty();
+      CREATE TRIGGER intent_labels_dirty_update AFTER UPDATE ON intent_labels
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION intent_labels_dirty();
     `,
   },
 ];

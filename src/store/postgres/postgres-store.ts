@@ -23,6 +23,8 @@ import { PgReportQueries } from './report-queries.js';
 import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
+import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
@@ -182,6 +184,18 @@ export class PostgresStore implements Store {
 
   async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
     await writeSafetyLabel(this.sql, rowId, isSafety);
+  }
+
+  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
+    await writeIntentLabel(this.sql, rowId, kind, value);
+  }
+
+  async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
+    return readInbox(this.sql, query);
+  }
+
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
+    return readSuggestions(this.sql, query);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {

@@ -145,19 +145,24 @@ export function prepareAnalysisWrites(db: Db) {
   const complaintLabel = db.prepare('SELECT complaint FROM complaint_labels WHERE mention_id = ?').pluck();
   const anySafetyLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM safety_labels)').pluck();
   const safetyLabel = db.prepare('SELECT safety FROM safety_labels WHERE mention_id = ?').pluck();
+  const anyIntentLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM intent_labels)').pluck();
+  const intentLabel = db.prepare('SELECT question, suggestion FROM intent_labels WHERE mention_id = ?');
   // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a
   // foreign-key error; so is one whose text is no longer the one analysed (NULL: not known,
   // facts read back at saving), edited by another connection: its edit left it pending
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
-      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety, analyzed_at)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
+      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety,
+      question_score, question, suggestion_score, suggestion, analyzed_at)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
-      safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at`);
+      safety_score = excluded.safety_score, safety = excluded.safety,
+      question_score = excluded.question_score, question = excluded.question,
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
     WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
@@ -189,6 +194,7 @@ export function prepareAnalysisWrites(db: Db) {
     const failures = anyFailure.get() === 1;
     const complaintLabelled = anyComplaintLabel.get() === 1;
     const safetyLabelled = anySafetyLabel.get() === 1;
+    const intentLabelled = anyIntentLabel.get() === 1;
     for (const r of results) {
       const f = facts.get(r.rowId) ?? readFacts(r.rowId);
       facts.delete(r.rowId);
@@ -199,8 +205,10 @@ export function prepareAnalysisWrites(db: Db) {
       const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
       const humanSafety = safetyLabelled ? (safetyLabel.get(r.rowId) as number | undefined) : undefined;
       const safety = humanSafety ?? (r.safety ? 1 : 0);
+      const intent = effectiveIntent(r, intentLabelled ? (intentLabel.get(r.rowId) as IntentLabels | undefined) : undefined);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety, now,
+        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety,
+        intent.questionScore, intent.question, intent.suggestionScore, intent.suggestion, now,
         r.rowId, f.text ?? null, f.text ?? null);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);
@@ -241,6 +249,17 @@ export function complaintScoreOf(record: Pick<AnalysisRecord, 'complaintScore'>)
  */
 export function safetyScoreOf(record: Pick<AnalysisRecord, 'safetyScore'>): number | null {
   return Number.isFinite(record.safetyScore) ? Math.round(record.safetyScore * 1000) / 1000 : null;
+}
+
+type IntentLabels = { question: number | null; suggestion: number | null };
+
+/** The intent scores as stored (3 decimals, NULL when not scored) and the flags (a human label wins). */
+export function effectiveIntent(r: AnalysisRecord, human: Partial<IntentLabels> | undefined) {
+  const score = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+  return {
+    questionScore: score(r.questionScore), question: human?.question ?? (r.question ? 1 : 0),
+    suggestionScore: score(r.suggestionScore), suggestion: human?.suggestion ?? (r.suggestion ? 1 : 0),
+  };
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */

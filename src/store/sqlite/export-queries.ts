@@ -1,6 +1,7 @@
 import { UserError } from '../../errors.js';
 import type { ExportQuery, ExportRow } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, isFtsQueryError, MODEL_SAFETY, quoteWords } from './mention-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
 
 /**
@@ -16,6 +17,7 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
   COALESCE(h.label, a.sentiment_label) AS sentimentLabel,
   a.complaint_score AS complaint, ${EFFECTIVE_COMPLAINT} AS isComplaint,
   a.safety_score AS safety, @@SAFETY@@ AS isSafety,
+  a.question_score AS question, ${EFFECTIVE_QUESTION} AS isQuestion, a.suggestion_score AS suggestion, ${EFFECTIVE_SUGGESTION} AS isSuggestion,
   COALESCE((SELECT group_concat(display, '; ') FROM (
     SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
     WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id ORDER BY t.display)), '') AS topics,
@@ -23,7 +25,8 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
 
 /** A row as `raw()` reads it: EXPORT_COLUMNS' values in order. */
 type RawExportRow = [string, string, string, string, string | null, string, string | null, number | null, ExportRow['sentimentLabel'],
-  number | null, number | null, number | null, number | null, string, number | null, number | null, number | null, number | null];
+  number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null,
+  string, number | null, number | null, number | null, number | null];
 
 /**
  * Streams matching mentions with `stmt.iterate()`: one row in memory at a time. Rows are
@@ -39,7 +42,8 @@ export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<
         id: r[0], source: r[1], brand: r[2], createdAt: r[3], author: r[4], text: r[5], url: r[6], sentiment: r[7], sentimentLabel: r[8],
         // SQLite has no booleans: the flag comes back 0/1
         complaint: r[9], isComplaint: r[10] === null ? null : r[10] !== 0, safety: r[11], isSafety: r[12] === null ? null : r[12] !== 0,
-        topics: r[13], likes: r[14], replies: r[15], reposts: r[16], score: r[17],
+        question: r[13], isQuestion: r[14] === null ? null : r[14] !== 0, suggestion: r[15], isSuggestion: r[16] === null ? null : r[16] !== 0,
+        topics: r[17], likes: r[18], replies: r[19], reposts: r[20], score: r[21],
       };
     }
   } finally {
@@ -69,6 +73,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   const safetyLabels = db.prepare('SELECT EXISTS (SELECT 1 FROM safety_labels)').pluck().get() === 1;
   const effectiveSafety = safetyLabels ? EFFECTIVE_SAFETY : MODEL_SAFETY;
   if (query.safety !== undefined) add(`${effectiveSafety} = @safety`, 'safety', query.safety ? 1 : 0);
+  if (query.intent !== undefined) where.push(intentFilter(query.intent));
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     // per candidate mention, its own term rows (the mention index): the rows of the range
@@ -89,6 +94,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     ${safetyLabels ? 'LEFT JOIN safety_labels sl ON sl.mention_id = m.id' : ''}
+    LEFT JOIN intent_labels il ON il.mention_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.created_at, m.id, b.name LIMIT @limit`;
   return { sql, params };

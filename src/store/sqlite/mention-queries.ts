@@ -1,6 +1,7 @@
 import type { MentionInput, StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
 import type { SearchQuery } from '../store.js';
+import { intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
 
 /** Columns of a stored mention, in the shape of StoredMention. */
@@ -141,6 +142,7 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.until) where.push('m.created_at < @until');
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
   if (query.safety !== undefined) where.push(`${EFFECTIVE_SAFETY} = @safety`);
+  if (query.intent !== undefined) where.push(intentFilter(query.intent));
   const flagJoins = [
     query.complaint === undefined && query.safety === undefined ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
     query.complaint === undefined ? '' : 'LEFT JOIN complaint_labels cl ON cl.mention_id = m.id',

@@ -25,6 +25,8 @@ import { FAILURES_SHOWN } from '../status-rows.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
+import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -207,6 +209,18 @@ export class SqliteStore implements Store {
 
   async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
     writeSafetyLabel(this.db, rowId, isSafety);
+  }
+
+  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
+    writeIntentLabel(this.db, rowId, kind, value);
+  }
+
+  async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
+    return readInbox(this.db, query);
+  }
+
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
+    return readSuggestions(this.db, query);
   }
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
