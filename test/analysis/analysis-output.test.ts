@@ -20,8 +20,8 @@ describe('analyser output on a fixed corpus (3,000 texts)', () => {
       hash.update(`${JSON.stringify(analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] }))}\n`);
     }
     expect({ version: analyze.modelVersion, sha256: hash.digest('hex') }).toEqual({
-      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-8ac39dbc07+irony-92b70d1672',
-      sha256: '2ab1c817a29a3383c40ac2751592c16183aaf3de4c11536a9ed4c45ae4433382',
+      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-8ac39dbc07+irony-92b70d1672+intent-c40528ea37',
+      sha256: 'e8f9b218e925b025bb862ddfa4f00583f5a20dd901490bccde6e6ce48e94df8f',
     });
   });
 });
