@@ -75,10 +75,11 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       modelVersion: models.version,
       sentimentScore: Math.round(sentiment.score * 1000) / 1000,
       sentimentLabel: sentiment.label,
-      complaintScore: Math.round(complaint.score * 1000) / 1000,
-      complaint: complaint.complaint,
-      safetyScore: Math.round(safety.score * 1000) / 1000,
-      safety: safety.safety,
+      // the yes/no is read off the stored (rounded) score, so an export's score and flag always agree
+      complaintScore: round3(complaint.score),
+      complaint: round3(complaint.score) >= models.complaint.threshold,
+      safetyScore: round3(safety.score),
+      safety: round3(safety.score) >= models.safety.threshold,
       ...intentFields(intent),
       clusterKey: key,
       // copies by many authors count as a campaign, retweets and one author's repeats as one voice
@@ -121,6 +122,10 @@ function sarcasticComplaint(scored: { score: number; complaint: boolean }, irony
 function intentFields(intent: IntentResult): Pick<AnalysisRecord, 'questionScore' | 'question' | 'suggestionScore' | 'suggestion'> {
   return { questionScore: Math.round(intent.questionScore * 1000) / 1000, question: intent.question,
     suggestionScore: Math.round(intent.suggestionScore * 1000) / 1000, suggestion: intent.suggestion };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** One author is one voice; a mention with no author counts as its own voice. */
