@@ -162,7 +162,7 @@ async function alertTarget(
 function buildDelivery(target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, now: Date): AlertDelivery {
   const request: HttpRequest = target.type === 'slack'
     ? { body: JSON.stringify(renderSlackMessage(report, issue, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ kind: target.kind, brand: report.brand, ...issue }, target.secret, now);
+    : webhookRequest({ kind: target.kind, brand: report.brand, ...issue, warnings: report.warnings ?? [] }, target.secret, now);
   return {
     target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
     rank: issue.rank, label: issue.label, mentions: issue.mentions, request,

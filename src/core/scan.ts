@@ -33,6 +33,8 @@ export interface ScanRun {
   inserted: number;
   updated: number;
   message?: string;
+  /** It read its whole share of the post budget: the source may hold more for the brand (its backlog was not fully read). */
+  budgetHit: boolean;
   startedAt: string;
   finishedAt: string;
 }
@@ -88,7 +90,7 @@ function pickSources(sources: Source[], requested: string[] | undefined): { runn
 async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions,
   link: (mention: MentionInput) => MentionInput): Promise<ScanRun> {
   const now = options.now ?? (() => new Date());
-  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, startedAt: now().toISOString(), finishedAt: '' };
+  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, budgetHit: false, startedAt: now().toISOString(), finishedAt: '' };
   const ctx: FetchContext = {
     getCursor: (stream) => store.getCursor({ source: source.name, brand: brand.name, stream }),
     maxPosts: options.maxPosts,
@@ -117,7 +119,9 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     run.message = options.redact ? options.redact(message) : message;
   }
   run.finishedAt = now().toISOString();
-  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message } = run;
-  await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message });
+  // a source stops at ctx.maxPosts; reading that many (or being given none) means older posts were left unread
+  run.budgetHit = run.postsRead >= options.maxPosts;
+  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit } = run;
+  await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit });
   return run;
 }

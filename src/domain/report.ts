@@ -1,4 +1,5 @@
 import type { SentimentLabel } from './mention.js';
+import type { DataWarning } from './warnings.js';
 
 /**
  * The settings of `earshot report` by default, which alerts and `export --issue` use too,
@@ -27,6 +28,13 @@ export interface Report {
     /** The same share over the baseline period: the brand's usual level of complaint. */
     baselineComplaintShare: number;
   };
+  /**
+   * Why the figures may be incomplete (see DataWarning): no data in the window, a source
+   * whose scans failed, went stale or stopped at the post budget, mentions scored by two
+   * model versions or not yet. Empty when the data is whole. With no data, an empty
+   * `issues` means "could not look", never "nothing is wrong".
+   */
+  warnings: DataWarning[];
   /** Mentions, sentiment and complaints per day over baseline + window, oldest first. */
   daily: DailyPoint[];
   issues: ReportIssue[];

@@ -1,5 +1,5 @@
 import type { BrandCounts, Comparison } from '../domain/compare.js';
-import { escapeHtml, htmlHead } from './report-html.js';
+import { escapeHtml, htmlHead, warningsHtml } from './report-html.js';
 import { percent } from './sparkline.js';
 
 /** Brand colours, in `brands` order (a set rarely has more; then they repeat). */
@@ -19,7 +19,7 @@ export function renderCompareHtml(c: Comparison): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${c.period.from.slice(0, 16).replace('T', ' ')} to ${c.period.to.slice(0, 16).replace('T', ' ')} UTC`)}${c.biggestMove
     ? ` · biggest move: ${escapeHtml(c.biggestMove.brand)} ${escapeHtml(points(c.biggestMove.shareChange))} share against the period before` : ''}</p>
-<section><h2>Share of voice</h2><ul class="legend">${legend}</ul>
+${warningsHtml(c.warnings)}<section><h2>Share of voice</h2><ul class="legend">${legend}</ul>
 ${stackedBar('whole period', c.brands, colour)}
 <h3>Per ${escapeHtml(c.bucket)}</h3>
 ${c.buckets.map((b) => stackedBar(b.from.slice(0, 10), b.brands, colour)).join('\n')}
@@ -72,7 +72,7 @@ h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em;over
 .n{flex:0 0 3.5em;text-align:right;font-size:.85em;color:#555}
 .neg{background:#c23b3b;color:#c23b3b}.neu{background:#b9b9b9;color:#b9b9b9}.pos{background:#3a9a5b;color:#3a9a5b}
 .legend-s span{background:none}
-.brand{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;margin:8px 0}.brand p{margin:.3em 0;overflow-wrap:anywhere}
+.warnings{background:#fff4e5;border:1px solid #e67e22;border-radius:6px;padding:4px 16px}.brand{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;margin:8px 0}.brand p{margin:.3em 0;overflow-wrap:anywhere}
 .issues span{display:inline-block;background:#f1f1f1;border-radius:3px;padding:0 .4em;margin:2px}
 footer{color:#777;font-size:.8em;margin:2em 0 1em}
 @media (max-width:480px){main{padding:10px}.row .label{flex-basis:5.2em}.row.sentiment .label{flex-basis:6.5em}}

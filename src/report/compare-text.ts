@@ -3,6 +3,7 @@ import type { BrandComparison, Comparison } from '../domain/compare.js';
 import { percent } from './sparkline.js';
 import { renderTable } from './table.js';
 import { neutraliseCell } from './csv.js';
+import { INCOMPLETE, warningLines } from './report-text.js';
 
 const HEAD = ['brand', 'mentions', 'voices', 'share (mentions)', 'share (voices)', 'Δ share', 'positive', 'negative', 'net', 'complaints', 'engagement', 'top issues'];
 
@@ -24,12 +25,13 @@ function headline(c: Comparison): string {
 }
 
 export function renderCompareTable(c: Comparison, color = false): string {
-  return `${headline(c)}\n${renderTable(HEAD, c.brands.map(cells), color)}`;
+  return [headline(c), ...warningLines(c.warnings), renderTable(HEAD, c.brands.map(cells), color)].join('\n');
 }
 
 export function renderCompareMarkdown(c: Comparison): string {
   const esc = (v: string | number) => String(v).replace(/[|\\`*_<>[\]]/g, (ch) => `\\${ch}`);
-  const lines = [`# ${esc(headline(c))}`, '', `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
+  const warned = c.warnings.length ? [`> **⚠ ${INCOMPLETE}:**`, ...c.warnings.map((w) => `> - ${esc(w.message)}`), ''] : [];
+  const lines = [`# ${esc(headline(c))}`, '', ...warned, `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
   for (const b of c.brands) lines.push(`| ${cells(b).map(esc).join(' | ')} |`);
   lines.push('', `## Share of mentions per ${c.bucket}`, '', `| from | ${c.brands.map((b) => esc(b.brand)).join(' | ')} |`,
     `|---|${c.brands.map(() => '---:').join('|')}|`);

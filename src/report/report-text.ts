@@ -1,15 +1,29 @@
 import type { Report, ReportIssue } from '../domain/report.js';
+import type { DataWarning } from '../domain/warnings.js';
 import { clipText, renderTable, shortTime } from './table.js';
 import { growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 
 export const NO_ISSUES = 'No emerging issues: no complaint or negative talk is rising above its baseline.';
 export const TRENDS = 'Rising trends (not complaints or negative)';
+/** What a report with no data says instead of NO_ISSUES: it could not look, which is not an all-clear. */
+export const NO_DATA = 'No data: no analysed mentions in the window, so this report cannot tell whether anything is wrong.';
+export const INCOMPLETE = 'Data incomplete';
+
+/** The sentence under the issue heading when there are no issues: no data is not "no issues". */
+export function noIssuesText(report: Pick<Report, 'totals'>): string {
+  return report.totals.windowMentions === 0 ? NO_DATA : NO_ISSUES;
+}
+
+/** The warnings as "⚠ Data incomplete:" and one bullet each, or nothing. */
+export function warningLines(warnings: readonly DataWarning[], bullet = '  • '): string[] {
+  return warnings.length ? [`⚠ ${INCOMPLETE}:`, ...warnings.map((w) => `${bullet}${w.message}`), ''] : [];
+}
 
 /** The terminal report: a ranked table, then evidence per issue. */
 export function renderReportTable(report: Report, color: boolean): string {
-  const lines = [headline(report), ''];
+  const lines = [headline(report), '', ...warningLines(report.warnings)];
   if (report.issues.length === 0) {
-    lines.push(NO_ISSUES);
+    lines.push(noIssuesText(report));
   } else {
     lines.push(issueTable(report.issues, color), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
@@ -53,7 +67,8 @@ export function shares(issue: ReportIssue): string {
 /** Markdown for a ticket or a chat; mention text is escaped so it cannot format or link. */
 export function renderReportMarkdown(report: Report): string {
   const lines = [`## ${escapeMd(report.brand)}: emerging issues`, '', `_${escapeMd(headline(report))}_`, ''];
-  if (report.issues.length === 0) lines.push(NO_ISSUES, '');
+  if (report.warnings.length) lines.push(`> **⚠ ${INCOMPLETE}:**`, ...report.warnings.map((w) => `> - ${escapeMd(w.message)}`), '');
+  if (report.issues.length === 0) lines.push(noIssuesText(report), '');
   else {
     lines.push('| # | issue | mentions | authors | × baseline | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
     for (const i of report.issues) {

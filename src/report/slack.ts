@@ -56,6 +56,10 @@ export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'is
       ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: *Safety* — ${issue.safetyVoices} people report harm or a risk of harm (${percent(issue.safetyShare)} of the mentions).` }] }]
       : []),
     { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
+    // the counts above may be short: say so where the alert is read, not only in the report
+    ...(report.warnings?.length
+      ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`:warning: *Data incomplete:* ${report.warnings.map((w) => escapeSlack(w.message)).join(' · ')}`, 2900) }] }]
+      : []),
     { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}${issue.relatedTerms?.length ? ` (also: ${issue.relatedTerms.slice(0, 6).map(escapeSlack).join(', ')})` : ''}` } },
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },

@@ -32,7 +32,7 @@ export function makeReport(brand: string, issues: ReportIssue[]): Report {
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.05 },
-    daily: [], issues, trends: [],
+    warnings: [], daily: [], issues, trends: [],
   };
 }
 
@@ -83,7 +83,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', ...makeIssue() });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', ...makeIssue(), warnings: [] });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -121,7 +121,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
     expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
-    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue(), warnings: [] });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
     expect(again.sent).toHaveLength(0);

@@ -32,7 +32,7 @@ function comparison(): Comparison {
     topIssues: i === 1 ? [{ label: `caddy · lid <script>alert(1)</script> · ${'hinge'.repeat(40)}`, mentions: 27, negativeShare: 0.15, complaintShare: 0.85 }] : [],
   }));
   return {
-    set: 'tea <market>', generatedAt: '2026-11-20T12:00:00.000Z',
+    set: 'tea <market>', generatedAt: '2026-11-20T12:00:00.000Z', warnings: [],
     period: { from: '2026-11-06T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z' },
     previous: { from: '2026-10-23T12:00:00.000Z', to: '2026-11-06T12:00:00.000Z' },
     bucket: 'day', brands,

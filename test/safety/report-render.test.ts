@@ -29,6 +29,7 @@ function report(issues: ReportIssue[], trends: ReportIssue[] = [], brand = 'Kett
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.1 },
+    warnings: [],
     daily: Array.from({ length: 16 }, (_, i) => ({ day: `2026-11-${String(5 + i).padStart(2, '0')}`, mentions: 10 + i, negative: i, positive: 2, complaints: 1 })),
     issues, trends,
   };

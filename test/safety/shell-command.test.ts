@@ -22,7 +22,7 @@ function makeReport(brand: string, issues: ReportIssue[]): Report {
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 10, baselineMentions: 1, windowNegativeShare: 0.5, baselineNegativeShare: 0.1, windowComplaintShare: 0.5, baselineComplaintShare: 0.1 },
-    daily: [], issues, trends: [],
+    warnings: [], daily: [], issues, trends: [],
   };
 }
 

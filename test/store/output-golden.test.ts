@@ -14,14 +14,17 @@ import { storeBackends } from '../support/store-backends.js';
  * hashes in the same commit, saying why. Issue 31 (safety): every export gained the
  * safety and is_safety columns, and the corpus safety scores and labels; reports other
  * than Acme's quote other samples, as the store now lists a group's safety reports first.
+ * Issue 27: reports gained `warnings` (empty on this corpus: every mention analysed by one
+ * model, no scan history). The report hashes were already stale on main before it (the
+ * model work: "report Acme" was ca141cfff9b99774 there); removing `warnings` gives those.
  */
 const GOLDEN: Record<string, string> = {
-  'report Acme': '9c202906616e0652',
+  'report Acme': 'c19b0944aefe910f',
   'export --issue 1 Acme': 'c90523d312e15873',
-  'report odd Acme': 'a0ef57388a01e584',
-  'report Boilco': '7ca01678b390aae5',
+  'report odd Acme': '4221981bac239f26',
+  'report Boilco': 'ffcca0941ac61f01',
   'export --issue 1 Boilco': '8481d794943255e2',
-  'report odd Boilco': 'd18d848f05caec45',
+  'report odd Boilco': '07c70e9645235e2b',
   'export csv': 'f9395cdff825305e',
   'export csv excel': 'b69d82a68c789447',
   'export csv filtered': 'fc92db6c0a8e1f40',

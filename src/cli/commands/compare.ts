@@ -8,6 +8,7 @@ import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath } from '../output-file.js';
 import { parseTimePoint } from '../time.js';
+import { reportIncomplete } from '../options.js';
 
 interface CompareFlags {
   set?: string;
@@ -17,6 +18,7 @@ interface CompareFlags {
   by: 'day' | 'week';
   format?: string;
   out?: string;
+  strict?: boolean;
 }
 
 export const compareCommand = new Command('compare')
@@ -28,6 +30,7 @@ export const compareCommand = new Command('compare')
   .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
   .option('--out <file>', 'write to this file instead of stdout')
+  .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .addHelpText('after', '\nExamples:\n  $ earshot compare --set "tea market"\n  $ earshot compare --brands "Kettleby Tea,Clipper Teas" --since 7d --by day'
     + '\n  $ earshot compare --set "tea market" --by week --format html --out compare.html')
   .action(withContext(runCompare));
@@ -54,6 +57,8 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   } else {
     ctx.out.data(text);
   }
+  // CSV has no room for them: each goes to stderr; a file or a pipe of JSON/HTML gets a count
+  reportIncomplete(ctx.out, comparison.warnings, flags.strict, format === 'csv' ? 'each' : flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
 function pickBrands(ctx: CliContext, flags: CompareFlags): { set?: string; names: string[] } {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readBaseVersion } from '../../analysis/model-versions.js';
 import { brandModels, type BrandModel } from '../../core/model-status.js';
-import type { StoreStatus } from '../../store/store.js';
+import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
@@ -26,11 +26,28 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
   const table = renderTable(
-    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'first mention', 'last mention', 'last scan'],
-    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
+    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'first mention', 'last mention', 'last scan', 'outcome', 'last success'],
+    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, shortTime(r.firstMention), shortTime(r.lastMention),
+      shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
     color,
   );
-  return `${table}${renderFailures(status.failedAnalyses)}\n${footer}`;
+  return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}\n${footer}`;
+}
+
+/** The latest scan's outcome in a word or two; a source never scanned (imported data) shows a dash. */
+function outcome(r: StoreStatusRow): string {
+  if (r.lastOutcome === null) return '—';
+  if (r.lastOutcome !== 'ok') return r.lastOutcome.toUpperCase();
+  return r.budgetHit ? 'ok (budget cut)' : 'ok';
+}
+
+/** Sources whose latest scan failed or stopped, with the one-line reason: a failing source must never look healthy. */
+function renderScanProblems(rows: StoreStatusRow[]): string {
+  const failing = rows.filter((r) => r.lastOutcome !== null && r.lastOutcome !== 'ok');
+  if (failing.length === 0) return '';
+  const lines = failing.map((r) => `  ${r.brand} · ${r.source}: ${r.lastOutcome} at ${shortTime(r.lastScan)}: ${clipText(printable(r.lastFailureReason ?? 'no reason recorded'), 160)}`
+    + ` (last success: ${r.lastSuccess ? shortTime(r.lastSuccess) : 'never'})`);
+  return `\n${failing.length} source(s) failing — their mentions since the last success are missing:\n${lines.join('\n')}`;
 }
 
 /** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */

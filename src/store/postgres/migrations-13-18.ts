@@ -42,4 +42,12 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION safety_labels_dirty();
     `,
   },
+  {
+    version: 15,
+    name: 'scan runs: whether the post budget cut a run short',
+    sql: `
+      -- As SQLite's migration 15: 1 when a run read its whole share of scan.maxPosts.
+      ALTER TABLE scan_runs ADD COLUMN budget_hit integer NOT NULL DEFAULT 0;
+    `,
+  },
 ];
