@@ -7,7 +7,8 @@ import { renderCompareHtml } from '../../report/compare-html.js';
 import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath } from '../output-file.js';
-import { parseTimePoint } from '../time.js';
+import { parseTimeRange } from '../time.js';
+import { unknownBrand } from '../names.js';
 import { reportIncomplete } from '../options.js';
 
 interface CompareFlags {
@@ -36,15 +37,21 @@ export const compareCommand = new Command('compare')
   .action(withContext(runCompare));
 
 async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
-  const since = new Date(parseTimePoint(flags.since, '--since', ctx.now));
-  const until = flags.until ? new Date(parseTimePoint(flags.until, '--until', ctx.now)) : ctx.now;
+  const range = parseTimeRange(flags, ctx.now);
+  const since = new Date(range.since!);
+  const until = range.until ? new Date(range.until) : ctx.now;
   if (since >= until) throw new UsageError('--since must be before --until');
   const { set, names } = pickBrands(ctx, flags);
   if (flags.out) checkOutputPath(ctx, flags.out);
   // a read command: never creates, migrates or writes the store (compare counts raw links where the rollup is not current)
   const store = await ctx.readStore();
-  const stored = new Map((await store.storedBrands()).map((b) => [b.toLowerCase(), b]));
-  const brands = names.map((name) => stored.get(name.toLowerCase()) ?? name);
+  const storedNames = await store.storedBrands();
+  const configured = ctx.settings().config.brands.map((b) => b.name);
+  const known = new Map([...configured, ...storedNames].map((b) => [b.toLowerCase(), b]));
+  // a brand neither stored nor configured is a typo: a 0 % row and "+100 pt" would hide it
+  const unknown = names.find((name) => !known.has(name.toLowerCase()));
+  if (unknown !== undefined) throw unknownBrand(unknown, storedNames.length ? [...known.values()] : []);
+  const brands = names.map((name) => known.get(name.toLowerCase())!);
   const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');

@@ -10,6 +10,7 @@ import { checkOutputPath } from '../output-file.js';
 import { parsePositiveInt, reportIncomplete } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
+import { checkSource } from '../names.js';
 
 interface ReportFlags extends ReportPeriodFlags {
   brand?: string;
@@ -42,7 +43,8 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
-  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  const source = flags.source === undefined ? undefined : await checkSource(store, flags.source);
+  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
   if (flags.out) {

@@ -5,6 +5,7 @@ import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
+import { checkBrand } from '../names.js';
 import { addFormatOption, defaultFormat } from '../options.js';
 
 export const statusCommand = addFormatOption(
@@ -12,10 +13,13 @@ export const statusCommand = addFormatOption(
   ['table', 'json'],
   'table',
 )
-  .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --format json | jq .totalMentions')
-  .action(withContext(async (ctx, flags: { format?: string }) => {
+  .option('--brand <name>', 'only this brand\'s rows')
+  .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --brand "Clipper Teas"\n  $ earshot status --format json | jq .totalMentions')
+  .action(withContext(async (ctx, flags: { format?: string; brand?: string }) => {
     const store = await ctx.readStore();
-    const status = await store.status();
+    const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
+    const all = await store.status();
+    const status = brand === undefined ? all : { ...all, rows: all.rows.filter((r) => r.brand === brand) };
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
