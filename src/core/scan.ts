@@ -13,7 +13,11 @@ export interface ScanOptions {
   sources: Source[];
   /** Sources named by --source: only these run, and an unavailable one is an error. */
   requested?: string[];
-  /** Posts read per source across all brands in this scan (X bills per post read). */
+  /**
+   * Posts read per source across all brands in this scan (X bills per post read), split
+   * fairly: each brand gets an equal share of what is left, and a share a brand does not
+   * use passes to the brands after it.
+   */
   maxPosts: number;
   maxWaitMs: number;
   maxPages: number;
@@ -65,8 +69,11 @@ export async function scan(store: Store, options: ScanOptions): Promise<ScanSumm
     if (brands.length === 0 && options.requested) {
       throw new UserError(`${source.name} was asked for but no brand configures it`, `add queries.${source.name} to a brand in the config (see the README's Sources section)`);
     }
-    for (const brand of brands) {
-      const run = await scanOne(store, source, brand, { ...options, maxPosts: budget }, link);
+    for (const [i, brand] of brands.entries()) {
+      // one shared budget let the first brand take all of X's posts and left the next with
+      // none, which skewed share of voice: each brand gets an equal share of what is left
+      const share = Math.ceil(budget / (brands.length - i));
+      const run = await scanOne(store, source, brand, { ...options, maxPosts: share }, link);
       budget = Math.max(0, budget - run.postsRead);
       runs.push(run);
       if (options.signal?.aborted) return { runs, skipped };

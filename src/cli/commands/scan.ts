@@ -104,7 +104,8 @@ function renderSummary(summary: ScanSummary, color: boolean): string {
   if (summary.runs.length === 0) return 'No source could run.';
   return renderTable(
     ['brand', 'source', 'status', 'pages', 'posts read', 'new', 'updated', 'note'],
-    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated, r.message ?? '']),
+    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated,
+      [r.budgetHit ? 'post budget reached: backlog not fully read' : '', r.message ?? ''].filter(Boolean).join('; ')]),
     color,
   );
 }
