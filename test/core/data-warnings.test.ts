@@ -101,8 +101,14 @@ for (const backend of await storeBackends()) {
     it('mentions scored by two model versions, or not yet, are counted in a warning', async () => {
       const store = current();
       await storeScored(store, 'Kettleby', 6, 'old-model');
-      await storeScored(store, 'Kettleby', 14, 'new-model', 6);
       await store.upsertMentions([mention('Kettleby', 99, 3)]);
+      const oneModel = await buildReport(store, { ...OPTIONS, brand: 'Kettleby' });
+      expect(oneModel.warnings.map((w) => w.message)).toEqual(['Kettleby: 1 of 7 mentions (14%) are not analysed yet and are left out; run earshot analyze']);
+
+      // train, then analyze re-scores: part of the window is scored by the new model, the rest still by the old
+      await storeScored(store, 'Kettleby', 14, 'new-model', 6);
+      const comparison = await compareBrands(store, { brands: ['Kettleby'], since: new Date(AT.getTime() - 48 * HOUR), until: AT, bucket: 'day', now: AT });
+      expect(comparison.warnings.map((w) => w.kind)).toContain('mixed-models');
       const report = await buildReport(store, { ...OPTIONS, brand: 'Kettleby' });
       expect(report.warnings.map((w) => w.kind)).toEqual(['mixed-models', 'unanalysed']);
       expect(report.warnings[0]!.message).toBe('Kettleby: 6 of 21 mentions (29%) are still scored by a previous model, not new-model: figures mix two models; run earshot analyze');

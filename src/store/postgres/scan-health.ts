@@ -1,4 +1,4 @@
-import { SCAN_HEALTH_SQL, toHealth } from '../sqlite/scan-health.js';
+import { countsOfOneVersion, LINK_COUNTS_SQL, MODEL_VERSIONS_SQL, SCAN_HEALTH_SQL, toHealth } from '../sqlite/scan-health.js';
 import type { HourRange, ModelVersionCount, SourceHealth } from '../store.js';
 import type { Sql } from './connect.js';
 
@@ -11,6 +11,11 @@ export async function readScanHealth(sql: Sql, brand?: string): Promise<SourceHe
 }
 
 export async function readModelVersionCounts(sql: Sql, range: HourRange): Promise<ModelVersionCount[]> {
+  const versions = (await sql.unsafe(MODEL_VERSIONS_SQL)).map((r) => String(r.m));
+  if (versions.length <= 1) {
+    const [c] = await sql.unsafe(LINK_COUNTS_SQL, [range.brand, range.fromHour, range.toHour]);
+    return countsOfOneVersion(versions[0], Number(c!.total), Number(c!.analysed));
+  }
   const rows = await sql<ModelVersionCount[]>`
     SELECT a.model_version AS "modelVersion", COUNT(*) AS mentions, MAX(a.analyzed_at) AS "lastAnalysedAt"
     FROM mention_brands l JOIN brands b ON b.id = l.brand_id LEFT JOIN analyses a ON a.mention_id = l.mention_id

@@ -36,8 +36,35 @@ export function readScanHealth(db: Db, brand?: string): SourceHealth[] {
   return toHealth(rows as HealthRow[]);
 }
 
+/**
+ * The model versions analyses hold, by a loose index scan of analyses_model (one seek per
+ * version, not a read of every row): almost always one, and then no join is needed.
+ */
+export const MODEL_VERSIONS_SQL = `
+  WITH RECURSIVE v(m) AS (
+    SELECT MIN(model_version) FROM analyses
+    UNION ALL SELECT (SELECT MIN(model_version) FROM analyses WHERE model_version > v.m) FROM v WHERE v.m IS NOT NULL
+  ) SELECT m FROM v WHERE m IS NOT NULL`;
+
+/** Links and analysed links of a brand in an hour range, from the covering (brand_id, hour, sentiment, …) index. */
+export const LINK_COUNTS_SQL = `SELECT COUNT(*) AS total, COUNT(l.sentiment) AS analysed
+  FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE lower(b.name) = lower($1) AND l.hour >= $2 AND l.hour < $3`;
+
+/** One version stored: the counts come from the links alone (sentiment is NULL until analysed). */
+export function countsOfOneVersion(version: string | undefined, total: number, analysed: number): ModelVersionCount[] {
+  const out: ModelVersionCount[] = [];
+  if (analysed > 0) out.push({ modelVersion: version ?? null, mentions: analysed, lastAnalysedAt: null });
+  if (total > analysed) out.push({ modelVersion: null, mentions: total - analysed, lastAnalysedAt: null });
+  return out;
+}
+
 /** A brand's links in the range's hours by the model version of their analysis (whole hours: a warning's share, not a count to report). */
 export function readModelVersionCounts(db: Db, range: HourRange): ModelVersionCount[] {
+  const versions = db.prepare(MODEL_VERSIONS_SQL).pluck().all() as string[];
+  if (versions.length <= 1) {
+    const c = db.prepare(LINK_COUNTS_SQL.replace(/\$\d/g, '?')).get(range.brand, range.fromHour, range.toHour) as { total: number; analysed: number };
+    return countsOfOneVersion(versions[0], Number(c.total), Number(c.analysed));
+  }
   const rows = db.prepare(`
     SELECT a.model_version AS modelVersion, COUNT(*) AS mentions, MAX(a.analyzed_at) AS lastAnalysedAt
     FROM mention_brands l JOIN brands b ON b.id = l.brand_id LEFT JOIN analyses a ON a.mention_id = l.mention_id
