@@ -45,7 +45,11 @@ export interface BrandCounts {
   /** 0–1 of analysed mentions, effective labels (a human label wins). */
   positiveShare: number;
   negativeShare: number;
-  /** positiveShare − negativeShare, −1…1. */
+  /**
+   * positiveShare − negativeShare, on the same 0–1 scale as the shares: −1…1 here and in
+   * CSV (`net_sentiment`); table, markdown and HTML show it ×100 in percentage points
+   * ("+4.6 pt" is 0.046), like the shares they show as percentages.
+   */
   netSentiment: number;
   /** 0–1 of analysed mentions that are complaints (effective flag). */
   complaintShare: number;

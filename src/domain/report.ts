@@ -75,7 +75,18 @@ export interface ReportIssue {
   authors: number;
   /** The same mentions in the baseline period, scaled to the window's length. */
   baselineMentions: number;
-  /** Window mentions over scaled baseline mentions (∞ shown as the window count when new). */
+  /**
+   * Voices in the window: one per author per day and per near-duplicate cluster per day
+   * (what issues are detected and ranked by, so a spammer or a retweet storm counts once).
+   */
+  voices: number;
+  /** The voices expected from the baseline period, scaled to the window's length. */
+  baselineVoices: number;
+  /**
+   * `voices` over `baselineVoices` (at least 1): the rise in voices, not in posts. Every
+   * renderer writes it beside the voices it is measured on ("×4.2 voices vs baseline (3
+   * expected)"); `mentions` over `baselineMentions` is the rise in posts.
+   */
   growth: number;
   /** Share (0–1) of `mentions` whose effective sentiment is negative (a human label wins). */
   negativeShare: number;

@@ -1,7 +1,7 @@
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { INCOMPLETE, noIssuesText, TRENDS } from './report-text.js';
-import { growthPhrase, percent } from './sparkline.js';
+import { count, growthPhrase, percent } from './sparkline.js';
 
 /**
  * The head every earshot HTML page shares: a CSP that allows no script and no external
@@ -49,7 +49,7 @@ export function warningsHtml(warnings: readonly DataWarning[]): string {
 function issueCard(issue: ReportIssue): string {
   return `<article class="issue" data-rank="${issue.rank}">
 <h3><span class="rank">#${issue.rank}</span> ${issue.safety ? '<span class="safety">⚠ safety</span> ' : ''}${escapeHtml(issue.label)}</h3>
-<p class="stats">${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)}) · ` : ''}${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthPhrase(issue.growth, issue.baselineMentions))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
+<p class="stats">${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)}) · ` : ''}${count(issue.mentions)} mentions · ${count(issue.authors)} authors · ${count(issue.voices)} voices, ${escapeHtml(growthPhrase(issue.growth, issue.baselineVoices))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
 ${sparklineSvg(issue.series)}
 <p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}${(issue.relatedTerms ?? []).slice(0, 8).map((t) => ` <span class="related">${escapeHtml(t)}</span>`).join('')}</p>
 <ul class="samples">${issue.samples.map((s) => `<li class="${escapeHtml(s.sentiment)}${s.complaint ? ' complaint' : ''}"><q>${escapeHtml(s.text)}</q>

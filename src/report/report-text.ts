@@ -1,7 +1,7 @@
 import type { Report, ReportIssue } from '../domain/report.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { clipText, renderTable, shortTime } from './table.js';
-import { growthPhrase, growthText, percent, sparkline } from './sparkline.js';
+import { count, growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 
 export const NO_ISSUES = 'No emerging issues: no complaint or negative talk is rising above its baseline.';
 export const TRENDS = 'Rising trends (not complaints or negative)';
@@ -43,9 +43,9 @@ function headline(report: Report): string {
 
 function issueTable(issues: ReportIssue[], color: boolean): string {
   return renderTable(
-    ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
+    ['#', 'issue', 'key terms', 'mentions', 'authors', '× voices', 'complaints', 'negative', 'last 14 days', 'first seen'],
     issues.map((i) => [i.rank, clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
-      growthText(i.growth, i.baselineMentions), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+      growthText(i.growth, i.baselineVoices), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
 }
@@ -70,9 +70,9 @@ export function renderReportMarkdown(report: Report): string {
   if (report.warnings.length) lines.push(`> **⚠ ${INCOMPLETE}:**`, ...report.warnings.map((w) => `> - ${escapeMd(w.message)}`), '');
   if (report.issues.length === 0) lines.push(noIssuesText(report), '');
   else {
-    lines.push('| # | issue | mentions | authors | × baseline | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
+    lines.push('| # | issue | mentions | authors | × voices | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} | ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} | ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${count(i.mentions)} | ${count(i.authors)} | ${growthText(i.growth, i.baselineVoices)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
@@ -83,7 +83,7 @@ export function renderReportMarkdown(report: Report): string {
   if (report.trends.length) {
     lines.push(`### ${TRENDS}`, '');
     for (const t of report.trends) {
-      lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthPhrase(t.growth, t.baselineMentions)}, ${percent(t.complaintShare)} complaints`);
+      lines.push(`- ${escapeMd(t.label)}: ${count(t.mentions)} mentions, ${growthPhrase(t.growth, t.baselineVoices)}, ${percent(t.complaintShare)} complaints`);
     }
   }
   return lines.join('\n').trimEnd();

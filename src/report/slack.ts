@@ -1,6 +1,6 @@
 import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
 import { shellCommand } from './shell-quote.js';
-import { growthPhrase } from './sparkline.js';
+import { count, growthPhrase } from './sparkline.js';
 
 /**
  * Slack mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|text>`),
@@ -64,13 +64,13 @@ export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'is
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
-  return { text: `${title(brand, label)} (${issue.mentions} mentions)`, blocks };
+  return { text: `${title(brand, label)} (${count(issue.mentions)} mentions)`, blocks };
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {
   return [
-    `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
-    `*${growthPhrase(issue.growth, issue.baselineMentions)}*`,
+    `*${count(issue.mentions)}* mentions from *${count(issue.authors)}* people in the last ${report.window.hours}h`,
+    `*${growthPhrase(issue.growth, issue.baselineVoices)}*`,
     `*${percent(issue.complaintShare)}* complaints (usually ${percent(issue.baselineComplaintShare)})`,
     `*${percent(issue.negativeShare)}* negative (usually ${percent(issue.baselineNegativeShare)})`,
   ].join(' · ');

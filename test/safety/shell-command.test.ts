@@ -10,7 +10,7 @@ import type { Report, ReportIssue } from '../../src/domain/report.js';
 
 function makeIssue(): ReportIssue {
   return {
-    rank: 1, label: 'lid', terms: ['lid'], termKeys: ['lid'], score: 5, mentions: 10, authors: 8, baselineMentions: 1, growth: 10,
+    rank: 1, label: 'lid', terms: ['lid'], termKeys: ['lid'], score: 5, mentions: 10, authors: 8, baselineMentions: 1, voices: 10, baselineVoices: 1, growth: 10,
     negativeShare: 0.5, baselineNegativeShare: 0.1, complaintShare: 0.5, baselineComplaintShare: 0.1, engagement: 10,
     firstSeen: '2026-11-19T09:00:00.000Z', series: [0, 10], samples: [], relatedTerms: [],
   };
