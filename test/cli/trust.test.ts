@@ -34,7 +34,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
   it('a failing source shows in status and makes the report incomplete; --strict exits 4', async () => {
     const port = await closedPort();
     writeFileSync(join(tmp.dir, 'earshot.config.json'), JSON.stringify({
-      brands: [{ name: 'Kettleby', queries: { hackernews: 'Kettleby' } }], sources: { hackernews: { apiBase: `http://127.0.0.1:${port}/` } },
+      brands: [{ name: 'Kettleby', queries: { hackernews: 'Kettleby' } }, { name: 'Brindle' }], sources: { hackernews: { apiBase: `http://127.0.0.1:${port}/` } },
     }));
     const db = backend.fresh(tmp.dir, 'trust.db');
     const env = { EARSHOT_RETRY_DELAY_MS: '0', EARSHOT_HTTP_TIMEOUT_MS: '2000' };
@@ -51,7 +51,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
     const table = await run(['status']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/hackernews .*FAILED/);
-    expect(table.stdout).toMatch(/1 source\(s\) failing .*\n {2}Kettleby · hackernews: failed at 2026-12-01 09:31: .*ECONNREFUSED.* \(last success: never\)/);
+    expect(table.stdout).toMatch(/source\(s\) failing [^\n]*\n(?:.*\n)*? {2}Kettleby · hackernews: failed at 2026-12-01 09:31: .*ECONNREFUSED.* \(last success: never\)/);
     const json = JSON.parse((await run(['status', '--format', 'json'])).stdout) as { rows: Array<Record<string, unknown>> };
     expect(json.rows.find((r) => r.source === 'hackernews')).toMatchObject({ lastOutcome: 'failed', lastSuccess: null, lastFailure: '2026-12-01T09:31:00.000Z' });
 
@@ -63,6 +63,13 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
     expect(strict.code).toBe(4);
     expect(strict.stderr).toContain('earshot: warning: data incomplete: 1 warning(s)');
     expect(JSON.parse(strict.stdout).warnings.map((w: { kind: string }) => w.kind)).toEqual(['source-failed']);
+
+    // compare carries the same warnings; CSV has no room for them, so each goes to stderr
+    const csv = await run(['compare', '--brands', 'Kettleby,Brindle', '--since', '7d', '--format', 'csv', '--strict']);
+    expect(csv.code, csv.stderr).toBe(4);
+    expect(csv.stdout).toMatch(/^from,to,brand,mentions/);
+    expect(csv.stderr).toMatch(/earshot: warning: Kettleby · hackernews: the latest scan failed at 2026-12-01 09:31 UTC/);
+    expect(csv.stderr).toMatch(/earshot: warning: Brindle: no analysed mentions from /);
 
     // a window with no data is never "no emerging issues"
     const empty = await run(['report', '--format', 'markdown', '--at', '2027-03-01']);
