@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cliBackends } from '../support/cli-backends.js';
 import { makeTempDir, runCli, TEST_NOW } from '../support/cli.js';
+import { startApiServer } from '../reliability/support.js';
 
 /**
  * Issue 27 end to end: a source that fails (a closed port) shows as failing in status,
@@ -78,5 +79,17 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
     const html = await run(['report', '--format', 'html', '--at', '2027-03-01', '--strict']);
     expect(html.code).toBe(4);
     expect(html.stdout).toContain('<section id="warnings" class="warnings"><h2>⚠ Data incomplete</h2>');
+
+    // the source comes back: status keeps the last failure and its reason, as recovered
+    const server = await startApiServer();
+    try {
+      const later = { ...server.env(), EARSHOT_NOW: '2026-12-01T10:00:00.000Z' };
+      const again = await runCli(['--db', db, 'scan', '--source', 'hackernews', '--brand', 'Kettleby', '--no-analyze'], { cwd: tmp.dir, env: { ...env, ...later } });
+      expect(again.code, again.stderr).toBe(0);
+      const recovered = await run(['status']);
+      expect(recovered.stdout).toMatch(/Earlier scan failures, since recovered:\n {2}Kettleby · hackernews: last problem at 2026-12-01 09:31: .*ECONNREFUSED.* \(ok again at 2026-12-01 10:00\)/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -45,13 +45,24 @@ function outcome(r: StoreStatusRow): string {
   return r.budgetHit ? 'ok (budget cut)' : 'ok';
 }
 
-/** Sources whose latest scan failed or stopped, with the one-line reason: a failing source must never look healthy. */
+/**
+ * Each source's last failure with its one-line reason: those failing now first (a failing
+ * source must never look healthy), then those that have recovered since.
+ */
 function renderScanProblems(rows: StoreStatusRow[]): string {
+  const reason = (r: StoreStatusRow) => clipText(printable(r.lastFailureReason ?? 'no reason recorded'), 160);
   const failing = rows.filter((r) => r.lastOutcome !== null && r.lastOutcome !== 'ok');
-  if (failing.length === 0) return '';
-  const lines = failing.map((r) => `  ${r.brand} · ${r.source}: ${r.lastOutcome} at ${shortTime(r.lastScan)}: ${clipText(printable(r.lastFailureReason ?? 'no reason recorded'), 160)}`
-    + ` (last success: ${r.lastSuccess ? shortTime(r.lastSuccess) : 'never'})`);
-  return `\n${failing.length} source(s) failing — their mentions since the last success are missing:\n${lines.join('\n')}`;
+  const recovered = rows.filter((r) => r.lastOutcome === 'ok' && r.lastFailure !== null);
+  const out: string[] = [];
+  if (failing.length) {
+    out.push(`${failing.length} source(s) failing — their mentions since the last success are missing:`,
+      ...failing.map((r) => `  ${r.brand} · ${r.source}: ${r.lastOutcome} at ${shortTime(r.lastScan)}: ${reason(r)} (last success: ${r.lastSuccess ? shortTime(r.lastSuccess) : 'never'})`));
+  }
+  if (recovered.length) {
+    out.push('Earlier scan failures, since recovered:',
+      ...recovered.map((r) => `  ${r.brand} · ${r.source}: last problem at ${shortTime(r.lastFailure)}: ${reason(r)} (ok again at ${shortTime(r.lastSuccess)})`));
+  }
+  return out.length ? `\n${out.join('\n')}` : '';
 }
 
 /** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */
