@@ -64,7 +64,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const all = JSON.stringify(message.blocks);
     expect(message.blocks[0]!.text!.text).toBe('Emerging issue for Clipper "Teas": plastic in tea bags');
     expect(message.blocks[1]!.text!.text).toContain('*40* mentions from *31* people in the last 48h');
-    expect(message.blocks[1]!.text!.text).toContain('*×20 baseline (2 expected)*');
+    expect(message.blocks[1]!.text!.text).toContain('*×20 voices vs baseline (2 expected)*');
     expect(message.blocks[1]!.text!.text).toContain('*85%* negative');
     const samples = message.blocks.filter((b) => b.text?.text.startsWith('>'));
     expect(samples).toHaveLength(2);
