@@ -1,4 +1,6 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
+import { loadIronyModel, type IronyModel } from './irony/score.js';
+import { loadIntentModel, type IntentModel } from './intent/index.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
@@ -7,7 +9,10 @@ export interface AnalysisModels {
   sentiment: SentimentModel;
   complaint: ComplaintModel;
   safety: SafetyModel;
-  /** `<sentiment>+<complaint>+<safety version>`: a change to any re-scores every mention. */
+  /** Irony: with the praise-plus-problem contrast, it turns sarcastic praise into the complaint it is. */
+  irony: IronyModel;
+  intent: IntentModel;
+  /** `<sentiment>+<complaint>+<safety>+<irony>+<intent version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -18,11 +23,17 @@ export interface ModelPaths {
   complaintModelPath?: string;
   /** The safety model file (default: models/safety-v1.json). */
   safetyModelPath?: string;
+  /** The irony model file (default: models/irony-v1.json). */
+  ironyModelPath?: string;
+  /** The intent model file (default: models/intent-v1.json). */
+  intentModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const sentiment = loadSentimentModel(paths.modelPath);
   const complaint = loadComplaintModel(paths.complaintModelPath);
   const safety = loadSafetyModel(paths.safetyModelPath);
-  return { sentiment, complaint, safety, version: `${sentiment.version}+${complaint.version}+${safety.version}` };
+  const irony = loadIronyModel(paths.ironyModelPath);
+  const intent = loadIntentModel(paths.intentModelPath);
+  return { sentiment, complaint, safety, irony, intent, version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}+${intent.version}` };
 }

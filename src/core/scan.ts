@@ -1,9 +1,10 @@
 import type { BrandConfig } from '../config/schema.js';
-import type { MentionInput } from '../domain/mention.js';
+import { dateOutOfRange, type MentionInput } from '../domain/mention.js';
 import { UserError } from '../errors.js';
 import { createBrandLinker } from './brand-links.js';
 import { isUnavailable } from '../sources/create-sources.js';
 import { SourceStopped, type FetchContext, type Source, type SourceEvent } from '../sources/source.js';
+import { isStoreBusy, STORE_BUSY } from '../store/store-errors.js';
 import type { Store } from '../store/store.js';
 
 export interface ScanOptions {
@@ -39,6 +40,8 @@ export interface ScanRun {
   message?: string;
   /** It read its whole share of the post budget: the source may hold more for the brand (its backlog was not fully read). */
   budgetHit: boolean;
+  /** Posts dated before 2000-01-01 or more than a day past the clock: skipped, not stored. */
+  skippedDates?: number;
   startedAt: string;
   finishedAt: string;
 }
@@ -114,7 +117,9 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
   try {
     for await (const page of source.fetchMentions(brand, ctx)) {
       const cursor = page.cursor ? { source: source.name, brand: brand.name, ...page.cursor } : undefined;
-      const outcome = await store.upsertMentions(page.mentions.map(link), cursor);
+      const kept = page.mentions.filter((mention) => dateOutOfRange(mention.createdAt, now()) === null);
+      run.skippedDates = (run.skippedDates ?? 0) + page.mentions.length - kept.length;
+      const outcome = await store.upsertMentions(kept.map(link), cursor);
       run.pages++;
       run.postsRead += page.postsRead;
       run.inserted += outcome.inserted;
@@ -122,13 +127,20 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     }
   } catch (error) {
     run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = isStoreBusy(error) ? STORE_BUSY : error instanceof Error ? error.message : String(error);
     run.message = options.redact ? options.redact(message) : message;
   }
+  if (run.skippedDates && !run.message) run.message = `${run.skippedDates} post(s) dated before 2000 or more than a day ahead were skipped`;
   run.finishedAt = now().toISOString();
   // a source stops at ctx.maxPosts; reading that many (or being given none) means older posts were left unread
   run.budgetHit = run.postsRead >= options.maxPosts;
   const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit } = run;
-  await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit });
+  try {
+    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit });
+  } catch (error) {
+    // a store that cannot even record the run fails this source; the others still run
+    run.status = 'failed';
+    run.message = `${run.message ? `${run.message}; ` : ''}the run could not be recorded: ${isStoreBusy(error) ? STORE_BUSY : (error as Error).message}`;
+  }
   return run;
 }

@@ -28,6 +28,7 @@ export function renderReportTable(report: Report, color: boolean): string {
     lines.push(issueTable(report.issues, color), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
   }
+  if (report.resolved?.length) lines.push(resolvedLine(report), '');
   if (report.trends.length) {
     lines.push(`${TRENDS}:`, issueTable(report.trends, color));
   }
@@ -42,12 +43,19 @@ function headline(report: Report): string {
 }
 
 function issueTable(issues: ReportIssue[], color: boolean): string {
+  // the state column appears once a writing run (run, alert) has recorded states
+  const states = issues.some((i) => i.state);
   return renderTable(
-    ['#', 'issue', 'key terms', 'mentions', 'authors', '× voices', 'complaints', 'negative', 'last 14 days', 'first seen'],
-    issues.map((i) => [i.rank, clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
+    ['#', ...(states ? ['state'] : []), 'issue', 'key terms', 'mentions', 'authors', '× voices', 'complaints', 'negative', 'last 14 days', 'first seen'],
+    issues.map((i) => [i.rank, ...(states ? [i.state ?? ''] : []), clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
       growthText(i.growth, i.baselineVoices), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
+}
+
+/** "Resolved since the last run: plastic|teabag (seen 2026-11-18 09:00 to 2026-11-20 09:00, up to 40 voices)". */
+export function resolvedLine(report: Report): string {
+  return `Resolved (no longer found): ${(report.resolved ?? []).map((r) => `${r.issueKey} (seen ${shortTime(r.firstSeen)} to ${shortTime(r.lastSeen)}, up to ${r.peakVoices} voices)`).join('; ')}`;
 }
 
 function evidence(issue: ReportIssue): string[] {
@@ -70,9 +78,10 @@ export function renderReportMarkdown(report: Report): string {
   if (report.warnings.length) lines.push(`> **⚠ ${INCOMPLETE}:**`, ...report.warnings.map((w) => `> - ${escapeMd(w.message)}`), '');
   if (report.issues.length === 0) lines.push(noIssuesText(report), '');
   else {
-    lines.push('| # | issue | mentions | authors | × voices | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
+    const states = report.issues.some((i) => i.state);
+    lines.push(`| # |${states ? ' state |' : ''} issue | mentions | authors | × voices | complaints | negative | last 14 days |`, `|---|${states ? '---|' : ''}---|---|---|---|---|---|---|`);
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} | ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${count(i.mentions)} | ${count(i.authors)} | ${growthText(i.growth, i.baselineVoices)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} |${states ? ` ${i.state ?? ''} |` : ''} ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${count(i.mentions)} | ${count(i.authors)} | ${growthText(i.growth, i.baselineVoices)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
@@ -80,6 +89,7 @@ export function renderReportMarkdown(report: Report): string {
       for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
     }
   }
+  if (report.resolved?.length) lines.push(escapeMd(resolvedLine(report)), '');
   if (report.trends.length) {
     lines.push(`### ${TRENDS}`, '');
     for (const t of report.trends) {

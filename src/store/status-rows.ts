@@ -14,7 +14,7 @@ export function mergeStatusRows(counts: Counts[], scans: SourceHealth[]): StoreS
   for (const s of scans) {
     const key = `${s.brand}\u0000${s.source}`;
     const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, ...NEVER_SCANNED,
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, ...NEVER_SCANNED,
     };
     rows.set(key, {
       ...row, lastScan: s.lastAttempt, lastOutcome: s.lastOutcome, lastSuccess: s.lastSuccess, lastFailure: s.lastFailure,
@@ -30,4 +30,19 @@ export const FAILURES_SHOWN = 5;
 /** A run's message as one line: status and warnings quote the reason, not a stack. */
 export function firstLine(text: string): string {
   return text.split(/\r?\n/, 1)[0]!.trim();
+}
+
+/**
+ * The first and last day of [fromDay, toDay] that `current` does not hold, or null when
+ * it holds them all. Walks in from both ends over current days only: a store holding one
+ * mention from year 1 and one from today spans 739,000 days, and listing the missing
+ * ones (then Math.min(...list)) overflowed the stack.
+ */
+export function missingDaySpan(fromDay: number, toDay: number, current: Set<number>): [number, number] | null {
+  let first = fromDay;
+  while (first <= toDay && current.has(first)) first++;
+  if (first > toDay) return null;
+  let last = toDay;
+  while (current.has(last)) last--;
+  return [first, last];
 }

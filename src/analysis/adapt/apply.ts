@@ -43,6 +43,8 @@ export function applyAdaptation(base: AnalysisModels, adaptation: Adaptation): A
     sentiment: { ...adaptSentiment(base.sentiment, adaptation.sentiment), version: base.sentiment.version },
     complaint: { ...adaptComplaint(base.complaint, adaptation.complaint), version: base.complaint.version },
     safety: base.safety,
+    irony: base.irony,
+    intent: base.intent,
     version: adaptation.version,
   };
 }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimeRange } from '../time.js';
 import { checkBrand } from '../names.js';
 
@@ -12,6 +12,7 @@ interface SearchFlags {
   until?: string;
   complaint?: boolean;
   safety?: boolean;
+  intent?: 'question' | 'suggestion';
   limit: number;
   format: string;
 }
@@ -24,10 +25,11 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addIntentOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
-    + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d')
+    + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d\n  $ earshot search refill --intent suggestion')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
     const { since, until } = parseTimeRange(flags, ctx.now);
     const store = await ctx.readStore();
@@ -38,6 +40,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       until,
       complaint: flags.complaint,
       safety: flags.safety,
+      intent: flags.intent,
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));

@@ -1,16 +1,21 @@
 import type { ExportQuery, ExportRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from '../sqlite/intent-queries.js';
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
- * `complaint` the complaint model's score, `isComplaint` the effective complaint flag, `safety` and `isSafety` the same for safety, topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
+ * `complaint` the complaint model's score, `isComplaint` the effective complaint flag,
+ * `safety` and `isSafety` the same for safety, topics the term display forms in byte
+ * order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
   m.author, m.text, m.url, a.sentiment_score AS sentiment,
   COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
   a.complaint_score AS complaint, (${EFFECTIVE_COMPLAINT}) <> 0 AS "isComplaint",
   a.safety_score AS safety, (${EFFECTIVE_SAFETY}) <> 0 AS "isSafety",
+  a.question_score AS question, (${EFFECTIVE_QUESTION}) <> 0 AS "isQuestion",
+  a.suggestion_score AS suggestion, (${EFFECTIVE_SUGGESTION}) <> 0 AS "isSuggestion",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
     FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '') AS topics,
   m.likes, m.replies, m.reposts, m.score`;
@@ -25,6 +30,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.sentiments) where.push(sql`COALESCE(h.label, a.sentiment_label) = ANY(${query.sentiments}::text[])`);
   if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.safety !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`);
+  if (query.intent !== undefined) where.push(sql`${sql.unsafe(intentFilter(query.intent))}`);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
@@ -38,6 +44,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     LEFT JOIN safety_labels sl ON sl.mention_id = m.id
+    LEFT JOIN intent_labels il ON il.mention_id = m.id
     ${filter}
     ORDER BY m.created_at, m.id, b.name COLLATE "C" LIMIT ${query.limit ?? null}`;
   // breaking out of the loop closes the cursor and frees the connection
