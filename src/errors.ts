@@ -39,4 +39,4 @@ export function printable(text: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export const EXIT = { ok: 0, error: 1, usage: 2, alertsFired: 3, locked: 75 } as const;
+export const EXIT = { ok: 0, error: 1, usage: 2, alertsFired: 3, incomplete: 4, locked: 75 } as const;

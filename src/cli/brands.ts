@@ -2,6 +2,7 @@ import { UsageError, UserError } from '../errors.js';
 import { shellQuote } from '../report/shell-quote.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
+import { closestNames } from './names.js';
 
 /**
  * The brand a command means: --brand (matched case-insensitively against the stored
@@ -11,8 +12,12 @@ import type { CliContext } from './context.js';
 export async function resolveBrand(ctx: CliContext, store: Store, flag: string | undefined, needer = 'this command'): Promise<string> {
   const stored = await store.storedBrands();
   if (flag) {
-    const match = stored.find((b) => b.toLowerCase() === flag.toLowerCase());
-    if (!match) throw new UserError(`no mentions stored for brand "${flag}"`, stored.length ? `stored brands: ${stored.join(', ')}` : 'scan or import first');
+    const match = stored.find((b) => b.toLowerCase() === flag.trim().toLowerCase());
+    if (!match) {
+      const near = closestNames(flag, stored);
+      throw new UserError(`no mentions stored for brand "${flag}"`, stored.length === 0 ? 'scan or import first'
+        : near.length ? `did you mean ${near.map(shellQuote).join(' or ')}?` : `stored brands: ${stored.join(', ')}`);
+    }
     return match;
   }
   const configured = ctx.settings().config.brands.map((b) => b.name);

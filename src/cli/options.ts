@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import type { DataWarning } from '../domain/warnings.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Output } from './output.js';
 
 /** Shared option groups, so a flag means the same thing on every command. */
 export function addFormatOption<T extends string>(cmd: Command, formats: readonly T[], fallback: T): Command {
@@ -75,4 +77,15 @@ export function parseCount(flag: string) {
 /** Picks `table` on a terminal and `json` when piped, unless the user chose. */
 export function defaultFormat(explicit: string | undefined, isTTY: boolean | undefined): string {
   return explicit ?? (isTTY ? 'table' : 'json');
+}
+
+/**
+ * Says on stderr that the answer is incomplete (a CSV cannot carry the warnings, and a
+ * person reading JSON in a pipe should hear it too) and, with --strict, sets exit code 4.
+ */
+export function reportIncomplete(out: Pick<Output, 'warn'>, warnings: readonly DataWarning[], strict: boolean | undefined, say: 'each' | 'count' | 'none'): void {
+  if (warnings.length === 0) return;
+  if (say === 'each') for (const w of warnings) out.warn(w.message);
+  else if (say === 'count') out.warn(`data incomplete: ${warnings.length} warning(s), listed in the output`);
+  if (strict) process.exitCode = EXIT.incomplete;
 }

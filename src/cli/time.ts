@@ -19,3 +19,17 @@ export function parseTimePoint(value: string, flag: string, now: Date): string {
   if (!iso) throw new UsageError(`${flag} "${value}" is not a date`, 'use an ISO date like 2026-11-20 or a duration like 7d');
   return iso;
 }
+
+/**
+ * `--since` and `--until` together: `--until` counts back from now; a `--since` duration
+ * counts back from `--until` when one is given (`--since 14d --until 2026-11-20` is the 14
+ * days before the 20th, not "14 days ago"); `--since` must come before `--until`.
+ */
+export function parseTimeRange(flags: { since?: string; until?: string }, now: Date): { since?: string; until?: string } {
+  const until = flags.until === undefined ? undefined : parseTimePoint(flags.until, '--until', now);
+  const since = flags.since === undefined ? undefined : parseTimePoint(flags.since, '--since', until ? new Date(until) : now);
+  if (since !== undefined && until !== undefined && Date.parse(since) >= Date.parse(until)) {
+    throw new UsageError('--since must be before --until', `got --since ${since.slice(0, 16).replace('T', ' ')} and --until ${until.slice(0, 16).replace('T', ' ')} UTC`);
+  }
+  return { since, until };
+}

@@ -172,7 +172,7 @@ function buildDelivery(
   // issueKey, state and the report's time let a receiver drop a repeat of what it already has
   const request: HttpRequest = target.type === 'slack'
     ? { body: JSON.stringify(renderSlackMessage(report, { ...issue, state }, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state }, target.secret, now);
+    : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state, warnings: report.warnings ?? [] }, target.secret, now);
   return {
     target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
     rank: issue.rank, label: issue.label, mentions: issue.mentions, state, request,

@@ -1,6 +1,8 @@
 import type { BrandComparison, BrandCounts, Comparison } from '../domain/compare.js';
 import { DEFAULT_REPORT } from '../domain/report.js';
 import { exactRange, type BrandDay, type Store } from '../store/store.js';
+import type { DataWarning } from '../domain/warnings.js';
+import { dataWarnings } from './data-warnings.js';
 import { buildReport } from './report.js';
 
 export interface CompareOptions {
@@ -30,7 +32,12 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
   const totals = withShares(options.brands.map((brand, i) => sumDays(brand, current[i]!)));
   const previous = withShares(options.brands.map((brand, i) => sumDays(brand, before[i]!)));
   const brands: BrandComparison[] = [];
+  const warnings: DataWarning[] = [];
   for (const [i, counts] of totals.entries()) {
+    warnings.push(...await dataWarnings(store, { brand: counts.brand, fromMs, toMs, mentions: counts.analysed }));
+    if (previous[i]!.mentions === 0 && counts.mentions > 0) {
+      warnings.push({ kind: 'no-previous-data', brand: counts.brand, message: `${counts.brand}: no mentions in the previous period (${iso(prevFrom).slice(0, 10)} to ${iso(fromMs).slice(0, 10)}): its share change is measured against nothing` });
+    }
     const report = await buildReport(store, { brand: counts.brand, at: options.until, ...DEFAULT_REPORT, top: options.topIssues ?? 3 });
     brands.push({
       ...counts,
@@ -41,7 +48,8 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
       })),
     });
   }
-  const moved = [...brands].sort((a, b) => Math.abs(b.shareChange) - Math.abs(a.shareChange) || a.brand.localeCompare(b.brand))[0];
+  // a brand with nothing before has no move to measure: +100 pt against an empty period is not news
+  const moved = brands.filter((b) => b.previous.mentions > 0).sort((a, b) => Math.abs(b.shareChange) - Math.abs(a.shareChange) || a.brand.localeCompare(b.brand))[0];
   return {
     set: options.set ?? null,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -51,6 +59,7 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
     brands,
     buckets: bucketise(options, current, fromMs, toMs),
     biggestMove: moved && moved.shareChange !== 0 ? { brand: moved.brand, shareChange: moved.shareChange } : null,
+    warnings,
   };
 }
 

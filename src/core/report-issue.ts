@@ -53,6 +53,8 @@ export async function describeGroup(store: Store, input: GroupInput): Promise<{ 
       mentions: now.mentions,
       authors: now.authors,
       baselineMentions: round((before.mentions * windowHours) / baselineHours, 1),
+      voices: now.voices,
+      baselineVoices: round(scored.expected, 1),
       growth: round(scored.growth, 1),
       negativeShare: round(scored.negativeShare),
       baselineNegativeShare: round(scored.baselineNegativeShare),

@@ -2,6 +2,7 @@ import { groupByCooccurrence, type GroupTone } from '../analysis/emergence/group
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
 import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts } from '../store/store.js';
+import { dataWarnings } from './data-warnings.js';
 import { describeGroup, round } from './report-issue.js';
 
 export interface ReportOptions {
@@ -94,6 +95,9 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
       windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal, 1)),
       baselineComplaintShare: round(brandBaselineComplaintShare),
     },
+    warnings: await dataWarnings(store, {
+      brand: options.brand, fromMs: windowStart, toMs: atMs, baselineFromMs: windowStart - options.baselineHours * HOUR, source: options.source, mentions: windowTotal,
+    }),
     daily: fillDays([...baselineDays, ...windowDays], baseline.fromHour, toHour),
     issues: rank('issue'),
     trends: rank('trend'),

@@ -14,7 +14,11 @@ export interface ScanOptions {
   sources: Source[];
   /** Sources named by --source: only these run, and an unavailable one is an error. */
   requested?: string[];
-  /** Posts read per source across all brands in this scan (X bills per post read). */
+  /**
+   * Posts read per source across all brands in this scan (X bills per post read), split
+   * fairly: each brand gets an equal share of what is left, and a share a brand does not
+   * use passes to the brands after it.
+   */
   maxPosts: number;
   maxWaitMs: number;
   maxPages: number;
@@ -34,6 +38,8 @@ export interface ScanRun {
   inserted: number;
   updated: number;
   message?: string;
+  /** It read its whole share of the post budget: the source may hold more for the brand (its backlog was not fully read). */
+  budgetHit: boolean;
   /** Posts dated before 2000-01-01 or more than a day past the clock: skipped, not stored. */
   skippedDates?: number;
   startedAt: string;
@@ -66,8 +72,11 @@ export async function scan(store: Store, options: ScanOptions): Promise<ScanSumm
     if (brands.length === 0 && options.requested) {
       throw new UserError(`${source.name} was asked for but no brand configures it`, `add queries.${source.name} to a brand in the config (see the README's Sources section)`);
     }
-    for (const brand of brands) {
-      const run = await scanOne(store, source, brand, { ...options, maxPosts: budget }, link);
+    for (const [i, brand] of brands.entries()) {
+      // one shared budget let the first brand take all of X's posts and left the next with
+      // none, which skewed share of voice: each brand gets an equal share of what is left
+      const share = Math.ceil(budget / (brands.length - i));
+      const run = await scanOne(store, source, brand, { ...options, maxPosts: share }, link);
       budget = Math.max(0, budget - run.postsRead);
       runs.push(run);
       if (options.signal?.aborted) return { runs, skipped };
@@ -91,7 +100,7 @@ function pickSources(sources: Source[], requested: string[] | undefined): { runn
 async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions,
   link: (mention: MentionInput) => MentionInput): Promise<ScanRun> {
   const now = options.now ?? (() => new Date());
-  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, startedAt: now().toISOString(), finishedAt: '' };
+  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, budgetHit: false, startedAt: now().toISOString(), finishedAt: '' };
   const ctx: FetchContext = {
     getCursor: (stream) => store.getCursor({ source: source.name, brand: brand.name, stream }),
     maxPosts: options.maxPosts,
@@ -123,9 +132,11 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
   }
   if (run.skippedDates && !run.message) run.message = `${run.skippedDates} post(s) dated before 2000 or more than a day ahead were skipped`;
   run.finishedAt = now().toISOString();
-  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message } = run;
+  // a source stops at ctx.maxPosts; reading that many (or being given none) means older posts were left unread
+  run.budgetHit = run.postsRead >= options.maxPosts;
+  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit } = run;
   try {
-    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message });
+    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit });
   } catch (error) {
     // a store that cannot even record the run fails this source; the others still run
     run.status = 'failed';

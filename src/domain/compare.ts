@@ -1,3 +1,5 @@
+import type { DataWarning } from './warnings.js';
+
 /**
  * The documented JSON shape of `earshot compare --format json`.
  *
@@ -17,8 +19,18 @@ export interface Comparison {
   brands: BrandComparison[];
   /** Per bucket (oldest first; the first and last may be partial), each brand's counts in `brands` order. */
   buckets: Array<{ from: string; to: string; brands: BrandCounts[] }>;
-  /** The brand whose share of mentions moved most against the previous period, or null when nothing moved. */
+  /**
+   * The brand whose share of mentions moved most against the previous period, or null when
+   * nothing moved or the previous period has no data (a brand with no mentions before is
+   * left out: its move would be measured against nothing).
+   */
   biggestMove: { brand: string; shareChange: number } | null;
+  /**
+   * Why the figures may be incomplete, per brand (see DataWarning): no data, sources that
+   * failed, went stale or stopped at the post budget ("backlog not fully read"), mentions
+   * scored by two model versions, a previous period with no data. Empty when whole.
+   */
+  warnings: DataWarning[];
 }
 
 export interface BrandCounts {
@@ -33,7 +45,11 @@ export interface BrandCounts {
   /** 0–1 of analysed mentions, effective labels (a human label wins). */
   positiveShare: number;
   negativeShare: number;
-  /** positiveShare − negativeShare, −1…1. */
+  /**
+   * positiveShare − negativeShare, on the same 0–1 scale as the shares: −1…1 here and in
+   * CSV (`net_sentiment`); table, markdown and HTML show it ×100 in percentage points
+   * ("+4.6 pt" is 0.046), like the shares they show as percentages.
+   */
   netSentiment: number;
   /** 0–1 of analysed mentions that are complaints (effective flag). */
   complaintShare: number;

@@ -1,4 +1,5 @@
 import type { SentimentLabel } from './mention.js';
+import type { DataWarning } from './warnings.js';
 
 /**
  * The settings of `earshot report` by default, which alerts and `export --issue` use too,
@@ -27,6 +28,13 @@ export interface Report {
     /** The same share over the baseline period: the brand's usual level of complaint. */
     baselineComplaintShare: number;
   };
+  /**
+   * Why the figures may be incomplete (see DataWarning): no data in the window, a source
+   * whose scans failed, went stale or stopped at the post budget, mentions scored by two
+   * model versions or not yet. Empty when the data is whole. With no data, an empty
+   * `issues` means "could not look", never "nothing is wrong".
+   */
+  warnings: DataWarning[];
   /** Mentions, sentiment and complaints per day over baseline + window, oldest first. */
   daily: DailyPoint[];
   issues: ReportIssue[];
@@ -79,7 +87,18 @@ export interface ReportIssue {
   authors: number;
   /** The same mentions in the baseline period, scaled to the window's length. */
   baselineMentions: number;
-  /** Window mentions over scaled baseline mentions (∞ shown as the window count when new). */
+  /**
+   * Voices in the window: one per author per day and per near-duplicate cluster per day
+   * (what issues are detected and ranked by, so a spammer or a retweet storm counts once).
+   */
+  voices: number;
+  /** The voices expected from the baseline period, scaled to the window's length. */
+  baselineVoices: number;
+  /**
+   * `voices` over `baselineVoices` (at least 1): the rise in voices, not in posts. Every
+   * renderer writes it beside the voices it is measured on ("×4.2 voices vs baseline (3
+   * expected)"); `mentions` over `baselineMentions` is the rise in posts.
+   */
   growth: number;
   /** Share (0–1) of `mentions` whose effective sentiment is negative (a human label wins). */
   negativeShare: number;

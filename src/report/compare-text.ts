@@ -1,19 +1,21 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BrandComparison, Comparison } from '../domain/compare.js';
-import { percent } from './sparkline.js';
+import { count, percent } from './sparkline.js';
 import { renderTable } from './table.js';
 import { neutraliseCell } from './csv.js';
+import { INCOMPLETE, warningLines } from './report-text.js';
 
 const HEAD = ['brand', 'mentions', 'voices', 'share (mentions)', 'share (voices)', 'Δ share', 'positive', 'negative', 'net', 'complaints', 'engagement', 'top issues'];
 
-function signed(x: number): string {
+/** Signed percentage points: 0.046 → "+4.6 pt" (share changes and net sentiment, in every format a person reads). */
+export function signed(x: number): string {
   const points = Math.round(x * 1000) / 10;
   return `${points > 0 ? '+' : ''}${points.toFixed(1)} pt`;
 }
 
 function cells(b: BrandComparison): Array<string | number> {
   return [b.brand, b.mentions, b.voices, percent(b.shareOfMentions), percent(b.shareOfVoices), signed(b.shareChange),
-    percent(b.positiveShare), percent(b.negativeShare), signed(b.netSentiment).replace(' pt', ''), percent(b.complaintShare),
+    percent(b.positiveShare), percent(b.negativeShare), signed(b.netSentiment), percent(b.complaintShare),
     b.engagement, b.topIssues.map((i) => i.label).join('; ') || '—'];
 }
 
@@ -24,16 +26,17 @@ function headline(c: Comparison): string {
 }
 
 export function renderCompareTable(c: Comparison, color = false): string {
-  return `${headline(c)}\n${renderTable(HEAD, c.brands.map(cells), color)}`;
+  return [headline(c), ...warningLines(c.warnings), renderTable(HEAD, c.brands.map(cells), color)].join('\n');
 }
 
 export function renderCompareMarkdown(c: Comparison): string {
-  const esc = (v: string | number) => String(v).replace(/[|\\`*_<>[\]]/g, (ch) => `\\${ch}`);
-  const lines = [`# ${esc(headline(c))}`, '', `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
+  const esc = (v: string | number) => (typeof v === 'number' ? count(v) : v).replace(/[|\\`*_<>[\]]/g, (ch) => `\\${ch}`);
+  const warned = c.warnings.length ? [`> **⚠ ${INCOMPLETE}:**`, ...c.warnings.map((w) => `> - ${esc(w.message)}`), ''] : [];
+  const lines = [`# ${esc(headline(c))}`, '', ...warned, `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
   for (const b of c.brands) lines.push(`| ${cells(b).map(esc).join(' | ')} |`);
   lines.push('', `## Share of mentions per ${c.bucket}`, '', `| from | ${c.brands.map((b) => esc(b.brand)).join(' | ')} |`,
     `|---|${c.brands.map(() => '---:').join('|')}|`);
-  for (const bucket of c.buckets) lines.push(`| ${bucket.from.slice(0, 10)} | ${bucket.brands.map((b) => `${percent(b.shareOfMentions)} (${b.mentions})`).join(' | ')} |`);
+  for (const bucket of c.buckets) lines.push(`| ${bucket.from.slice(0, 10)} | ${bucket.brands.map((b) => `${percent(b.shareOfMentions)} (${count(b.mentions)})`).join(' | ')} |`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { NO_ISSUES, resolvedLine, TRENDS } from './report-text.js';
-import { growthPhrase, percent } from './sparkline.js';
+import type { DataWarning } from '../domain/warnings.js';
+import { INCOMPLETE, noIssuesText, resolvedLine, TRENDS } from './report-text.js';
+import { count, growthPhrase, percent } from './sparkline.js';
 
 /**
  * The head every earshot HTML page shares: a CSP that allows no script and no external
@@ -28,10 +29,10 @@ export function renderReportHtml(report: Report): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${report.window.hours}h to ${report.at.slice(0, 16).replace('T', ' ')} UTC, against the ${Math.round(report.baseline.hours / 24)} days before`)}
  · ${report.totals.windowMentions.toLocaleString('en-US')} mentions, ${percent(report.totals.windowComplaintShare)} complaints (baseline ${percent(report.totals.baselineComplaintShare)}), ${percent(report.totals.windowNegativeShare)} negative (baseline ${percent(report.totals.baselineNegativeShare)})</p>
-<section><h2>Volume and sentiment per day</h2>${volumeChart(report.daily)}
+${warningsHtml(report.warnings)}<section><h2>Volume and sentiment per day</h2>${volumeChart(report.daily)}
 <p class="legend"><span class="neg">■</span> negative <span class="neu">■</span> neutral <span class="pos">■</span> positive</p></section>
 <section><h2>Emerging issues</h2>
-${report.issues.length ? report.issues.map(issueCard).join('\n') : `<p id="no-issues">${escapeHtml(NO_ISSUES)}</p>`}
+${report.issues.length ? report.issues.map(issueCard).join('\n') : `<p id="no-issues">${escapeHtml(noIssuesText(report))}</p>`}
 </section>
 ${report.resolved?.length ? `<p id="resolved">${escapeHtml(resolvedLine(report))}</p>` : ''}
 ${report.trends.length ? `<section><h2>${escapeHtml(TRENDS)}</h2>${report.trends.map(issueCard).join('\n')}</section>` : ''}
@@ -40,10 +41,16 @@ ${report.trends.length ? `<section><h2>${escapeHtml(TRENDS)}</h2>${report.trends
 `;
 }
 
+/** The data-incomplete box (report and compare pages), or nothing. */
+export function warningsHtml(warnings: readonly DataWarning[]): string {
+  if (warnings.length === 0) return '';
+  return `<section id="warnings" class="warnings"><h2>⚠ ${INCOMPLETE}</h2><ul>${warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join('')}</ul></section>\n`;
+}
+
 function issueCard(issue: ReportIssue): string {
   return `<article class="issue" data-rank="${issue.rank}">
 <h3><span class="rank">#${issue.rank}</span> ${issue.state ? `<span class="state ${issue.state}">${issue.state}</span> ` : ''}${issue.safety ? '<span class="safety">⚠ safety</span> ' : ''}${escapeHtml(issue.label)}</h3>
-<p class="stats">${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)}) · ` : ''}${issue.mentions} mentions · ${issue.authors} authors · ${escapeHtml(growthPhrase(issue.growth, issue.baselineMentions))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
+<p class="stats">${issue.safety ? `harm reported by ${issue.safetyVoices} people (${percent(issue.safetyShare)}) · ` : ''}${count(issue.mentions)} mentions · ${count(issue.authors)} authors · ${count(issue.voices)} voices, ${escapeHtml(growthPhrase(issue.growth, issue.baselineVoices))} · ${percent(issue.complaintShare)} complaints (usually ${percent(issue.baselineComplaintShare)}) · ${percent(issue.negativeShare)} negative (usually ${percent(issue.baselineNegativeShare)}) · first seen ${escapeHtml(issue.firstSeen.slice(0, 16).replace('T', ' '))}</p>
 ${sparklineSvg(issue.series)}
 <p class="terms">${issue.terms.slice(0, 10).map((t) => `<span>${escapeHtml(t)}</span>`).join(' ')}${(issue.relatedTerms ?? []).slice(0, 8).map((t) => ` <span class="related">${escapeHtml(t)}</span>`).join('')}</p>
 <ul class="samples">${issue.samples.map((s) => `<li class="${escapeHtml(s.sentiment)}${s.complaint ? ' complaint' : ''}"><q>${escapeHtml(s.text)}</q>
@@ -99,7 +106,7 @@ main{max-width:820px;margin:0 auto;padding:24px}h1{margin:0 0 4px}.meta{color:#5
 @media (max-width:600px){main{padding:12px}h1{font-size:1.5em}}
 .chart{width:100%;height:auto;background:#fff;border:1px solid #ddd}.chart text{font-size:11px;fill:#666}
 .neg{fill:#c0392b;color:#c0392b}.neu{fill:#b7b7b0;color:#b7b7b0}.pos{fill:#2e8b57;color:#2e8b57}
-.issue{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
+.warnings{background:#fff4e5;border:1px solid #e67e22;border-radius:6px;padding:4px 16px}.issue{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
 .issue h3{margin:0}.rank{color:#c0392b}.safety{background:#c0392b;color:#fff;border-radius:3px;padding:0 4px;font-size:.8em}.state{border:1px solid #888;border-radius:3px;padding:0 4px;font-size:.8em}.stats{color:#444;margin:4px 0}
 .spark{width:160px;height:32px}.spark polyline{fill:none;stroke:#c0392b;stroke-width:2}
 .terms span{display:inline-block;max-width:100%;background:#eee;border-radius:3px;padding:0 6px;margin:2px;font-size:13px}.terms .related{background:none;border:1px dashed #ccc;color:#666}

@@ -1,15 +1,29 @@
 import type { Report, ReportIssue } from '../domain/report.js';
+import type { DataWarning } from '../domain/warnings.js';
 import { clipText, renderTable, shortTime } from './table.js';
-import { growthPhrase, growthText, percent, sparkline } from './sparkline.js';
+import { count, growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 
 export const NO_ISSUES = 'No emerging issues: no complaint or negative talk is rising above its baseline.';
 export const TRENDS = 'Rising trends (not complaints or negative)';
+/** What a report with no data says instead of NO_ISSUES: it could not look, which is not an all-clear. */
+export const NO_DATA = 'No data: no analysed mentions in the window, so this report cannot tell whether anything is wrong.';
+export const INCOMPLETE = 'Data incomplete';
+
+/** The sentence under the issue heading when there are no issues: no data is not "no issues". */
+export function noIssuesText(report: Pick<Report, 'totals'>): string {
+  return report.totals.windowMentions === 0 ? NO_DATA : NO_ISSUES;
+}
+
+/** The warnings as "⚠ Data incomplete:" and one bullet each, or nothing. */
+export function warningLines(warnings: readonly DataWarning[], bullet = '  • '): string[] {
+  return warnings.length ? [`⚠ ${INCOMPLETE}:`, ...warnings.map((w) => `${bullet}${w.message}`), ''] : [];
+}
 
 /** The terminal report: a ranked table, then evidence per issue. */
 export function renderReportTable(report: Report, color: boolean): string {
-  const lines = [headline(report), ''];
+  const lines = [headline(report), '', ...warningLines(report.warnings)];
   if (report.issues.length === 0) {
-    lines.push(NO_ISSUES);
+    lines.push(noIssuesText(report));
   } else {
     lines.push(issueTable(report.issues, color), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
@@ -32,9 +46,9 @@ function issueTable(issues: ReportIssue[], color: boolean): string {
   // the state column appears once a writing run (run, alert) has recorded states
   const states = issues.some((i) => i.state);
   return renderTable(
-    ['#', ...(states ? ['state'] : []), 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
+    ['#', ...(states ? ['state'] : []), 'issue', 'key terms', 'mentions', 'authors', '× voices', 'complaints', 'negative', 'last 14 days', 'first seen'],
     issues.map((i) => [i.rank, ...(states ? [i.state ?? ''] : []), clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
-      growthText(i.growth, i.baselineMentions), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+      growthText(i.growth, i.baselineVoices), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
 }
@@ -61,12 +75,13 @@ export function shares(issue: ReportIssue): string {
 /** Markdown for a ticket or a chat; mention text is escaped so it cannot format or link. */
 export function renderReportMarkdown(report: Report): string {
   const lines = [`## ${escapeMd(report.brand)}: emerging issues`, '', `_${escapeMd(headline(report))}_`, ''];
-  if (report.issues.length === 0) lines.push(NO_ISSUES, '');
+  if (report.warnings.length) lines.push(`> **⚠ ${INCOMPLETE}:**`, ...report.warnings.map((w) => `> - ${escapeMd(w.message)}`), '');
+  if (report.issues.length === 0) lines.push(noIssuesText(report), '');
   else {
     const states = report.issues.some((i) => i.state);
-    lines.push(`| # |${states ? ' state |' : ''} issue | mentions | authors | × baseline | complaints | negative | last 14 days |`, `|---|${states ? '---|' : ''}---|---|---|---|---|---|---|`);
+    lines.push(`| # |${states ? ' state |' : ''} issue | mentions | authors | × voices | complaints | negative | last 14 days |`, `|---|${states ? '---|' : ''}---|---|---|---|---|---|---|`);
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} |${states ? ` ${i.state ?? ''} |` : ''} ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} |${states ? ` ${i.state ?? ''} |` : ''} ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${count(i.mentions)} | ${count(i.authors)} | ${growthText(i.growth, i.baselineVoices)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
@@ -78,7 +93,7 @@ export function renderReportMarkdown(report: Report): string {
   if (report.trends.length) {
     lines.push(`### ${TRENDS}`, '');
     for (const t of report.trends) {
-      lines.push(`- ${escapeMd(t.label)}: ${t.mentions} mentions, ${growthPhrase(t.growth, t.baselineMentions)}, ${percent(t.complaintShare)} complaints`);
+      lines.push(`- ${escapeMd(t.label)}: ${count(t.mentions)} mentions, ${growthPhrase(t.growth, t.baselineVoices)}, ${percent(t.complaintShare)} complaints`);
     }
   }
   return lines.join('\n').trimEnd();

@@ -1,6 +1,6 @@
 import { DEFAULT_REPORT, type Report, type ReportIssue, type ReportSample } from '../domain/report.js';
 import { shellCommand } from './shell-quote.js';
-import { growthPhrase } from './sparkline.js';
+import { count, growthPhrase } from './sparkline.js';
 
 /**
  * Slack mrkdwn treats `&`, `<` and `>` as control characters (`<!channel>`, `<url|text>`),
@@ -56,18 +56,22 @@ export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'is
       ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: *Safety* — ${issue.safetyVoices} people report harm or a risk of harm (${percent(issue.safetyShare)} of the mentions).` }] }]
       : []),
     { type: 'section', text: { type: 'mrkdwn', text: summaryLine(report, issue) } },
+    // the counts above may be short: say so where the alert is read, not only in the report
+    ...(report.warnings?.length
+      ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`:warning: *Data incomplete:* ${report.warnings.map((w) => escapeSlack(w.message)).join(' · ')}`, 2900) }] }]
+      : []),
     { type: 'section', text: { type: 'mrkdwn', text: `*Terms:* ${issue.terms.map(escapeSlack).join(', ')}${issue.relatedTerms?.length ? ` (also: ${issue.relatedTerms.slice(0, 6).map(escapeSlack).join(', ')})` : ''}` } },
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
-  return { text: `${title(brand, label)} (${issue.state ? `${issue.state}, ` : ''}${issue.mentions} mentions)`, blocks };
+  return { text: `${title(brand, label)} (${issue.state ? `${issue.state}, ` : ''}${count(issue.mentions)} mentions)`, blocks };
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {
   return [
     ...(issue.state ? [`*${issue.state[0]!.toUpperCase()}${issue.state.slice(1)}*`] : []),
-    `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
-    `*${growthPhrase(issue.growth, issue.baselineMentions)}*`,
+    `*${count(issue.mentions)}* mentions from *${count(issue.authors)}* people in the last ${report.window.hours}h`,
+    `*${growthPhrase(issue.growth, issue.baselineVoices)}*`,
     `*${percent(issue.complaintShare)}* complaints (usually ${percent(issue.baselineComplaintShare)})`,
     `*${percent(issue.negativeShare)}* negative (usually ${percent(issue.baselineNegativeShare)})`,
   ].join(' · ');

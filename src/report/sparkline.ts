@@ -7,6 +7,11 @@ export function sparkline(values: number[]): string {
   return values.map((v) => BARS[Math.min(BARS.length - 1, Math.floor((v / max) * (BARS.length - 1) + 0.5))]).join('');
 }
 
+/** A count as every format prints it: 2695 → "2,695" (tables do the same for numeric cells). */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -14,18 +19,23 @@ export function percent(share: number): string {
 /** Below this many expected mentions a group has no baseline to be a multiple of. */
 const NO_BASELINE = 1;
 
-/** "×48" for growth; "new" when the baseline had almost nothing (a table cell under "× baseline"). */
-export function growthText(growth: number, baselineMentions: number): string {
-  return baselineMentions < NO_BASELINE ? 'new' : `×${growth >= 10 ? Math.round(growth) : growth.toFixed(1)}`;
+/**
+ * "×48" for growth (voices over the baseline's voices); "new" when the baseline had almost
+ * no voices (a table cell under "× voices"). `baselineVoices` is the issue's, so the
+ * multiple and "new" are judged on the same unit.
+ */
+export function growthText(growth: number, baselineVoices: number): string {
+  return baselineVoices < NO_BASELINE ? 'new' : `×${growth >= 10 ? count(Math.round(growth)) : growth.toFixed(1)}`;
 }
 
 /**
  * The same in prose, for every renderer that writes a sentence (HTML cards, Markdown
- * trends, Slack): "×4.2 baseline (3 expected)", or for a group with no baseline
- * "new (none in the baseline)", never "×9 baseline (0 expected)".
+ * trends, Slack): "×4.2 voices vs baseline (3 expected)" — the multiple and the expected
+ * count both in voices, never × on voices beside an expected count of posts — or for a
+ * group with no baseline "new (no voices in the baseline)".
  */
-export function growthPhrase(growth: number, baselineMentions: number): string {
-  if (baselineMentions < NO_BASELINE) return 'new (none in the baseline)';
-  const expected = baselineMentions.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  return `${growthText(growth, baselineMentions)} baseline (${expected} expected)`;
+export function growthPhrase(growth: number, baselineVoices: number): string {
+  if (baselineVoices < NO_BASELINE) return 'new (no voices in the baseline)';
+  const expected = baselineVoices.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `${growthText(growth, baselineVoices)} voices vs baseline (${expected} expected)`;
 }

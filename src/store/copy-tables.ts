@@ -18,7 +18,7 @@ export const COPY_TABLES = {
   scan_runs: {
     key: 'id',
     match: ['source', 'status'],
-    columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message'],
+    columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message', 'budget_hit'],
   },
   analyses: {
     key: 'mention_id',

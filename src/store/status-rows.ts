@@ -1,27 +1,36 @@
-import type { StoreStatusRow } from './store.js';
+import type { SourceHealth, StoreStatusRow } from './store.js';
+
+type Counts = Omit<StoreStatusRow, 'lastScan' | 'lastOutcome' | 'lastSuccess' | 'lastFailure' | 'lastFailureReason' | 'budgetHit'>;
+const NEVER_SCANNED = { lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false } as const;
 
 /**
- * Joins per brand+source mention counts with last scan times (both backends read these
- * two aggregates); a brand+source scanned but with no mentions yet still gets a row.
+ * Joins per brand+source mention counts with each one's scan health (both backends read
+ * these two aggregates); a brand+source scanned but with no mentions yet (a source that
+ * never succeeded) still gets a row, so a failing source is never missing from status.
  */
-export function mergeStatusRows(
-  counts: Array<Omit<StoreStatusRow, 'lastScan'>>,
-  scans: Array<{ brand: string; source: string; lastScan: string }>,
-): StoreStatusRow[] {
+export function mergeStatusRows(counts: Counts[], scans: SourceHealth[]): StoreStatusRow[] {
   const rows = new Map<string, StoreStatusRow>();
-  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, lastScan: null });
+  for (const c of counts) rows.set(`${c.brand}\u0000${c.source}`, { ...c, ...NEVER_SCANNED });
   for (const s of scans) {
     const key = `${s.brand}\u0000${s.source}`;
     const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null,
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, ...NEVER_SCANNED,
     };
-    rows.set(key, { ...row, lastScan: s.lastScan });
+    rows.set(key, {
+      ...row, lastScan: s.lastAttempt, lastOutcome: s.lastOutcome, lastSuccess: s.lastSuccess, lastFailure: s.lastFailure,
+      lastFailureReason: s.lastFailureReason === null ? null : firstLine(s.lastFailureReason), budgetHit: s.lastBudgetHit,
+    });
   }
   return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
 }
 
 /** Failed analyses status lists by name (all are counted). */
 export const FAILURES_SHOWN = 5;
+
+/** A run's message as one line: status and warnings quote the reason, not a stack. */
+export function firstLine(text: string): string {
+  return text.split(/\r?\n/, 1)[0]!.trim();
+}
 
 /**
  * The first and last day of [fromDay, toDay] that `current` does not hold, or null when

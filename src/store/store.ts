@@ -18,6 +18,13 @@ export interface Store extends ReportQueries {
   upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome>;
   getCursor(key: CursorKey): Promise<string | null>;
   recordScanRun(run: ScanRunRecord): Promise<void>;
+  /** Each brand × source's scan history in short (of one brand, case-insensitive, when given), by brand then source. */
+  scanHealth(brand?: string): Promise<SourceHealth[]>;
+  /**
+   * A brand's mentions in a range by the model version that scored them (null: not analysed
+   * yet), with when that version last scored one: how a report tells a re-scoring in progress.
+   */
+  modelVersionCounts(range: HourRange): Promise<ModelVersionCount[]>;
   /** A source's saved login for one account (opaque text the source encrypted), or null. */
   getSourceSession(key: SessionKey): Promise<string | null>;
   /** Saves a source's login for one account; null forgets it. */
@@ -149,6 +156,33 @@ export interface ScanRunRecord {
   updated: number;
   status: 'ok' | 'stopped' | 'failed';
   message?: string;
+  /** The run read its whole share of the post budget (scan.maxPosts): older posts were left unread. */
+  budgetHit?: boolean;
+}
+
+/** The scan history of one brand × source: what `status` shows and the data warnings of reports read. */
+export interface SourceHealth {
+  brand: string;
+  source: string;
+  /** When the latest run finished, and how it ended: ok, stopped (rate limit, time budget) or failed. */
+  lastAttempt: string;
+  lastOutcome: 'ok' | 'stopped' | 'failed';
+  /** Posts the latest run read, and whether the post budget cut it short. */
+  lastPostsRead: number;
+  lastBudgetHit: boolean;
+  /** When the latest run that ended ok finished (null: none ever did). */
+  lastSuccess: string | null;
+  /** When the latest run that stopped or failed finished, and its message (null: none did). */
+  lastFailure: string | null;
+  lastFailureReason: string | null;
+}
+
+export interface ModelVersionCount {
+  /** null: mentions no model scored yet. */
+  modelVersion: string | null;
+  mentions: number;
+  /** When this version last scored a mention of the range (null for unanalysed). */
+  lastAnalysedAt: string | null;
 }
 
 export interface StoreStatusRow {
@@ -157,7 +191,16 @@ export interface StoreStatusRow {
   mentions: number;
   firstMention: string | null;
   lastMention: string | null;
+  /** When the latest scan of this brand × source finished (null: never scanned, e.g. imported). */
   lastScan: string | null;
+  /** How the latest scan ended: ok, stopped (rate limit, time budget) or failed; null when never scanned. */
+  lastOutcome: SourceHealth['lastOutcome'] | null;
+  /** The latest scan that ended ok, and the latest that stopped or failed with its message (first line). */
+  lastSuccess: string | null;
+  lastFailure: string | null;
+  lastFailureReason: string | null;
+  /** The latest scan read its whole share of scan.maxPosts: older posts were left unread. */
+  budgetHit: boolean;
   analyzed: number;
   /** Mentions that are complaints (a human complaint label wins over the model's yes/no). */
   complaints: number;

@@ -40,7 +40,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const all = JSON.stringify(message.blocks);
     expect(message.blocks[0]!.text!.text).toBe('Emerging issue for Clipper "Teas": plastic in tea bags');
     expect(message.blocks[1]!.text!.text).toContain('*40* mentions from *31* people in the last 48h');
-    expect(message.blocks[1]!.text!.text).toContain('*×20 baseline (2 expected)*');
+    expect(message.blocks[1]!.text!.text).toContain('*×20 voices vs baseline (2 expected)*');
     expect(message.blocks[1]!.text!.text).toContain('*85%* negative');
     const samples = message.blocks.filter((b) => b.text?.text.startsWith('>'));
     expect(samples).toHaveLength(2);
@@ -59,7 +59,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue(), warnings: [] });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -97,7 +97,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (new, 40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
     expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
-    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue(), warnings: [] });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
     expect(again.sent).toHaveLength(0);

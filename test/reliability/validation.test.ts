@@ -78,10 +78,11 @@ describe('input validation (built binary)', () => {
       expectClean(await runCli(['--db', 'v.db', ...args], { cwd: tmp.dir }), args.join(' '));
     });
     expect(snapshot()).toEqual(before);
-    // a filter that matches nothing returns nothing (it was not turned into `OR 1=1`)
+    // a source that matches no stored mention is refused (it was not turned into `OR 1=1`,
+    // which would have found rows and let it through); issue 27: an unknown name is an error
     const none = await runCli(['--db', 'v.db', 'export', '--format', 'jsonl', '--source', "x' OR '1'='1"], { cwd: tmp.dir });
-    expect(none.code, none.stderr).toBe(0);
-    expect(none.stdout).toBe('');
+    expect([none.code, none.stdout]).toEqual([2, '']);
+    expect(none.stderr).toMatch(/^earshot: unknown source "x' OR '1'='1" — did you mean x\?/);
   }, 120_000);
 
   it('bad numbers are usage errors (exit 2) with the flag named', async () => {

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrandComparison, BrandCounts, Comparison } from '../../src/domain/compare.js';
 import { renderCompareHtml } from '../../src/report/compare-html.js';
+import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../src/report/compare-text.js';
 import { makeTempDir } from '../support/cli.js';
 import { CHROMIUM, hasChromium, layoutFile, visitFile } from '../reliability/chromium.js';
 
@@ -32,7 +33,7 @@ function comparison(): Comparison {
     topIssues: i === 1 ? [{ label: `caddy · lid <script>alert(1)</script> · ${'hinge'.repeat(40)}`, mentions: 27, negativeShare: 0.15, complaintShare: 0.85 }] : [],
   }));
   return {
-    set: 'tea <market>', generatedAt: '2026-11-20T12:00:00.000Z',
+    set: 'tea <market>', generatedAt: '2026-11-20T12:00:00.000Z', warnings: [],
     period: { from: '2026-11-06T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z' },
     previous: { from: '2026-10-23T12:00:00.000Z', to: '2026-11-06T12:00:00.000Z' },
     bucket: 'day', brands,
@@ -73,6 +74,28 @@ const PROBE = `(() => {
   const bar = document.querySelector('.bar').getBoundingClientRect();
   return { names, bar: { top: bar.top + window.scrollY, bottom: bar.bottom + window.scrollY, left: bar.left, right: bar.right } };
 })()`;
+
+describe('issue 27: compare figures read the same in every format', () => {
+  // net sentiment read +4.6 in the table, +0.05 in HTML and 0.046 in JSON
+  const c = comparison();
+  c.brands[0] = { ...c.brands[0]!, netSentiment: 0.046, mentions: 20_000 };
+  it.each([['table', renderCompareTable(c)], ['markdown', renderCompareMarkdown(c)], ['html', renderCompareHtml(c)]])('%s shows net sentiment in points and counts with separators', (_name, text) => {
+    expect(text).toContain('+4.6 pt');
+    expect(text).not.toContain('+0.05');
+    expect(text).toContain('20,000');
+  });
+  it('JSON and CSV keep the 0–1 scale of the shares', () => {
+    expect(JSON.parse(JSON.stringify(c)).brands[0].netSentiment).toBe(0.046);
+    expect(renderCompareCsv(c)).toContain(',0.046,');
+  });
+  it('warnings show above the figures in table, markdown and HTML', () => {
+    const warned = { ...c, warnings: [{ kind: 'budget' as const, brand: 'Tiny', source: 'x', message: 'Tiny · x: backlog not fully read' }] };
+    for (const text of [renderCompareTable(warned), renderCompareMarkdown(warned), renderCompareHtml(warned)]) {
+      expect(text).toContain('Data incomplete');
+      expect(text).toContain('backlog not fully read');
+    }
+  });
+});
 
 describe('the compare page', () => {
   it('escapes every name and label and allows no script', () => {

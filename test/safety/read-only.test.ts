@@ -24,7 +24,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 beforeAll(() => {
-  writeFileSync(CONFIG, JSON.stringify({ brands: [{ name: 'Acme' }], alerts: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook' }] }), { mode: 0o600 });
+  writeFileSync(CONFIG, JSON.stringify({ brands: [{ name: 'Acme' }, { name: 'Other' }], alerts: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook' }] }), { mode: 0o600 });
   writeFileSync(join(tmp.dir, 'rows.jsonl'), [1, 2, 3].map((i) => JSON.stringify({ id: String(i), source: 'x', created_at: `2026-11-2${i}T10:00:00Z`, text: `tea number ${i}`, brand: 'Acme' })).join('\n'));
 });
 const cli = (args: string[], extra: { uid?: number; gid?: number; cwd?: string; config?: string } = {}) =>
@@ -102,7 +102,7 @@ describe('read commands on an earshot store', () => {
     const path = join(dir, 'earshot.db');
     mkdirSync(dir);
     const config = join(dir, 'earshot.config.json');
-    writeFileSync(config, JSON.stringify({ brands: [{ name: 'Acme' }] }), { mode: 0o644 });
+    writeFileSync(config, JSON.stringify({ brands: [{ name: 'Acme' }, { name: 'Other' }] }), { mode: 0o644 });
     expect((await cli(['--db', path, 'import', 'rows.jsonl'], { config })).code).toBe(0);
     const asRoot = process.getuid?.() === 0;
     // root may write anything: run the reads as nobody instead; anyone else gets a read-only file and folder

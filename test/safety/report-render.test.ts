@@ -15,7 +15,7 @@ const LONG_URL = `https://example.com/${'very-long-path-segment/'.repeat(20)}?ut
 function issue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'tea bag · plastic', terms: ['tea bag', 'plastic'], termKeys: ['teabag', 'plastic'], relatedTerms: [], score: 9, mentions: 40, authors: 38,
-    baselineMentions: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, complaintShare: 0.7, baselineComplaintShare: 0.1, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
+    baselineMentions: 0, voices: 9, baselineVoices: 0, growth: 9, negativeShare: 0.6, baselineNegativeShare: 0, complaintShare: 0.7, baselineComplaintShare: 0.1, engagement: 10, firstSeen: '2026-11-19T08:00:00.000Z',
     complaintEvidenceShare: 0.66, safety: false, safetyShare: 0, safetyVoices: 0,
     series: [0, 0, 0, 1, 9, 30],
     samples: [{ id: '1', source: 'x', author: 'amy', text: 'why is there plastic in my tea bags', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true }],
@@ -29,6 +29,7 @@ function report(issues: ReportIssue[], trends: ReportIssue[] = [], brand = 'Kett
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.1 },
+    warnings: [],
     daily: Array.from({ length: 16 }, (_, i) => ({ day: `2026-11-${String(5 + i).padStart(2, '0')}`, mentions: 10 + i, negative: i, positive: 2, complaints: 1 })),
     issues, trends,
   };
@@ -45,10 +46,37 @@ describe('a group with no baseline reads the same in every renderer', () => {
     expect(text).not.toMatch(/×\s?9|9×|0 expected|new baseline/);
   });
   it('and a group with a baseline says its multiple and what was expected, in prose', () => {
-    const some = report([issue({ baselineMentions: 2.5, growth: 16 })]);
-    expect(JSON.stringify(renderSlackMessage(some, some.issues[0]!))).toContain('*×16 baseline (2.5 expected)*');
-    expect(renderReportHtml(some)).toContain('×16 baseline (2.5 expected)');
+    const some = report([issue({ baselineMentions: 30, baselineVoices: 2.5, voices: 40, growth: 16 })]);
+    expect(JSON.stringify(renderSlackMessage(some, some.issues[0]!))).toContain('*×16 voices vs baseline (2.5 expected)*');
+    expect(renderReportHtml(some)).toContain('×16 voices vs baseline (2.5 expected)');
     expect(renderReportTable(some, false)).toContain('×16');
+  });
+});
+
+describe('issue 27: one figure reads the same in every format', () => {
+  // the HTML once read "2695 mentions · ×265 baseline (1,298.6 expected)": × on voices, expected on posts, no separator
+  const big = report([issue({ mentions: 2695, authors: 2301, voices: 2120, baselineMentions: 1298.6, baselineVoices: 8, growth: 265 })]);
+  const outputs = {
+    table: renderReportTable(big, false), markdown: renderReportMarkdown(big), html: renderReportHtml(big),
+    slack: JSON.stringify(renderSlackMessage(big, big.issues[0]!)),
+  };
+  it.each(Object.entries(outputs))('%s: counts with separators, × and "expected" both in voices', (_name, text) => {
+    expect(text).toContain('2,695');
+    expect(text).not.toMatch(/\b2695\b/);
+    expect(text).toContain('×265');
+    expect(text).not.toContain('1,298.6 expected');
+  });
+  it.each(['html', 'slack'] as const)('%s says what the multiple is of', (name) => {
+    expect(outputs[name]).toContain('×265 voices vs baseline (8 expected)');
+  });
+  it('a report with no data says so in every format, never "no emerging issues"', () => {
+    const empty = { ...report([]), totals: { ...report([]).totals, windowMentions: 0 },
+      warnings: [{ kind: 'no-data' as const, brand: 'Kettleby Tea', message: 'Kettleby Tea: no analysed mentions' }] };
+    for (const text of [renderReportTable(empty, false), renderReportMarkdown(empty), renderReportHtml(empty)]) {
+      expect(text).toContain('No data');
+      expect(text).toContain('Data incomplete');
+      expect(text).not.toContain('No emerging issues');
+    }
   });
 });
 

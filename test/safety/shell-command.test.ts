@@ -10,7 +10,7 @@ import type { Report, ReportIssue } from '../../src/domain/report.js';
 
 function makeIssue(): ReportIssue {
   return {
-    rank: 1, label: 'lid', terms: ['lid'], termKeys: ['lid'], score: 5, mentions: 10, authors: 8, baselineMentions: 1, growth: 10,
+    rank: 1, label: 'lid', terms: ['lid'], termKeys: ['lid'], score: 5, mentions: 10, authors: 8, baselineMentions: 1, voices: 10, baselineVoices: 1, growth: 10,
     negativeShare: 0.5, baselineNegativeShare: 0.1, complaintShare: 0.5, baselineComplaintShare: 0.1, engagement: 10,
     complaintEvidenceShare: 0.5, safety: false, safetyShare: 0, safetyVoices: 0,
     firstSeen: '2026-11-19T09:00:00.000Z', series: [0, 10], samples: [], relatedTerms: [],
@@ -23,7 +23,7 @@ function makeReport(brand: string, issues: ReportIssue[]): Report {
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 10, baselineMentions: 1, windowNegativeShare: 0.5, baselineNegativeShare: 0.1, windowComplaintShare: 0.5, baselineComplaintShare: 0.1 },
-    daily: [], issues, trends: [],
+    warnings: [], daily: [], issues, trends: [],
   };
 }
 

@@ -121,13 +121,17 @@ describe('scan use case with the SQLite store', () => {
     await expect(scan(store, options({ requested: ['x'] }, { EARSHOT_X_BEARER_TOKEN: undefined }))).rejects.toThrow(/x was asked for but has no bearer token/);
   });
 
-  it('shares --max-posts across brands of one source', async () => {
+  it('splits --max-posts fairly across brands of one source, and marks a brand the budget cut short', async () => {
     server = await startReplay();
     store = await openStore(':memory:');
     const base = brandsFor(server)[0]!;
     const two = [base, { ...base, name: 'Kettleby Two' }];
     const summary = await scan(store, options({ brands: two, requested: ['x'], maxPosts: 150 }));
-    expect(summary.runs.map((r) => r.postsRead)).toEqual([150, 0]);
+    // issue 27: a shared budget gave the first brand all 150 posts and the second none
+    expect(summary.runs.map((r) => [r.brand, r.postsRead, r.budgetHit])).toEqual([['Kettleby Tea', 75, true], ['Kettleby Two', 75, true]]);
+    expect((await store.scanHealth()).map((h) => [h.brand, h.lastBudgetHit])).toEqual([['Kettleby Tea', true], ['Kettleby Two', true]]);
+    const plenty = await scan(store, options({ brands: two, requested: ['x'], maxPosts: 100_000 }));
+    expect(plenty.runs.map((r) => r.budgetHit)).toEqual([false, false]);
   });
 });
 

@@ -137,8 +137,8 @@ describe('migrations', () => {
     expect(store.db.prepare('SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source').raw().all()).toEqual([
       [20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
     const expected = [
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null },
-      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null }];
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false }];
     expect((await store.status()).rows).toEqual(expected);
     await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
     expect(store.db.prepare('SELECT COUNT(*) FROM source_days').pluck().get()).toBe(3);

@@ -14,14 +14,20 @@ import { storeBackends } from '../support/store-backends.js';
  * hashes in the same commit, saying why. Issue 31 (safety): every export gained the
  * safety and is_safety columns, and the corpus safety scores and labels; reports other
  * than Acme's quote other samples, as the store now lists a group's safety reports first.
+ * Issue 27: reports gained `warnings` (empty on this corpus: every mention analysed by one
+ * model, no scan history). The report hashes were already stale on main before it (the
+ * model work: "report Acme" was ca141cfff9b99774 there); removing `warnings` gives those.
+ * Then each issue gained `voices` and `baselineVoices`, what `growth` is measured on.
+ * Merging main (intents, issue states) moved no hash: the export hashes are main's and the
+ * report hashes are issue 27's (states appear only once a run recorded them).
  */
 const GOLDEN: Record<string, string> = {
-  'report Acme': 'ca141cfff9b99774',
+  'report Acme': '317b792ac76700fc',
   'export --issue 1 Acme': 'bc40bec4113ee73a',
-  'report odd Acme': 'b8336c6ee00b80ab',
-  'report Boilco': '57f9b3f39082e4fe',
+  'report odd Acme': '1aed2c93aad00cc7',
+  'report Boilco': 'db76e4553d73a6d2',
   'export --issue 1 Boilco': '50a724571d9d32f9',
-  'report odd Boilco': 'fc8270a4dd4d564a',
+  'report odd Boilco': '91104c9f43509764',
   'export csv': '4d36cc1d4bef530d',
   'export csv excel': 'fdb95084e1cc116a',
   'export csv filtered': 'b13fdc2d75ee0149',

@@ -4,7 +4,7 @@ import type { Report, ReportIssue } from '../../src/domain/report.js';
 export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
   return {
     rank: 1, label: 'plastic in tea bags', terms: ['tea bag', 'plastic'], score: 12.5, mentions: 40, authors: 31,
-    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05,
+    baselineMentions: 2, voices: 40, baselineVoices: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05,
     complaintEvidenceShare: 0.68, safety: false, safetyShare: 0, safetyVoices: 0, engagement: 300,
     firstSeen: '2026-11-18T09:00:00.000Z', series: [0, 1, 0, 5, 34],
     samples: [
@@ -24,6 +24,6 @@ export function makeReport(brand: string, issues: ReportIssue[]): Report {
     window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
     baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
     totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.05 },
-    daily: [], issues, trends: [],
+    warnings: [], daily: [], issues, trends: [],
   };
 }

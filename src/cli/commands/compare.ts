@@ -6,7 +6,9 @@ import { renderCompareHtml } from '../../report/compare-html.js';
 import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutputText } from '../output-file.js';
-import { parseTimePoint } from '../time.js';
+import { parseTimeRange } from '../time.js';
+import { unknownBrand } from '../names.js';
+import { reportIncomplete } from '../options.js';
 
 interface CompareFlags {
   set?: string;
@@ -16,6 +18,7 @@ interface CompareFlags {
   by: 'day' | 'week';
   format?: string;
   out?: string;
+  strict?: boolean;
 }
 
 export const compareCommand = new Command('compare')
@@ -27,20 +30,27 @@ export const compareCommand = new Command('compare')
   .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
   .option('--out <file>', 'write to this file instead of stdout')
+  .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .addHelpText('after', '\nExamples:\n  $ earshot compare --set "tea market"\n  $ earshot compare --brands "Kettleby Tea,Clipper Teas" --since 7d --by day'
     + '\n  $ earshot compare --set "tea market" --by week --format html --out compare.html')
   .action(withContext(runCompare));
 
 async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
-  const since = new Date(parseTimePoint(flags.since, '--since', ctx.now));
-  const until = flags.until ? new Date(parseTimePoint(flags.until, '--until', ctx.now)) : ctx.now;
+  const range = parseTimeRange(flags, ctx.now);
+  const since = new Date(range.since!);
+  const until = range.until ? new Date(range.until) : ctx.now;
   if (since >= until) throw new UsageError('--since must be before --until');
   const { set, names } = pickBrands(ctx, flags);
   if (flags.out) checkOutputPath(ctx, flags.out);
   // a read command: never creates, migrates or writes the store (compare counts raw links where the rollup is not current)
   const store = await ctx.readStore();
-  const stored = new Map((await store.storedBrands()).map((b) => [b.toLowerCase(), b]));
-  const brands = names.map((name) => stored.get(name.toLowerCase()) ?? name);
+  const storedNames = await store.storedBrands();
+  const configured = ctx.settings().config.brands.map((b) => b.name);
+  const known = new Map([...configured, ...storedNames].map((b) => [b.toLowerCase(), b]));
+  // a brand neither stored nor configured is a typo: a 0 % row and "+100 pt" would hide it
+  const unknown = names.find((name) => !known.has(name.toLowerCase()));
+  if (unknown !== undefined) throw unknownBrand(unknown, storedNames.length ? [...known.values()] : []);
+  const brands = names.map((name) => known.get(name.toLowerCase())!);
   const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');
@@ -51,6 +61,8 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   } else {
     ctx.out.data(text);
   }
+  // CSV has no room for them: each goes to stderr; a file or a pipe of JSON/HTML gets a count
+  reportIncomplete(ctx.out, comparison.warnings, flags.strict, format === 'csv' ? 'each' : flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
 function pickBrands(ctx: CliContext, flags: CompareFlags): { set?: string; names: string[] } {

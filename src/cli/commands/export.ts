@@ -11,7 +11,8 @@ import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
 import { addBrandOption, addComplaintOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
-import { parseTimePoint } from '../time.js';
+import { parseTimeRange } from '../time.js';
+import { checkBrand, checkSource } from '../names.js';
 
 interface ExportFlags extends ReportPeriodFlags {
   format: ExportFormat;
@@ -67,20 +68,24 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
   if (flags.format === 'xlsx' && !flags.out && process.stdout.isTTY) {
     throw new UsageError('--format xlsx writes a binary workbook, not for a terminal', 'add --out feedback.xlsx (or pipe it to a file)');
   }
+  const { since, until } = parseTimeRange(flags, ctx.now);
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
+  // a typo must be an error, not a header-only file
+  const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
+  const source = flags.source === undefined ? undefined : await checkSource(store, flags.source);
   const query: ExportQuery = {
-    brand: flags.brand,
-    source: flags.source,
-    since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
-    until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+    brand,
+    source,
+    since,
+    until,
     sentiments,
     complaint: flags.complaint,
     safety: flags.safety,
     intent: flags.intent,
     search: flags.search,
     limit: flags.limit,
-    ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),
+    ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, { ...flags, brand, source }, flags.issue)),
   };
   const options = { format: flags.format, columns, excel: flags.excel };
   if (!flags.out) {

@@ -7,9 +7,10 @@ import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutputText } from '../output-file.js';
-import { parsePositiveInt } from '../options.js';
+import { parsePositiveInt, reportIncomplete } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
+import { checkSource } from '../names.js';
 
 interface ReportFlags extends ReportPeriodFlags {
   brand?: string;
@@ -18,6 +19,7 @@ interface ReportFlags extends ReportPeriodFlags {
   source?: string;
   format?: string;
   out?: string;
+  strict?: boolean;
 }
 
 const command = new Command('report')
@@ -31,6 +33,7 @@ export const reportCommand = command
   .option('--source <name>', 'only mentions from this source')
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
+  .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
   .action(withContext(runReport));
 
@@ -40,10 +43,11 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
-  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  const source = flags.source === undefined ? undefined : await checkSource(store, flags.source);
+  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source });
   // states compare with what runs recorded, from reports of the default settings: only a
   // report of those settings can be compared (read only: report never writes)
-  const comparable = !flags.source && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
+  const comparable = !source && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
     && flags.minMentions === LATEST_REPORT.minMentions;
   const report = comparable ? await readIssueStates(store, built) : built;
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
@@ -54,6 +58,8 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   } else {
     ctx.out.data(text);
   }
+  // the table and markdown on a terminal show the warnings already; a file or a pipe gets a line on stderr
+  reportIncomplete(ctx.out, report.warnings, flags.strict, flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
 function render(report: Report, format: string, color: boolean): string {

@@ -9,10 +9,10 @@ import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
+import { checkSource, SOURCE_NAMES } from '../names.js';
 import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
 import type { Spinner } from '../output.js';
 
-const SOURCE_NAMES = ['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore'];
 
 interface ScanFlags {
   source?: string[];
@@ -40,8 +40,8 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   const { config } = ctx.settings();
   const brands = pickBrands(config.brands, flags.brand);
   const requested = flags.source?.flatMap((name) => name.split(',')).map((name) => name.trim().toLowerCase());
-  const unknown = requested?.filter((name) => !SOURCE_NAMES.includes(name)) ?? [];
-  if (unknown.length) throw new UsageError(`unknown source "${unknown[0]}"`, `one of: ${SOURCE_NAMES.join(', ')}`);
+  // scan knows only the sources it can fetch: "twitter" says the source is x
+  for (const name of requested ?? []) await checkSource(null, name);
   const store = await ctx.store();
   const spinner = ctx.out.spinner('scanning');
   let summary: ScanSummary;
@@ -104,7 +104,8 @@ function renderSummary(summary: ScanSummary, color: boolean): string {
   if (summary.runs.length === 0) return 'No source could run.';
   return renderTable(
     ['brand', 'source', 'status', 'pages', 'posts read', 'new', 'updated', 'note'],
-    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated, r.message ?? '']),
+    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated,
+      [r.budgetHit ? 'post budget reached: backlog not fully read' : '', r.message ?? ''].filter(Boolean).join('; ')]),
     color,
   );
 }

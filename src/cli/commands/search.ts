@@ -3,7 +3,8 @@ import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
 import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
-import { parseTimePoint } from '../time.js';
+import { parseTimeRange } from '../time.js';
+import { checkBrand } from '../names.js';
 
 interface SearchFlags {
   brand?: string;
@@ -30,12 +31,13 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
     + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d\n  $ earshot search refill --intent suggestion')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
+    const { since, until } = parseTimeRange(flags, ctx.now);
     const store = await ctx.readStore();
     const mentions = await store.searchMentions({
       text: query,
-      brand: flags.brand,
-      since: flags.since ? parseTimePoint(flags.since, '--since', ctx.now) : undefined,
-      until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+      brand: flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand),
+      since,
+      until,
       complaint: flags.complaint,
       safety: flags.safety,
       intent: flags.intent,

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { readBaseVersion } from '../../analysis/model-versions.js';
 import { brandModels, type BrandModel } from '../../core/model-status.js';
-import type { StoreStatus } from '../../store/store.js';
+import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
+import { checkBrand } from '../names.js';
 import { addFormatOption, defaultFormat } from '../options.js';
 
 export const statusCommand = addFormatOption(
@@ -12,10 +13,13 @@ export const statusCommand = addFormatOption(
   ['table', 'json'],
   'table',
 )
-  .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --format json | jq .totalMentions')
-  .action(withContext(async (ctx, flags: { format?: string }) => {
+  .option('--brand <name>', 'only this brand\'s rows')
+  .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --brand "Clipper Teas"\n  $ earshot status --format json | jq .totalMentions')
+  .action(withContext(async (ctx, flags: { format?: string; brand?: string }) => {
     const store = await ctx.readStore();
-    const status = await store.status();
+    const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
+    const all = await store.status();
+    const status = brand === undefined ? all : { ...all, rows: all.rows.filter((r) => r.brand === brand) };
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
@@ -26,11 +30,39 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
   const table = renderTable(
-    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'questions', 'suggestions', 'first mention', 'last mention', 'last scan'],
-    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, r.questions, r.suggestions, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
+    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'questions', 'suggestions', 'first mention', 'last mention', 'last scan', 'outcome', 'last success'],
+    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, r.questions, r.suggestions, shortTime(r.firstMention), shortTime(r.lastMention),
+      shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
     color,
   );
-  return `${table}${renderFailures(status.failedAnalyses)}\n${footer}`;
+  return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}\n${footer}`;
+}
+
+/** The latest scan's outcome in a word or two; a source never scanned (imported data) shows a dash. */
+function outcome(r: StoreStatusRow): string {
+  if (r.lastOutcome === null) return '—';
+  if (r.lastOutcome !== 'ok') return r.lastOutcome.toUpperCase();
+  return r.budgetHit ? 'ok (budget cut)' : 'ok';
+}
+
+/**
+ * Each source's last failure with its one-line reason: those failing now first (a failing
+ * source must never look healthy), then those that have recovered since.
+ */
+function renderScanProblems(rows: StoreStatusRow[]): string {
+  const reason = (r: StoreStatusRow) => clipText(printable(r.lastFailureReason ?? 'no reason recorded'), 160);
+  const failing = rows.filter((r) => r.lastOutcome !== null && r.lastOutcome !== 'ok');
+  const recovered = rows.filter((r) => r.lastOutcome === 'ok' && r.lastFailure !== null);
+  const out: string[] = [];
+  if (failing.length) {
+    out.push(`${failing.length} source(s) failing — their mentions since the last success are missing:`,
+      ...failing.map((r) => `  ${r.brand} · ${r.source}: ${r.lastOutcome} at ${shortTime(r.lastScan)}: ${reason(r)} (last success: ${r.lastSuccess ? shortTime(r.lastSuccess) : 'never'})`));
+  }
+  if (recovered.length) {
+    out.push('Earlier scan failures, since recovered:',
+      ...recovered.map((r) => `  ${r.brand} · ${r.source}: last problem at ${shortTime(r.lastFailure)}: ${reason(r)} (ok again at ${shortTime(r.lastSuccess)})`));
+  }
+  return out.length ? `\n${out.join('\n')}` : '';
 }
 
 /** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */

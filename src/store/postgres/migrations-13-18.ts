@@ -66,6 +66,14 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'scan runs: whether the post budget cut a run short',
+    sql: `
+      -- As SQLite's migration 15: 1 when a run read its whole share of scan.maxPosts.
+      ALTER TABLE scan_runs ADD COLUMN budget_hit integer NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     version: 16,
     name: 'intent scores, intent labels',
     sql: `

@@ -1,6 +1,7 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
-import type { BrandDay, HourRange } from '../store.js';
+import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
+import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
   AdaptationRecord, AlertKey, AlertSentRecord, IssueStateRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
@@ -82,9 +83,17 @@ export class PostgresStore implements Store {
 
   async recordScanRun(run: ScanRunRecord): Promise<void> {
     await this.sql`
-      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message)
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit)
       VALUES (${run.source}, ${await this.brands.get(run.brand)}, ${run.startedAt}::timestamptz, ${run.finishedAt}::timestamptz,
-        ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)})`;
+        ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)}, ${run.budgetHit ? 1 : 0})`;
+  }
+
+  async scanHealth(brand?: string): Promise<SourceHealth[]> {
+    return readScanHealth(this.sql, brand);
+  }
+
+  async modelVersionCounts(range: HourRange): Promise<ModelVersionCount[]> {
+    return readModelVersionCounts(this.sql, range);
   }
 
   async getSourceSession(key: SessionKey): Promise<string | null> {

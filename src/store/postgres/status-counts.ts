@@ -1,3 +1,4 @@
+import { readScanHealth } from './scan-health.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 import { mergeStatusRows, missingDaySpan } from '../status-rows.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION } from '../sqlite/intent-queries.js';
@@ -13,12 +14,9 @@ const SOURCE_DAY_JOINS = `JOIN mentions m ON m.id = l.mention_id
   LEFT JOIN analyses a ON a.mention_id = l.mention_id LEFT JOIN complaint_labels cl ON cl.mention_id = l.mention_id
   LEFT JOIN safety_labels sl ON sl.mention_id = l.mention_id LEFT JOIN intent_labels il ON il.mention_id = l.mention_id`;
 
-/** Status's rows: per brand+source counts (below) joined with the last scan of each. */
+/** Status's rows: per brand+source counts (below) joined with the scan health of each. */
 export async function readStatusRows(sql: Sql): Promise<StoreStatusRow[]> {
-  const scans = await sql<Array<{ brand: string; source: string; lastScan: string }>>`
-    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS "lastScan"
-    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY b.name, s.source`;
-  return mergeStatusRows(await readStatusCounts(sql), scans);
+  return mergeStatusRows(await readStatusCounts(sql), await readScanHealth(sql));
 }
 
 /** Writes source_days for `days` of a brand (inside fillBrandDays' transaction, which holds SHARE on mention_brands). */
@@ -34,7 +32,7 @@ export async function fillSourceDays(tx: Tx, brandId: number, fromDay: number, t
  * Per brand+source counts: current days (in brand_days, not dirty) from source_days,
  * every other day of a brand's links from the links themselves; no full count.
  */
-async function readStatusCounts(sql: Sql): Promise<Array<Omit<StoreStatusRow, 'lastScan'>>> {
+async function readStatusCounts(sql: Sql): Promise<Array<Parameters<typeof mergeStatusRows>[0][number]>> {
   const spans = await sql<Array<{ brand: number; first: number | null; last: number | null }>>`
     SELECT b.id AS brand, (SELECT MIN(hour) FROM mention_brands WHERE brand_id = b.id) AS first,
       (SELECT MAX(hour) FROM mention_brands WHERE brand_id = b.id) AS last FROM brands b`;
@@ -62,5 +60,5 @@ async function readStatusCounts(sql: Sql): Promise<Array<Omit<StoreStatusRow, 'l
       MAX(p."lastMention") AS "lastMention", SUM(p.analyzed) AS analyzed, SUM(p.complaints) AS complaints,
       SUM(p.safety) AS safety, SUM(p.questions) AS questions, SUM(p.suggestions) AS suggestions
     FROM (${parts.join(' UNION ALL ')}) p JOIN brands b ON b.id = p.brand_id
-    GROUP BY b.name, p.source`) as unknown as Promise<Array<Omit<StoreStatusRow, 'lastScan'>>>;
+    GROUP BY b.name, p.source`) as unknown as Promise<Array<Parameters<typeof mergeStatusRows>[0][number]>>;
 }

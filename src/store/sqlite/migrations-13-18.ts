@@ -63,6 +63,16 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'scan runs: whether the post budget cut a run short',
+    sql: `
+      -- A run that read its whole share of scan.maxPosts stopped at the budget, not at
+      -- the end of the source's backlog: compare and report warn that the brand's data from
+      -- that source is incomplete. Runs from before this migration are taken as complete.
+      ALTER TABLE scan_runs ADD COLUMN budget_hit INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     version: 16,
     name: 'intent scores, intent labels',
     sql: `

@@ -5,7 +5,8 @@ import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import type { BrandDay, HourRange } from '../store.js';
+import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
+import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
@@ -108,11 +109,19 @@ export class SqliteStore implements Store {
 
   async recordScanRun(run: ScanRunRecord): Promise<void> {
     this.db.prepare(`
-      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       run.source, this.brandId(run.brand), run.startedAt, run.finishedAt, run.postsRead,
-      run.inserted, run.updated, run.status, run.message ?? null,
+      run.inserted, run.updated, run.status, run.message ?? null, run.budgetHit ? 1 : 0,
     );
+  }
+
+  async scanHealth(brand?: string): Promise<SourceHealth[]> {
+    return readScanHealth(this.db, brand);
+  }
+
+  async modelVersionCounts(range: HourRange): Promise<ModelVersionCount[]> {
+    return readModelVersionCounts(this.db, range);
   }
 
   async getSourceSession(key: SessionKey): Promise<string | null> {

@@ -1,16 +1,13 @@
+import { readScanHealth } from './scan-health.js';
 import { mergeStatusRows, missingDaySpan } from '../status-rows.js';
 import type { StoreStatusRow } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from './mention-queries.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION } from './intent-queries.js';
 import type { Db } from './open.js';
 
-/** Status's rows: per brand+source counts (below) joined with the last scan of each. */
+/** Status's rows: per brand+source counts (below) joined with the scan health of each. */
 export function readStatusRows(db: Db): StoreStatusRow[] {
-  const scans = db.prepare(`
-    SELECT b.name AS brand, s.source AS source, MAX(s.finished_at) AS lastScan
-    FROM scan_runs s JOIN brands b ON b.id = s.brand_id GROUP BY s.brand_id, s.source`).all() as
-    Array<{ brand: string; source: string; lastScan: string }>;
-  return mergeStatusRows(readStatusCounts(db), scans);
+  return mergeStatusRows(readStatusCounts(db), readScanHealth(db));
 }
 
 /** Status's counts of a brand's links per day and source, as status counts them (see readStatusRows). */
@@ -39,7 +36,7 @@ export function fillSourceDays(db: Db, p: { brand: number; from: number; to: num
  * other day of a brand's links (today's, and days written to since their rollup) from the
  * links themselves; no full count, whatever the store's size.
  */
-function readStatusCounts(db: Db): Array<Omit<StoreStatusRow, 'lastScan'>> {
+function readStatusCounts(db: Db): Array<Parameters<typeof mergeStatusRows>[0][number]> {
   const spans = db.prepare(`SELECT b.id AS brand, (SELECT MIN(hour) FROM mention_brands WHERE brand_id = b.id) AS first,
     (SELECT MAX(hour) FROM mention_brands WHERE brand_id = b.id) AS last FROM brands b`).all() as Array<{ brand: number; first: number | null; last: number | null }>;
   const currentDays = db.prepare('SELECT day FROM brand_days WHERE brand_id = ? AND day >= ? AND day <= ?').pluck();
@@ -63,5 +60,5 @@ function readStatusCounts(db: Db): Array<Omit<StoreStatusRow, 'lastScan'>> {
       MAX(p.lastMention) AS lastMention, SUM(p.analyzed) AS analyzed, SUM(p.complaints) AS complaints,
       SUM(p.safety) AS safety, SUM(p.questions) AS questions, SUM(p.suggestions) AS suggestions
     FROM (${parts.join(' UNION ALL ')}) p JOIN brands b ON b.id = p.brand_id
-    GROUP BY p.brand_id, p.source`).all() as Array<Omit<StoreStatusRow, 'lastScan'>>;
+    GROUP BY p.brand_id, p.source`).all() as Array<Parameters<typeof mergeStatusRows>[0][number]>;
 }
