@@ -47,6 +47,8 @@ for (const [name, words] of Object.entries(CLASSES) as Array<[SafetyClass, strin
   for (const word of words.split(/\s+/)) if (word && !WORD_CLASS.has(word)) WORD_CLASS.set(word, name);
 }
 
+const CLASS_NAMES = Object.keys(CLASSES) as SafetyClass[];
+const CLASS_BIT = new Map(CLASS_NAMES.map((name, i) => [name, 1 << i]));
 const CLASS_HASH = Object.fromEntries((Object.keys(CLASSES) as SafetyClass[]).map((name) => [name, hashString(`safety:${name}`, SEED.cue)])) as Record<SafetyClass, number>;
 const PAIR_SEED = hashString('safety-pair', SEED.cue);
 /** "found a staple in", "there was glass in": an object where it should not be. */
@@ -74,11 +76,10 @@ export function appendSafetyCueFeatures(values: readonly string[], types: readon
     if (!cls) continue;
     out.push(CLASS_HASH[cls] & mask);
     if (cls === 'foreign' && sinceFind <= 4 && values[i + 1]?.toLowerCase() === 'in') out.push(FOUND_IN & mask);
-    const bit = 1 << Object.keys(CLASSES).indexOf(cls);
+    const bit = CLASS_BIT.get(cls)!;
     if (seen & bit) continue;
-    for (const other of Object.keys(CLASSES) as SafetyClass[]) {
-      const otherBit = 1 << Object.keys(CLASSES).indexOf(other);
-      if (!(seen & otherBit)) continue;
+    for (const other of CLASS_NAMES) {
+      if (!(seen & CLASS_BIT.get(other)!)) continue;
       const [a, b] = CLASS_HASH[cls] < CLASS_HASH[other] ? [CLASS_HASH[cls], CLASS_HASH[other]] : [CLASS_HASH[other], CLASS_HASH[cls]];
       out.push(combineHashes(PAIR_SEED, combineHashes(a, b)) & mask);
     }
