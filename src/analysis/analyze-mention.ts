@@ -1,12 +1,14 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast } from './complaint/cues.js';
+import { mentionLanguage } from './language/detect.js';
+import { otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
 import { scoreComplaintTokens } from './complaint/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
 import { clusterKey } from './near-duplicate.js';
 import { nlp } from './nlp.js';
-import { extractFeatures, isMaybeEnglish, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
+import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
@@ -45,15 +47,19 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const text = boundForAnalysis(input.text);
     const columns = readTokenColumns(nlp.readDoc(text));
     const tokens = { values: columns.values, types: columns.types };
-    const english = isMaybeEnglish(input.lang);
+    // the source's tag or the detected language picks the heads; English ones see 'en'
+    const lang = mentionLanguage(text, input.lang);
+    const english = readsAsEnglish(lang);
+    const headLang = english ? 'en' : lang;
     const raw = english && shared
       ? scoreFeatures(models.sentiment, tokens, extractFeatures(tokens, models.sentiment.settings, features))
-      : scoreTokens(models.sentiment, tokens, { lang: input.lang });
+      : scoreTokens(models.sentiment, tokens, { lang: headLang });
     const meaning = english && space ? denseMeaning(space, tokens.values, tokens.types, meaningScratch) : undefined;
-    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined, meaning });
+    const complaint = scoreComplaintTokens(models.complaint, tokens, raw, { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning });
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
-      { lang: input.lang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
-    const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, contrasted(tokens));
+      { lang: headLang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
+    const other = english ? null : otherLanguageSentiment(models.languages, lang, text);
+    const sentiment = other ?? sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, contrasted(tokens));
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
     const [first = '', ...others] = input.brands;
@@ -72,6 +78,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       cluster: parseInt(key.slice(-8), 16) | 0,
       voice: voiceKey(input),
       terms,
+      lang,
+      scored: scoredHeads(english, other),
       // each brand drops its own names only: the rival's name stays a topic of the other
       ...(others.length > 0 ? { termsByBrand: [{ brand: first, terms }, ...others.map((brand) => ({ brand, terms: termsOf(brand) }))] } : {}),
     };

@@ -1,4 +1,5 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
+import { loadLanguageModels, type LanguageModels } from './language/models.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
@@ -7,7 +8,9 @@ export interface AnalysisModels {
   sentiment: SentimentModel;
   complaint: ComplaintModel;
   safety: SafetyModel;
-  /** `<sentiment>+<complaint>+<safety version>`: a change to any re-scores every mention. */
+  /** Sentiment for languages other than English; without it such posts are unscored. */
+  languages?: LanguageModels;
+  /** `<sentiment>+<complaint>+<safety>+<languages version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -18,11 +21,14 @@ export interface ModelPaths {
   complaintModelPath?: string;
   /** The safety model file (default: models/safety-v1.json). */
   safetyModelPath?: string;
+  /** The per-language sentiment models (default: models/languages-v1.json). */
+  languagesModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const sentiment = loadSentimentModel(paths.modelPath);
   const complaint = loadComplaintModel(paths.complaintModelPath);
   const safety = loadSafetyModel(paths.safetyModelPath);
-  return { sentiment, complaint, safety, version: `${sentiment.version}+${complaint.version}+${safety.version}` };
+  const languages = loadLanguageModels(paths.languagesModelPath);
+  return { sentiment, complaint, safety, languages, version: `${sentiment.version}+${complaint.version}+${safety.version}+${languages.version}` };
 }

@@ -3,7 +3,7 @@ import type { ExportRow } from '../store/store.js';
 /** The export columns in their stable, documented order. Renaming one breaks users' sheets. */
 export const EXPORT_COLUMNS = [
   'id', 'source', 'brand', 'created_at', 'author', 'text', 'url',
-  'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'safety', 'is_safety', 'topics', 'likes', 'replies', 'reposts', 'score',
+  'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'safety', 'is_safety', 'topics', 'likes', 'replies', 'reposts', 'score', 'lang',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -21,7 +21,7 @@ const FIELD: Record<ExportColumn, keyof ExportRow> = {
   id: 'id', source: 'source', brand: 'brand', created_at: 'createdAt', author: 'author', text: 'text', url: 'url',
   sentiment: 'sentiment', sentiment_label: 'sentimentLabel', complaint: 'complaint', is_complaint: 'isComplaint',
   safety: 'safety', is_safety: 'isSafety', topics: 'topics',
-  likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score',
+  likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score', lang: 'lang',
 };
 
 export function isExportColumn(name: string): name is ExportColumn {

@@ -24,7 +24,7 @@ export const COPY_TABLES = {
     key: 'mention_id',
     match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
-      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety', 'analyzed_at'],
+      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety', 'analyzed_at', 'lang', 'scored'],
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
   complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },

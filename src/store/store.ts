@@ -152,6 +152,16 @@ export interface StoreStatus {
   failedAnalyses: { count: number; latest: FailedAnalysis[] };
   sizeBytes: number;
   schemaVersion: number;
+  /** Analysed mentions per language (most first), and how many the models could not score. */
+  languages?: LanguageCount[];
+}
+
+/** Analysed mentions in one language: `scored` all heads, sentiment only, or `unscored` (no model). */
+export interface LanguageCount {
+  lang: string;
+  analyzed: number;
+  sentimentOnly: number;
+  unscored: number;
 }
 
 export interface SearchQuery {
@@ -268,7 +278,17 @@ export interface AnalysisRecord {
   termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
   /** The input's textHash, when it had one. */
   textHash?: string;
+  /** ISO 639-1 code of the post's language (the source's tag, else detected), `und` when not known. */
+  lang?: string;
+  /**
+   * What the models could score: `all` (English, or unknown and read as English), `sentiment`
+   * (a language with a sentiment model only: complaint and safety are not scored), `none`
+   * (no model for the language: sentiment, complaint and safety are stored as 0 and mean nothing).
+   */
+  scored?: Scored;
 }
+
+export type Scored = 'all' | 'sentiment' | 'none';
 
 export interface AnalysisFailure {
   rowId: number;
@@ -465,6 +485,8 @@ export interface ExportQuery {
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
   terms?: string[];
+  /** Only mentions analysed as one of these languages (ISO 639-1 codes, `und`). */
+  langs?: string[];
   limit?: number;
 }
 
@@ -493,6 +515,8 @@ export interface ExportRow {
   replies: number | null;
   reposts: number | null;
   score: number | null;
+  /** The language the analyser read the post as (ISO 639-1, `und`); null when not analysed. */
+  lang?: string | null;
 }
 
 export interface AlertKey {

@@ -20,13 +20,15 @@ interface Candidate extends TrainOptions {
   germeval: boolean;
 }
 
+/**
+ * A small grid (the machine is shared): on French, words alone (0.648) beat char 3–5-grams
+ * (0.624) and full bigrams added nothing, so only words ± char grams are searched.
+ */
 const FEATURES: FeatureSettings[] = [
   { bucketBits: 18, bigrams: false, negationBigrams: true, charGrams: null },
   { bucketBits: 18, bigrams: false, negationBigrams: true, charGrams: [3, 5] },
-  { bucketBits: 18, bigrams: true, charGrams: [3, 5] },
-  { bucketBits: 18, bigrams: false, negationBigrams: true, charGrams: [2, 4] },
 ];
-const GRID = { epochs: [3, 6, 10], l2: [1e-4, 1e-3, 3e-3], learningRate: [0.05, 0.1] };
+const GRID = { epochs: [3, 6], l2: [1e-4, 1e-3], learningRate: [0.05] };
 
 function main(argv: readonly string[]): void {
   const dir = multilingualDir(argv);

@@ -33,9 +33,33 @@ export function languageOfTag(tag: string | null | undefined): LanguageCode | nu
   return RENAMED[code] ?? code;
 }
 
+// Words common in English posts and rare in the other languages' (checked on the UMSAB
+// tweets: under 1 % of French, German, Spanish, Portuguese, Italian or Arabic posts have two).
+const ENGLISH_WORDS = new Set(("the and you your my this that with for is are was were have has had not just what it's i'm " +
+  "don't can't of to be but so they we our at if will would do does did been about from get got when how why who " +
+  'there their them he she his her me im dont cant its an').split(' '));
+const WORD = /[\p{L}'’]+/gu;
+
+/**
+ * True when at least two words, and a quarter of all, are common English words: half of
+ * English tweets pass, and they skip the detector (≈ a quarter of an analysis's time) and
+ * its rare mistakes on English (3.7 % of English test tweets called another language).
+ */
+export function looksEnglish(prose: string): boolean {
+  let words = 0;
+  let english = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(prose); m !== null; m = WORD.exec(prose)) {
+    words++;
+    if (ENGLISH_WORDS.has(m[0].toLowerCase().replaceAll('’', "'"))) english++;
+  }
+  return english >= 2 && english * 4 >= words;
+}
+
 /** The language of a text by its letters alone; `und` when too short or the detector is unsure. */
 export function detectTextLanguage(text: string): LanguageCode {
   const prose = text.replace(NOT_PROSE, ' ');
+  if (looksEnglish(prose)) return 'en';
   let letters = 0;
   LETTERS.lastIndex = 0;
   while (LETTERS.exec(prose) !== null) if (++letters >= MIN_LETTERS) break;

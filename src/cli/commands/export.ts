@@ -11,7 +11,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
@@ -25,6 +25,7 @@ interface ExportFlags extends ReportPeriodFlags {
   sentiment?: string;
   complaint?: boolean;
   safety?: boolean;
+  lang?: string[];
   issue?: number;
   search?: string;
   limit?: number;
@@ -47,6 +48,7 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addLangOption(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
@@ -76,6 +78,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     sentiments,
     complaint: flags.complaint,
     safety: flags.safety,
+    langs: flags.lang,
     search: flags.search,
     limit: flags.limit,
     ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),

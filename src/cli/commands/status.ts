@@ -30,7 +30,20 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
     status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
     color,
   );
-  return `${table}${renderFailures(status.failedAnalyses)}\n${footer}`;
+  return `${table}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;
+}
+
+/** Analysed mentions per language; those no model could score count as mentions and voices only. */
+function renderLanguages(languages: StoreStatus['languages']): string {
+  if (!languages || languages.length === 0) return '';
+  const parts = languages.map((l) => {
+    const notes = [l.sentimentOnly > 0 ? `${l.sentimentOnly.toLocaleString('en-US')} sentiment only` : '',
+      l.unscored > 0 ? `${l.unscored.toLocaleString('en-US')} unscored` : ''].filter(Boolean);
+    return `${l.lang} ${l.analyzed.toLocaleString('en-US')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  });
+  const unscored = languages.reduce((n, l) => n + l.unscored, 0);
+  const note = unscored > 0 ? `\n${unscored.toLocaleString('en-US')} analysed mention(s) are in a language earshot has no model for: unscored (no sentiment, complaint or safety)` : '';
+  return `\nLanguages (analysed): ${parts.join(', ')}${note}`;
 }
 
 /** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */

@@ -1,19 +1,20 @@
 import type { ExportQuery, ExportRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-queries.js';
+import { UNLESS_UNSCORED } from '../sqlite/export-queries.js';
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
  * `complaint` the complaint model's score, `isComplaint` the effective complaint flag, `safety` and `isSafety` the same for safety, topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
-  m.author, m.text, m.url, a.sentiment_score AS sentiment,
-  COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
-  a.complaint_score AS complaint, (${EFFECTIVE_COMPLAINT}) <> 0 AS "isComplaint",
-  a.safety_score AS safety, (${EFFECTIVE_SAFETY}) <> 0 AS "isSafety",
+  m.author, m.text, m.url, ${UNLESS_UNSCORED('a.sentiment_score', "'none'")} AS sentiment,
+  COALESCE(h.label, ${UNLESS_UNSCORED('a.sentiment_label', "'none'")}) AS "sentimentLabel",
+  ${UNLESS_UNSCORED('a.complaint_score')} AS complaint, (COALESCE(cl.complaint, ${UNLESS_UNSCORED(EFFECTIVE_COMPLAINT)})) <> 0 AS "isComplaint",
+  ${UNLESS_UNSCORED('a.safety_score')} AS safety, (COALESCE(sl.safety, ${UNLESS_UNSCORED(EFFECTIVE_SAFETY)})) <> 0 AS "isSafety",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
     FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '') AS topics,
-  m.likes, m.replies, m.reposts, m.score`;
+  m.likes, m.replies, m.reposts, m.score, a.lang`;
 
 /** Streams matching mentions through a server-side cursor, a few hundred rows at a time. */
 export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterable<ExportRow> {
@@ -23,6 +24,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.since !== undefined) where.push(sql`m.created_at >= ${query.since}::timestamptz`);
   if (query.until !== undefined) where.push(sql`m.created_at < ${query.until}::timestamptz`);
   if (query.sentiments) where.push(sql`COALESCE(h.label, a.sentiment_label) = ANY(${query.sentiments}::text[])`);
+  if (query.langs) where.push(sql`COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])`);
   if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.safety !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`);
   if (query.terms) {

@@ -114,6 +114,10 @@ export class PostgresStore implements Store {
       failedAnalyses: await readFailedAnalyses(this.sql, FAILURES_SHOWN),
       sizeBytes: await readSizeBytes(this.sql),
       schemaVersion: await pgSchemaVersion(this.sql),
+      languages: (await this.sql`SELECT COALESCE(lang, 'und') AS lang, COUNT(*)::int AS analyzed,
+          COUNT(*) FILTER (WHERE scored = 'sentiment')::int AS "sentimentOnly", COUNT(*) FILTER (WHERE scored = 'none')::int AS unscored
+        FROM analyses GROUP BY 1 ORDER BY analyzed DESC, lang`).map((r) => ({ lang: r.lang as string, analyzed: r.analyzed as number,
+        sentimentOnly: r.sentimentOnly as number, unscored: r.unscored as number })),
     };
   }
 

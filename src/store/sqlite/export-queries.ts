@@ -3,6 +3,9 @@ import type { ExportQuery, ExportRow } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, isFtsQueryError, quoteWords } from './mention-queries.js';
 import type { Db } from './open.js';
 
+/** A model value, or NULL when the analyser could not score it in the post's language (`scored` in `kinds`). */
+export const UNLESS_UNSCORED = (value: string, kinds = "'none', 'sentiment'") => `CASE WHEN a.scored IN (${kinds}) THEN NULL ELSE ${value} END`;
+
 /**
  * `sentiment` is the model's score; `sentimentLabel` is the effective label (a human
  * label wins); `complaint` the complaint model's score and `isComplaint` the effective
@@ -12,18 +15,18 @@ import type { Db } from './open.js';
  * data always exports the same bytes.
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt,
-  m.author, m.text, m.url, a.sentiment_score AS sentiment,
-  COALESCE(h.label, a.sentiment_label) AS sentimentLabel,
-  a.complaint_score AS complaint, ${EFFECTIVE_COMPLAINT} AS isComplaint,
-  a.safety_score AS safety, ${EFFECTIVE_SAFETY} AS isSafety,
+  m.author, m.text, m.url, ${UNLESS_UNSCORED('a.sentiment_score', "'none'")} AS sentiment,
+  COALESCE(h.label, ${UNLESS_UNSCORED('a.sentiment_label', "'none'")}) AS sentimentLabel,
+  ${UNLESS_UNSCORED('a.complaint_score')} AS complaint, COALESCE(cl.complaint, ${UNLESS_UNSCORED(EFFECTIVE_COMPLAINT)}) AS isComplaint,
+  ${UNLESS_UNSCORED('a.safety_score')} AS safety, COALESCE(sl.safety, ${UNLESS_UNSCORED(EFFECTIVE_SAFETY)}) AS isSafety,
   COALESCE((SELECT group_concat(display, '; ') FROM (
     SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
     WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id ORDER BY t.display)), '') AS topics,
-  m.likes, m.replies, m.reposts, m.score`;
+  m.likes, m.replies, m.reposts, m.score, a.lang`;
 
 /** A row as `raw()` reads it: EXPORT_COLUMNS' values in order. */
 type RawExportRow = [string, string, string, string, string | null, string, string | null, number | null, ExportRow['sentimentLabel'],
-  number | null, number | null, number | null, number | null, string, number | null, number | null, number | null, number | null];
+  number | null, number | null, number | null, number | null, string, number | null, number | null, number | null, number | null, string | null];
 
 /**
  * Streams matching mentions with `stmt.iterate()`: one row in memory at a time. Rows are
@@ -39,7 +42,7 @@ export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<
         id: r[0], source: r[1], brand: r[2], createdAt: r[3], author: r[4], text: r[5], url: r[6], sentiment: r[7], sentimentLabel: r[8],
         // SQLite has no booleans: the flag comes back 0/1
         complaint: r[9], isComplaint: r[10] === null ? null : r[10] !== 0, safety: r[11], isSafety: r[12] === null ? null : r[12] !== 0,
-        topics: r[13], likes: r[14], replies: r[15], reposts: r[16], score: r[17],
+        topics: r[13], likes: r[14], replies: r[15], reposts: r[16], score: r[17], lang: r[18],
       };
     }
   } finally {
@@ -63,6 +66,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.sentiments) {
     add('COALESCE(h.label, a.sentiment_label) IN (SELECT value FROM json_each(@sentiments))', 'sentiments', JSON.stringify(query.sentiments));
   }
+  if (query.langs) add("COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs))", 'langs', JSON.stringify(query.langs));
   if (query.complaint !== undefined) add(`${EFFECTIVE_COMPLAINT} = @complaint`, 'complaint', query.complaint ? 1 : 0);
   if (query.safety !== undefined) add(`${EFFECTIVE_SAFETY} = @safety`, 'safety', query.safety ? 1 : 0);
   if (query.terms) {

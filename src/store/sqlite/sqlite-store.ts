@@ -5,7 +5,7 @@ import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import type { BrandDay, HourRange } from '../store.js';
+import type { BrandDay, HourRange, LanguageCount } from '../store.js';
 import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
@@ -136,6 +136,10 @@ export class SqliteStore implements Store {
       failedAnalyses: readFailedAnalyses(this.db, FAILURES_SHOWN),
       sizeBytes: this.sizeBytes(),
       schemaVersion: schemaVersion(this.db),
+      // an index scan of analyses (lang, scored): status's one full count besides COUNT(*)
+      languages: this.db.prepare(`SELECT COALESCE(lang, 'und') AS lang, COUNT(*) AS analyzed,
+          SUM(scored = 'sentiment') AS sentimentOnly, SUM(scored = 'none') AS unscored
+        FROM analyses GROUP BY 1 ORDER BY analyzed DESC, lang`).all() as LanguageCount[],
     };
   }
 
