@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { MentionInput } from '../../src/domain/mention.js';
+import type { AnalysisRecord, ExportRow, Scored, Store } from '../../src/store/store.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
+
+const START = Date.parse('2026-11-16T00:00:00.000Z');
+const mention = (id: string, text: string): MentionInput => ({
+  id, source: 'x', brand: 'Acme', createdAt: new Date(START + Number(id) * 3_600_000).toISOString(), text, author: `a${id}`,
+});
+
+/** What the analyser writes for a post in `lang`: scored ones are negative complaints, unscored ones 0. */
+const record = (rowId: number, lang: string, scored: Scored): AnalysisRecord => ({
+  rowId, modelVersion: 'v1', sentimentScore: scored === 'none' ? 0 : -0.6, sentimentLabel: scored === 'none' ? 'neutral' : 'negative',
+  complaintScore: scored === 'all' ? 0.8 : 0, complaint: scored === 'all', safetyScore: 0, safety: false,
+  clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'kettle', display: 'kettle' }], lang, scored,
+});
+
+const LANGS: Record<string, [string, Scored]> = { 1: ['en', 'all'], 2: ['es', 'sentiment'], 3: ['es', 'sentiment'], 4: ['nl', 'none'] };
+
+async function exported(store: Store, query: Parameters<Store['exportMentions']>[0] = {}): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  for await (const row of store.exportMentions(query)) rows.push(row);
+  return rows;
+}
+
+const backends = await storeBackends();
+
+describe.each(backends)('post languages in the $name store', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const store = useStore(backend);
+
+  it('stores each analysis\'s language and what was scored; status counts them, export shows and filters them', async () => {
+    await store().upsertMentions([mention('1', 'the kettle leaks'), mention('2', 'la tetera gotea'), mention('3', 'la tetera no sirve'), mention('4', 'de waterkoker lekt'), mention('5', 'not analysed')]);
+    const pending = await store().pendingAnalysis('v1', 0, 100);
+    await store().saveAnalyses(pending.filter((p) => LANGS[p.id]).map((p) => record(p.rowId, ...LANGS[p.id]!)));
+
+    const rows = await backend.query<{ lang: string; scored: string }>(store(), 'SELECT lang, scored FROM analyses ORDER BY mention_id');
+    expect(rows.map((r) => `${r.lang}:${r.scored}`)).toEqual(['en:all', 'es:sentiment', 'es:sentiment', 'nl:none']);
+
+    const status = await store().status();
+    expect(status.languages).toEqual([
+      { lang: 'es', analyzed: 2, sentimentOnly: 2, unscored: 0 },
+      { lang: 'en', analyzed: 1, sentimentOnly: 0, unscored: 0 },
+      { lang: 'nl', analyzed: 1, sentimentOnly: 0, unscored: 1 },
+    ]);
+
+    const all = await exported(store());
+    expect(all.map((r) => [r.id, r.lang ?? null, r.sentimentLabel, r.complaint, r.isComplaint])).toEqual([
+      ['1', 'en', 'negative', 0.8, true],
+      // a language with a sentiment model only: its complaint is not known, not "no"
+      ['2', 'es', 'negative', null, null],
+      ['3', 'es', 'negative', null, null],
+      // no model: nothing scored, so no confident neutral either
+      ['4', 'nl', null, null, null],
+      ['5', null, null, null, null],
+    ]);
+    expect((await exported(store(), { langs: ['es'] })).map((r) => r.id)).toEqual(['2', '3']);
+    expect((await exported(store(), { langs: ['nl', 'en'] })).map((r) => r.id)).toEqual(['1', '4']);
+  });
+
+  it('a human label still wins on a post no model could score', async () => {
+    await store().upsertMentions([mention('4', 'de waterkoker lekt')]);
+    const [p] = await store().pendingAnalysis('v1', 0, 100);
+    await store().saveAnalyses([record(p!.rowId, 'nl', 'none')]);
+    await store().setHumanLabel(p!.rowId, 'negative');
+    await store().setComplaintLabel(p!.rowId, true);
+    const [row] = await exported(store());
+    expect([row?.sentimentLabel, row?.isComplaint]).toEqual(['negative', true]);
+  });
+});
