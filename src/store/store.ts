@@ -174,6 +174,8 @@ export interface SearchQuery {
   complaint?: boolean;
   /** Only safety reports (true) or only mentions that are not (false); effective flags, mentions no safety model scored nor a person labelled left out. */
   safety?: boolean;
+  /** Only mentions analysed as one of these languages (ISO 639-1 codes, `und`). */
+  langs?: string[];
   limit: number;
 }
 

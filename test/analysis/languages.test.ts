@@ -74,3 +74,12 @@ describe('scoring by language', () => {
     expect(analyze.modelVersion).toBe(models.version);
   });
 });
+
+describe('--lang', () => {
+  it('takes comma-separated two-letter codes (or und) and refuses anything else in one line', async () => {
+    const { parseLangs } = await import('../../src/cli/options.js');
+    expect(parseLangs('FR, es,fr')).toEqual(['fr', 'es']);
+    expect(parseLangs('und')).toEqual(['und']);
+    for (const bad of ['', ',', 'french', 'pt-BR', "fr'; DROP"]) expect(() => parseLangs(bad)).toThrow(/^--lang takes two-letter language codes/);
+  });
+});

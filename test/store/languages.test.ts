@@ -59,6 +59,10 @@ describe.each(backends)('post languages in the $name store', (backend) => {
     ]);
     expect((await exported(store(), { langs: ['es'] })).map((r) => r.id)).toEqual(['2', '3']);
     expect((await exported(store(), { langs: ['nl', 'en'] })).map((r) => r.id)).toEqual(['1', '4']);
+    // search: the same filter; a mention not analysed yet counts as und
+    expect((await store().searchMentions({ text: 'tetera', langs: ['es'], limit: 10 })).map((m) => m.id)).toEqual(['3', '2']);
+    expect((await store().searchMentions({ text: 'analysed', langs: ['und'], limit: 10 })).map((m) => m.id)).toEqual(['5']);
+    expect(await store().searchMentions({ text: 'tetera', langs: ['fr'], limit: 10 })).toEqual([]);
   });
 
   it('a human label still wins on a post no model could score', async () => {

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
 interface SearchFlags {
@@ -11,6 +11,7 @@ interface SearchFlags {
   until?: string;
   complaint?: boolean;
   safety?: boolean;
+  lang?: string[];
   limit: number;
   format: string;
 }
@@ -23,6 +24,7 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addLangOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
@@ -36,6 +38,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
       complaint: flags.complaint,
       safety: flags.safety,
+      langs: flags.lang,
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));
