@@ -1,7 +1,7 @@
 import { groupByCooccurrence, type GroupTone } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts } from '../store/store.js';
+import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts, type UnscoredTotals } from '../store/store.js';
 import { describeGroup, round } from './report-issue.js';
 
 export interface ReportOptions {
@@ -32,7 +32,8 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   const window = exactRange(options.brand, windowStart, atMs, extra);
   const baseline = exactRange(options.brand, windowStart - options.baselineHours * HOUR, windowStart, extra);
   const toHour = window.toHour;
-  const [windowDays, baselineDays] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline)]);
+  const [windowDays, baselineDays, windowUnscored, baselineUnscored] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline),
+    readUnscored(store, window), readUnscored(store, baseline)]);
   const windowTotal = sum(windowDays.map((d) => d.mentions));
   const baselineTotal = sum(baselineDays.map((d) => d.mentions));
   const brandBaselineNegativeShare = sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal, 1);
@@ -89,15 +90,29 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     totals: {
       windowMentions: windowTotal,
       baselineMentions: baselineTotal,
-      windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal, 1)),
-      baselineNegativeShare: round(brandBaselineNegativeShare),
-      windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal, 1)),
-      baselineComplaintShare: round(brandBaselineComplaintShare),
+      // shares of the posts that could be scored: one in a language with no model is neither
+      // negative nor a complaint, and not a confident "no" either
+      windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal - windowUnscored.unscored, 1)),
+      baselineNegativeShare: round(sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal - baselineUnscored.unscored, 1)),
+      windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal - notComplaintScored(windowUnscored), 1)),
+      baselineComplaintShare: round(sum(baselineDays.map((d) => d.complaints)) / Math.max(baselineTotal - notComplaintScored(baselineUnscored), 1)),
+      ...(windowUnscored.unscored + windowUnscored.sentimentOnly > 0
+        ? { windowUnscored: windowUnscored.unscored, windowSentimentOnly: windowUnscored.sentimentOnly } : {}),
     },
     daily: fillDays([...baselineDays, ...windowDays], baseline.fromHour, toHour),
     issues: rank('issue'),
     trends: rank('trend'),
   };
+}
+
+const NONE_UNSCORED: UnscoredTotals = { unscored: 0, sentimentOnly: 0 };
+
+function readUnscored(store: Store, range: HourRange): Promise<UnscoredTotals> {
+  return store.unscoredTotals ? store.unscoredTotals(range) : Promise.resolve(NONE_UNSCORED);
+}
+
+function notComplaintScored(t: UnscoredTotals): number {
+  return t.unscored + t.sentimentOnly;
 }
 
 /**

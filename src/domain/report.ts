@@ -26,6 +26,13 @@ export interface Report {
     windowComplaintShare: number;
     /** The same share over the baseline period: the brand's usual level of complaint. */
     baselineComplaintShare: number;
+    /**
+     * The window's mentions in a language with no model (no sentiment, complaint or safety)
+     * and with a sentiment model only; present when either is above 0. The shares above
+     * leave them out of their denominators; issues' shares do not yet.
+     */
+    windowUnscored?: number;
+    windowSentimentOnly?: number;
   };
   /** Mentions, sentiment and complaints per day over baseline + window, oldest first. */
   daily: DailyPoint[];

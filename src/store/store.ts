@@ -441,7 +441,21 @@ export interface BrandDay {
 }
 
 /** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */
+/** Analysed mentions of a range the models could not fully score (see AnalysisRecord.scored). */
+export interface UnscoredTotals {
+  /** No model for the language: no sentiment, complaint or safety. */
+  unscored: number;
+  /** Sentiment only: no complaint or safety. */
+  sentimentOnly: number;
+}
+
 export interface ReportQueries {
+  /**
+   * How many of a range's analysed mentions were not fully scored. Reads only such
+   * mentions (a partial index), so a store of English posts pays nothing. Optional: a
+   * store without it reports every mention as scored.
+   */
+  unscoredTotals?(range: HourRange): Promise<UnscoredTotals>;
   dailyTotals(range: HourRange): Promise<DayTotals[]>;
   windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]>;
   /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MentionInput } from '../../src/domain/mention.js';
 import type { AnalysisRecord, ExportRow, Scored, Store } from '../../src/store/store.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
+import { buildReport } from '../../src/core/report.js';
+import { renderReportTable } from '../../src/report/report-text.js';
 
 const START = Date.parse('2026-11-16T00:00:00.000Z');
 const mention = (id: string, text: string): MentionInput => ({
@@ -63,6 +65,22 @@ describe.each(backends)('post languages in the $name store', (backend) => {
     expect((await store().searchMentions({ text: 'tetera', langs: ['es'], limit: 10 })).map((m) => m.id)).toEqual(['3', '2']);
     expect((await store().searchMentions({ text: 'analysed', langs: ['und'], limit: 10 })).map((m) => m.id)).toEqual(['5']);
     expect(await store().searchMentions({ text: 'tetera', langs: ['fr'], limit: 10 })).toEqual([]);
+  });
+
+  it('report totals leave unscored posts out of their shares, and say how many there were', async () => {
+    await store().upsertMentions([mention('1', 'the kettle leaks'), mention('2', 'la tetera gotea'), mention('3', 'la tetera no sirve'),
+      mention('4', 'de waterkoker lekt'), mention('5', 'the kettle is fine')]);
+    const pending = await store().pendingAnalysis('v1', 0, 100);
+    const langs: Record<string, [string, Scored]> = { ...LANGS, 5: ['en', 'all'] };
+    await store().saveAnalyses(pending.map((p) => {
+      const r = record(p.rowId, ...langs[p.id]!);
+      return p.id === '5' ? { ...r, sentimentScore: 0.5, sentimentLabel: 'positive', complaintScore: 0.1, complaint: false } : r;
+    }));
+    const at = new Date(START + 8 * 3_600_000);
+    const report = await buildReport(store(), { brand: 'Acme', at, windowHours: 12, baselineHours: 48, top: 5, minMentions: 50 });
+    // 5 mentions: 1 no model (nl), 2 sentiment only (es); negative 3 of the 4 scored, complaints 1 of the 2 English
+    expect(report.totals).toMatchObject({ windowMentions: 5, windowNegativeShare: 0.75, windowComplaintShare: 0.5, windowUnscored: 1, windowSentimentOnly: 2 });
+    expect(renderReportTable(report, false)).toContain('of them 1 in languages with no model (unscored), 2 with sentiment only (no complaint score)');
   });
 
   it('a human label still wins on a post no model could score', async () => {

@@ -51,6 +51,8 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       ALTER TABLE analyses ADD COLUMN lang text;
       ALTER TABLE analyses ADD COLUMN scored text CHECK (scored IN ('all', 'sentiment', 'none'));
       CREATE INDEX analyses_lang ON analyses (lang, scored);
+      -- reports count the posts not fully scored: only those rows are indexed
+      CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
     `,
   },
 ];

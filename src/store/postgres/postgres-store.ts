@@ -39,6 +39,7 @@ export class PostgresStore implements Store {
   /** Analyses this store saved since it last renewed the planner statistics (planner-stats.ts). */
   private analysedSinceStatistics = 0;
   readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly unscoredTotals: NonNullable<ReportQueries['unscoredTotals']>;
   readonly windowTerms: ReportQueries['windowTerms'];
   readonly baselineTerms: ReportQueries['baselineTerms'];
   readonly termPairs: ReportQueries['termPairs'];
@@ -54,6 +55,7 @@ export class PostgresStore implements Store {
     this.runLock = new PgRunLock(sql);
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.unscoredTotals = reports.unscoredTotals.bind(reports);
     this.windowTerms = reports.windowTerms.bind(reports);
     this.baselineTerms = reports.baselineTerms.bind(reports);
     this.termPairs = reports.termPairs.bind(reports);

@@ -1,4 +1,4 @@
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, UnscoredTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
@@ -74,6 +74,15 @@ export class PgReportQueries implements ReportQueries {
     const whole = dayTotalsOf(await readBrandDays(sql, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
     const edges = (await Promise.all(plan.raw.map(([from, to]) => raw(from, to)))).flat();
     return [...whole, ...edges].sort((a, b) => a.day - b.day);
+  }
+
+  async unscoredTotals(range: HourRange): Promise<UnscoredTotals> {
+    const p = await this.scope(range);
+    const [row] = await this.sql`
+      SELECT COUNT(*) FILTER (WHERE a.scored = 'none')::int AS unscored, COUNT(*) FILTER (WHERE a.scored = 'sentiment')::int AS "sentimentOnly"
+      FROM analyses a JOIN mention_brands t ON t.mention_id = a.mention_id ${this.sourceJoin(range, p.source)}
+      WHERE a.scored <> 'all' AND t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND ${this.inRange(p)}`;
+    return { unscored: Number(row?.unscored ?? 0), sentimentOnly: Number(row?.sentimentOnly ?? 0) };
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {

@@ -48,6 +48,8 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       ALTER TABLE analyses ADD COLUMN lang TEXT;
       ALTER TABLE analyses ADD COLUMN scored TEXT CHECK (scored IN ('all', 'sentiment', 'none'));
       CREATE INDEX analyses_lang ON analyses (lang, scored);
+      -- reports count the posts not fully scored: only those rows are indexed
+      CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
     `,
   },
 ];

@@ -1,4 +1,4 @@
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, UnscoredTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
@@ -85,6 +85,15 @@ export class SqliteReportQueries implements ReportQueries {
     const whole = dayTotalsOf(readBrandDays(this.db, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
     const edges = plan.raw.flatMap(([from, to]) => raw(from, to));
     return [...whole, ...edges].sort((a, b) => a.day - b.day);
+  }
+
+  async unscoredTotals(range: HourRange): Promise<UnscoredTotals> {
+    // CROSS JOIN: the few unscored analyses (their partial index) lead, not the range's links
+    const row = this.db.prepare(`
+      SELECT COALESCE(SUM(a.scored = 'none'), 0) AS unscored, COALESCE(SUM(a.scored = 'sentiment'), 0) AS sentimentOnly
+      FROM analyses a CROSS JOIN mention_brands t ON t.mention_id = a.mention_id ${this.sourceJoin(range, 't')}
+      WHERE a.scored <> 'all' AND t.brand_id = @brand AND t.sentiment IS NOT NULL AND ${IN_RANGE}`).get(this.params(range)) as UnscoredTotals;
+    return row;
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {

@@ -34,6 +34,7 @@ export class SqliteStore implements Store {
   private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
   private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
   readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly unscoredTotals: NonNullable<ReportQueries['unscoredTotals']>;
   readonly windowTerms: ReportQueries['windowTerms'];
   readonly baselineTerms: ReportQueries['baselineTerms'];
   readonly termPairs: ReportQueries['termPairs'];
@@ -48,6 +49,7 @@ export class SqliteStore implements Store {
   ) {
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.unscoredTotals = reports.unscoredTotals.bind(reports);
     this.windowTerms = reports.windowTerms.bind(reports);
     this.baselineTerms = reports.baselineTerms.bind(reports);
     this.termPairs = reports.termPairs.bind(reports);
