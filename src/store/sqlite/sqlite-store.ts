@@ -140,7 +140,7 @@ export class SqliteStore implements Store {
       schemaVersion: schemaVersion(this.db),
       // an index scan of analyses (lang, scored): status's one full count besides COUNT(*)
       languages: this.db.prepare(`SELECT COALESCE(lang, 'und') AS lang, COUNT(*) AS analyzed,
-          SUM(scored = 'sentiment') AS sentimentOnly, SUM(scored = 'none') AS unscored
+          COALESCE(SUM(scored = 'sentiment'), 0) AS sentimentOnly, COALESCE(SUM(scored = 'none'), 0) AS unscored
         FROM analyses GROUP BY 1 ORDER BY analyzed DESC, lang`).all() as LanguageCount[],
     };
   }
