@@ -12,6 +12,8 @@ export interface ReportOptions {
   top: number;
   minMentions: number;
   source?: string;
+  /** Only mentions analysed as these languages (ISO 639-1, `und`). */
+  langs?: string[];
   thresholds?: Partial<Thresholds>;
 }
 
@@ -28,7 +30,7 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   // where the window ends, so what a report finds does not depend on the time of day.
   const atMs = options.at.getTime();
   const windowStart = atMs - options.windowHours * HOUR;
-  const extra = { source: options.source, dayPhase: (Math.ceil(atMs / HOUR) % 24 + 24) % 24 };
+  const extra = { source: options.source, ...(options.langs ? { langs: options.langs } : {}), dayPhase: (Math.ceil(atMs / HOUR) % 24 + 24) % 24 };
   const window = exactRange(options.brand, windowStart, atMs, extra);
   const baseline = exactRange(options.brand, windowStart - options.baselineHours * HOUR, windowStart, extra);
   const toHour = window.toHour;
@@ -85,6 +87,7 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     generatedAt: new Date().toISOString(),
     at: options.at.toISOString(),
     ...(options.source ? { source: options.source } : {}),
+    ...(options.langs ? { langs: options.langs } : {}),
     window: rangeInfo(window),
     baseline: rangeInfo(baseline),
     totals: {

@@ -14,6 +14,8 @@ export interface Report {
   at: string;
   /** Present when the report counts one source only (`--source`). */
   source?: string;
+  /** Present when the report counts some languages only (`--lang`). */
+  langs?: string[];
   window: { from: string; to: string; hours: number };
   baseline: { from: string; to: string; hours: number };
   totals: {

@@ -331,12 +331,14 @@ export interface HourRange {
   dayPhase?: number;
   /** Only mentions from this source (slower: joins the mentions table). */
   source?: string;
+  /** Only mentions analysed as one of these languages (ISO 639-1, `und`; slower: joins analyses, no rollups). */
+  langs?: string[];
 }
 
 const HOUR_MS = 3_600_000;
 
 /** The range [fromMs, toMs) of a brand: whole hours plus exact partial edge hours. */
-export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase'> = {}): HourRange {
+export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase' | 'langs'> = {}): HourRange {
   const range: HourRange = { brand, fromHour: Math.floor(fromMs / HOUR_MS), toHour: Math.ceil(toMs / HOUR_MS), ...extra };
   if (fromMs % HOUR_MS !== 0) range.fromIso = new Date(fromMs).toISOString();
   if (toMs % HOUR_MS !== 0) range.toIso = new Date(toMs).toISOString();

@@ -81,6 +81,15 @@ describe.each(backends)('post languages in the $name store', (backend) => {
     // 5 mentions: 1 no model (nl), 2 sentiment only (es); negative 3 of the 4 scored, complaints 1 of the 2 English
     expect(report.totals).toMatchObject({ windowMentions: 5, windowNegativeShare: 0.75, windowComplaintShare: 0.5, windowUnscored: 1, windowSentimentOnly: 2 });
     expect(renderReportTable(report, false)).toContain('of them 1 in languages with no model (unscored), 2 with sentiment only (no complaint score)');
+    // --lang: only those languages' mentions, in totals, days and terms
+    const spanish = await buildReport(store(), { brand: 'Acme', at, windowHours: 12, baselineHours: 48, top: 5, minMentions: 50, langs: ['es'] });
+    expect(spanish.langs).toEqual(['es']);
+    expect(spanish.totals).toMatchObject({ windowMentions: 2, windowNegativeShare: 1, windowComplaintShare: 0, windowSentimentOnly: 2 });
+    expect(spanish.daily.reduce((n, d) => n + d.mentions, 0)).toBe(2);
+    const window = { brand: 'Acme', fromHour: Math.floor(START / 3_600_000), toHour: Math.floor(START / 3_600_000) + 8 };
+    expect((await store().windowTerms({ ...window, langs: ['en', 'nl'] }, 1, 10)).map((t) => [t.key, t.mentions])).toEqual([['kettle', 3]]);
+    expect((await store().termSamples({ ...window, langs: ['nl'], termIds: (await store().windowTerms(window, 1, 10)).map((t) => t.termId), limit: 10 }))
+      .map((s) => s.id)).toEqual(['4']);
   });
 
   it('a human label still wins on a post no model could score', async () => {

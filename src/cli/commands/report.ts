@@ -7,7 +7,7 @@ import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath } from '../output-file.js';
-import { parsePositiveInt } from '../options.js';
+import { parseLangs, parsePositiveInt } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
 
@@ -16,6 +16,7 @@ interface ReportFlags extends ReportPeriodFlags {
   top: number;
   minMentions: number;
   source?: string;
+  lang?: string[];
   format?: string;
   out?: string;
 }
@@ -29,6 +30,7 @@ export const reportCommand = command
   .option('--top <n>', 'at most this many issues and trends', parsePositiveInt('--top'), 10)
   .option('--min-mentions <n>', 'least distinct voices for a term to count', parsePositiveInt('--min-mentions'), 5)
   .option('--source <name>', 'only mentions from this source')
+  .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known); slower: reads no rollups').argParser(parseLangs))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
   .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
@@ -40,7 +42,7 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
-  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source });
+  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source, langs: flags.lang });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
   if (flags.out) {
