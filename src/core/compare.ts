@@ -12,6 +12,8 @@ export interface CompareOptions {
   /** Top issues listed per brand. */
   topIssues?: number;
   now?: Date;
+  /** Only mentions analysed as these languages (ISO 639-1, `und`): read from the links, not the rollup. */
+  langs?: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -25,13 +27,14 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
   const fromMs = options.since.getTime();
   const toMs = options.until.getTime();
   const prevFrom = fromMs - (toMs - fromMs);
-  const current = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, fromMs, toMs))));
-  const before = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, prevFrom, fromMs))));
+  const extra = options.langs ? { langs: options.langs } : {};
+  const current = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, fromMs, toMs, extra))));
+  const before = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, prevFrom, fromMs, extra))));
   const totals = withShares(options.brands.map((brand, i) => sumDays(brand, current[i]!)));
   const previous = withShares(options.brands.map((brand, i) => sumDays(brand, before[i]!)));
   const brands: BrandComparison[] = [];
   for (const [i, counts] of totals.entries()) {
-    const report = await buildReport(store, { brand: counts.brand, at: options.until, ...DEFAULT_REPORT, top: options.topIssues ?? 3 });
+    const report = await buildReport(store, { brand: counts.brand, at: options.until, ...DEFAULT_REPORT, top: options.topIssues ?? 3, ...extra });
     brands.push({
       ...counts,
       previous: previous[i]!,

@@ -3,6 +3,7 @@ import type { MentionInput } from '../../src/domain/mention.js';
 import type { AnalysisRecord, ExportRow, Scored, Store } from '../../src/store/store.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 import { buildReport } from '../../src/core/report.js';
+import { compareBrands } from '../../src/core/compare.js';
 import { renderReportTable } from '../../src/report/report-text.js';
 
 const START = Date.parse('2026-11-16T00:00:00.000Z');
@@ -90,6 +91,11 @@ describe.each(backends)('post languages in the $name store', (backend) => {
     expect((await store().windowTerms({ ...window, langs: ['en', 'nl'] }, 1, 10)).map((t) => [t.key, t.mentions])).toEqual([['kettle', 3]]);
     expect((await store().termSamples({ ...window, langs: ['nl'], termIds: (await store().windowTerms(window, 1, 10)).map((t) => t.termId), limit: 10 }))
       .map((s) => s.id)).toEqual(['4']);
+    // compare --lang: the day counts come from the links of those languages, not the rollup
+    const compared = await compareBrands(store(), { brands: ['Acme'], since: new Date(START - 3_600_000), until: at, bucket: 'day', langs: ['es', 'nl'] });
+    expect(compared.brands[0]).toMatchObject({ mentions: 3 });
+    const all = await compareBrands(store(), { brands: ['Acme'], since: new Date(START - 3_600_000), until: at, bucket: 'day' });
+    expect(all.brands[0]).toMatchObject({ mentions: 5 });
   });
 
   it('a human label still wins on a post no model could score', async () => {
