@@ -2,12 +2,14 @@
 // for commands (status) that only name them.
 import { readFileSync } from 'node:fs';
 import { DEFAULT_COMPLAINT_MODEL_PATH } from './complaint/model-file.js';
+import { DEFAULT_LANGUAGES_PATH } from './language/model-path.js';
 import type { ModelPaths } from './models.js';
 import { DEFAULT_SAFETY_MODEL_PATH } from './safety/model-file.js';
 import { DEFAULT_MODEL_PATH } from './sentiment/model-file.js';
 
-/** `<sentiment>+<complaint>+<safety version>`, as loadAnalysisModels names the models. */
+/** `<sentiment>+<complaint>+<safety>+<languages version>`, as loadAnalysisModels names the models. */
 export function readBaseVersion(paths: ModelPaths = {}): string {
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  return `${version(paths.modelPath ?? DEFAULT_MODEL_PATH)}+${version(paths.complaintModelPath ?? DEFAULT_COMPLAINT_MODEL_PATH)}+${version(paths.safetyModelPath ?? DEFAULT_SAFETY_MODEL_PATH)}`;
+  return `${version(paths.modelPath ?? DEFAULT_MODEL_PATH)}+${version(paths.complaintModelPath ?? DEFAULT_COMPLAINT_MODEL_PATH)}+${version(paths.safetyModelPath ?? DEFAULT_SAFETY_MODEL_PATH)}`
+    + `+${version(paths.languagesModelPath ?? DEFAULT_LANGUAGES_PATH)}`;
 }

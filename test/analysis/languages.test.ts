@@ -3,6 +3,7 @@ import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
 import { detectTextLanguage, languageOfTag, looksEnglish, mentionLanguage } from '../../src/analysis/language/detect.js';
 import { splitWords } from '../../src/analysis/language/tokens.js';
 import { loadAnalysisModels } from '../../src/analysis/models.js';
+import { readBaseVersion } from '../../src/analysis/model-versions.js';
 
 const analyze = createMentionAnalyzer({ brandTerms: {} });
 const run = (text: string, lang: string | null = null) =>
@@ -72,6 +73,8 @@ describe('scoring by language', () => {
     expect(models.languages?.sentiment.size).toBeGreaterThanOrEqual(5);
     expect(models.version.endsWith(`+${models.languages?.version}`)).toBe(true);
     expect(analyze.modelVersion).toBe(models.version);
+    // status names the version without loading the models: the same string
+    expect(readBaseVersion()).toBe(models.version);
   });
 });
 

@@ -4,15 +4,15 @@
 // marks, optional char n-grams), its own settings stored beside its weights.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { decodeModel, type ModelFile } from '../sentiment/model-file.js';
 import { extractFeatures } from '../sentiment/features.js';
 import { predictProbs } from '../sentiment/score.js';
 import type { SentimentModel, SentimentResult } from '../sentiment/types.js';
+import { DEFAULT_LANGUAGES_PATH } from './model-path.js';
 import { splitWords } from './tokens.js';
 
 export const LANGUAGES_FORMAT = 'earshot-languages/1';
-export const DEFAULT_LANGUAGES_PATH = fileURLToPath(new URL('../../../models/languages-v1.json', import.meta.url));
+export { DEFAULT_LANGUAGES_PATH };
 
 export interface LanguagesFile {
   format: string;
