@@ -1,4 +1,6 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
+import { loadIronyModel, type IronyModel } from './irony/score.js';
+import { loadIntentModel, type IntentModel } from './intent/index.js';
 import { loadLanguageModels, type LanguageModels } from './language/models.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
@@ -8,9 +10,12 @@ export interface AnalysisModels {
   sentiment: SentimentModel;
   complaint: ComplaintModel;
   safety: SafetyModel;
+  /** Irony: with the praise-plus-problem contrast, it turns sarcastic praise into the complaint it is. */
+  irony: IronyModel;
+  intent: IntentModel;
   /** Sentiment for languages other than English; without it such posts are unscored. */
   languages?: LanguageModels;
-  /** `<sentiment>+<complaint>+<safety>+<languages version>`: a change to any re-scores every mention. */
+  /** `<sentiment>+<complaint>+<safety>+<irony>+<intent>+<languages version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -21,6 +26,10 @@ export interface ModelPaths {
   complaintModelPath?: string;
   /** The safety model file (default: models/safety-v1.json). */
   safetyModelPath?: string;
+  /** The irony model file (default: models/irony-v1.json). */
+  ironyModelPath?: string;
+  /** The intent model file (default: models/intent-v1.json). */
+  intentModelPath?: string;
   /** The per-language sentiment models (default: models/languages-v1.json). */
   languagesModelPath?: string;
 }
@@ -29,6 +38,9 @@ export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const sentiment = loadSentimentModel(paths.modelPath);
   const complaint = loadComplaintModel(paths.complaintModelPath);
   const safety = loadSafetyModel(paths.safetyModelPath);
+  const irony = loadIronyModel(paths.ironyModelPath);
+  const intent = loadIntentModel(paths.intentModelPath);
   const languages = loadLanguageModels(paths.languagesModelPath);
-  return { sentiment, complaint, safety, languages, version: `${sentiment.version}+${complaint.version}+${safety.version}+${languages.version}` };
+  return { sentiment, complaint, safety, irony, intent, languages,
+    version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}+${intent.version}+${languages.version}` };
 }

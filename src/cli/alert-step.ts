@@ -1,4 +1,5 @@
 import { sendAlerts, type AlertSummary } from '../core/alert.js';
+import { readIssueStates, trackIssueStates } from '../core/issue-states.js';
 import { latestReport } from '../core/latest-report.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
@@ -17,17 +18,21 @@ export interface AlertStepFlags {
  */
 export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertStepFlags, requireTargets: boolean): Promise<AlertSummary | null> {
   const { config } = ctx.settings();
-  if (config.alerts.length === 0) {
-    if (requireTargets) throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see the README)');
-    ctx.out.info('no alert targets configured; skipping alerts');
-    return null;
+  if (config.alerts.length === 0 && requireTargets) {
+    throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see the README)');
   }
   const brands = flags.brand ? [flags.brand] : await brandsToWatch(ctx, store);
   const reports = [];
-  for (const brand of brands) reports.push(await latestReport(store, brand, ctx.now));
+  // a writing run moves the issue states on; --dry-run records nothing, so only reads them
+  const states = flags.dryRun ? readIssueStates : trackIssueStates;
+  for (const brand of brands) reports.push(await states(store, await latestReport(store, brand, ctx.now)));
+  if (config.alerts.length === 0) {
+    ctx.out.info('no alert targets configured; skipping alerts');
+    return null;
+  }
   const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env) });
   if (flags.dryRun) printDryRun(ctx, summary);
-  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.mentions} mentions)`);
+  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.state}, ${d.mentions} mentions)`);
   const verb = flags.dryRun ? 'would send' : 'sent';
   ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${summary.failures.length} failed`);
   if (summary.failures.length > 0) {
@@ -48,7 +53,7 @@ async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
 function printDryRun(ctx: CliContext, summary: AlertSummary): void {
   for (const d of summary.sent) {
     ctx.out.data(JSON.stringify({
-      target: d.target, url: d.url, kind: d.kind, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey,
+      target: d.target, url: d.url, kind: d.kind, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey, state: d.state,
       headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown,
     }));
   }

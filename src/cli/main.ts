@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { EXIT, printable, UserError } from '../errors.js';
 import { closeActiveStore, redactForExit } from './context.js';
 import { buildProgram } from './program.js';
+import { isStoreBusy, STORE_BUSY, STORE_BUSY_HINT } from '../store/store-errors.js';
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -38,6 +39,11 @@ function reportError(error: unknown, debug: boolean): number {
     process.stderr.write(redactForExit(`earshot: ${printable(error.message)}${error.hint ? ` — ${printable(error.hint)}` : ''}\n`));
     if (debug && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
     return error.exitCode;
+  }
+  if (isStoreBusy(error)) {
+    process.stderr.write(`earshot: ${STORE_BUSY} — ${STORE_BUSY_HINT}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(redactForExit(`${error.stack}\n`));
+    return EXIT.locked;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(redactForExit(`earshot: unexpected error: ${printable(message.split('\n')[0]!)} — run again with --debug for details\n`));

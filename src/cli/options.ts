@@ -50,6 +50,17 @@ export function parseLangs(value: string): string[] {
   return codes;
 }
 
+/** `--intent question|suggestion` keeps only mentions that ask, or that propose (effective flags: a human label wins). */
+export function addIntentOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--intent <question|suggestion>', 'only questions or only suggestions; human labels win').argParser(parseIntent));
+}
+
+function parseIntent(value: string): 'question' | 'suggestion' {
+  const v = value.trim().toLowerCase();
+  if (v === 'question' || v === 'suggestion') return v;
+  throw new UsageError(`--intent takes question or suggestion, not "${value}"`, 'e.g. earshot search refill --intent suggestion');
+}
+
 function parseYesNo(flag: string) {
   return (value: string): boolean => {
     const v = value.trim().toLowerCase();

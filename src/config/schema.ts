@@ -63,6 +63,11 @@ const alertRules = {
   /** Hours before the same issue may alert again, unless it grew by `regrowFactor`. */
   cooldownHours: z.number().min(0).default(24),
   regrowFactor: z.number().min(1).default(2),
+  /**
+   * Hours since the last alert before growth alone may post an issue again: between runs
+   * minutes apart, "growth" is the backlog the first scan had not fetched yet.
+   */
+  regrowAfterHours: z.number().min(0).default(6),
 };
 
 export const alertTargetSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,7 @@
 import type { AlertTarget } from '../config/schema.js';
-import type { Report, ReportIssue } from '../domain/report.js';
+import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
+import { issueKeyOf, termOverlap } from './issue-key.js';
 import type { AlertSentRecord, Store } from '../store/store.js';
 import { DEFAULT_RETRY, deliver, maskUrl, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
 
@@ -23,6 +24,8 @@ export interface AlertDelivery {
   rank: number;
   label: string;
   mentions: number;
+  /** The issue's state when posted: what a receiver shows and deduplicates on with `issueKey` and the report's `at`. */
+  state: IssueState;
   request: HttpRequest;
 }
 
@@ -40,13 +43,7 @@ export interface AlertSummary {
   failures: AlertFailure[];
 }
 
-/**
- * Identifies an issue across runs: its terms, normalised like term keys (lowercase,
- * no spaces, hyphens or apostrophes) and sorted, so their order in the report does not matter.
- */
-export function issueKeyOf(issue: Pick<ReportIssue, 'terms'> & Partial<Pick<ReportIssue, 'termKeys'>>): string {
-  return [...new Set((issue.termKeys?.length ? issue.termKeys : issue.terms).map((t) => t.toLowerCase().replace(/[\s\-'’]+/g, '')))].sort().join('|');
-}
+export { issueKeyOf } from './issue-key.js';
 
 /** Share of terms two issue keys must have in common (Jaccard) to be the same issue. */
 export const SAME_ISSUE_OVERLAP = 0.5;
@@ -61,13 +58,10 @@ export const SAME_ISSUE_OVERLAP = 0.5;
 export function findPreviousAlert(recent: readonly AlertSentRecord[], issueKey: string): AlertSentRecord | null {
   const exact = recent.find((r) => r.issueKey === issueKey);
   if (exact) return exact;
-  const terms = new Set(issueKey.split('|'));
   let best: AlertSentRecord | null = null;
   let bestOverlap = SAME_ISSUE_OVERLAP;
   for (const record of recent) {
-    const other = record.issueKey.split('|');
-    const shared = other.filter((t) => terms.has(t)).length;
-    const overlap = shared / (terms.size + new Set(other).size - shared);
+    const overlap = termOverlap(issueKey, record.issueKey);
     if (overlap > bestOverlap || (overlap === bestOverlap && best === null)) [best, bestOverlap] = [record, overlap];
   }
   return best;
@@ -96,12 +90,25 @@ export function matchesRules(target: AlertTarget, brand: string, issue: ReportIs
 /**
  * Cooldown: an issue alerts once; it alerts again when `cooldownHours` have passed since
  * the last alert (it is still emerging a day later), or sooner when it has grown to
- * `regrowFactor` times the mentions it had then.
+ * `regrowFactor` times the mentions it had then — but growth counts only once
+ * `regrowAfterHours` have passed: two runs seconds apart on a fresh store see the first
+ * scan's partial data, then the rest of it, and that is not a second wave.
  */
 export function isDue(target: AlertTarget, last: AlertSentRecord | null, issue: ReportIssue, now: Date): boolean {
   if (!last) return true;
   const hours = (now.getTime() - Date.parse(last.sentAt)) / 3_600_000;
-  return hours >= target.cooldownHours || issue.mentions >= last.mentions * target.regrowFactor;
+  if (hours >= target.cooldownHours) return true;
+  return hours >= target.regrowAfterHours && issue.mentions >= last.mentions * target.regrowFactor;
+}
+
+/**
+ * The state an alert carries: the issue's tracked state when the report has one, else
+ * what the alert history says (new when never posted, growing when it regrew, steady).
+ */
+export function alertState(target: AlertTarget, last: AlertSentRecord | null, issue: ReportIssue): IssueState {
+  if (issue.state) return issue.state;
+  if (!last) return 'new';
+  return issue.mentions >= last.mentions * target.regrowFactor ? 'growing' : 'steady';
 }
 
 export function targetName(target: AlertTarget, index: number): string {
@@ -135,13 +142,13 @@ async function alertTarget(
     const recent = await store.alertsSentSince({ target: hash, brand: report.brand }, since);
     for (const issue of report.issues) {
       if (!matchesRules(target, report.brand, issue, rivals)) continue;
-      const issueKey = issueKeyOf(issue);
+      const issueKey = issue.issueKey ?? issueKeyOf(issue);
       const last = findPreviousAlert(recent, issueKey);
       if (!isDue(target, last, issue, options.now)) {
         summary.coolingDown++;
         continue;
       }
-      const delivery = buildDelivery(target, name, report, issue, issueKey, options.now);
+      const delivery = buildDelivery(target, name, report, issue, issueKey, alertState(target, last, issue), options.now);
       if (!options.dryRun) {
         try {
           await deliver(target.url, delivery.request, policy);
@@ -159,12 +166,15 @@ async function alertTarget(
   return summary;
 }
 
-function buildDelivery(target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, now: Date): AlertDelivery {
+function buildDelivery(
+  target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, state: IssueState, now: Date,
+): AlertDelivery {
+  // issueKey, state and the report's time let a receiver drop a repeat of what it already has
   const request: HttpRequest = target.type === 'slack'
-    ? { body: JSON.stringify(renderSlackMessage(report, issue, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ kind: target.kind, brand: report.brand, ...issue }, target.secret, now);
+    ? { body: JSON.stringify(renderSlackMessage(report, { ...issue, state }, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
+    : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state }, target.secret, now);
   return {
     target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
-    rank: issue.rank, label: issue.label, mentions: issue.mentions, request,
+    rank: issue.rank, label: issue.label, mentions: issue.mentions, state, request,
   };
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { COPY_ORDER, COPY_TABLES, type CopyTable } from '../store/copy-tables.js';
 import type { Store } from '../store/store.js';
+import { CopySkips } from './copy-skips.js';
 
 export interface MigrateStoreOptions {
   /** Rows per batch (mentions) or mentions per batch (mention_terms); each batch is one transaction. */
@@ -14,6 +15,8 @@ export interface CopiedTable {
   target: number;
   /** Rows this run wrote (a resumed run skips what an earlier one copied). */
   copied: number;
+  /** Source rows left out because the target cannot hold them (see CopySkips); the target holds source − skipped. */
+  skipped: number;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface CopiedTable {
  */
 export async function migrateStore(from: Store, to: Store, options: MigrateStoreOptions = {}): Promise<CopiedTable[]> {
   const batchSize = options.batchSize ?? 2000;
-  await checkTargetIsPrefix(from, to);
+  const skips = await CopySkips.find(from, to);
+  await checkTargetIsPrefix(from, to, skips);
   const results: CopiedTable[] = [];
   for (const table of COPY_ORDER) {
     const total = (await from.copyProgress(table)).rows;
@@ -33,15 +37,16 @@ export async function migrateStore(from: Store, to: Store, options: MigrateStore
     for (;;) {
       const batch = await from.readCopyBatch(table, after, batchSize);
       if (batch.rows.length === 0) break;
-      await to.writeCopyBatch(table, batch.rows);
-      copied += batch.rows.length;
+      const kept = skips.keep(table, batch.rows);
+      if (kept.length > 0) await to.writeCopyBatch(table, kept);
+      copied += kept.length;
       options.onProgress?.({ table, copied, total });
       if (batch.lastKey === null) break;
       after = batch.lastKey;
     }
-    results.push({ table, source: total, target: (await to.copyProgress(table)).rows, copied });
+    results.push({ table, source: total, target: (await to.copyProgress(table)).rows, copied, skipped: skips.count(table) });
   }
-  const wrong = results.filter((r) => r.source !== r.target);
+  const wrong = results.filter((r) => r.source - r.skipped !== r.target);
   if (wrong.length > 0) {
     throw new UserError(
       `the copy does not match: ${wrong.map((r) => `${r.table} ${r.source} in ${from.location}, ${r.target} in ${to.location}`).join('; ')}`,
@@ -52,7 +57,7 @@ export async function migrateStore(from: Store, to: Store, options: MigrateStore
 }
 
 /** Every table of the target must hold exactly the source's rows up to its own last key. */
-async function checkTargetIsPrefix(from: Store, to: Store): Promise<void> {
+async function checkTargetIsPrefix(from: Store, to: Store, skips: CopySkips): Promise<void> {
   if (from === to || (from.backend === to.backend && from.location === to.location && from.location !== ':memory:')) {
     throw new UserError('--from and --to name the same store', 'copy into another database');
   }
@@ -60,7 +65,7 @@ async function checkTargetIsPrefix(from: Store, to: Store): Promise<void> {
     const there = await to.copyProgress(table);
     if (there.rows === 0 || there.lastKey === null) continue;
     const here = await from.copyProgress(table, there.lastKey);
-    if (here.rows !== there.rows || !(await sameRow(from, to, table, there.lastKey))) {
+    if (here.rows - skips.count(table, there.lastKey) !== there.rows || !(await sameRow(from, to, table, there.lastKey))) {
       throw new UserError(
         `${to.location} already holds ${table} that did not come from ${from.location}`,
         'migrate into an empty database (or schema); a rerun of an interrupted copy is fine',
@@ -72,6 +77,7 @@ async function checkTargetIsPrefix(from: Store, to: Store): Promise<void> {
 /** Whether the target's last row is the source's row with that key (compared on the table's `match` columns). */
 async function sameRow(from: Store, to: Store, table: CopyTable, key: number): Promise<boolean> {
   const [mine, theirs] = await Promise.all([from.readCopyBatch(table, key - 1, 1), to.readCopyBatch(table, key - 1, 1)]);
-  const pick = (row: Record<string, unknown> | undefined) => COPY_TABLES[table].match.map((c) => String(row?.[c]));
+  // text is copied into PostgreSQL without NUL characters, which it cannot hold
+  const pick = (row: Record<string, unknown> | undefined) => COPY_TABLES[table].match.map((c) => String(row?.[c]).replaceAll('\u0000', ''));
   return JSON.stringify(pick(mine.rows[0])) === JSON.stringify(pick(theirs.rows[0]));
 }

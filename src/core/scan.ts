@@ -1,9 +1,10 @@
 import type { BrandConfig } from '../config/schema.js';
-import type { MentionInput } from '../domain/mention.js';
+import { dateOutOfRange, type MentionInput } from '../domain/mention.js';
 import { UserError } from '../errors.js';
 import { createBrandLinker } from './brand-links.js';
 import { isUnavailable } from '../sources/create-sources.js';
 import { SourceStopped, type FetchContext, type Source, type SourceEvent } from '../sources/source.js';
+import { isStoreBusy, STORE_BUSY } from '../store/store-errors.js';
 import type { Store } from '../store/store.js';
 
 export interface ScanOptions {
@@ -33,6 +34,8 @@ export interface ScanRun {
   inserted: number;
   updated: number;
   message?: string;
+  /** Posts dated before 2000-01-01 or more than a day past the clock: skipped, not stored. */
+  skippedDates?: number;
   startedAt: string;
   finishedAt: string;
 }
@@ -105,7 +108,9 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
   try {
     for await (const page of source.fetchMentions(brand, ctx)) {
       const cursor = page.cursor ? { source: source.name, brand: brand.name, ...page.cursor } : undefined;
-      const outcome = await store.upsertMentions(page.mentions.map(link), cursor);
+      const kept = page.mentions.filter((mention) => dateOutOfRange(mention.createdAt, now()) === null);
+      run.skippedDates = (run.skippedDates ?? 0) + page.mentions.length - kept.length;
+      const outcome = await store.upsertMentions(kept.map(link), cursor);
       run.pages++;
       run.postsRead += page.postsRead;
       run.inserted += outcome.inserted;
@@ -113,11 +118,18 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     }
   } catch (error) {
     run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = isStoreBusy(error) ? STORE_BUSY : error instanceof Error ? error.message : String(error);
     run.message = options.redact ? options.redact(message) : message;
   }
+  if (run.skippedDates && !run.message) run.message = `${run.skippedDates} post(s) dated before 2000 or more than a day ahead were skipped`;
   run.finishedAt = now().toISOString();
   const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message } = run;
-  await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message });
+  try {
+    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message });
+  } catch (error) {
+    // a store that cannot even record the run fails this source; the others still run
+    run.status = 'failed';
+    run.message = `${run.message ? `${run.message}; ` : ''}the run could not be recorded: ${isStoreBusy(error) ? STORE_BUSY : (error as Error).message}`;
+  }
   return run;
 }

@@ -72,3 +72,40 @@ export type SafetyLabel = (typeof SAFETY_LABELS)[number];
 export function isSafetyLabel(value: string): value is SafetyLabel {
   return (SAFETY_LABELS as readonly string[]).includes(value);
 }
+
+/** The earliest date a mention may carry: no platform earshot reads has posts from before it. */
+export const EARLIEST_MENTION = Date.parse('2000-01-01T00:00:00.000Z');
+/** EARLIEST_MENTION as days since 1970 (the rollups' day numbers). */
+export const EARLIEST_MENTION_DAY = EARLIEST_MENTION / 86_400_000;
+/** How far past the command's clock a mention may be dated (clock skew between platforms and us). */
+export const FUTURE_SKEW_MS = 86_400_000;
+
+/**
+ * Why a mention's date cannot be kept, or null: before 2000-01-01 or more than a day past
+ * `now`. A year-0001 post would make every per-day rollup span 739,000 days, and a post
+ * from 2999 would sit on top of every report forever.
+ */
+export function dateOutOfRange(createdAt: string, now: Date): string | null {
+  const at = Date.parse(createdAt);
+  if (!Number.isFinite(at)) return `created_at "${createdAt.slice(0, 40)}" is not a date`;
+  if (at < EARLIEST_MENTION) return `created_at ${createdAt} is before 2000-01-01, outside the dates earshot keeps`;
+  if (at > now.getTime() + FUTURE_SKEW_MS) return `created_at ${createdAt} is more than a day after now (${now.toISOString()}), outside the dates earshot keeps`;
+  return null;
+}
+
+/**
+ * The human intent labels of `earshot label`: asks something or not, proposes a change or
+ * not, and handled (answered: out of the inbox) or not-handled (back in).
+ */
+export const INTENT_LABELS = ['question', 'not-question', 'suggestion', 'not-suggestion', 'handled', 'not-handled'] as const;
+export type IntentLabel = (typeof INTENT_LABELS)[number];
+
+export function isIntentLabel(value: string): value is IntentLabel {
+  return (INTENT_LABELS as readonly string[]).includes(value);
+}
+
+/** What an intent label sets: which flag, and to what. */
+export function intentLabelValue(label: IntentLabel): { kind: 'question' | 'suggestion' | 'handled'; value: boolean } {
+  const value = !label.startsWith('not-');
+  return { kind: label.replace(/^not-/, '') as 'question' | 'suggestion' | 'handled', value };
+}

@@ -40,6 +40,15 @@ export interface Report {
   daily: DailyPoint[];
   issues: ReportIssue[];
   trends: ReportIssue[];
+  /** Issues an earlier writing run saw that this report no longer finds (README "States across runs"). */
+  resolved?: ResolvedIssue[];
+}
+
+export interface ResolvedIssue {
+  issueKey: string;
+  firstSeen: string;
+  lastSeen: string;
+  peakVoices: number;
 }
 
 export interface DailyPoint {
@@ -56,6 +65,9 @@ export interface DailyPoint {
  * or are negative — the larger of `complaintShare` and `negativeShare` is high, or rose well
  * over its baseline's, and outweighs the positive share — and a trend (in `trends`) otherwise.
  */
+/** Where an issue stands against the runs before (see README "States across runs"). */
+export type IssueState = 'new' | 'growing' | 'steady' | 'fading';
+
 export interface ReportIssue {
   rank: number;
   label: string;
@@ -108,6 +120,13 @@ export interface ReportIssue {
   /** Distinct voices among the mentions that report harm. */
   safetyVoices: number;
   engagement: number;
+  /**
+   * Against the runs before: new, growing, steady or fading (README "States across runs").
+   * Absent when nothing is known of earlier runs.
+   */
+  state?: IssueState;
+  /** The issue's identity across runs: its core term keys, sorted, as first recorded (kept while its terms drift). */
+  issueKey?: string;
   firstSeen: string;
   /** Mentions per day over the last days, oldest first, for sparklines. */
   series: number[];

@@ -44,8 +44,13 @@ export async function peek(input: Readable, wanted: (head: Buffer) => boolean, m
   return { head, stream: Readable.from(replay(), { objectMode: false }) };
 }
 
+/**
+ * A zstd frame, or a skippable frame (RFC 8878 §3.1.2: magic 0x184D2A50–0x184D2A5F, little
+ * endian), which zstd itself skips: seekable archives and some writers put metadata first.
+ */
 export function isZstd(head: Buffer): boolean {
-  return head.length >= 4 && head.subarray(0, 4).equals(ZSTD_MAGIC);
+  if (head.length < 4) return false;
+  return head.subarray(0, 4).equals(ZSTD_MAGIC) || ((head[0]! & 0xf0) === 0x50 && head[1] === 0x2a && head[2] === 0x4d && head[3] === 0x18);
 }
 
 /** True once the head holds a first line with content (or enough bytes to judge). */

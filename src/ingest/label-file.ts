@@ -9,11 +9,12 @@ import {
   COMPLAINT_LABELS, SAFETY_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSafetyLabel, isSentimentLabel, type ComplaintLabel, type SafetyLabel,
   type SentimentLabel,
 } from '../domain/mention.js';
+import { INTENT_LABELS, isIntentLabel, type IntentLabel } from '../domain/mention.js';
 
 export interface LabelRow {
   /** `source:id` or a bare id. */
   ref: string;
-  labels: Array<SentimentLabel | ComplaintLabel | SafetyLabel>;
+  labels: Array<SentimentLabel | ComplaintLabel | SafetyLabel | IntentLabel>;
   /** 1-based line (JSONL) or spreadsheet row (CSV, the header is row 1). */
   line: number;
 }
@@ -23,7 +24,10 @@ export interface LabelFileProblem {
   message: string;
 }
 
-export const LABEL_WORDS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS, ...SAFETY_LABELS];
+export const LABEL_WORDS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS, ...SAFETY_LABELS, ...INTENT_LABELS];
+
+/** The intent labels come in three kinds (question, suggestion, handled), one of each per cell. */
+const INTENT_KINDS = ['question', 'suggestion', 'handled'].map((kind) => (w: string) => w === kind || w === `not-${kind}`);
 
 export function parseLabelFile(text: string, format: 'csv' | 'jsonl'): { rows: LabelRow[]; problems: LabelFileProblem[] } {
   const raw = format === 'csv' ? readCsv(text) : readJsonl(text);
@@ -37,9 +41,9 @@ export function parseLabelFile(text: string, format: 'csv' | 'jsonl'): { rows: L
     }
     const words = (r.label ?? '').toLowerCase().split(/[\s;,|]+/).filter(Boolean);
     if (words.length === 0) continue;
-    const bad = words.find((w) => !isSentimentLabel(w) && !isComplaintLabel(w) && !isSafetyLabel(w));
+    const bad = words.find((w) => !isSentimentLabel(w) && !isComplaintLabel(w) && !isSafetyLabel(w) && !isIntentLabel(w));
     if (bad !== undefined) problems.push({ line: r.line, message: `"${bad}" is not a label` });
-    else if ([isSentimentLabel, isComplaintLabel, isSafetyLabel].some((kind) => words.filter(kind).length > 1)) {
+    else if ([isSentimentLabel, isComplaintLabel, isSafetyLabel, ...INTENT_KINDS].some((kind) => words.filter(kind).length > 1)) {
       problems.push({ line: r.line, message: `"${r.label}" gives two labels of one kind` });
     } else rows.push({ ref, labels: words as LabelRow['labels'], line: r.line });
   }

@@ -21,7 +21,12 @@ export function decodeRedditDumpLine(record: unknown, brand: string | undefined)
   // seconds since 1970; past year 5000 is no time a post was written
   if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0 || created > 1e11) return fail(`${name}: missing or bad "created_utc"`);
   const permalink = typeof item.permalink === 'string' ? item.permalink : commentPermalink(item, name);
-  const data: RedditItem = { ...(item as object), name, created_utc: created, permalink } as RedditItem;
+  // only well-typed fields reach the mapper (a dump may hold anything: an object as author, a list as selftext)
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const data: RedditItem = {
+    name, created_utc: created, permalink, author: text(item.author), title: text(item.title), body: text(item.body),
+    selftext: text(item.selftext), score: item.score as number | undefined, num_comments: item.num_comments as number | undefined,
+  };
   const mention = mapRedditThing({ kind: isComment ? 't1' : 't3', data }, brand);
   return { mentions: [cleanMetrics({ ...mention, raw: record })], errors: [] };
 }

@@ -14,6 +14,7 @@ export function renderReportTable(report: Report, color: boolean): string {
     lines.push(issueTable(report.issues, color), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
   }
+  if (report.resolved?.length) lines.push(resolvedLine(report), '');
   if (report.trends.length) {
     lines.push(`${TRENDS}:`, issueTable(report.trends, color));
   }
@@ -35,12 +36,19 @@ export function unscoredNote(t: Report['totals']): string {
 }
 
 function issueTable(issues: ReportIssue[], color: boolean): string {
+  // the state column appears once a writing run (run, alert) has recorded states
+  const states = issues.some((i) => i.state);
   return renderTable(
-    ['#', 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
-    issues.map((i) => [i.rank, clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
+    ['#', ...(states ? ['state'] : []), 'issue', 'key terms', 'mentions', 'authors', '× baseline', 'complaints', 'negative', 'last 14 days', 'first seen'],
+    issues.map((i) => [i.rank, ...(states ? [i.state ?? ''] : []), clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
       growthText(i.growth, i.baselineMentions), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
     color,
   );
+}
+
+/** "Resolved since the last run: plastic|teabag (seen 2026-11-18 09:00 to 2026-11-20 09:00, up to 40 voices)". */
+export function resolvedLine(report: Report): string {
+  return `Resolved (no longer found): ${(report.resolved ?? []).map((r) => `${r.issueKey} (seen ${shortTime(r.firstSeen)} to ${shortTime(r.lastSeen)}, up to ${r.peakVoices} voices)`).join('; ')}`;
 }
 
 function evidence(issue: ReportIssue): string[] {
@@ -62,9 +70,10 @@ export function renderReportMarkdown(report: Report): string {
   const lines = [`## ${escapeMd(report.brand)}: emerging issues`, '', `_${escapeMd(headline(report))}_`, ''];
   if (report.issues.length === 0) lines.push(NO_ISSUES, '');
   else {
-    lines.push('| # | issue | mentions | authors | × baseline | complaints | negative | last 14 days |', '|---|---|---|---|---|---|---|---|');
+    const states = report.issues.some((i) => i.state);
+    lines.push(`| # |${states ? ' state |' : ''} issue | mentions | authors | × baseline | complaints | negative | last 14 days |`, `|---|${states ? '---|' : ''}---|---|---|---|---|---|---|`);
     for (const i of report.issues) {
-      lines.push(`| ${i.rank} | ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
+      lines.push(`| ${i.rank} |${states ? ` ${i.state ?? ''} |` : ''} ${i.safety ? '⚠ **safety** · ' : ''}${escapeMd(i.label)} | ${i.mentions} | ${i.authors} | ${growthText(i.growth, i.baselineMentions)} | ${percent(i.complaintShare)} | ${percent(i.negativeShare)} | ${sparkline(i.series)} |`);
     }
     lines.push('');
     for (const i of report.issues) {
@@ -72,6 +81,7 @@ export function renderReportMarkdown(report: Report): string {
       for (const s of i.samples) lines.push(`> ${escapeMd(clipText(s.text, 280))}${s.url && /^https?:\/\//.test(s.url) ? ` — [link](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : ''}`, '');
     }
   }
+  if (report.resolved?.length) lines.push(escapeMd(resolvedLine(report)), '');
   if (report.trends.length) {
     lines.push(`### ${TRENDS}`, '');
     for (const t of report.trends) {

@@ -60,11 +60,12 @@ export function renderSlackMessage(report: Report, issue: ReportIssue, kind: 'is
     ...issue.samples.slice(0, 2).map((sample) => ({ type: 'section', text: { type: 'mrkdwn', text: sampleText(sample) } })),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Get the mentions as CSV: \`${escapeSlack(exportCommandFor(report, issue.rank))}\`` }] },
   ];
-  return { text: `${title(brand, label)} (${issue.mentions} mentions)`, blocks };
+  return { text: `${title(brand, label)} (${issue.state ? `${issue.state}, ` : ''}${issue.mentions} mentions)`, blocks };
 }
 
 function summaryLine(report: Report, issue: ReportIssue): string {
   return [
+    ...(issue.state ? [`*${issue.state[0]!.toUpperCase()}${issue.state.slice(1)}*`] : []),
     `*${issue.mentions}* mentions from *${issue.authors}* people in the last ${report.window.hours}h`,
     `*${growthPhrase(issue.growth, issue.baselineMentions)}*`,
     `*${percent(issue.complaintShare)}* complaints (usually ${percent(issue.baselineComplaintShare)})`,

@@ -24,11 +24,13 @@ export const COPY_TABLES = {
     key: 'mention_id',
     match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
-      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety', 'analyzed_at', 'lang', 'scored'],
+      'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety',
+      'question_score', 'question', 'suggestion_score', 'suggestion', 'analyzed_at', 'lang', 'scored'],
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
   complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },
   safety_labels: { key: 'mention_id', match: ['safety'], columns: ['mention_id', 'safety', 'labeled_at'] },
+  intent_labels: { key: 'mention_id', match: ['question', 'suggestion', 'handled'], columns: ['mention_id', 'question', 'suggestion', 'handled', 'labeled_at'] },
   mention_brands: {
     key: 'mention_id', match: ['brand_id'], columns: ['brand_id', 'mention_id', 'hour', 'voice', 'cluster', 'sentiment', 'complaint', 'engagement'],
   },
@@ -41,6 +43,11 @@ export const COPY_TABLES = {
     columns: ['id', 'version', 'brand', 'base_version', 'method', 'sentiment_labels', 'complaint_labels', 'evaluation', 'payload', 'created_at', 'active'],
   },
   alerts_sent: { key: 'id', match: ['target', 'issue_key'], columns: ['id', 'target', 'target_name', 'brand', 'issue_key', 'mentions', 'sent_at'] },
+  issue_states: {
+    key: 'id',
+    match: ['brand', 'issue_key'],
+    columns: ['id', 'brand', 'issue_key', 'state', 'first_seen', 'last_seen', 'voices', 'mentions', 'peak_voices', 'ref_voices', 'ref_at', 'updated_at'],
+  },
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 
 export type CopyTable = keyof typeof COPY_TABLES;

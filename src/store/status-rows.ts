@@ -13,7 +13,7 @@ export function mergeStatusRows(
   for (const s of scans) {
     const key = `${s.brand}\u0000${s.source}`;
     const row = rows.get(key) ?? {
-      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, lastScan: null,
+      brand: s.brand, source: s.source, mentions: 0, firstMention: null, lastMention: null, analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null,
     };
     rows.set(key, { ...row, lastScan: s.lastScan });
   }
@@ -22,3 +22,18 @@ export function mergeStatusRows(
 
 /** Failed analyses status lists by name (all are counted). */
 export const FAILURES_SHOWN = 5;
+
+/**
+ * The first and last day of [fromDay, toDay] that `current` does not hold, or null when
+ * it holds them all. Walks in from both ends over current days only: a store holding one
+ * mention from year 1 and one from today spans 739,000 days, and listing the missing
+ * ones (then Math.min(...list)) overflowed the stack.
+ */
+export function missingDaySpan(fromDay: number, toDay: number, current: Set<number>): [number, number] | null {
+  let first = fromDay;
+  while (first <= toDay && current.has(first)) first++;
+  if (first > toDay) return null;
+  let last = toDay;
+  while (current.has(last)) last--;
+  return [first, last];
+}

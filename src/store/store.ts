@@ -54,6 +54,16 @@ export interface Store extends ReportQueries {
    * complaint label it wins everywhere (reports, exports, filters, status) and survives re-analysis.
    */
   setSafetyLabel(rowId: number, isSafety: boolean): Promise<void>;
+  /**
+   * A human intent label: `question` or `suggestion` (true: it is one, false: it is not),
+   * or `handled` (true: answered, out of the inbox; false: back in). Wins everywhere and
+   * survives re-analysis, as the other labels do.
+   */
+  setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void>;
+  /** Mentions that likely need a reply (see InboxQuery), most recent day first. */
+  inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
+  /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */
+  suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet>;
   /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
   labelledMentions(brand?: string): Promise<LabelledMention[]>;
   /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
@@ -76,6 +86,10 @@ export interface Store extends ReportQueries {
   /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
   alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
   recordAlertSent(record: AlertSentRecord): Promise<void>;
+  /** What the writing runs saw of a brand's issues (README "States across runs"), any order. */
+  issueStates(brand: string): Promise<IssueStateRecord[]>;
+  /** Inserts or replaces each record by (brand, issue key), in one transaction; `at` is the writing run's report time. */
+  saveIssueStates(records: IssueStateRecord[], at: string): Promise<void>;
   /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
   acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
   /** Keeps a held lock fresh; a long run calls it now and then. */
@@ -88,6 +102,12 @@ export interface Store extends ReportQueries {
   writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void>;
   /** How many rows a table holds (only keys up to `upToKey`, when given) and its largest key. */
   copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress>;
+  /**
+   * Ids of mentions whose date PostgreSQL cannot hold (year 0000 or before, past 9999,
+   * or not a date), which older versions let into SQLite: a copy into PostgreSQL skips
+   * them and says so. Always empty on PostgreSQL.
+   */
+  mentionsPostgresCannotHold(): Promise<number[]>;
 }
 
 export interface CursorKey {
@@ -143,6 +163,10 @@ export interface StoreStatusRow {
   complaints: number;
   /** Mentions that report harm or a risk of it (a human safety label wins over the model's yes/no). */
   safety: number;
+  /** Mentions that ask something (a human question label wins). */
+  questions: number;
+  /** Mentions that propose a change (a human suggestion label wins). */
+  suggestions: number;
 }
 
 export interface StoreStatus {
@@ -176,6 +200,8 @@ export interface SearchQuery {
   safety?: boolean;
   /** Only mentions analysed as one of these languages (ISO 639-1 codes, `und`). */
   langs?: string[];
+  /** Only questions or only suggestions (effective flags). */
+  intent?: IntentKind;
   limit: number;
 }
 
@@ -266,6 +292,11 @@ export interface AnalysisRecord {
   safetyScore: number;
   /** The safety model's yes/no (a human safety label, where set, wins in the store). */
   safety: boolean;
+  /** P(question) and P(suggestion) from the intent model (3 decimals), and its yes/no; absent: not scored (NULL stored). */
+  questionScore?: number;
+  question?: boolean;
+  suggestionScore?: number;
+  suggestion?: boolean;
   /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
   clusterKey: string;
   cluster: number;
@@ -499,6 +530,8 @@ export interface ExportQuery {
   complaint?: boolean;
   /** Only safety reports (true) or only mentions that are not (false); effective flags (a human label wins). */
   safety?: boolean;
+  /** Only questions or only suggestions (effective flags: a human label wins). */
+  intent?: IntentKind;
   /** FTS5 query syntax on SQLite; falls back to literal words. */
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
@@ -527,6 +560,11 @@ export interface ExportRow {
   safety: number | null;
   /** The effective safety flag (a human label wins); null when neither a safety model nor a human has said. */
   isSafety: boolean | null;
+  /** The intent model's scores (0–1, 3 decimals) and the effective flags; null until scored or labelled. */
+  question: number | null;
+  isQuestion: boolean | null;
+  suggestion: number | null;
+  isSuggestion: boolean | null;
   /** Display forms of the mention's terms, joined with "; ". */
   topics: string;
   likes: number | null;
@@ -551,6 +589,23 @@ export interface AlertSentRecord extends AlertKey {
   sentAt: string;
 }
 
+/** One issue of one brand as the last writing run left it; times are ISO strings. */
+export interface IssueStateRecord {
+  brand: string;
+  issueKey: string;
+  state: 'new' | 'growing' | 'steady' | 'fading' | 'resolved';
+  /** The report time (`at`) of the first and the last run that saw it. */
+  firstSeen: string;
+  lastSeen: string;
+  /** Voices (distinct authors) and mentions at `lastSeen`; the most voices any run saw. */
+  voices: number;
+  mentions: number;
+  peakVoices: number;
+  /** The point growth is measured from: voices at `refAt`. */
+  refVoices: number;
+  refAt: string;
+}
+
 export interface RunLockOwner {
   pid: number;
   hostname: string;
@@ -560,3 +615,61 @@ export interface RunLockOwner {
 export type RunLockResult =
   | { acquired: true; token: string; tookOverFrom?: RunLockOwner }
   | { acquired: false; holder: RunLockOwner & { heartbeat: string } };
+
+export type IntentKind = 'question' | 'suggestion';
+export type IntentLabelKind = IntentKind | 'handled';
+
+/**
+ * The inbox: mentions created in [since, until) that are questions, complaints or safety
+ * reports (effective flags), leaving out those labelled handled and those whose only reasons
+ * were labelled away (not-question, not-complaint, not-safety).
+ */
+export interface InboxQuery {
+  brand?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+export interface InboxRow {
+  id: string;
+  source: string;
+  brand: string;
+  createdAt: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  safety: boolean;
+  complaint: boolean;
+  question: boolean;
+  engagement: number;
+}
+
+export interface SuggestionQuery {
+  brand?: string;
+  since?: string;
+  until?: string;
+}
+
+export interface SuggestionSet {
+  rows: SuggestionRow[];
+  /** All the brand's mentions in the range, and per term of the rows, how many of them carry it. */
+  mentions: number;
+  termMentions: Record<string, number>;
+}
+
+export interface SuggestionRow {
+  id: string;
+  source: string;
+  brand: string;
+  createdAt: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+  /** One author is one voice (analyses.voice). */
+  voice: number;
+  engagement: number;
+  /** The mention's topic terms for this brand: key and display form. */
+  terms: Array<{ key: string; display: string }>;
+}

@@ -1,3 +1,4 @@
+import { loadIronyModel } from '../analysis/irony/score.js';
 // Benchmark: `npm run bench:adapt [-- --complaint-data DIR] [--data DIR] [--sizes 50,100,200,400] [--seeds 3]`.
 // Simulates a user on a domain the base model does not know. For each shared complaint
 // set, the base complaint model is trained on the *other two* sets (+ earshot's written
@@ -10,6 +11,7 @@
 // sentiment label. Printed: macro-F1 of base vs adapted on the scored folds for both
 // adaptation methods, and SemEval-2017 test scored by the base and by a model adapted on
 // each domain (evaluation only: never trained or tuned on).
+import { loadIntentModel } from '../analysis/intent/model-file.js';
 import { loadSafetyModel } from '../analysis/safety/index.js';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -66,7 +68,7 @@ function main(argv: readonly string[]): void {
     const train = [...docs.filter((d) => d.set !== set), ...written];
     const threshold = chooseThreshold(train, outOfFold(train, COMPLAINT_TRAINING, [], 5));
     const complaint = { ...trainComplaint(train, COMPLAINT_TRAINING), threshold, sentimentCut: shipped.sentimentCut, version: `complaint-without-${set}` };
-    const base: AnalysisModels = { sentiment, complaint, safety: loadSafetyModel(), version: `${sentiment.version}+${complaint.version}` };
+    const base: AnalysisModels = { sentiment, complaint, safety: loadSafetyModel(), irony: loadIronyModel(), intent: loadIntentModel(), version: `${sentiment.version}+${complaint.version}` };
     const gold = sentimentGold.get(set);
     const setDocs = docs.filter((d) => d.set === set);
     const labelled = setDocs.map((doc, i): PoolDoc => ({

@@ -53,6 +53,16 @@ const SARCASTIC_FRAMES = [
   'so happy {thing} {problem} {when}', 'really impressed that {thing} {problem} {when}', 'cheers, {thing} {problem} {when}, very cool',
   'what a treat, {thing} {problem} {when}', '10/10 would recommend if you like when {thing} {problem}', 'glad I paid extra so {thing} {problem} {when}',
 ];
+/**
+ * Good outcomes told in a problem's words (service, repair, time, "never"): sincere praise
+ * that carries the contrast cue too, so the cue alone does not read as sarcasm.
+ */
+const GOOD_OUTCOMES = [
+  'got replaced the next day', 'was refunded within an hour', 'has never failed once', 'has had zero issues in three years',
+  'survived being dropped twice', 'still runs like new', 'got fixed on the first call', 'was delivered a day early',
+  'has not crashed since I got it', 'came back repaired in two days', 'never leaks', 'keeps working every single day',
+  'was sorted by support in minutes', 'arrived before the promised date', 'had its problem fixed by the update',
+];
 /** Sincere praise in the same frames' words, so praise alone does not read as sarcasm. */
 const PRAISE_FRAMES = [
   'love how {thing} {doing}', 'great job, {thing} {doing}', '{thing} {doing}. fantastic', 'wow {thing} {doing}, amazing quality',
@@ -63,6 +73,8 @@ export interface AugmentedText {
   text: string;
   label: 0 | 1;
   fold: number;
+  /** The sarcastic complaints and the sincere praise written in the same frames. */
+  kind?: 'sarcastic' | 'praise';
 }
 
 /** `n` complaints and `n` everyday posts, seeded, with folds 0–9 like the shared sets'. */
@@ -79,9 +91,10 @@ export function augmentedComplaintTexts(n: number, seed = 20261201): AugmentedTe
     if (i % 4 !== 0) continue;
     // one in four pairs: a sarcastic complaint and sincere praise in the same frames
     const sarcastic = pick(SARCASTIC_FRAMES).replace('{thing}', pick(THINGS)).replace('{problem}', pick(PROBLEMS)).replace('{when}', pick(WHEN)).replace(/\s+/g, ' ').trim();
-    out.push({ text: maybeCapitalise(sarcastic, random), label: 1, fold: i % 10 });
-    const praise = pick(PRAISE_FRAMES).replace('{thing}', pick(THINGS)).replace('{doing}', pick(NEUTRAL_DOINGS)).replace(/\s+/g, ' ').trim();
-    out.push({ text: maybeCapitalise(praise, random), label: 0, fold: i % 10 });
+    out.push({ text: maybeCapitalise(sarcastic, random), label: 1, fold: i % 10, kind: 'sarcastic' });
+    const doing = random() < 0.5 ? pick(NEUTRAL_DOINGS) : pick(GOOD_OUTCOMES);
+    const praise = pick(PRAISE_FRAMES).replace('{thing}', pick(THINGS)).replace('{doing}', doing).replace(/\s+/g, ' ').trim();
+    out.push({ text: maybeCapitalise(praise, random), label: 0, fold: i % 10, kind: 'praise' });
   }
   return out;
 }

@@ -59,6 +59,9 @@ async function main(): Promise<void> {
     await run('a second scan reads only what is new', ['scan', '--max-posts', '5000']);
     await run('what is stored', ['status']);
     await run('emerging issues as of the end of the demo data', ['report', '--brand', 'Kettleby Tea', '--at', DEMO_END.toISOString(), '--format', 'table']);
+    await run('what needs a reply on the last day: safety reports, complaints, then questions', [
+      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '8',
+    ]);
     await run('the two brands side by side: share of voice, sentiment, complaints, top issues', [
       'compare', '--set', 'tea market', '--since', new Date(DEMO_END.getTime() - 14 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--by', 'week', '--format', 'table',
     ]);
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
       ['earshot', 'report', '--brand', 'Brindle Tea', '--at', DEMO_END.toISOString()],
       ['earshot', 'compare', '--set', 'tea market', '--until', DEMO_END.toISOString(), '--format', 'html', '--out', 'compare.html'],
       ['earshot', 'export', '--sentiment', 'negative'],
+      ['earshot', 'ideas', '--brand', 'Kettleby Tea', '--until', DEMO_END.toISOString()],
     ];
     process.stdout.write(`\nTry more in ${shellQuote(dir)}: ${more.map(shellCommand).join(', ')}\n`);
   } finally {

@@ -33,7 +33,7 @@ describe('fitting an adaptation', () => {
     const adaptation = fitAdaptation(base, KETTLE, { brand: 'Boilco' });
     const adapted = applyAdaptation(base, adaptation);
     expect(predictLabels(adapted, probe).complaint).toBe(true);
-    expect(adaptation.version).toMatch(new RegExp(`^${base.version.replace('+', '\\+')}\\+adapt-[0-9a-f]{10}$`));
+    expect(adaptation.version).toMatch(new RegExp(`^${base.version.replaceAll('+', '\\+')}\\+adapt-[0-9a-f]{10}$`));
     expect(adaptation.labels).toEqual({ sentiment: 24, complaint: 24 });
     expect(fitAdaptation(base, [...KETTLE].reverse(), { brand: 'Boilco' }).version).toBe(adaptation.version);
     expect(fitAdaptation(base, KETTLE, { brand: 'Other' }).version).not.toBe(adaptation.version);

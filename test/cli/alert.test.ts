@@ -118,6 +118,19 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot ale
     expect(quiet.stdout + quiet.stderr).toBe('');
   }, 60_000);
 
+  it('report shows the issue states that alert and run recorded, and writes nothing itself', async () => {
+    const before = await backend.storedText(tmp.dir, db);
+    const later = { EARSHOT_NOW: new Date(NOW + 3_600_000).toISOString() };
+    const json = await runCli(['--db', db, 'report', '--brand', 'Acme', '--format', 'json'], { cwd: tmp.dir, env: later });
+    expect(json.code, json.stderr).toBe(0);
+    const issue = JSON.parse(json.stdout).issues[0];
+    expect(issue).toMatchObject({ state: 'new', issueKey: expect.stringContaining('plastic') });
+    const table = await runCli(['--db', db, 'report', '--brand', 'Acme', '--format', 'markdown'], { cwd: tmp.dir, env: later });
+    expect(table.stdout).toContain('| # | state | issue |');
+    expect(table.stdout).toMatch(/\| 1 \| new \|/);
+    expect(await backend.storedText(tmp.dir, db)).toBe(before);
+  }, 60_000);
+
   it('exports the mentions behind the issue an alert names', async () => {
     const r = await runCli(['--db', db, 'export', '--brand', 'Acme', '--issue', '1', '--format', 'jsonl', '--columns', 'id,topics'], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);

@@ -8,33 +8,9 @@ import { escapeSlack } from '../../src/report/slack.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 import { startReceiver } from '../support/receiver.js';
+import { makeIssue, makeReport } from '../support/report-fixtures.js';
 
-export function makeIssue(extra: Partial<ReportIssue> = {}): ReportIssue {
-  return {
-    rank: 1, label: 'plastic in tea bags', terms: ['tea bag', 'plastic'], score: 12.5, mentions: 40, authors: 31,
-    baselineMentions: 2, growth: 20, negativeShare: 0.85, baselineNegativeShare: 0.1, complaintShare: 0.7, baselineComplaintShare: 0.05,
-    complaintEvidenceShare: 0.68, safety: false, safetyShare: 0, safetyVoices: 0, engagement: 300,
-    firstSeen: '2026-11-18T09:00:00.000Z', series: [0, 1, 0, 5, 34],
-    samples: [
-      { id: '1', source: 'x', author: '<!channel> @here', text: 'Plastic in my <b>tea</b> & bags?! <https://evil.example|click>', url: 'https://x.com/a/status/1', created_at: '2026-11-20T10:00:00.000Z', sentiment: 'negative', complaint: true },
-      { id: '2', source: 'reddit', author: 'b', text: 'microplastics from tea bags', url: 'https://reddit.com/r/tea/2', created_at: '2026-11-20T11:00:00.000Z', sentiment: 'negative', complaint: true },
-      { id: '3', source: 'x', author: 'c', text: 'third sample', url: null, created_at: '2026-11-20T12:00:00.000Z', sentiment: 'negative', complaint: true },
-    ],
-    relatedTerms: [],
-    ...extra,
-    termKeys: extra.termKeys ?? (extra.terms ?? ['tea bag', 'plastic']).map((t) => t.toLowerCase().replace(/\s+/g, '')),
-  };
-}
-
-export function makeReport(brand: string, issues: ReportIssue[]): Report {
-  return {
-    brand, generatedAt: '2026-11-20T12:00:00.000Z', at: '2026-11-20T12:00:00.000Z',
-    window: { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T12:00:00.000Z', hours: 48 },
-    baseline: { from: '2026-11-04T12:00:00.000Z', to: '2026-11-18T12:00:00.000Z', hours: 336 },
-    totals: { windowMentions: 100, baselineMentions: 300, windowNegativeShare: 0.4, baselineNegativeShare: 0.1, windowComplaintShare: 0.3, baselineComplaintShare: 0.05 },
-    daily: [], issues, trends: [],
-  };
-}
+export { makeIssue, makeReport };
 
 const target = (t: Record<string, unknown>): AlertTarget => alertTargetSchema.parse(t);
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -83,7 +59,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', ...makeIssue() });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -118,10 +94,10 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(own.blocks[0]!.text!.text).toBe('Emerging issue for Kettleby Tea: lid');
     const rival = JSON.parse(receiver.hits('/rivals')[0]!.body) as { text: string; blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> };
     expect(rival.blocks[0]!.text!.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags');
-    expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (40 mentions)');
+    expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (new, 40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
     expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
-    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', ...makeIssue() });
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue() });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
     expect(again.sent).toHaveLength(0);
@@ -138,6 +114,22 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(receiver.hits('/c').map((h) => (JSON.parse(h.body) as ReportIssue).terms)).toEqual([['lid', 'cracked']]);
   });
 
+  it('lets a safety issue through minNegativeShare and minComplaintShare, marked safety in Slack and the webhook', async () => {
+    receiver = await startReceiver();
+    const burn = makeIssue({ terms: ['kettle', 'burn'], negativeShare: 0.1, complaintShare: 0.2, safety: true, safetyShare: 0.6, safetyVoices: 9 });
+    const chatter = makeIssue({ rank: 2, terms: ['launch'], negativeShare: 0.1, complaintShare: 0.1 });
+    await sendAlerts(store, [makeReport('Acme', [burn, chatter])], [
+      target({ type: 'webhook', url: receiver.url('/w'), minComplaintShare: 0.5, minNegativeShare: 0.5 }),
+      target({ type: 'slack', url: receiver.url('/s'), minComplaintShare: 0.5 }),
+    ], { now: NOW, retry: FAST });
+    const posted = receiver.hits('/w').map((h) => JSON.parse(h.body) as ReportIssue);
+    expect(posted.map((i) => [i.terms, i.safety, i.safetyVoices])).toEqual([[['kettle', 'burn'], true, 9]]);
+    const slack = receiver.hits('/s').map((h) => h.body);
+    expect(slack).toHaveLength(1);
+    expect(slack[0]).toContain('Safety issue for Acme');
+    expect(slack[0]).toContain('9 people report harm');
+  });
+
   it('never double-posts on re-run; alerts again after the cooldown or when the issue regrew', async () => {
     receiver = await startReceiver();
     const hook = target({ type: 'webhook', url: receiver.url('/hook'), cooldownHours: 24, regrowFactor: 2 });
@@ -146,12 +138,33 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const again = await send(makeIssue({ terms: ['plastic', 'Tea bag'], rank: 3 }), new Date(NOW.getTime() + 3_600_000));
     expect(again).toMatchObject({ sent: [], coolingDown: 1 });
     expect(receiver.hits('/hook')).toHaveLength(1);
+    // doubled two hours later: too soon to be a second wave (regrowAfterHours, 6 by default)
     await send(makeIssue({ mentions: 80 }), new Date(NOW.getTime() + 2 * 3_600_000));
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    const regrew = await send(makeIssue({ mentions: 80 }), new Date(NOW.getTime() + 7 * 3_600_000));
+    expect(regrew.sent.map((d) => d.state)).toEqual(['growing']);
     expect(receiver.hits('/hook')).toHaveLength(2);
-    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 3 * 3_600_000));
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 8 * 3_600_000));
     expect(receiver.hits('/hook')).toHaveLength(2);
-    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 27 * 3_600_000));
+    await send(makeIssue({ mentions: 100 }), new Date(NOW.getTime() + 31 * 3_600_000));
     expect(receiver.hits('/hook')).toHaveLength(3);
+  });
+
+  it('posts an issue once when two runs seconds apart see the first scan\'s partial data, then the rest', async () => {
+    receiver = await startReceiver();
+    const slack = target({ type: 'slack', name: 'team', url: receiver.url('/slack') });
+    const hook = target({ type: 'webhook', name: 'bi', url: receiver.url('/hook') });
+    const first = await sendAlerts(store, [makeReport('Acme', [makeIssue({ mentions: 11, authors: 10 })])], [slack, hook], { now: NOW, retry: FAST });
+    expect(first.sent.map((d) => [d.target, d.issueKey, d.state])).toEqual([['team', 'plastic|teabag', 'new'], ['bi', 'plastic|teabag', 'new']]);
+    const second = await sendAlerts(store, [makeReport('Acme', [makeIssue({ mentions: 27, authors: 24 })])], [slack, hook], { now: new Date(NOW.getTime() + 3000), retry: FAST });
+    expect(second).toMatchObject({ sent: [], coolingDown: 2 });
+    expect(receiver.hits('/slack')).toHaveLength(1);
+    expect(receiver.hits('/hook')).toHaveLength(1);
+    const payload = JSON.parse(receiver.hits('/hook')[0]!.body) as Record<string, unknown>;
+    expect(payload).toMatchObject({ issueKey: 'plastic|teabag', state: 'new', at: '2026-11-20T12:00:00.000Z', mentions: 11 });
+    const message = JSON.parse(receiver.hits('/slack')[0]!.body) as { text: string; blocks: Array<{ text?: { text: string } }> };
+    expect(message.text).toContain('(new, 11 mentions)');
+    expect(message.blocks[1]!.text!.text).toMatch(/^\*New\* · \*11\* mentions/);
   });
 
   it('knows an issue again when its terms drift, and still alerts a different issue sharing one term', async () => {
@@ -232,7 +245,8 @@ describe('alert helpers', () => {
     const last = { target: 'h', targetName: 'n', brand: 'A', issueKey: 'k', mentions: 10, sentAt: NOW.toISOString() };
     expect(isDue(t, null, makeIssue(), NOW)).toBe(true);
     expect(isDue(t, last, makeIssue({ mentions: 19 }), new Date(NOW.getTime() + 23 * 3_600_000))).toBe(false);
-    expect(isDue(t, last, makeIssue({ mentions: 20 }), NOW)).toBe(true);
+    expect(isDue(t, last, makeIssue({ mentions: 20 }), NOW)).toBe(false);
+    expect(isDue(t, last, makeIssue({ mentions: 20 }), new Date(NOW.getTime() + 6 * 3_600_000))).toBe(true);
     expect(isDue(t, last, makeIssue({ mentions: 10 }), new Date(NOW.getTime() + 24 * 3_600_000))).toBe(true);
   });
 });

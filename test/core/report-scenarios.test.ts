@@ -4,7 +4,7 @@ import { buildReport, coreTerms } from '../../src/core/report.js';
 import type { Report } from '../../src/domain/report.js';
 import { renderReportTable } from '../../src/report/report-text.js';
 import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
-import { quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../../src/tools/scenarios/others.js';
+import { petitionScenario, quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../../src/tools/scenarios/others.js';
 import { brandSchema } from '../../src/config/schema.js';
 import { createBrandLinker } from '../../src/core/brand-links.js';
 import { compareBrands } from '../../src/core/compare.js';
@@ -92,6 +92,13 @@ describe.each(backends)('emerging-issue detection ($name)', (backend) => {
   it('reports nothing for a spike made only of one spammer and a copy-paste storm', async () => {
     const report = await reportFor(spamOnlyScenario(END));
     expect(report.issues.map((i) => i.label)).toEqual([]);
+  }, 60_000);
+
+  it('sees a petition: hundreds of people posting the same five texts are many voices, a retweet storm and a spammer one each', async () => {
+    const report = await reportFor(petitionScenario(END));
+    expect(termsOf(report.issues[0])).toMatch(/warranty|pump|repair/);
+    expect(report.issues[0]!.authors).toBeGreaterThanOrEqual(40);
+    expect(report.issues.map(termsOf).join(' ')).not.toMatch(/pods|boycott|deals/);
   }, 60_000);
 
   it('says so when a quiet week has nothing emerging', async () => {

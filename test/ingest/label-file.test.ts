@@ -40,6 +40,21 @@ describe('label files', () => {
     expect(parseLabelFile('{"id":"9","label":"not-complaint safety"}\n', 'jsonl').rows).toEqual([{ ref: '9', labels: ['not-complaint', 'safety'], line: 1 }]);
   });
 
+  it('reads intent labels (question, suggestion, handled and their nots), one of each kind in a cell, and refuses two of one kind', () => {
+    const csv = 'id,label\n1,question\n2,not-question suggestion handled\n3,negative complaint not-suggestion\n4,question not-question\n5,handled not-handled\n';
+    expect(parseLabelFile(csv, 'csv')).toEqual({
+      rows: [
+        { ref: '1', labels: ['question'], line: 2 },
+        { ref: '2', labels: ['not-question', 'suggestion', 'handled'], line: 3 },
+        { ref: '3', labels: ['negative', 'complaint', 'not-suggestion'], line: 4 },
+      ],
+      problems: [
+        { line: 5, message: '"question not-question" gives two labels of one kind' },
+        { line: 6, message: '"handled not-handled" gives two labels of one kind' },
+      ],
+    });
+  });
+
   it('refuses a CSV without id or label columns', () => {
     expect(parseLabelFile('mention,label\n1,complaint\n', 'csv').problems).toEqual([{ line: 1, message: 'the header has no id column' }]);
     expect(parseLabelFile('id,sentiment_label\n1,negative\n', 'csv').problems).toEqual([{ line: 1, message: 'the header has no label column' }]);

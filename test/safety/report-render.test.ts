@@ -76,3 +76,24 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium, with long w
   });
 });
 if (!hasChromium) console.warn(`[report-render] ${CHROMIUM} not found: the HTML layout check in Chromium is SKIPPED (apt-get install -y chromium)`);
+
+describe('a safety issue is marked safety in every renderer, and only it', () => {
+  const burn = issue({ label: 'kettle · handle', safety: true, safetyShare: 0.6, safetyVoices: 9, complaintShare: 0.2, negativeShare: 0.1 });
+  const plain = issue({ rank: 2, label: 'lid · crack' });
+  const both = report([burn, plain]);
+  const outputs = {
+    table: renderReportTable(both, false), markdown: renderReportMarkdown(both), html: renderReportHtml(both),
+    slack: JSON.stringify(renderSlackMessage(both, burn)),
+  };
+  it.each(Object.entries(outputs))('%s names the harm and how many report it', (_name, text) => {
+    expect(text).toMatch(/safety/i);
+    expect(text).toMatch(/9 people/);
+  });
+  it('leaves a plain issue unmarked', () => {
+    const only = report([plain]);
+    for (const text of [renderReportTable(only, false), renderReportMarkdown(only), renderReportHtml(only).replace(/<style>[\s\S]*?<\/style>/, '')]) {
+      expect(text).not.toMatch(/safety|harm reported/i);
+    }
+    expect(JSON.stringify(renderSlackMessage(only, plain))).not.toMatch(/Safety/);
+  });
+});

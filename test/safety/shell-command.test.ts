@@ -12,6 +12,7 @@ function makeIssue(): ReportIssue {
   return {
     rank: 1, label: 'lid', terms: ['lid'], termKeys: ['lid'], score: 5, mentions: 10, authors: 8, baselineMentions: 1, growth: 10,
     negativeShare: 0.5, baselineNegativeShare: 0.1, complaintShare: 0.5, baselineComplaintShare: 0.1, engagement: 10,
+    complaintEvidenceShare: 0.5, safety: false, safetyShare: 0, safetyVoices: 0,
     firstSeen: '2026-11-19T09:00:00.000Z', series: [0, 10], samples: [], relatedTerms: [],
   };
 }

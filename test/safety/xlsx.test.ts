@@ -48,7 +48,7 @@ describe.each(await storeBackends())('xlsx export ($name)', (backend) => {
       mention('long', { text: 'x'.repeat(XLSX_MAX_CELL_CHARS + 100) }),
     ]);
     const [m] = await store.findMention('1859236457122451456');
-    await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't', sentimentScore: -0.75, sentimentLabel: 'negative', complaintScore: 0.9, complaint: true, safetyScore: 0.95, safety: true, clusterKey: 'k', cluster: 1, voice: 1, terms: [] }]);
+    await store.saveAnalyses([{ rowId: m!.rowId, modelVersion: 't', sentimentScore: -0.75, sentimentLabel: 'negative', complaintScore: 0.9, complaint: true, safetyScore: 0.95, safety: true, questionScore: 0.812, question: true, suggestionScore: 0.1, suggestion: false, clusterKey: 'k', cluster: 1, voice: 1, terms: [] }]);
     const sink = new Sink();
     expect(await exportMentions(store, {}, sink, { format: 'xlsx' })).toBe(3);
     const sheet = await load(sink.buffer);
@@ -69,6 +69,9 @@ describe.each(await storeBackends())('xlsx export ($name)', (backend) => {
     expect(bob.getCell(col('is_complaint')).value).toBe(true);
     expect(bob.getCell(col('safety')).value).toBe(0.95);
     expect(bob.getCell(col('is_safety')).value).toBe(true);
+    expect(bob.getCell(col('question')).value).toBe(0.812);
+    expect(bob.getCell(col('is_question')).value).toBe(true);
+    expect(bob.getCell(col('is_suggestion')).value).toBe(false);
     expect(bob.getCell(col('likes')).value).toBe(3);
     expect(bob.getCell(col('score')).value).toBe(-2);
     const plain = rows.get('0012345')!;
@@ -96,7 +99,7 @@ describe('xlsx links', () => {
     async function* rows(): AsyncIterable<ExportRow> {
       for (let i = 0; i < MAX_LINKS + 2; i++) {
         yield { id: String(i), source: 'x', brand: 'A', createdAt: '2026-11-20T10:00:00.000Z', author: null, text: 't', url: `https://x.com/s/${i}`,
-          sentiment: null, sentimentLabel: null, complaint: null, isComplaint: null, safety: null, isSafety: null, topics: '', likes: null, replies: null, reposts: null, score: null };
+          sentiment: null, sentimentLabel: null, complaint: null, isComplaint: null, safety: null, isSafety: null, question: null, isQuestion: null, suggestion: null, isSuggestion: null, topics: '', likes: null, replies: null, reposts: null, score: null };
       }
     }
     const sink = new Sink();

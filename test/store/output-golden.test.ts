@@ -14,21 +14,23 @@ import { storeBackends } from '../support/store-backends.js';
  * hashes in the same commit, saying why. Issue 31 (safety): every export gained the
  * safety and is_safety columns, and the corpus safety scores and labels; reports other
  * than Acme's quote other samples, as the store now lists a group's safety reports first.
+ * Issue 32 (languages): every export gained the lang column, nothing else (checked: with
+ * `columns` leaving lang out, both backends give the hashes before); reports are unchanged.
  */
 const GOLDEN: Record<string, string> = {
-  'report Acme': '9c202906616e0652',
-  'export --issue 1 Acme': 'c90523d312e15873',
-  'report odd Acme': 'a0ef57388a01e584',
-  'report Boilco': '7ca01678b390aae5',
-  'export --issue 1 Boilco': '8481d794943255e2',
-  'report odd Boilco': 'd18d848f05caec45',
-  'export csv': 'f9395cdff825305e',
-  'export csv excel': 'b69d82a68c789447',
-  'export csv filtered': 'fc92db6c0a8e1f40',
-  'export csv search': 'b5295ccebd4e0268',
-  'export jsonl': '71c52ab15e7349c3',
-  'export csv safety': 'f21cb50926e0aa3a',
-  'export csv not safety': '3fdeafb96b350af9',
+  'report Acme': 'ca141cfff9b99774',
+  'export --issue 1 Acme': '5898febe6a157649',
+  'report odd Acme': 'b8336c6ee00b80ab',
+  'report Boilco': '57f9b3f39082e4fe',
+  'export --issue 1 Boilco': '250aabc3b0e5b92c',
+  'report odd Boilco': 'fc8270a4dd4d564a',
+  'export csv': 'd71035c2a550ac23',
+  'export csv excel': '5086501eadba571e',
+  'export csv filtered': '0c472be138f3bf96',
+  'export csv search': '9b2e908af4ddd293',
+  'export jsonl': '3f44c875184cb127',
+  'export csv safety': 'f009ad036cfa7c0c',
+  'export csv not safety': 'e8f6b32fffb443d6',
 };
 
 /** Search differs by backend (FTS5 vs PostgreSQL's text search), so each has its own. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzePending } from '../../src/core/analyze.js';
 import { buildReport } from '../../src/core/report.js';
 import type { MentionInput } from '../../src/domain/mention.js';
-import { EFFECTIVE_COMPLAINT } from '../../src/store/sqlite/mention-queries.js';
+import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../../src/store/sqlite/mention-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION } from '../../src/store/sqlite/intent-queries.js';
 import { exactRange, type HourRange, type Store } from '../../src/store/store.js';
 import { generateScenario } from '../../src/tools/scenarios/generate.js';
 import { slowGrowthScenario } from '../../src/tools/scenarios/others.js';
@@ -17,13 +18,16 @@ const NOW = new Date('2026-11-21T00:00:00.000Z');
 async function rawStatusCounts(backend: StoreBackend, store: Store) {
   const rows = await backend.query<Record<string, unknown>>(store, `
     SELECT b.name AS brand, m.source AS source, COUNT(*) AS mentions, MIN(m.created_at) AS first_mention, MAX(m.created_at) AS last_mention,
-      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${EFFECTIVE_COMPLAINT}), 0) AS complaints
+      COUNT(a.mention_id) AS analyzed, COALESCE(SUM(${EFFECTIVE_COMPLAINT}), 0) AS complaints, COALESCE(SUM(${EFFECTIVE_SAFETY}), 0) AS safety,
+      COALESCE(SUM(${EFFECTIVE_QUESTION}), 0) AS questions, COALESCE(SUM(${EFFECTIVE_SUGGESTION}), 0) AS suggestions
     FROM mention_brands l JOIN mentions m ON m.id = l.mention_id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
+    LEFT JOIN safety_labels sl ON sl.mention_id = m.id LEFT JOIN intent_labels il ON il.mention_id = m.id
     GROUP BY b.name, m.source`);
   return rows.map((r) => ({
     brand: r.brand, source: r.source, mentions: Number(r.mentions), firstMention: r.first_mention, lastMention: r.last_mention,
-    analyzed: Number(r.analyzed), complaints: Number(r.complaints),
+    analyzed: Number(r.analyzed), complaints: Number(r.complaints), safety: Number(r.safety),
+    questions: Number(r.questions), suggestions: Number(r.suggestions),
   })).sort((a, b) => String(a.brand).localeCompare(String(b.brand)) || String(a.source).localeCompare(String(b.source)));
 }
 
@@ -71,6 +75,7 @@ for (const backend of await storeBackends()) describe.skipIf(!backend.available)
     const [old] = await store.searchMentions({ text: 'delivery', limit: 1, until: new Date(END.getTime() - 5 * 86_400_000).toISOString() });
     await store.setHumanLabel(old!.rowId, 'negative');
     await store.setComplaintLabel(old!.rowId, true);
+    await store.setSafetyLabel(old!.rowId, true);
     await check('after labels on an old mention');
     await store.upsertMentions([{ ...mentions.find((m) => m.id === old!.id)!, text: 'an edited text about scones' }]);
     await check('after an edit, before its analysis');
@@ -85,6 +90,9 @@ for (const backend of await storeBackends()) describe.skipIf(!backend.available)
     const [stored] = await store.findMention('x:late-1');
     await store.setComplaintLabel(stored!.rowId, true);
     await check('after a complaint label on an unanalysed mention');
+    await store.refreshReportRollups(NOW);
+    await store.setSafetyLabel(stored!.rowId, true);
+    await check('after a safety label on an unanalysed mention');
     await store.refreshReportRollups(NOW);
     await check('after the rollups were refreshed');
   }, 120_000);

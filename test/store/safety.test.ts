@@ -120,7 +120,7 @@ describe.each(backends)('safety in the $name store', (backend) => {
     // day 0: ann twice (two copies of one post: one cluster), bob; day 1: ann again, cy; day 2: dee (safe), eve (not analysed by a safety model)
     await store().upsertMentions([
       mention('1', 1, { author: 'ann' }), mention('2', 2, { author: 'ann' }), mention('3', 3, { author: 'bob' }),
-      mention('4', 25, { author: 'ann' }), mention('5', 26, { author: 'cy' }), mention('6', 49, { author: 'dee' }), mention('7', 50, { author: 'eve' }),
+      mention('4', 25, { author: 'ann' }), mention('5', 26, { author: 'cy' }), mention('6', 49, { author: 'dee', source: 'reddit' }), mention('7', 50, { author: 'eve' }),
       mention('8', 90, { author: 'late' }), // after the range
     ]);
     const rows = await analyseAll(store(), {
@@ -153,8 +153,11 @@ describe.each(backends)('safety in the $name store', (backend) => {
     expect(stats.complaintEvidence).toBe(3.8);
     // 0.9 + 0.8 + 0 (label) + 0.6 + 1 (label) + 0.05 + 0 (flag, no score)
     expect(stats.safetyEvidence).toBe(3.35);
-    // the same from a source-filtered read
-    expect(await store().termGroupStats({ ...range, source: 'x' }, [kettle!.termId])).toEqual(stats);
+    // a source filter keeps its own mentions' evidence only (6 is the one from reddit)
+    expect(await store().termGroupStats({ ...range, source: 'x' }, [kettle!.termId])).toMatchObject({
+      mentions: 6, safety: 4, safetyVoices: 2, complaintEvidence: 3.75, safetyEvidence: 3.3 });
+    expect(await store().termGroupStats({ ...range, source: 'reddit' }, [kettle!.termId])).toMatchObject({
+      mentions: 1, safety: 0, safetyVoices: 0, complaintEvidence: 0.05, safetyEvidence: 0.05 });
 
     // one author: one voice, however many clusters
     const annOnly = await store().termGroupStats(exactRange('Acme', START, START + 26 * H), [kettle!.termId]);

@@ -8,7 +8,7 @@ import { runCli } from './cli.js';
 export async function writeMentionsJsonl(path: string, n: number, text: (i: number) => string): Promise<void> {
   const out = createWriteStream(path);
   for (let i = 0; i < n; i++) {
-    const row = { id: String(1e15 + i), source: i % 3 ? 'x' : 'reddit', created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+    const row = { id: String(1e15 + i), source: i % 3 ? 'x' : 'reddit', created_at: new Date(Date.UTC(2026, 10, 1) + i * 20_000).toISOString(), // 100k rows end before TEST_NOW: import refuses dates over a day ahead
       text: text(i), author: `user${i % 997}`, metrics: { likes: i % 17, replies: i % 5 } };
     if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
   }

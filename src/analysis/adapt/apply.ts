@@ -43,6 +43,8 @@ export function applyAdaptation(base: AnalysisModels, adaptation: Adaptation): A
     sentiment: { ...adaptSentiment(base.sentiment, adaptation.sentiment), version: base.sentiment.version },
     complaint: { ...adaptComplaint(base.complaint, adaptation.complaint), version: base.complaint.version },
     safety: base.safety,
+    irony: base.irony,
+    intent: base.intent,
     // the other languages' models are not adapted: a brand's own labels are read in English
     ...(base.languages ? { languages: base.languages } : {}),
     version: adaptation.version,

@@ -1,5 +1,6 @@
 // Labelled texts → training examples for each model, with the base model's logits.
 import { complaintDense, extractComplaintFeatures } from '../complaint/score.js';
+import { COMPLAINT_DENSE } from '../complaint/types.js';
 import { denseMeaning } from '../vectors/concepts.js';
 import type { ComplaintModel } from '../complaint/types.js';
 import { extractFeatures } from '../sentiment/features.js';
@@ -32,7 +33,8 @@ export function complaintInput(model: ComplaintModel, sentiment: SentimentModel,
   const logits = [model.bias[0] ?? 0, model.bias[1] ?? 0];
   for (const f of features) for (let c = 0; c < 2; c++) logits[c]! += model.weights[f * 2 + c] ?? 0;
   dense.forEach((x, d) => { for (let c = 0; c < 2; c++) logits[c]! += x * (model.dense[d * 2 + c] ?? 0); });
-  return { features, dense, baseLogits: logits };
+  // the delta adapts the sentiment inputs only; the meaning features stay in the base logits
+  return { features, dense: dense.slice(0, COMPLAINT_DENSE.length), baseLogits: logits };
 }
 
 /** Only English (or unknown-language) texts: the models leave the others unscored. */

@@ -10,17 +10,20 @@ import type { ComplaintResult } from './types.js';
  * costs more than calling a mixed post neutral; it is chosen in training on
  * tweeteval-val (see train-complaint.ts), never on SemEval test.
  *
- * Two kinds of post are negative whatever their words: a report of harm (`safety`: "love
- * this brand but my kid got a rash from the lotion"), and a complaint told with praise
- * (`contrast`, the praise-plus-problem cue: "love how it broke on day two"), where the
- * praise is the sarcasm.
+ * A report of harm is negative whatever its words (`safety`: "love this brand but my kid
+ * got a rash from the lotion"). Sarcasm (`sarcastic`: the praise-plus-problem contrast read
+ * as ironic, "love how it broke on day two") is never positive: negative when it is also a
+ * likely complaint, else neutral. A post more likely than not to report harm (P(safety) ≥
+ * 0.5) is never positive either.
  */
 export function sentimentGivenComplaint(
   sentiment: SentimentResult, complaint: Pick<ComplaintResult, 'score'>, cut: number,
-  safety?: { safety: boolean }, contrast = false,
+  safety?: { safety: boolean; score: number }, sarcastic = false,
 ): SentimentResult {
   if (sentiment.label === 'negative') return sentiment;
-  if (safety?.safety || (contrast && complaint.score >= cut)) return { ...sentiment, label: 'negative', score: -Math.abs(sentiment.score) };
+  if (safety?.safety || (sarcastic && complaint.score >= cut)) return { ...sentiment, label: 'negative', score: -Math.abs(sentiment.score) };
+  // more likely than not a harm report, though under the safety threshold: not praise either
+  if ((sarcastic || (safety?.score ?? 0) >= 0.5) && sentiment.label === 'positive') return { ...sentiment, label: 'neutral' };
   if (complaint.score < cut || sentiment.label !== 'positive') return sentiment;
   return { ...sentiment, label: 'neutral' };
 }

@@ -1,12 +1,11 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { compareBrands } from '../../core/compare.js';
 import type { Comparison } from '../../domain/compare.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { renderCompareHtml } from '../../report/compare-html.js';
 import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath } from '../output-file.js';
+import { checkOutputPath, writeOutputText } from '../output-file.js';
 import { parseTimePoint } from '../time.js';
 import { parseLangs } from '../options.js';
 
@@ -50,9 +49,7 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(comparison, format, ctx.out.color);
   if (flags.out) {
-    await writeFile(flags.out, text.endsWith('\n') ? text : `${text}\n`).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot write ${flags.out}: ${error.code ?? error.message}`, 'check the path');
-    });
+    await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
     ctx.out.info(`wrote ${flags.out}: ${brands.length} brands`);
   } else {
     ctx.out.data(text);

@@ -1,6 +1,4 @@
 import { Command, Option } from 'commander';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
 import { buildReport } from '../../core/report.js';
@@ -10,8 +8,8 @@ import { UsageError } from '../../errors.js';
 import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { checkOutputPath, writeOutput } from '../output-file.js';
+import { addBrandOption, addComplaintOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimePoint } from '../time.js';
 
@@ -26,6 +24,7 @@ interface ExportFlags extends ReportPeriodFlags {
   complaint?: boolean;
   safety?: boolean;
   lang?: string[];
+  intent?: 'question' | 'suggestion';
   issue?: number;
   search?: string;
   limit?: number;
@@ -49,6 +48,7 @@ addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
 addLangOption(command);
+addIntentOption(command);
 addReportPeriodOptions(command);
 
 export const exportCommand = command
@@ -58,7 +58,8 @@ export const exportCommand = command
     + '\n  $ earshot export --brand "Clipper Teas" --issue 2 --at 2026-11-20T09:30Z   # issue 2 of that morning\'s report'
     + '\n  $ earshot export --format jsonl --sentiment negative | jq .text'
     + '\n  $ earshot export --complaint --since 7d --columns created_at,text,complaint,url'
-    + '\n  $ earshot export --safety --since 30d --columns created_at,text,safety,url')
+    + '\n  $ earshot export --safety --since 30d --columns created_at,text,safety,url'
+    + '\n  $ earshot export --intent question --since 7d --columns created_at,author,text,question,url')
   .action(withContext(runExport));
 
 async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
@@ -79,6 +80,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     complaint: flags.complaint,
     safety: flags.safety,
     langs: flags.lang,
+    intent: flags.intent,
     search: flags.search,
     limit: flags.limit,
     ...(flags.issue === undefined ? {} : await issueFilter(ctx, store, flags, flags.issue)),
@@ -88,15 +90,10 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     await exportToStdout(store, query, options);
     return;
   }
-  // write next to the target and rename at the end: a failed export leaves no half file
-  const partial = `${flags.out}.partial-${process.pid}`;
-  try {
-    const count = await exportMentions(store, query, createWriteStream(partial), options);
-    await rename(partial, flags.out);
-    ctx.out.info(`exported ${count.toLocaleString('en-US')} mention(s) to ${flags.out}`);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  // a regular file is written next to the target and renamed at the end (a failed export
+  // leaves no half file); a device, FIFO or /dev/stdout is written through (output-file.ts)
+  const count = await writeOutput(flags.out, (stream) => exportMentions(store, query, stream, options));
+  ctx.out.info(`exported ${count.toLocaleString('en-US')} mention(s) to ${flags.out}`);
 }
 
 async function exportToStdout(store: Store, query: ExportQuery, options: Parameters<typeof exportMentions>[3]): Promise<void> {

@@ -78,6 +78,7 @@ async function importAndFollow(
   try {
     const summary = await importMentions(store, records, {
       defaultBrand: flags.brand,
+      now: ctx.now,
       watched: ctx.settings().config.brands,
       decode,
       afterBatch: feed && ((outcome) => feed.stored(outcome)),

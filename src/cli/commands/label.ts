@@ -4,20 +4,22 @@ import {
   COMPLAINT_LABELS, SAFETY_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSafetyLabel, isSentimentLabel, type ComplaintLabel, type SafetyLabel,
   type SentimentLabel,
 } from '../../domain/mention.js';
+import { INTENT_LABELS, intentLabelValue, isIntentLabel, type IntentLabel } from '../../domain/mention.js';
 import { UsageError, UserError } from '../../errors.js';
 import { parseLabelFile, type LabelRow } from '../../ingest/label-file.js';
 import type { StoredMention } from '../../domain/mention.js';
 import type { Store } from '../../store/store.js';
 import { withContext } from '../context.js';
 
-const LABELS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS, ...SAFETY_LABELS];
+const LABELS = [...SENTIMENT_LABELS, ...COMPLAINT_LABELS, ...SAFETY_LABELS, ...INTENT_LABELS];
 
 export const labelCommand = new Command('label')
-  .description('correct mentions\' sentiment, complaint or safety flag; the human label wins in reports and exports, survives re-analysis and teaches earshot train')
+  .description('correct mentions\' sentiment, complaint, safety, question or suggestion flag, or mark one handled; the human label wins in reports and exports, survives re-analysis and teaches earshot train')
   .argument('[mentions-and-label...]', `one or more mention ids (source:id when ids clash across sources), then ${LABELS.join('|')}`)
   .option('--file <path>', 'labels from a file: id,label CSV or JSONL {"id","label"} (e.g. earshot review --format csv, filled in)')
   .addHelpText('after', '\nExamples:\n  $ earshot label 1859236457122451456 negative\n  $ earshot label reddit:t3_1abcd neutral'
     + '\n  $ earshot label 1859236457122451456 1859236457122451457 complaint\n  $ earshot label 1859236457122451458 safety'
+    + '\n  $ earshot label 1859236457122451459 question\n  $ earshot label 1859236457122451459 handled   # answered: out of the inbox'
     + '\n  $ earshot label --file labels.csv'
     + '\n\nIn a file, a label cell may hold one label of each kind ("negative complaint safety"); empty cells are skipped.'
     + '\nNothing is labelled when any id or label in the file is wrong.')
@@ -30,6 +32,10 @@ export const labelCommand = new Command('label')
       for (const label of row.labels) {
         if (isComplaintLabel(label)) await store.setComplaintLabel(rowId, label === 'complaint');
         else if (isSafetyLabel(label)) await store.setSafetyLabel(rowId, label === 'safety');
+        else if (isIntentLabel(label)) {
+          const { kind, value } = intentLabelValue(label);
+          await store.setIntentLabel(rowId, kind, value);
+        }
         else await store.setHumanLabel(rowId, label);
       }
     }
@@ -40,8 +46,8 @@ export const labelCommand = new Command('label')
 function argumentRows(args: string[]): LabelRow[] {
   if (args.length < 2) throw new UsageError('give one or more mention ids and a label', `e.g. earshot label 1859236457122451456 negative, or earshot label --file labels.csv`);
   const label = args[args.length - 1]!;
-  if (!isSentimentLabel(label) && !isComplaintLabel(label) && !isSafetyLabel(label)) throw new UsageError(`"${label}" is not a label`, `use one of ${LABELS.join(', ')}`);
-  return args.slice(0, -1).map((ref, i) => ({ ref, labels: [label as SentimentLabel | ComplaintLabel | SafetyLabel], line: i + 1 }));
+  if (!isSentimentLabel(label) && !isComplaintLabel(label) && !isSafetyLabel(label) && !isIntentLabel(label)) throw new UsageError(`"${label}" is not a label`, `use one of ${LABELS.join(', ')}`);
+  return args.slice(0, -1).map((ref, i) => ({ ref, labels: [label as SentimentLabel | ComplaintLabel | SafetyLabel | IntentLabel], line: i + 1 }));
 }
 
 function readRows(path: string, args: string[]): LabelRow[] {

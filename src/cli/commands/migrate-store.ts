@@ -36,7 +36,11 @@ async function runMigrateStore(ctx: CliContext, flags: MigrateStoreFlags): Promi
         onProgress: (p) => spinner.update(`copying ${p.table}: ${p.copied.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`),
       }).finally(() => spinner.stop());
       printResults(ctx, flags, results);
-      ctx.out.info(`${to.location}: copy verified, every table holds the same number of rows as ${from.location}`);
+      const skipped = results.find((r) => r.table === 'mentions')?.skipped ?? 0;
+      if (skipped > 0) {
+        ctx.out.warn(`${skipped} mention(s) dated where PostgreSQL cannot hold them (year 0000 or before, past 9999) were skipped, with their links and analyses`);
+      }
+      ctx.out.info(`${to.location}: copy verified, every table holds the same number of rows as ${from.location}${skipped ? ' less the skipped ones' : ''}`);
     } finally {
       await to.close();
     }
@@ -50,6 +54,6 @@ function printResults(ctx: CliContext, flags: MigrateStoreFlags, results: Awaite
     ctx.out.data(JSON.stringify(results, null, 2));
     return;
   }
-  ctx.out.data(renderTable(['table', 'source rows', 'target rows', 'copied now'],
-    results.map((r) => [r.table, r.source, r.target, r.copied]), ctx.out.color));
+  ctx.out.data(renderTable(['table', 'source rows', 'target rows', 'copied now', 'skipped'],
+    results.map((r) => [r.table, r.source, r.target, r.copied, r.skipped]), ctx.out.color));
 }

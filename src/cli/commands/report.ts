@@ -1,12 +1,12 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { readIssueStates } from '../../core/issue-states.js';
+import { LATEST_REPORT } from '../../core/latest-report.js';
 import { buildReport } from '../../core/report.js';
 import type { Report } from '../../domain/report.js';
-import { UserError } from '../../errors.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath } from '../output-file.js';
+import { checkOutputPath, writeOutputText } from '../output-file.js';
 import { parseLangs, parsePositiveInt } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
@@ -42,13 +42,16 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
-  const report = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source, langs: flags.lang });
+  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source: flags.source, langs: flags.lang });
+  // states compare with what runs recorded, from reports of the default settings: only a
+  // report of those settings can be compared (read only: report never writes)
+  const comparable = !flags.source && !flags.lang && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
+    && flags.minMentions === LATEST_REPORT.minMentions;
+  const report = comparable ? await readIssueStates(store, built) : built;
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(report, format, ctx.out.color);
   if (flags.out) {
-    await writeFile(flags.out, text.endsWith('\n') ? text : `${text}\n`).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot write ${flags.out}: ${error.code ?? error.message}`, 'check the path');
-    });
+    await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
     ctx.out.info(`wrote ${flags.out}: ${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
   } else {
     ctx.out.data(text);

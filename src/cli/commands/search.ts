@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
 interface SearchFlags {
@@ -12,6 +12,7 @@ interface SearchFlags {
   complaint?: boolean;
   safety?: boolean;
   lang?: string[];
+  intent?: 'question' | 'suggestion';
   limit: number;
   format: string;
 }
@@ -25,10 +26,11 @@ addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
 addLangOption(command);
+addIntentOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
-    + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d')
+    + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d\n  $ earshot search refill --intent suggestion')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
     const store = await ctx.readStore();
     const mentions = await store.searchMentions({
@@ -39,6 +41,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       complaint: flags.complaint,
       safety: flags.safety,
       langs: flags.lang,
+      intent: flags.intent,
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));

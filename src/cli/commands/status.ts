@@ -8,7 +8,7 @@ import { withContext } from '../context.js';
 import { addFormatOption, defaultFormat } from '../options.js';
 
 export const statusCommand = addFormatOption(
-  new Command('status').description('show what is stored: mentions, analysed, complaints and safety reports per brand and source, last scans, database size'),
+  new Command('status').description('show what is stored: mentions, analysed, complaints, safety reports, questions and suggestions per brand and source, last scans, database size'),
   ['table', 'json'],
   'table',
 )
@@ -26,8 +26,8 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
   const table = renderTable(
-    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'first mention', 'last mention', 'last scan'],
-    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
+    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'questions', 'suggestions', 'first mention', 'last mention', 'last scan'],
+    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, r.questions, r.suggestions, shortTime(r.firstMention), shortTime(r.lastMention), shortTime(r.lastScan)]),
     color,
   );
   return `${table}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;

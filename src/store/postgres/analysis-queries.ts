@@ -1,9 +1,10 @@
 import type { SentimentLabel } from '../../domain/mention.js';
-import { complaintScoreOf, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
+import { complaintScoreOf, effectiveIntent, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
+import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
 
 /**
  * NOT EXISTS, not a LEFT JOIN with `a.mention_id IS NULL OR a.model_version <> …`: the
@@ -61,27 +62,32 @@ type TermLinks = Record<'brand' | 'hour' | 'term' | 'mention' | 'voice' | 'clust
 
 type Facts = {
   id: number; brandId: number; brandIds: number[]; brands: string[]; hour: number; human: SentimentLabel | null; humanComplaint: number | null;
-  humanSafety: number | null; textHash: string;
+  humanSafety: number | null; humanQuestion: number | null; humanSuggestion: number | null; textHash: string;
 };
 
 /** Saves one batch of analyses in one transaction; term ids are cached across batches. */
 export class AnalysisWriter {
   private readonly termIds = new Map<string, number>();
+  /** The stored display form of each cached term; pending ones are kept once their batch committed. */
+  private readonly displays = new Map<string, string>();
+  private readonly pendingDisplays = new Map<string, string>();
   constructor(private readonly sql: Sql) {}
 
   async save(results: AnalysisRecord[]): Promise<void> {
     if (results.length === 0) return;
     // term ids are cached only once their transaction committed
     const fresh = new Map<string, number>();
+    this.pendingDisplays.clear();
     await this.sql.begin(async (tx) => {
       const facts = await tx<Facts[]>`
         SELECT m.id, m.brand_id AS "brandId",
           ARRAY(SELECT l.brand_id FROM mention_brands l WHERE l.mention_id = m.id ORDER BY l.brand_id) AS "brandIds",
           ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id ORDER BY l.brand_id) AS brands,
           floor(extract(epoch FROM m.created_at) / 3600)::integer AS hour, h.label AS human,
-          cl.complaint AS "humanComplaint", sl.safety AS "humanSafety", md5(m.text) AS "textHash"
+          cl.complaint AS "humanComplaint", sl.safety AS "humanSafety",
+          il.question AS "humanQuestion", il.suggestion AS "humanSuggestion", md5(m.text) AS "textHash"
         FROM mentions m LEFT JOIN human_labels h ON h.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
-        LEFT JOIN safety_labels sl ON sl.mention_id = m.id
+        LEFT JOIN safety_labels sl ON sl.mention_id = m.id LEFT JOIN intent_labels il ON il.mention_id = m.id
         WHERE m.id = ANY(${results.map((r) => r.rowId)}::bigint[])`;
       const byId = new Map(facts.map((f) => [f.id, f]));
       // the others were deleted since they were read, or their text was edited (by this process
@@ -96,12 +102,15 @@ export class AnalysisWriter {
       if (kept.length === 0) return;
       const rows: AnalysisRow[] = kept.map((r) => {
         const f = byId.get(r.rowId)!;
+        const intent = effectiveIntent(r, { question: f.humanQuestion, suggestion: f.humanSuggestion });
         return {
           mention_id: r.rowId, model_version: r.modelVersion, sentiment_score: r.sentimentScore, sentiment_label: r.sentimentLabel,
           cluster_key: r.clusterKey, brand_id: f.brandId, hour: f.hour, voice: r.voice, cluster: r.cluster,
           sentiment: SENTIMENT_VALUE[f.human ?? r.sentimentLabel],
           complaint_score: complaintScoreOf(r), complaint: f.humanComplaint ?? (r.complaint ? 1 : 0),
-          safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0), analyzed_at: new Date().toISOString(),
+          safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0),
+          question_score: intent.questionScore, question: intent.question, suggestion_score: intent.suggestionScore, suggestion: intent.suggestion,
+          analyzed_at: new Date().toISOString(),
           lang: r.lang ?? null, scored: r.scored ?? null,
         };
       });
@@ -136,6 +145,8 @@ export class AnalysisWriter {
       }
     });
     for (const [key, id] of fresh) this.termIds.set(key, id);
+    for (const [key, display] of this.pendingDisplays) this.displays.set(key, display);
+    this.pendingDisplays.clear();
   }
 
   /**
@@ -144,48 +155,71 @@ export class AnalysisWriter {
    * read back in one, instead of two round trips per new term.
    */
   private async resolveTermIds(tx: Tx, terms: Array<{ key: string; display: string }>, fresh: Map<string, number>): Promise<void> {
-    const missing = new Map<string, { stored: string; display: string }>();
+    // the preferred form of each key in the batch (term-display.ts), whatever order the mentions came in
+    const best = new Map<string, string>();
     for (const t of terms) {
-      if (!this.termIds.has(t.key) && !fresh.has(t.key) && !missing.has(t.key)) missing.set(t.key, { stored: clean(t.key), display: clean(t.display) });
+      const display = clean(t.display);
+      const seen = best.get(t.key);
+      if (seen === undefined || (display !== seen && isPreferredDisplay(display, seen))) best.set(t.key, display);
     }
-    if (missing.size === 0) return;
-    const list = [...missing.values()];
-    await tx`INSERT INTO terms (key, display)
-      SELECT key, display FROM unnest(${list.map((t) => t.stored)}::text[], ${list.map((t) => t.display)}::text[]) WITH ORDINALITY AS v(key, display, n)
-      ORDER BY n ON CONFLICT (key) DO NOTHING`;
-    const ids = new Map((await tx`SELECT id, key FROM terms WHERE key = ANY(${list.map((t) => t.stored)}::text[])`)
-      .map((r) => [r.key as string, Number(r.id)]));
-    for (const [key, t] of missing) fresh.set(key, ids.get(t.stored)!);
+    const missing = [...best].filter(([key]) => !this.termIds.has(key) && !fresh.has(key));
+    const better = [...best].filter(([key, display]) => {
+      const known = this.displays.get(key);
+      return this.termIds.has(key) && (known === undefined || (display !== known && isPreferredDisplay(display, known)));
+    });
+    if (better.length > 0) {
+      await tx`UPDATE terms t SET display = v.display
+        FROM unnest(${better.map(([key]) => clean(key))}::text[], ${better.map(([, display]) => display)}::text[]) AS v(key, display)
+        WHERE t.key = v.key AND ${tx.unsafe(preferredDisplaySql('postgres', 'v.display', 't.display'))}`;
+      for (const [key, display] of better) this.pendingDisplays.set(key, display);
+    }
+    if (missing.length === 0) return;
+    const stored = missing.map(([key]) => clean(key));
+    await tx`INSERT INTO terms AS t (key, display)
+      SELECT key, display FROM unnest(${stored}::text[], ${missing.map(([, display]) => display)}::text[]) WITH ORDINALITY AS v(key, display, n)
+      ORDER BY n ON CONFLICT (key) DO UPDATE SET display = excluded.display WHERE ${tx.unsafe(preferredDisplaySql('postgres', 'excluded.display', 't.display'))}`;
+    const rows = new Map((await tx`SELECT id, key, display FROM terms WHERE key = ANY(${stored}::text[])`)
+      .map((r) => [r.key as string, { id: Number(r.id), display: r.display as string }]));
+    for (const [i, [key]] of missing.entries()) {
+      const row = rows.get(stored[i]!)!;
+      fresh.set(key, row.id);
+      this.pendingDisplays.set(key, row.display);
+    }
   }
 
   /** Forgets cached term ids (after a bulk copy wrote terms with their own ids). */
   clear(): void {
     this.termIds.clear();
+    this.displays.clear();
   }
 }
 
 type AnalysisRow = {
   mention_id: number; model_version: string; sentiment_score: number; sentiment_label: string; cluster_key: string; brand_id: number;
   hour: number; voice: number; cluster: number; sentiment: number; complaint_score: number | null; complaint: number;
-  safety_score: number | null; safety: number; analyzed_at: string; lang: string | null; scored: string | null;
+  safety_score: number | null; safety: number; question_score: number | null; question: number; suggestion_score: number | null; suggestion: number;
+  analyzed_at: string; lang: string | null; scored: string | null;
 };
 
 /** Upserts a batch's analyses as one statement of column arrays (a VALUES list would bind 15 parameters a row). */
 async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
   const col = <K extends keyof AnalysisRow>(key: K) => rows.map((r) => r[key]);
   await tx`INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster,
-      sentiment, complaint_score, complaint, safety_score, safety, analyzed_at, lang, scored)
+      sentiment, complaint_score, complaint, safety_score, safety, question_score, question, suggestion_score, suggestion, analyzed_at, lang, scored)
     SELECT * FROM unnest(${col('mention_id')}::bigint[], ${col('model_version')}::text[], ${col('sentiment_score')}::double precision[],
       ${col('sentiment_label')}::text[], ${col('cluster_key')}::text[], ${col('brand_id')}::bigint[], ${col('hour')}::integer[],
       ${col('voice')}::bigint[], ${col('cluster')}::bigint[], ${col('sentiment')}::integer[], ${col('complaint_score')}::double precision[],
-      ${col('complaint')}::integer[], ${col('safety_score')}::double precision[], ${col('safety')}::integer[], ${col('analyzed_at')}::timestamptz[],
-      ${col('lang')}::text[], ${col('scored')}::text[])
+      ${col('complaint')}::integer[], ${col('safety_score')}::double precision[], ${col('safety')}::integer[],
+      ${col('question_score')}::double precision[], ${col('question')}::integer[], ${col('suggestion_score')}::double precision[],
+      ${col('suggestion')}::integer[], ${col('analyzed_at')}::timestamptz[], ${col('lang')}::text[], ${col('scored')}::text[])
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
-      safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at,
+      safety_score = excluded.safety_score, safety = excluded.safety,
+      question_score = excluded.question_score, question = excluded.question,
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at,
       lang = excluded.lang, scored = excluded.scored`;
 }
 

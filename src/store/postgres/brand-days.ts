@@ -1,4 +1,5 @@
 import type { BrandDay, HourRange } from '../store.js';
+import { EARLIEST_MENTION_DAY } from '../../domain/mention.js';
 import { LOCK_CLASS, type Sql } from './connect.js';
 import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
@@ -34,12 +35,12 @@ export async function readBrandDays(sql: Sql, range: HourRange): Promise<BrandDa
   }));
 }
 
-/** Fills brand_days for every brand's days before `beforeDay` that have links and no current row; analysis runs call it. */
+/** Fills brand_days for every brand's days from 2000 to `beforeDay` that have links and no current row (see the SQLite twin). */
 export async function refreshStaleBrandDays(sql: Sql, beforeDay: number): Promise<number> {
   const stale = await sql<Array<{ brand: number; fromDay: number; toDay: number; days: number }>>`
     SELECT brand AS brand, MIN(day) AS "fromDay", MAX(day) + 1 AS "toDay", COUNT(*)::int AS days FROM (
-      (SELECT DISTINCT brand_id AS brand, hour / 24 AS day FROM mention_brands WHERE hour < ${beforeDay * 24}
-       UNION SELECT brand_id, day FROM brand_days_dirty WHERE day < ${beforeDay})
+      (SELECT DISTINCT brand_id AS brand, hour / 24 AS day FROM mention_brands WHERE hour >= ${EARLIEST_MENTION_DAY * 24} AND hour < ${beforeDay * 24}
+       UNION SELECT brand_id, day FROM brand_days_dirty WHERE day >= ${EARLIEST_MENTION_DAY} AND day < ${beforeDay})
       EXCEPT SELECT d.brand_id, d.day FROM brand_days d
         WHERE NOT EXISTS (SELECT 1 FROM brand_days_dirty x WHERE x.brand_id = d.brand_id AND x.day = d.day)) s
     GROUP BY brand ORDER BY brand`;

@@ -1,10 +1,10 @@
 import { COPY_TABLES, PER_MENTION, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
 import type { Sql } from './connect.js';
-import type { MentionPartitions } from './mention-writes.js';
+import { clean, type MentionPartitions } from './mention-writes.js';
 
 /** Tables whose ids come from an identity column, bumped past copied ids after each batch. */
 const IDENTITY: Partial<Record<CopyTable, string>> = {
-  brands: 'brands', terms: 'terms', mentions: 'mention_keys', scan_runs: 'scan_runs', alerts_sent: 'alerts_sent', adapted_models: 'adapted_models',
+  brands: 'brands', terms: 'terms', mentions: 'mention_keys', scan_runs: 'scan_runs', alerts_sent: 'alerts_sent', adapted_models: 'adapted_models', issue_states: 'issue_states',
 };
 
 /** raw is read as text, exactly as stored; everything else as the driver returns it. */
@@ -27,8 +27,10 @@ export async function readCopyBatch(sql: Sql, table: CopyTable, afterKey: number
 }
 
 /** One transaction per batch; ON CONFLICT DO NOTHING makes a rerun of the same batch harmless. */
-export async function writeCopyBatch(sql: Sql, partitions: MentionPartitions, table: CopyTable, rows: CopyRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function writeCopyBatch(sql: Sql, partitions: MentionPartitions, table: CopyTable, given: CopyRow[]): Promise<void> {
+  if (given.length === 0) return;
+  // the rule every write path follows: PostgreSQL text cannot hold NUL, so it is dropped (see clean)
+  const rows = given.map(withoutNul);
   const { columns } = COPY_TABLES[table];
   if (table === 'mentions') await partitions.ensure(rows.map((r) => String(r.created_at)));
   const chunk = Math.floor(30_000 / columns.length);
@@ -47,6 +49,14 @@ export async function writeCopyBatch(sql: Sql, partitions: MentionPartitions, ta
         GREATEST((SELECT MAX(id) FROM ${identity}), (SELECT last_value FROM ${identitySequence(identity)})))`);
     }
   });
+}
+
+function withoutNul(row: CopyRow): CopyRow {
+  let copy: CopyRow | null = null;
+  for (const [column, value] of Object.entries(row)) {
+    if (typeof value === 'string' && value.includes('\u0000')) (copy ??= { ...row })[column] = clean(value);
+  }
+  return copy ?? row;
 }
 
 function identitySequence(table: string): string {

@@ -2,16 +2,21 @@ import type { ExportQuery, ExportRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-queries.js';
 import { UNLESS_UNSCORED } from '../sqlite/export-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from '../sqlite/intent-queries.js';
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
- * `complaint` the complaint model's score, `isComplaint` the effective complaint flag, `safety` and `isSafety` the same for safety, topics the term display forms in byte order (COLLATE "C", like SQLite's BINARY).
+ * `complaint` the complaint model's score, `isComplaint` the effective complaint flag,
+ * `safety` and `isSafety` the same for safety, topics the term display forms in byte
+ * order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
   m.author, m.text, m.url, ${UNLESS_UNSCORED('a.sentiment_score', "'none'")} AS sentiment,
   COALESCE(h.label, ${UNLESS_UNSCORED('a.sentiment_label', "'none'")}) AS "sentimentLabel",
   ${UNLESS_UNSCORED('a.complaint_score')} AS complaint, (COALESCE(cl.complaint, ${UNLESS_UNSCORED(EFFECTIVE_COMPLAINT)})) <> 0 AS "isComplaint",
   ${UNLESS_UNSCORED('a.safety_score')} AS safety, (COALESCE(sl.safety, ${UNLESS_UNSCORED(EFFECTIVE_SAFETY)})) <> 0 AS "isSafety",
+  ${UNLESS_UNSCORED('a.question_score')} AS question, (COALESCE(il.question, ${UNLESS_UNSCORED(EFFECTIVE_QUESTION)})) <> 0 AS "isQuestion",
+  ${UNLESS_UNSCORED('a.suggestion_score')} AS suggestion, (COALESCE(il.suggestion, ${UNLESS_UNSCORED(EFFECTIVE_SUGGESTION)})) <> 0 AS "isSuggestion",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
     FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '') AS topics,
   m.likes, m.replies, m.reposts, m.score, a.lang`;
@@ -27,6 +32,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.langs) where.push(sql`COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])`);
   if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.safety !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`);
+  if (query.intent !== undefined) where.push(sql`${sql.unsafe(intentFilter(query.intent))}`);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
@@ -40,6 +46,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
     LEFT JOIN human_labels h ON h.mention_id = m.id
     LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
     LEFT JOIN safety_labels sl ON sl.mention_id = m.id
+    LEFT JOIN intent_labels il ON il.mention_id = m.id
     ${filter}
     ORDER BY m.created_at, m.id, b.name COLLATE "C" LIMIT ${query.limit ?? null}`;
   // breaking out of the loop closes the cursor and frees the connection

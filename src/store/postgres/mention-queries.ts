@@ -2,6 +2,7 @@ import type { StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, quoteWords } from '../sqlite/mention-queries.js';
 import type { SearchQuery } from '../store.js';
+import { intentFilter } from '../sqlite/intent-queries.js';
 import type { Sql, Tx } from './connect.js';
 
 /** Columns of a stored mention, in the shape of StoredMention (m = mentions, b = brands). */
@@ -41,6 +42,7 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
       ${query.safety === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`}
       ${query.langs ? sql`AND COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])` : sql``}
+      ${query.intent === undefined ? sql`` : sql`AND ${sql.unsafe(intentFilter(query.intent))}`}
     ORDER BY m.created_at DESC, m.id DESC, b.name COLLATE "C" LIMIT ${query.limit}`;
 }
 

@@ -3,7 +3,7 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import type { BrandDay, HourRange } from '../store.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
-  AdaptationRecord, AlertKey, AlertSentRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  AdaptationRecord, AlertKey, AlertSentRecord, IssueStateRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
   ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
@@ -20,9 +20,11 @@ import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock, readAlertsSentSince, writeAlertSent } from './run-queries.js';
+import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
+import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
@@ -190,6 +192,18 @@ export class PostgresStore implements Store {
     await writeSafetyLabel(this.sql, rowId, isSafety);
   }
 
+  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
+    await writeIntentLabel(this.sql, rowId, kind, value);
+  }
+
+  async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
+    return readInbox(this.sql, query);
+  }
+
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
+    return readSuggestions(this.sql, query);
+  }
+
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.sql, query);
   }
@@ -200,6 +214,14 @@ export class PostgresStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     await writeAlertSent(this.sql, record);
+  }
+
+  async issueStates(brand: string): Promise<IssueStateRecord[]> {
+    return readIssueStates(this.sql, brand);
+  }
+
+  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
+    await writeIssueStates(this.sql, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
@@ -223,6 +245,10 @@ export class PostgresStore implements Store {
     // copied brands and terms may now own names this store had cached under other ids
     this.brands.clear();
     this.analyses.clear();
+  }
+
+  async mentionsPostgresCannotHold(): Promise<number[]> {
+    return [];
   }
 
   async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {

@@ -3,7 +3,7 @@ import type { Sql } from './connect.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
-import { EVIDENCE, evidenceOf, SAFETY_EVIDENCE } from '../sqlite/report-queries.js';
+import { COMPLAINT_EVIDENCE, evidenceOf, SAFETY_EVIDENCE } from '../sqlite/mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
@@ -176,7 +176,7 @@ export class PgReportQueries implements ReportQueries {
       ev AS (
         SELECT COUNT(*) FILTER (WHERE a.safety <> 0) AS safety,
           LEAST(COUNT(DISTINCT a.voice) FILTER (WHERE a.safety <> 0), COUNT(DISTINCT a.cluster) FILTER (WHERE a.safety <> 0)) AS "safetyVoices",
-          ${sql.unsafe(EVIDENCE)} AS "complaintEvidence", ${sql.unsafe(SAFETY_EVIDENCE)} AS "safetyEvidence"
+          ${sql.unsafe(COMPLAINT_EVIDENCE)} AS "complaintEvidence", ${sql.unsafe(SAFETY_EVIDENCE)} AS "safetyEvidence"
         FROM analyses a LEFT JOIN complaint_labels cl ON cl.mention_id = a.mention_id LEFT JOIN safety_labels sl ON sl.mention_id = a.mention_id
         WHERE a.mention_id IN (SELECT mention_id FROM t))
       SELECT total.*, ev.* FROM total CROSS JOIN ev`;

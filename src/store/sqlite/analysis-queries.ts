@@ -2,6 +2,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
+import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
@@ -126,7 +127,7 @@ const MAX_CACHED_TERM_IDS = 100_000;
 
 /** Returns a writer that saves one batch of analyses; term ids are cached across batches. */
 export function prepareAnalysisWrites(db: Db) {
-  const termIds = new Map<string, number>();
+  const termIds = new Map<string, { id: number; display: string }>();
   const facts = factsOf(db);
   const readFactsRow = db.prepare(`
     SELECT ${LINKS} AS links, CAST(unixepoch(m.created_at, 'subsec') / 3600 AS INTEGER) AS hour
@@ -144,44 +145,57 @@ export function prepareAnalysisWrites(db: Db) {
   const complaintLabel = db.prepare('SELECT complaint FROM complaint_labels WHERE mention_id = ?').pluck();
   const anySafetyLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM safety_labels)').pluck();
   const safetyLabel = db.prepare('SELECT safety FROM safety_labels WHERE mention_id = ?').pluck();
+  const anyIntentLabel = db.prepare('SELECT EXISTS (SELECT 1 FROM intent_labels)').pluck();
+  const intentLabel = db.prepare('SELECT question, suggestion FROM intent_labels WHERE mention_id = ?');
   // INSERT … SELECT … WHERE EXISTS: a mention deleted since it was read is skipped, not a
   // foreign-key error; so is one whose text is no longer the one analysed (NULL: not known,
   // facts read back at saving), edited by another connection: its edit left it pending
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
-      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety, analyzed_at, lang, scored)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
+      brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety,
+      question_score, question, suggestion_score, suggestion, analyzed_at, lang, scored)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
       voice = excluded.voice, cluster = excluded.cluster, sentiment = excluded.sentiment,
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
-      safety_score = excluded.safety_score, safety = excluded.safety, analyzed_at = excluded.analyzed_at,
+      safety_score = excluded.safety_score, safety = excluded.safety,
+      question_score = excluded.question_score, question = excluded.question,
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at,
       lang = excluded.lang, scored = excluded.scored`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
-  const insertTerm = db.prepare('INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
-  const selectTerm = db.prepare('SELECT id FROM terms WHERE key = ?').pluck();
+  const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
+    WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
+  const betterDisplay = db.prepare(`UPDATE terms SET display = @display WHERE key = @key AND ${preferredDisplaySql('sqlite', '@display', 'display')}`);
+  const selectTerm = db.prepare('SELECT id, display FROM terms WHERE key = ?');
   // one row per statement: a multi-row VALUES list measured slower here (SQLite runs it as a co-routine)
   const linkTerm = db.prepare(`INSERT OR IGNORE INTO mention_terms
     (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  // each term's display is the preferred form of all written (term-display.ts); the cache
+  // knows the stored form, so only a form that beats it costs a statement
   const termId = (key: string, display: string): number => {
-    let id = termIds.get(key);
-    if (id === undefined) {
+    let term = termIds.get(key);
+    if (term === undefined) {
       // the long tail of terms grows with the corpus (~400k at 1M mentions): start over rather than grow
       if (termIds.size >= MAX_CACHED_TERM_IDS) termIds.clear();
       insertTerm.run(key, display);
-      id = selectTerm.get(key) as number;
-      termIds.set(key, id);
+      term = selectTerm.get(key) as { id: number; display: string };
+      termIds.set(key, term);
+    } else if (display !== term.display && isPreferredDisplay(display, term.display)) {
+      betterDisplay.run({ display, key });
+      term.display = display;
     }
-    return id;
+    return term.id;
   };
-  return db.transaction((results: AnalysisRecord[]) => {
+  const saveBatch = (results: AnalysisRecord[]) => {
     const now = new Date().toISOString();
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;
     const complaintLabelled = anyComplaintLabel.get() === 1;
     const safetyLabelled = anySafetyLabel.get() === 1;
+    const intentLabelled = anyIntentLabel.get() === 1;
     for (const r of results) {
       const f = facts.get(r.rowId) ?? readFacts(r.rowId);
       facts.delete(r.rowId);
@@ -192,8 +206,10 @@ export function prepareAnalysisWrites(db: Db) {
       const complaint = humanComplaint ?? (r.complaint ? 1 : 0);
       const humanSafety = safetyLabelled ? (safetyLabel.get(r.rowId) as number | undefined) : undefined;
       const safety = humanSafety ?? (r.safety ? 1 : 0);
+      const intent = effectiveIntent(r, intentLabelled ? (intentLabel.get(r.rowId) as IntentLabels | undefined) : undefined);
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
-        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety, now,
+        f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety,
+        intent.questionScore, intent.question, intent.suggestionScore, intent.suggestion, now,
         r.lang ?? null, r.scored ?? null,
         r.rowId, f.text ?? null, f.text ?? null);
       if (saved.changes === 0) continue;
@@ -205,6 +221,15 @@ export function prepareAnalysisWrites(db: Db) {
           linkTerm.run(brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
         }
       });
+    }
+  };
+  return db.transaction((results: AnalysisRecord[]) => {
+    try {
+      saveBatch(results);
+    } catch (error) {
+      // terms first written in the rolled-back transaction are gone: so must their cached ids and forms be
+      termIds.clear();
+      throw error;
     }
   });
 }
@@ -226,6 +251,17 @@ export function complaintScoreOf(record: Pick<AnalysisRecord, 'complaintScore'>)
  */
 export function safetyScoreOf(record: Pick<AnalysisRecord, 'safetyScore'>): number | null {
   return Number.isFinite(record.safetyScore) ? Math.round(record.safetyScore * 1000) / 1000 : null;
+}
+
+type IntentLabels = { question: number | null; suggestion: number | null };
+
+/** The intent scores as stored (3 decimals, NULL when not scored) and the flags (a human label wins). */
+export function effectiveIntent(r: AnalysisRecord, human: Partial<IntentLabels> | undefined) {
+  const score = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+  return {
+    questionScore: score(r.questionScore), question: human?.question ?? (r.question ? 1 : 0),
+    suggestionScore: score(r.suggestionScore), suggestion: human?.suggestion ?? (r.suggestion ? 1 : 0),
+  };
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */

@@ -1,4 +1,5 @@
 import type { BrandDay, HourRange } from '../store.js';
+import { EARLIEST_MENTION_DAY } from '../../domain/mention.js';
 import type { Db } from './open.js';
 import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
@@ -47,13 +48,17 @@ export function readBrandDays(db: Db, range: HourRange): BrandDay[] {
   return db.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY day`).all(params) as BrandDay[];
 }
 
-/** Fills brand_days for every brand's days before `beforeDay` that have links and no current row; analysis runs call it. */
+/**
+ * Fills brand_days for every brand's days before `beforeDay` that have links and no
+ * current row; analysis runs call it. Days before 2000 (which older versions let in) are
+ * left to be read raw: a brand's span from year 1 would write 739,000 quiet days.
+ */
 export function refreshStaleBrandDays(db: Db, beforeDay: number): number {
   if (db.readonly) return 0;
   const stale = db.prepare(`
     SELECT brand_id AS brand, MIN(day) AS fromDay, MAX(day) + 1 AS toDay, COUNT(*) AS days FROM (
-      SELECT brand_id, hour / 24 AS day FROM mention_brands WHERE hour < ? GROUP BY brand_id, hour / 24
-      EXCEPT SELECT brand_id, day FROM brand_days) GROUP BY brand_id`).all(beforeDay * 24) as Array<{ brand: number; fromDay: number; toDay: number; days: number }>;
+      SELECT brand_id, hour / 24 AS day FROM mention_brands WHERE hour >= ? AND hour < ? GROUP BY brand_id, hour / 24
+      EXCEPT SELECT brand_id, day FROM brand_days) GROUP BY brand_id`).all(EARLIEST_MENTION_DAY * 24, beforeDay * 24) as Array<{ brand: number; fromDay: number; toDay: number; days: number }>;
   let refreshed = 0;
   for (const s of stale) {
     if (!fillBrandDays(db, s.brand, s.fromDay, s.toDay)) break;

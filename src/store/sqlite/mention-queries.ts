@@ -1,6 +1,7 @@
 import type { MentionInput, StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
 import type { SearchQuery } from '../store.js';
+import { intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
 
 /** Columns of a stored mention, in the shape of StoredMention. */
@@ -20,7 +21,22 @@ export const EFFECTIVE_COMPLAINT = 'COALESCE(cl.complaint, CASE WHEN a.complaint
  * safety label) joined: the human label, else the model's yes/no once a safety model
  * scored it, else NULL.
  */
-export const EFFECTIVE_SAFETY = 'COALESCE(sl.safety, CASE WHEN a.safety_score IS NOT NULL THEN a.safety END)';
+export const MODEL_SAFETY = 'CASE WHEN a.safety_score IS NOT NULL THEN a.safety END';
+export const EFFECTIVE_SAFETY = `COALESCE(sl.safety, ${MODEL_SAFETY})`;
+
+/**
+ * The effective complaint and safety probabilities of analyses `a`, summed, with their
+ * labels `cl` and `sl` joined: a human label counts 1 or 0, else the model's score, else
+ * its yes/no (an analysis from before the model had such a score). Report groups weigh
+ * their evidence with these.
+ */
+export const COMPLAINT_EVIDENCE = 'COALESCE(SUM(COALESCE(cl.complaint, a.complaint_score, a.complaint)), 0)';
+export const SAFETY_EVIDENCE = 'COALESCE(SUM(COALESCE(sl.safety, a.safety_score, a.safety)), 0)';
+
+/** An evidence sum as reported: 3 decimals, as the scores are, so both backends give the same figure. */
+export function evidenceOf(sum: number | string): number {
+  return Math.round(Number(sum) * 1000) / 1000;
+}
 
 /** Engagement of a mention row `m`: likes, replies and reposts, plus a positive score. */
 export const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + MAX(COALESCE(m.score, 0), 0)';
@@ -127,6 +143,7 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
   if (query.safety !== undefined) where.push(`${EFFECTIVE_SAFETY} = @safety`);
   if (query.langs) where.push("COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs))");
+  if (query.intent !== undefined) where.push(intentFilter(query.intent));
   const flagJoins = [
     query.complaint === undefined && query.safety === undefined && !query.langs ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
     query.complaint === undefined ? '' : 'LEFT JOIN complaint_labels cl ON cl.mention_id = m.id',

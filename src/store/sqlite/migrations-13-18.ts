@@ -1,7 +1,7 @@
 import type { Migration } from './migrations.js';
 
 /**
- * Migrations 13– (safety). Shipped: never edit one; the next goes into the newest file.
+ * Migrations 13– (safety, intents). Shipped: never edit one; the next goes into the newest file.
  */
 export const MIGRATIONS_13_TO_18: readonly Migration[] = [
   {
@@ -32,6 +32,68 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
         DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
       END;
       CREATE TRIGGER safety_labels_stale_delete AFTER DELETE ON safety_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = old.mention_id);
+      END;
+    `,
+  },
+  {
+    version: 14,
+    name: 'issue states across runs',
+    sql: `
+      -- What the runs that write (run, alert) saw of each issue, per brand and issue key
+      -- (its core term keys, sorted): a report compares against it to say new, growing,
+      -- steady or fading, and an issue no run sees any more becomes resolved. ref_voices
+      -- and ref_at are the point growth is measured from; it moves on at most every few
+      -- hours, so runs minutes apart do not each reset it.
+      CREATE TABLE issue_states (
+        id INTEGER PRIMARY KEY,
+        brand TEXT NOT NULL,
+        issue_key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'growing', 'steady', 'fading', 'resolved')),
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        voices INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        peak_voices INTEGER NOT NULL,
+        ref_voices INTEGER NOT NULL,
+        ref_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (brand, issue_key)
+      );
+    `,
+  },
+  {
+    version: 16,
+    name: 'intent scores, intent labels',
+    sql: `
+      -- As safety (migration 13): question_score and suggestion_score are the intent model's
+      -- P(question) and P(suggestion), NULL until an intent-capable model scored the mention
+      -- (the next model version re-scores older analyses); question and suggestion are the
+      -- effective flags (0/1): a human intent label wins over the model.
+      ALTER TABLE analyses ADD COLUMN question_score REAL;
+      ALTER TABLE analyses ADD COLUMN question INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE analyses ADD COLUMN suggestion_score REAL;
+      ALTER TABLE analyses ADD COLUMN suggestion INTEGER NOT NULL DEFAULT 0;
+      -- one row per labelled mention; each column NULL until a person said: question or
+      -- not, suggestion or not, and handled (answered: out of the inbox, reversible)
+      CREATE TABLE intent_labels (
+        mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+        question INTEGER CHECK (question IN (0, 1)),
+        suggestion INTEGER CHECK (suggestion IN (0, 1)),
+        handled INTEGER CHECK (handled IN (0, 1)),
+        labeled_at TEXT NOT NULL
+      );
+      -- status's per-day counts gain questions and suggestions (0 on every current day: no
+      -- stored analysis has an intent score and no label exists yet)
+      ALTER TABLE source_days ADD COLUMN questions INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE source_days ADD COLUMN suggestions INTEGER NOT NULL DEFAULT 0;
+      CREATE TRIGGER intent_labels_stale_insert AFTER INSERT ON intent_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER intent_labels_stale_update AFTER UPDATE ON intent_labels BEGIN
+        DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = new.mention_id);
+      END;
+      CREATE TRIGGER intent_labels_stale_delete AFTER DELETE ON intent_labels BEGIN
         DELETE FROM brand_days WHERE (brand_id, day) IN (SELECT brand_id, hour / 24 FROM mention_brands WHERE mention_id = old.mention_id);
       END;
     `,

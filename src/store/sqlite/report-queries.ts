@@ -1,7 +1,7 @@
 import type { DayTotals, HourRange, ReportQueries, UnscoredTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
-import { MENTION_COLUMNS } from './mention-queries.js';
+import { COMPLAINT_EVIDENCE, evidenceOf, MENTION_COLUMNS, SAFETY_EVIDENCE } from './mention-queries.js';
 import { mergeEdgesAhead, PARALLEL_EDGE_MENTIONS, readEdgesAhead, type ReportQueryOptions } from './baseline-ahead.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
@@ -12,18 +12,6 @@ const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTIN
 const PHASED_DAY = '((t.hour - CAST(@phase AS INTEGER)) / 24)';
 /** Sentiment and complaint counts of a set of term (or analysis) rows `t`. */
 const SHARES = 'SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positive, SUM(t.complaint <> 0) AS complaints';
-/**
- * The effective complaint and safety probabilities of an analysis `a`, summed, with its
- * labels `cl` and `sl` joined: a human label counts 1 or 0, else the model's score, else
- * its yes/no (an analysis from before the model had such a score).
- */
-export const EVIDENCE = 'COALESCE(SUM(COALESCE(cl.complaint, a.complaint_score, a.complaint)), 0)';
-export const SAFETY_EVIDENCE = 'COALESCE(SUM(COALESCE(sl.safety, a.safety_score, a.safety)), 0)';
-
-/** An evidence sum as reported: 3 decimals, as the scores are, so both backends give the same figure. */
-export function evidenceOf(sum: number | string): number {
-  return Math.round(Number(sum) * 1000) / 1000;
-}
 /** The rows of a range: its hours, less what its partial edge hours hold outside its exact bounds. */
 const IN_RANGE = `t.hour >= @from AND t.hour < @to ${exactEdges('t')}`;
 /**
@@ -186,7 +174,7 @@ export class SqliteReportQueries implements ReportQueries {
       ev AS (
         SELECT COALESCE(SUM(a.safety <> 0), 0) AS safety,
           MIN(COUNT(DISTINCT CASE WHEN a.safety <> 0 THEN a.voice END), COUNT(DISTINCT CASE WHEN a.safety <> 0 THEN a.cluster END)) AS safetyVoices,
-          ${EVIDENCE} AS complaintEvidence, ${SAFETY_EVIDENCE} AS safetyEvidence
+          ${COMPLAINT_EVIDENCE} AS complaintEvidence, ${SAFETY_EVIDENCE} AS safetyEvidence
         FROM analyses a LEFT JOIN complaint_labels cl ON cl.mention_id = a.mention_id LEFT JOIN safety_labels sl ON sl.mention_id = a.mention_id
         WHERE a.mention_id IN (SELECT mention_id FROM t))
       SELECT total.*, ev.*, d.day, d.authors AS dayAuthors, d.clusters AS dayClusters, d.mentions AS dayMentions

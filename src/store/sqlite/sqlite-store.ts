@@ -6,7 +6,7 @@ import type {
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { BrandDay, HourRange, LanguageCount } from '../store.js';
-import type { AlertKey, AlertSentRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
+import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel, writeSafetyLabel,
@@ -17,7 +17,7 @@ import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentio
 import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
-import { claimRunLock, deleteRunLock, readAlertsSentSince, touchRunLock, writeAlertSent } from './run-queries.js';
+import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
@@ -25,6 +25,8 @@ import { FAILURES_SHOWN } from '../status-rows.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
+import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -90,7 +92,13 @@ export class SqliteStore implements Store {
   async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
     // IMMEDIATE: these transactions read before they write; a deferred one would fail at
     // once with SQLITE_BUSY (no busy wait) when another process committed in between.
-    return this.upsertBatch.immediate(mentions, cursor);
+    try {
+      return this.upsertBatch.immediate(mentions, cursor);
+    } catch (error) {
+      // brands first created in the rolled-back transaction are gone: their cached ids must go too
+      this.forgetBrandIds();
+      throw error;
+    }
   }
 
   async getCursor(key: CursorKey): Promise<string | null> {
@@ -209,6 +217,18 @@ export class SqliteStore implements Store {
     writeSafetyLabel(this.db, rowId, isSafety);
   }
 
+  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
+    writeIntentLabel(this.db, rowId, kind, value);
+  }
+
+  async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
+    return readInbox(this.db, query);
+  }
+
+  async suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet> {
+    return readSuggestions(this.db, query);
+  }
+
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.db, query);
   }
@@ -219,6 +239,14 @@ export class SqliteStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     writeAlertSent(this.db, record);
+  }
+
+  async issueStates(brand: string): Promise<IssueStateRecord[]> {
+    return readIssueStates(this.db, brand);
+  }
+
+  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
+    writeIssueStates(this.db, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
@@ -239,12 +267,21 @@ export class SqliteStore implements Store {
 
   async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
     writeCopyBatch(this.db, table, rows);
+    this.forgetBrandIds();
+  }
+
+  private forgetBrandIds(): void {
     this.brandIds.clear();
     this.brandNames.clear();
   }
 
   async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
     return readCopyProgress(this.db, table, upToKey);
+  }
+
+  async mentionsPostgresCannotHold(): Promise<number[]> {
+    return this.db.prepare(`SELECT id FROM mentions
+      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
   }
 
   /** Brand ids are created on first use; the name keeps the case it was first seen with. */

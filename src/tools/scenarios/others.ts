@@ -65,3 +65,31 @@ export function spamOnlyScenario(end: Date): Scenario {
 export function quietScenario(end: Date): Scenario {
   return { brand: 'Orbit Shoes', handle: '@OrbitShoes', products: ['Racer', 'Trail Pro', 'Cloudstep'], end, days: 21, seed: 41, streams: [shoeChatter] };
 }
+
+const coffeeChatter: Stream = {
+  name: 'coffeechat', authors: 700, perDay: steady(45),
+  cores: ['first espresso from my {brand} {product} this morning', 'the {brand} {product} milk frother is quick', 'descaled the {brand} {product} today',
+    '{brand} {product} or a grinder first?', 'which beans for the {brand} {product}?', 'the {brand} {product} looks great on the counter',
+    'latte art practice on the {brand} {product}', 'my {brand} {product} turned five this year'],
+};
+
+/**
+ * A petition: about 800 people post one of the same five complaint texts, word for word,
+ * within 40 hours — a campaign the brand must see, though every text is a copy — beside
+ * a spammer and a retweet storm, which must stay one voice each.
+ */
+export function petitionScenario(end: Date): Scenario {
+  const petition = (text: string): Stream => ({ name: 'petition', authors: 800, perDay: lastDays([55, 105]), verbatim: true, cores: [text] });
+  return {
+    brand: 'Crema', handle: '@CremaCoffee', products: ['Barista One', 'Barista Duo'], end, days: 21, seed: 41,
+    streams: [coffeeChatter,
+      petition('Crema, honour the warranty: my Barista One pump failed and you refused the repair. Signed.'),
+      petition('I signed the petition. Crema must repair failed Barista pumps under warranty.'),
+      petition('Barista pump failed inside the warranty and Crema refused to repair it. Fix this, Crema.'),
+      petition('Crema refused my warranty repair for a failed pump. Honour the warranty!'),
+      petition('Another failed Barista pump, another refused warranty repair. Crema, do the right thing.'),
+      { name: 'spammer', authors: 1, perDay: lastDays([40, 40]), verbatim: true, cores: ['cheap {brand} pods 70% off at crema-deals dot shop DM now'] },
+      { name: 'storm', authors: 300, perDay: lastDays([20, 40]), verbatim: true, cores: ['RT @beanbaron: {brand} pods price hike exposed, boycott'] },
+    ],
+  };
+}

@@ -1,0 +1,3 @@
+export * from './cues.js';
+export * from './model-file.js';
+export * from './score.js';

@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { readIdeas, type IdeasResult } from '../../core/ideas.js';
+import { neutraliseCell } from '../../report/csv.js';
+import { clipText, renderTable } from '../../report/table.js';
+import { resolveBrand } from '../brands.js';
+import { withContext } from '../context.js';
+import { addFormatOption, parsePositiveInt } from '../options.js';
+import { parseTimePoint } from '../time.js';
+
+interface IdeasFlags { brand?: string; since: string; until?: string; limit: number; samples: number; format?: string }
+
+export const ideasCommand = addFormatOption(
+  new Command('ideas').alias('suggestions')
+    .description('customers\' suggestions for the product team, grouped by topic: voices, trend (new, rising, steady, falling) and sample posts'),
+  ['table', 'markdown', 'json', 'csv'],
+  'table',
+)
+  .option('--brand <name>', 'the brand (needed when several are stored)')
+  .option('--since <when>', 'from this date or this long ago', '30d')
+  .option('--until <when>', 'before this date or this long ago')
+  .option('--limit <n>', 'how many ideas', parsePositiveInt('--limit'), 10)
+  .option('--samples <n>', 'sample posts per idea', parsePositiveInt('--samples'), 3)
+  .addHelpText('after', '\nExamples:\n  $ earshot ideas --brand Kettleby\n  $ earshot ideas --since 90d --format markdown > ideas.md'
+    + '\n  $ earshot export --intent suggestion --since 30d   # every suggestion, one a row'
+    + '\n\nA suggestion is a mention the intent model flags (or a person labelled: earshot label ID suggestion|not-suggestion).'
+    + '\nTrend compares the voices of the period\'s second half with its first.')
+  .action(withContext(async (ctx, flags: IdeasFlags) => {
+    // a read command: never creates, migrates or writes the store
+    const store = await ctx.readStore();
+    const brand = await resolveBrand(ctx, store, flags.brand, 'ideas');
+    const result = await readIdeas(store, {
+      brand, limit: flags.limit, samples: flags.samples,
+      since: parseTimePoint(flags.since, '--since', ctx.now), until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : ctx.now.toISOString(),
+    });
+    if (flags.format === 'json') return ctx.out.data(JSON.stringify(result, null, 2));
+    if (flags.format === 'csv') return ctx.out.data(renderCsv(result).trimEnd());
+    if (flags.format === 'markdown') return ctx.out.data(renderMarkdown(result));
+    if (result.ideas.length === 0) return ctx.out.info(`no suggestions for ${brand} since ${result.since.slice(0, 10)}`);
+    ctx.out.data(renderTable(['#', 'idea', 'voices', 'mentions', 'trend', 'sample'],
+      result.ideas.map((i) => [i.rank, i.terms.join(', '), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]), ctx.out.color));
+  }));
+
+function renderMarkdown(r: IdeasResult): string {
+  const lines = [`# Ideas for ${r.brand ?? 'all brands'}`, '', `${r.suggestions} suggestion(s), ${r.since.slice(0, 10)} to ${r.until.slice(0, 10)}.`, ''];
+  if (r.ideas.length === 0) return [...lines, 'No suggestions in this period.'].join('\n');
+  for (const i of r.ideas) {
+    lines.push(`## ${i.rank}. ${escapeMd(i.terms.join(', '))}`, '', `${i.voices} voice(s), ${i.mentions} mention(s), ${i.trend} (${i.earlier} → ${i.later} voices)`, '');
+    for (const s of i.samples) lines.push(`- ${escapeMd(clipText(s.text, 200))}${s.url ? ` ([link](${s.url}))` : ''} — \`${s.ref}\``);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+/** Post text is data: no markdown of its own (links, headings, tables) gets through. */
+function escapeMd(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
+}
+
+function renderCsv(r: IdeasResult): string {
+  return stringify([
+    ['rank', 'idea', 'terms', 'voices', 'mentions', 'earlier_voices', 'later_voices', 'trend', 'sample_id', 'sample_text', 'sample_url'],
+    ...r.ideas.map((i) => [i.rank, neutraliseCell(i.label), neutraliseCell(i.terms.join('; ')), i.voices, i.mentions, i.earlier, i.later, i.trend,
+      i.samples[0]?.ref ?? '', neutraliseCell(i.samples[0]?.text ?? ''), i.samples[0]?.url ?? '']),
+  ]);
+}

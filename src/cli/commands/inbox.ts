@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { readInboxItems, type InboxItem } from '../../core/inbox.js';
+import { neutraliseCell } from '../../report/csv.js';
+import { clipText, renderTable, shortTime } from '../../report/table.js';
+import { resolveBrand } from '../brands.js';
+import { withContext } from '../context.js';
+import { addFormatOption, parsePositiveInt } from '../options.js';
+import { parseTimePoint } from '../time.js';
+
+interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string }
+
+export const inboxCommand = addFormatOption(
+  new Command('inbox').description('mentions that likely need a reply (safety reports, complaints, questions), newest day first, most urgent first within a day'),
+  ['table', 'json', 'csv'],
+  'table',
+)
+  .option('--brand <name>', 'only this brand')
+  .option('--source <name>', 'only this source (x, reddit, bluesky, …)')
+  .option('--since <when>', 'from this date or this long ago', '7d')
+  .option('--until <when>', 'before this date or this long ago')
+  .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 50)
+  .addHelpText('after', '\nExamples:\n  $ earshot inbox --brand Kettleby\n  $ earshot inbox --since 48h --format csv > to-answer.csv'
+    + '\n  $ earshot label x:1859236457122451456 handled   # answered: out of the inbox (not-handled puts it back)'
+    + '\n\nA mention labelled not-question (or not-complaint, not-safety) leaves the inbox once it has no other reason to be there.')
+  .action(withContext(async (ctx, flags: InboxFlags) => {
+    // a read command: never creates, migrates or writes the store
+    const store = await ctx.readStore();
+    const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
+    const items = await readInboxItems(store, {
+      brand, source: flags.source?.toLowerCase(), limit: flags.limit,
+      since: parseTimePoint(flags.since, '--since', ctx.now), until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
+    });
+    if (flags.format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
+    if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
+    ctx.out.data(renderTable(['when', 'why', 'id', 'author', 'text', 'engagement', 'link'],
+      items.map((i) => [shortTime(i.createdAt), i.reason, i.ref, clipText(i.author ?? '', 16), clipText(i.text, 70), i.engagement, i.url ?? '']), ctx.out.color));
+  }));
+
+function renderCsv(items: InboxItem[]): string {
+  return stringify([
+    ['id', 'source', 'brand', 'created_at', 'reason', 'safety', 'complaint', 'question', 'engagement', 'author', 'text', 'url'],
+    ...items.map((i) => [i.ref, i.source, neutraliseCell(i.brand), i.createdAt, i.reason, i.safety, i.complaint, i.question, i.engagement,
+      neutraliseCell(i.author ?? ''), neutraliseCell(i.text), i.url ?? '']),
+  ]);
+}

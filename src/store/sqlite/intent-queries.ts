@@ -1,0 +1,96 @@
+// Intent in the store (migration 16): the effective question and suggestion flags, the
+// --intent filter, intent labels (question, suggestion, handled), the inbox and the
+// suggestions of a brand. PostgreSQL's intent-queries.ts reads the same columns.
+import type { InboxQuery, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
+import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, ENGAGEMENT } from './mention-queries.js';
+import type { Db } from './open.js';
+
+/**
+ * The effective question / suggestion flag (0/1) of a mention, with `a` (its analysis) and
+ * `il` (its intent labels) joined: the human label, else the model's yes/no once an intent
+ * model scored it, else NULL.
+ */
+export const EFFECTIVE_QUESTION = 'COALESCE(il.question, CASE WHEN a.question_score IS NOT NULL THEN a.question END)';
+export const EFFECTIVE_SUGGESTION = 'COALESCE(il.suggestion, CASE WHEN a.suggestion_score IS NOT NULL THEN a.suggestion END)';
+
+/** Keeps mentions `m` whose effective flag for `kind` is 1; needs no join (both backends). */
+export function intentFilter(kind: IntentKind): string {
+  const column = kind === 'question' ? 'question' : 'suggestion';
+  return `COALESCE((SELECT il.${column} FROM intent_labels il WHERE il.mention_id = m.id),
+    (SELECT CASE WHEN ia.${column}_score IS NOT NULL THEN ia.${column} END FROM analyses ia WHERE ia.mention_id = m.id)) = 1`;
+}
+
+/** The label's column: from a fixed list, never from input. */
+export function intentLabelColumn(kind: IntentLabelKind): 'question' | 'suggestion' | 'handled' {
+  return kind === 'question' ? 'question' : kind === 'suggestion' ? 'suggestion' : 'handled';
+}
+
+/** A human intent label: kept in its own table (survives re-analysis); the analysis flag follows a question/suggestion label. */
+export function writeIntentLabel(db: Db, rowId: number, kind: IntentLabelKind, value: boolean): void {
+  const column = intentLabelColumn(kind);
+  const v = value ? 1 : 0;
+  db.transaction(() => {
+    db.prepare(`INSERT INTO intent_labels (mention_id, ${column}, labeled_at) VALUES (?, ?, ?)
+      ON CONFLICT (mention_id) DO UPDATE SET ${column} = excluded.${column}, labeled_at = excluded.labeled_at`)
+      .run(rowId, v, new Date().toISOString());
+    if (column !== 'handled') db.prepare(`UPDATE analyses SET ${column} = ? WHERE mention_id = ?`).run(v, rowId);
+  })();
+}
+
+/** The joins the inbox and suggestions read: a brand link `l`, its mention, analysis and labels. */
+const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
+  LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
+  LEFT JOIN safety_labels sl ON sl.mention_id = m.id LEFT JOIN intent_labels il ON il.mention_id = m.id`;
+
+function rangeWhere(q: { brand?: string; source?: string; since?: string; until?: string }): string[] {
+  const where: string[] = [];
+  if (q.brand) where.push('b.name = @brand COLLATE NOCASE');
+  if (q.source) where.push('m.source = @source');
+  // the link's hour bounds too, so the (brand, hour) index narrows the rows before the exact times
+  if (q.since) where.push(`m.created_at >= @since AND l.hour >= ${hourOf(q.since)}`);
+  if (q.until) where.push(`m.created_at < @until AND l.hour <= ${hourOf(q.until)}`);
+  return where;
+}
+
+/** The hour (since the epoch) of an ISO time; an integer, so safe to write into SQL. */
+export function hourOf(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? Math.floor(ms / 3_600_000) : 0;
+}
+
+type RawInbox = Omit<InboxRow, 'safety' | 'complaint' | 'question'> & { safety: number; complaint: number; question: number };
+
+/** Newest day first; within a day safety, then complaints, then questions, then engagement. */
+export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
+  const where = [...rangeWhere(q), 'COALESCE(il.handled, 0) = 0'];
+  const rows = db.prepare(`SELECT * FROM (
+      SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url, m.id AS rowId,
+        COALESCE(${EFFECTIVE_SAFETY}, 0) AS safety, COALESCE(${EFFECTIVE_COMPLAINT}, 0) AS complaint,
+        COALESCE(${EFFECTIVE_QUESTION}, 0) AS question, ${ENGAGEMENT} AS engagement
+      ${JOINS} WHERE ${where.join(' AND ')})
+    WHERE safety = 1 OR complaint = 1 OR question = 1
+    ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, createdAt DESC, rowId DESC, brand
+    LIMIT @limit`).all({ brand: q.brand, source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number }>;
+  return rows.map(({ rowId: _, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));
+}
+
+/** Suggestions of a range, oldest first, each with its topic terms for the brand it is linked to. */
+export function readSuggestions(db: Db, q: SuggestionQuery): SuggestionSet {
+  const where = [...rangeWhere(q), `${EFFECTIVE_SUGGESTION} = 1`];
+  const rows = db.prepare(`SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url,
+      COALESCE(a.voice, m.id) AS voice, ${ENGAGEMENT} AS engagement,
+      (SELECT json_group_array(json_object('key', t.key, 'display', t.display)) FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
+        WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id) AS terms
+    ${JOINS} WHERE ${where.join(' AND ')}
+    ORDER BY m.created_at, m.id, b.name`).all({ brand: q.brand, since: q.since, until: q.until }) as Array<Omit<SuggestionRow, 'terms'> & { terms: string }>;
+  const read = rows.map((r) => ({ ...r, terms: (JSON.parse(r.terms) as SuggestionRow['terms']).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)) }));
+  const keys = [...new Set(read.flatMap((r) => r.terms.map((t) => t.key)))];
+  const params = { brand: q.brand, since: q.since, until: q.until, keys: JSON.stringify(keys) };
+  const range = rangeWhere(q);
+  const mentions = db.prepare(`SELECT COUNT(*) FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
+    ${range.length ? `WHERE ${range.join(' AND ')}` : ''}`).pluck().get(params) as number;
+  const counts = keys.length === 0 ? [] : db.prepare(`SELECT t.key, COUNT(DISTINCT m.id) AS n FROM mention_terms l JOIN terms t ON t.id = l.term_id
+    JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
+    WHERE t.key IN (SELECT value FROM json_each(@keys)) ${range.map((w) => `AND ${w}`).join(' ')} GROUP BY t.key`).all(params) as Array<{ key: string; n: number }>;
+  return { rows: read, mentions, termMentions: Object.fromEntries(counts.map((c) => [c.key, c.n])) };
+}

@@ -1,0 +1,67 @@
+// `npm run bench:intent`: the shipped intent heads, scored as `analyze` scores mentions, on
+// sets they never trained on: suggestion F1 on the SemEval-2019 trial sets (forum, hotel
+// reviews), question F1 and feature-request precision/recall on the held-out fold 0 of the VLC
+// forum sentences and of the CLAP app reviews, both heads on the written probe posts
+// (bench/probes/intent.jsonl); and the whole analyser's speed in mentions per CPU-second.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
+import type { AnalysisRecord } from '../store/store.js';
+import { hashOf } from './safety-data.js';
+import { f1At } from './train-intent.js';
+import { REPO_ROOT, readFlag } from './sentiment-data.js';
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+}
+
+type Scored = { gold: number; record: AnalysisRecord };
+const fmt = (m: { f1: number; precision: number; recall: number }) => `F1 ${m.f1.toFixed(3)} (P ${m.precision.toFixed(3)}, R ${m.recall.toFixed(3)})`;
+
+function measure(rows: Scored[], head: 'question' | 'suggestion') {
+  return f1At(rows.map((r) => r.gold), rows.map((r) => (r.record[head] ? 1 : 0)), 0.5);
+}
+
+export function benchIntent(dataDir: string): string[] {
+  const analyze = createMentionAnalyzer({ brandTerms: {} });
+  let row = 0;
+  const score = (text: string): AnalysisRecord => analyze({ rowId: ++row, id: String(row), source: 'x', text, author: `a${row}`, lang: null, brands: ['Acme'] } as never);
+  const dir = join(dataDir, 'intent');
+  const lines = [`models ${analyze.modelVersion}`, '', '| set | rows (positive) | head | result | target |', '|---|---:|---|---|---|'];
+  const add = (set: string, rows: Scored[], head: 'question' | 'suggestion', target: string) => {
+    lines.push(`| ${set} | ${rows.length} (${rows.filter((r) => r.gold).length}) | ${head} | ${fmt(measure(rows, head))} | ${target} |`);
+  };
+  const trial = jsonl<{ text: string; suggestion: number; set: string }>(join(dir, 'semeval2019-suggestions/trial.jsonl'));
+  for (const [set, name] of [['trial-A', 'SemEval-2019 trial A (forum)'], ['trial-B', 'SemEval-2019 trial B (hotel reviews)']] as const) {
+    add(name, trial.filter((r) => r.set === set).map((r) => ({ gold: r.suggestion, record: score(r.text) })), 'suggestion', 'F1 ≥ 0.70');
+  }
+  const forum = jsonl<{ text: string; label: string }>(join(dir, 'tizard-vlc-forum/data.jsonl')).filter((r) => hashOf(r.text) % 10 === 0);
+  const asks = (r: { text: string; label: string }) => ['question on application', 'information seeking', 'information seeking (uncertain)', 'requesting more information'].includes(r.label)
+    || (r.label === 'help seeking' && !/^\W*thank/i.test(r.text));
+  add('VLC forum, held-out fold', forum.filter((r) => r.label !== 'help seeking' || asks(r)).map((r) => ({ gold: asks(r) ? 1 : 0, record: score(r.text) })), 'question', 'F1 ≥ 0.80');
+  const reviews = jsonl<{ text: string; category: string }>(join(dir, 'clap-app-reviews/data.jsonl')).filter((r) => hashOf(r.text) % 10 === 0);
+  add('CLAP app reviews, held-out fold (FEATURE)', reviews.map((r) => ({ gold: r.category === 'FEATURE' ? 1 : 0, record: score(r.text) })), 'suggestion', 'R ≥ 0.70 at P ≥ 0.60');
+  const probes = jsonl<{ text: string; question: number; suggestion: number }>(join(REPO_ROOT, 'bench/probes/intent.jsonl'));
+  const scoredProbes = probes.map((p) => ({ p, record: score(p.text) }));
+  add('written probe posts', scoredProbes.map(({ p, record }) => ({ gold: p.question, record })), 'question', 'F1 ≥ 0.80');
+  add('written probe posts', scoredProbes.map(({ p, record }) => ({ gold: p.suggestion, record })), 'suggestion', '—');
+  lines.push('', speedLine(analyze, [...trial.map((r) => r.text), ...probes.map((p) => p.text)]));
+  return lines;
+}
+
+/** The whole analyser (every head), mentions per CPU-second, after a warm-up pass. */
+function speedLine(analyze: ReturnType<typeof createMentionAnalyzer>, texts: string[]): string {
+  const run = (rounds: number) => { for (let k = 0; k < rounds; k++) texts.forEach((text, i) => analyze({ rowId: i + 1, id: String(i), source: 'x', text: `${text} ${k}`, author: `a${i}`, lang: null, brands: ['Acme'] } as never)); };
+  run(1);
+  const start = process.cpuUsage();
+  const rounds = 4;
+  run(rounds);
+  const used = process.cpuUsage(start);
+  const seconds = (used.user + used.system) / 1e6;
+  return `analyser speed: ${Math.round((rounds * texts.length) / seconds).toLocaleString('en-US')} mentions per CPU-second (${rounds * texts.length} mentions, target ≥ 9,000)`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const argv = process.argv.slice(2);
+  process.stdout.write(`${benchIntent(readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data')).join('\n')}\n`);
+}

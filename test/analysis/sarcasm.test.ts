@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
+import { hasPraiseContrast } from '../../src/analysis/complaint/cues.js';
+import { getTokenizer } from '../../src/analysis/nlp.js';
+import { readSentimentTokens } from '../../src/analysis/sentiment/score.js';
+
+// From earshot's own written dev sentences (bench/dev), which the sarcasm thresholds were
+// chosen on: regression tests of the rule, not a measure of quality (bench:complaint
+// measures that on the irony test set and the held-out probes).
+const SARCASM = [
+  'wow thanks @Zentro, my package is lost for the third time this month',
+  'great service as always, 45 minutes on hold and then they hung up',
+  'nothing like a train that is 2 hours late to start the day, cheers',
+  'oh perfect, the printer jammed right before my deadline',
+  'awesome, the app crashes every single time i open the camera',
+  'really impressed that my card got declined at the till again',
+  'gotta love a phone that dies at 40 percent',
+  'amazing how the lid fell off the first time i used it',
+];
+const PRAISE = [
+  'so happy with my new headphones, the sound is incredible', 'love how quiet the new dishwasher is',
+  'fantastic battery life, lasts two days easily', 'perfect fit and the fabric feels great', 'glad i upgraded, the screen is gorgeous',
+];
+
+describe('sarcasm: praise around a negative situation', () => {
+  const analyze = createMentionAnalyzer({ brandTerms: {} });
+  const read = (text: string) => analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text, lang: null, brands: ['Acme'] } as never);
+  const contrast = (text: string) => {
+    const tokens = readSentimentTokens(getTokenizer().readDoc(text));
+    return hasPraiseContrast(tokens.values, tokens.types);
+  };
+
+  it.each(SARCASM)('is never scored positive: %s', (text) => {
+    expect(contrast(text)).toBe(true);
+    expect(read(text).sentimentLabel).not.toBe('positive');
+  });
+
+  it.each(PRAISE)('leaves sincere praise positive: %s', (text) => {
+    expect(read(text).sentimentLabel).toBe('positive');
+    expect(read(text).complaint).toBe(false);
+  });
+
+  it('does not read negated praise or praise alone as the contrast', () => {
+    expect(contrast('not great, the lid cracked')).toBe(false);
+    expect(contrast('love this tea so much')).toBe(false);
+    expect(contrast('love how it broke on day two')).toBe(true);
+  });
+});
