@@ -38,9 +38,9 @@ const lines = (text: string) => {
   const lf = text.replace(/\r\n?/g, '\n');
   return lf.includes('\n') ? lf.replace(/\t/g, '') : lf;
 };
-/** Calc holds a boolean as the formula TRUE() or FALSE(): that is is_complaint's and is_safety's type, not a formula from any text. */
+/** Calc holds a boolean as the formula TRUE() or FALSE(): that is the is_* columns' type, not a formula from any text. */
 const isBoolean = (cell: CalcCell) => /^of:=(TRUE|FALSE)\(\)$/.test(cell.formula ?? '');
-const BOOLEANS = [col('is_complaint'), col('is_safety')];
+const BOOLEANS = [col('is_complaint'), col('is_safety'), col('is_question'), col('is_suggestion')];
 const formulas = (sheet: CalcCell[][]) => sheet.flatMap((row) => row.filter((c, i) => c.formula !== undefined && !(BOOLEANS.includes(i) && isBoolean(c))));
 
 if (!hasSoffice) console.warn(`[spreadsheet-client] ${SOFFICE} not found: the LibreOffice round trip is SKIPPED (apt-get install -y libreoffice-calc; CI installs it)`);

@@ -105,8 +105,8 @@ describe.each(backends)('$name store', (backend) => {
       postsRead: 1, inserted: 1, updated: 0, status: 'ok' });
     const status = await store().status();
     expect(status.rows).toEqual([
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, lastScan: null },
-      { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, lastScan: '2026-11-20T11:01:00.000Z' },
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null },
+      { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: '2026-11-20T11:01:00.000Z' },
     ]);
     expect(status.schemaVersion).toBe(LATEST_VERSION);
     expect(status.sizeBytes).toBeGreaterThan(0);
