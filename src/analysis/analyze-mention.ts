@@ -1,5 +1,7 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast } from './complaint/cues.js';
+import { mentionLanguage } from './language/detect.js';
+import { otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
 import { scoreComplaintTokens } from './complaint/index.js';
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
@@ -10,7 +12,7 @@ import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './mode
 import { clusterKey } from './near-duplicate.js';
 import { voiceCluster } from './emergence/campaign.js';
 import { nlp } from './nlp.js';
-import { extractFeatures, isMaybeEnglish, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
+import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
@@ -50,20 +52,25 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const text = boundForAnalysis(input.text);
     const columns = readTokenColumns(nlp.readDoc(text));
     const tokens = { values: columns.values, types: columns.types };
-    const english = isMaybeEnglish(input.lang);
+    // the source's tag or the detected language picks the heads; English ones see 'en'
+    const lang = mentionLanguage(text, input.lang);
+    const english = readsAsEnglish(lang);
+    const headLang = english ? 'en' : lang;
     const raw = english && shared
       ? scoreFeatures(models.sentiment, tokens, extractFeatures(tokens, models.sentiment.settings, features))
-      : scoreTokens(models.sentiment, tokens, { lang: input.lang });
+      : scoreTokens(models.sentiment, tokens, { lang: headLang });
     const meaning = english && space ? denseMeaning(space, tokens.values, tokens.types, meaningScratch) : undefined;
-    const scored = scoreComplaintTokens(models.complaint, tokens, raw, { lang: input.lang, wordFeatures: english && shared ? features : undefined, meaning });
+    const scored = scoreComplaintTokens(models.complaint, tokens, raw, { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning });
     const sarcastic = english && isSarcastic(models, tokens, raw, scored.score, meaning);
     // sarcasm is a complaint however much praise it borrows: the irony head's P counts as the complaint's
     const complaint = sarcastic && models.irony.threshold > 0 ? sarcasticComplaint(scored, sarcastic, models.complaint.threshold) : scored;
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
-      { lang: input.lang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
+      { lang: headLang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
     const intent = scoreIntentTokens(models.intent, tokens, raw, complaint.score,
-      { lang: input.lang, wordFeatures: english && shared && sharedIntent ? features : undefined, meaning });
-    const sentiment = sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
+      { lang: headLang, wordFeatures: english && shared && sharedIntent ? features : undefined, meaning });
+    // a language with its own sentiment model takes that sentiment; English keeps every head
+    const other = english ? null : otherLanguageSentiment(models.languages, lang, text);
+    const sentiment = other ?? sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
     const [first = '', ...others] = input.brands;
@@ -86,6 +93,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       cluster: voiceCluster(key, text, voice),
       voice,
       terms,
+      lang,
+      scored: scoredHeads(english, other),
       // each brand drops its own names only: the rival's name stays a topic of the other
       ...(others.length > 0 ? { termsByBrand: [{ brand: first, terms }, ...others.map((brand) => ({ brand, terms: termsOf(brand) }))] } : {}),
     };

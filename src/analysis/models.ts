@@ -1,6 +1,7 @@
 import { loadComplaintModel, type ComplaintModel } from './complaint/index.js';
 import { loadIronyModel, type IronyModel } from './irony/score.js';
 import { loadIntentModel, type IntentModel } from './intent/index.js';
+import { loadLanguageModels, type LanguageModels } from './language/models.js';
 import { loadSafetyModel, type SafetyModel } from './safety/index.js';
 import { loadSentimentModel, type SentimentModel } from './sentiment/index.js';
 
@@ -12,7 +13,9 @@ export interface AnalysisModels {
   /** Irony: with the praise-plus-problem contrast, it turns sarcastic praise into the complaint it is. */
   irony: IronyModel;
   intent: IntentModel;
-  /** `<sentiment>+<complaint>+<safety>+<irony>+<intent version>`: a change to any re-scores every mention. */
+  /** Sentiment for languages other than English; without it such posts are unscored. */
+  languages?: LanguageModels;
+  /** `<sentiment>+<complaint>+<safety>+<irony>+<intent>+<languages version>`: a change to any re-scores every mention. */
   version: string;
 }
 
@@ -27,6 +30,8 @@ export interface ModelPaths {
   ironyModelPath?: string;
   /** The intent model file (default: models/intent-v1.json). */
   intentModelPath?: string;
+  /** The per-language sentiment models (default: models/languages-v1.json). */
+  languagesModelPath?: string;
 }
 
 export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
@@ -35,5 +40,7 @@ export function loadAnalysisModels(paths: ModelPaths = {}): AnalysisModels {
   const safety = loadSafetyModel(paths.safetyModelPath);
   const irony = loadIronyModel(paths.ironyModelPath);
   const intent = loadIntentModel(paths.intentModelPath);
-  return { sentiment, complaint, safety, irony, intent, version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}+${intent.version}` };
+  const languages = loadLanguageModels(paths.languagesModelPath);
+  return { sentiment, complaint, safety, irony, intent, languages,
+    version: `${sentiment.version}+${complaint.version}+${safety.version}+${irony.version}+${intent.version}+${languages.version}` };
 }

@@ -37,6 +37,21 @@ export function addSafetyOption(cmd: Command): Command {
     .preset('yes').argParser(parseYesNo('--safety')));
 }
 
+/** `--lang fr,es`: only mentions analysed as these languages (ISO 639-1 codes, or `und`). */
+export function addLangOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (en, fr, es…; und: not known)')
+    .argParser(parseLangs));
+}
+
+export function parseLangs(value: string): string[] {
+  const codes = [...new Set(value.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== ''))];
+  const bad = codes.find((c) => !/^(?:[a-z]{2}|und)$/.test(c));
+  if (codes.length === 0 || bad !== undefined) {
+    throw new UsageError(`--lang takes two-letter language codes, not "${bad ?? value}"`, 'e.g. --lang fr,es (und: language not known)');
+  }
+  return codes;
+}
+
 /** `--intent question|suggestion` keeps only mentions that ask, or that propose (effective flags: a human label wins). */
 export function addIntentOption(cmd: Command): Command {
   return cmd.addOption(new Option('--intent <question|suggestion>', 'only questions or only suggestions; human labels win').argParser(parseIntent));

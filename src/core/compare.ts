@@ -14,6 +14,8 @@ export interface CompareOptions {
   /** Top issues listed per brand. */
   topIssues?: number;
   now?: Date;
+  /** Only mentions analysed as these languages (ISO 639-1, `und`): read from the links, not the rollup. */
+  langs?: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -27,8 +29,9 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
   const fromMs = options.since.getTime();
   const toMs = options.until.getTime();
   const prevFrom = fromMs - (toMs - fromMs);
-  const current = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, fromMs, toMs))));
-  const before = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, prevFrom, fromMs))));
+  const extra = options.langs ? { langs: options.langs } : {};
+  const current = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, fromMs, toMs, extra))));
+  const before = await Promise.all(options.brands.map((brand) => store.brandDays(exactRange(brand, prevFrom, fromMs, extra))));
   const totals = withShares(options.brands.map((brand, i) => sumDays(brand, current[i]!)));
   const previous = withShares(options.brands.map((brand, i) => sumDays(brand, before[i]!)));
   const brands: BrandComparison[] = [];
@@ -38,7 +41,7 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
     if (previous[i]!.mentions === 0 && counts.mentions > 0) {
       warnings.push({ kind: 'no-previous-data', brand: counts.brand, message: `${counts.brand}: no mentions in the previous period (${iso(prevFrom).slice(0, 10)} to ${iso(fromMs).slice(0, 10)}): its share change is measured against nothing` });
     }
-    const report = await buildReport(store, { brand: counts.brand, at: options.until, ...DEFAULT_REPORT, top: options.topIssues ?? 3 });
+    const report = await buildReport(store, { brand: counts.brand, at: options.until, ...DEFAULT_REPORT, top: options.topIssues ?? 3, ...extra });
     brands.push({
       ...counts,
       previous: previous[i]!,

@@ -1,7 +1,7 @@
 import { groupByCooccurrence, type GroupTone } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts } from '../store/store.js';
+import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts, type UnscoredTotals } from '../store/store.js';
 import { dataWarnings } from './data-warnings.js';
 import { describeGroup, round } from './report-issue.js';
 
@@ -13,6 +13,8 @@ export interface ReportOptions {
   top: number;
   minMentions: number;
   source?: string;
+  /** Only mentions analysed as these languages (ISO 639-1, `und`). */
+  langs?: string[];
   thresholds?: Partial<Thresholds>;
 }
 
@@ -29,11 +31,12 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   // where the window ends, so what a report finds does not depend on the time of day.
   const atMs = options.at.getTime();
   const windowStart = atMs - options.windowHours * HOUR;
-  const extra = { source: options.source, dayPhase: (Math.ceil(atMs / HOUR) % 24 + 24) % 24 };
+  const extra = { source: options.source, ...(options.langs ? { langs: options.langs } : {}), dayPhase: (Math.ceil(atMs / HOUR) % 24 + 24) % 24 };
   const window = exactRange(options.brand, windowStart, atMs, extra);
   const baseline = exactRange(options.brand, windowStart - options.baselineHours * HOUR, windowStart, extra);
   const toHour = window.toHour;
-  const [windowDays, baselineDays] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline)]);
+  const [windowDays, baselineDays, windowUnscored, baselineUnscored] = await Promise.all([store.dailyTotals(window), store.dailyTotals(baseline),
+    readUnscored(store, window), readUnscored(store, baseline)]);
   const windowTotal = sum(windowDays.map((d) => d.mentions));
   const baselineTotal = sum(baselineDays.map((d) => d.mentions));
   const brandBaselineNegativeShare = sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal, 1);
@@ -85,15 +88,20 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     generatedAt: new Date().toISOString(),
     at: options.at.toISOString(),
     ...(options.source ? { source: options.source } : {}),
+    ...(options.langs ? { langs: options.langs } : {}),
     window: rangeInfo(window),
     baseline: rangeInfo(baseline),
     totals: {
       windowMentions: windowTotal,
       baselineMentions: baselineTotal,
-      windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal, 1)),
-      baselineNegativeShare: round(brandBaselineNegativeShare),
-      windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal, 1)),
-      baselineComplaintShare: round(brandBaselineComplaintShare),
+      // shares of the posts that could be scored: one in a language with no model is neither
+      // negative nor a complaint, and not a confident "no" either
+      windowNegativeShare: round(sum(windowDays.map((d) => d.negative)) / Math.max(windowTotal - windowUnscored.unscored, 1)),
+      baselineNegativeShare: round(sum(baselineDays.map((d) => d.negative)) / Math.max(baselineTotal - baselineUnscored.unscored, 1)),
+      windowComplaintShare: round(sum(windowDays.map((d) => d.complaints)) / Math.max(windowTotal - notComplaintScored(windowUnscored), 1)),
+      baselineComplaintShare: round(sum(baselineDays.map((d) => d.complaints)) / Math.max(baselineTotal - notComplaintScored(baselineUnscored), 1)),
+      ...(windowUnscored.unscored + windowUnscored.sentimentOnly > 0
+        ? { windowUnscored: windowUnscored.unscored, windowSentimentOnly: windowUnscored.sentimentOnly } : {}),
     },
     warnings: await dataWarnings(store, {
       brand: options.brand, fromMs: windowStart, toMs: atMs, baselineFromMs: windowStart - options.baselineHours * HOUR, source: options.source, mentions: windowTotal,
@@ -102,6 +110,16 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     issues: rank('issue'),
     trends: rank('trend'),
   };
+}
+
+const NONE_UNSCORED: UnscoredTotals = { unscored: 0, sentimentOnly: 0 };
+
+function readUnscored(store: Store, range: HourRange): Promise<UnscoredTotals> {
+  return store.unscoredTotals ? store.unscoredTotals(range) : Promise.resolve(NONE_UNSCORED);
+}
+
+function notComplaintScored(t: UnscoredTotals): number {
+  return t.unscored + t.sentimentOnly;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Report {
   at: string;
   /** Present when the report counts one source only (`--source`). */
   source?: string;
+  /** Present when the report counts some languages only (`--lang`). */
+  langs?: string[];
   window: { from: string; to: string; hours: number };
   baseline: { from: string; to: string; hours: number };
   totals: {
@@ -27,6 +29,13 @@ export interface Report {
     windowComplaintShare: number;
     /** The same share over the baseline period: the brand's usual level of complaint. */
     baselineComplaintShare: number;
+    /**
+     * The window's mentions in a language with no model (no sentiment, complaint or safety)
+     * and with a sentiment model only; present when either is above 0. The shares above
+     * leave them out of their denominators; issues' shares do not yet.
+     */
+    windowUnscored?: number;
+    windowSentimentOnly?: number;
   };
   /**
    * Why the figures may be incomplete (see DataWarning): no data in the window, a source

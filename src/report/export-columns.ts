@@ -4,7 +4,7 @@ import type { ExportRow } from '../store/store.js';
 export const EXPORT_COLUMNS = [
   'id', 'source', 'brand', 'created_at', 'author', 'text', 'url',
   'sentiment', 'sentiment_label', 'complaint', 'is_complaint', 'safety', 'is_safety',
-  'question', 'is_question', 'suggestion', 'is_suggestion', 'topics', 'likes', 'replies', 'reposts', 'score',
+  'question', 'is_question', 'suggestion', 'is_suggestion', 'topics', 'likes', 'replies', 'reposts', 'score', 'lang',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -23,7 +23,7 @@ const FIELD: Record<ExportColumn, keyof ExportRow> = {
   sentiment: 'sentiment', sentiment_label: 'sentimentLabel', complaint: 'complaint', is_complaint: 'isComplaint',
   safety: 'safety', is_safety: 'isSafety', question: 'question', is_question: 'isQuestion', suggestion: 'suggestion', is_suggestion: 'isSuggestion',
   topics: 'topics',
-  likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score',
+  likes: 'likes', replies: 'replies', reposts: 'reposts', score: 'score', lang: 'lang',
 };
 
 export function isExportColumn(name: string): name is ExportColumn {

@@ -39,7 +39,14 @@ function headline(report: Report): string {
   const t = report.totals;
   return `${report.brand} — ${report.window.hours}h to ${shortTime(report.at)} UTC vs the ${Math.round(report.baseline.hours / 24)} days before: `
     + `${t.windowMentions.toLocaleString('en-US')} mentions (${percent(t.windowComplaintShare)} complaints, ${percent(t.windowNegativeShare)} negative; `
-    + `baseline ${percent(t.baselineComplaintShare)} and ${percent(t.baselineNegativeShare)})`;
+    + `baseline ${percent(t.baselineComplaintShare)} and ${percent(t.baselineNegativeShare)})${unscoredNote(t)}`;
+}
+
+/** How many of the window's mentions the shares leave out, by what could not be scored. */
+export function unscoredNote(t: Report['totals']): string {
+  const parts = [t.windowUnscored ? `${t.windowUnscored.toLocaleString('en-US')} in languages with no model (unscored)` : '',
+    t.windowSentimentOnly ? `${t.windowSentimentOnly.toLocaleString('en-US')} with sentiment only (no complaint score)` : ''].filter(Boolean);
+  return parts.length > 0 ? `; of them ${parts.join(', ')}` : '';
 }
 
 function issueTable(issues: ReportIssue[], color: boolean): string {

@@ -25,7 +25,7 @@ export const COPY_TABLES = {
     match: ['model_version', 'cluster_key'],
     columns: ['mention_id', 'model_version', 'sentiment_score', 'sentiment_label', 'cluster_key', 'brand_id', 'hour',
       'voice', 'cluster', 'sentiment', 'complaint_score', 'complaint', 'safety_score', 'safety',
-      'question_score', 'question', 'suggestion_score', 'suggestion', 'analyzed_at'],
+      'question_score', 'question', 'suggestion_score', 'suggestion', 'analyzed_at', 'lang', 'scored'],
   },
   human_labels: { key: 'mention_id', match: ['label'], columns: ['mention_id', 'label', 'labeled_at'] },
   complaint_labels: { key: 'mention_id', match: ['complaint'], columns: ['mention_id', 'complaint', 'labeled_at'] },

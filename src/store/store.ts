@@ -219,6 +219,16 @@ export interface StoreStatus {
   failedAnalyses: { count: number; latest: FailedAnalysis[] };
   sizeBytes: number;
   schemaVersion: number;
+  /** Analysed mentions per language (most first), and how many the models could not score. */
+  languages?: LanguageCount[];
+}
+
+/** Analysed mentions in one language: `scored` all heads, sentiment only, or `unscored` (no model). */
+export interface LanguageCount {
+  lang: string;
+  analyzed: number;
+  sentimentOnly: number;
+  unscored: number;
 }
 
 export interface SearchQuery {
@@ -231,6 +241,8 @@ export interface SearchQuery {
   complaint?: boolean;
   /** Only safety reports (true) or only mentions that are not (false); effective flags, mentions no safety model scored nor a person labelled left out. */
   safety?: boolean;
+  /** Only mentions analysed as one of these languages (ISO 639-1 codes, `und`). */
+  langs?: string[];
   /** Only questions or only suggestions (effective flags). */
   intent?: IntentKind;
   limit: number;
@@ -342,7 +354,17 @@ export interface AnalysisRecord {
   termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
   /** The input's textHash, when it had one. */
   textHash?: string;
+  /** ISO 639-1 code of the post's language (the source's tag, else detected), `und` when not known. */
+  lang?: string;
+  /**
+   * What the models could score: `all` (English, or unknown and read as English), `sentiment`
+   * (a language with a sentiment model only: complaint and safety are not scored), `none`
+   * (no model for the language: sentiment, complaint and safety are stored as 0 and mean nothing).
+   */
+  scored?: Scored;
 }
+
+export type Scored = 'all' | 'sentiment' | 'none';
 
 export interface AnalysisFailure {
   rowId: number;
@@ -383,12 +405,14 @@ export interface HourRange {
   dayPhase?: number;
   /** Only mentions from this source (slower: joins the mentions table). */
   source?: string;
+  /** Only mentions analysed as one of these languages (ISO 639-1, `und`; slower: joins analyses, no rollups). */
+  langs?: string[];
 }
 
 const HOUR_MS = 3_600_000;
 
 /** The range [fromMs, toMs) of a brand: whole hours plus exact partial edge hours. */
-export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase'> = {}): HourRange {
+export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase' | 'langs'> = {}): HourRange {
   const range: HourRange = { brand, fromHour: Math.floor(fromMs / HOUR_MS), toHour: Math.ceil(toMs / HOUR_MS), ...extra };
   if (fromMs % HOUR_MS !== 0) range.fromIso = new Date(fromMs).toISOString();
   if (toMs % HOUR_MS !== 0) range.toIso = new Date(toMs).toISOString();
@@ -493,7 +517,21 @@ export interface BrandDay {
 }
 
 /** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */
+/** Analysed mentions of a range the models could not fully score (see AnalysisRecord.scored). */
+export interface UnscoredTotals {
+  /** No model for the language: no sentiment, complaint or safety. */
+  unscored: number;
+  /** Sentiment only: no complaint or safety. */
+  sentimentOnly: number;
+}
+
 export interface ReportQueries {
+  /**
+   * How many of a range's analysed mentions were not fully scored. Reads only such
+   * mentions (a partial index), so a store of English posts pays nothing. Optional: a
+   * store without it reports every mention as scored.
+   */
+  unscoredTotals?(range: HourRange): Promise<UnscoredTotals>;
   dailyTotals(range: HourRange): Promise<DayTotals[]>;
   windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]>;
   /**
@@ -541,6 +579,8 @@ export interface ExportQuery {
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
   terms?: string[];
+  /** Only mentions analysed as one of these languages (ISO 639-1 codes, `und`). */
+  langs?: string[];
   limit?: number;
 }
 
@@ -574,6 +614,8 @@ export interface ExportRow {
   replies: number | null;
   reposts: number | null;
   score: number | null;
+  /** The language the analyser read the post as (ISO 639-1, `und`); null when not analysed. */
+  lang?: string | null;
 }
 
 export interface AlertKey {

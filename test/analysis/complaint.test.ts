@@ -74,12 +74,12 @@ describe('the complaint score', () => {
 });
 
 describe('the complaint model file', () => {
-  it('is versioned with the sentiment, safety, irony and intent models as one analysis version', () => {
+  it('is versioned with the sentiment, safety, irony, intent and language models as one analysis version', () => {
     const models = loadAnalysisModels();
     expect(models.complaint.version).toMatch(/^complaint-[0-9a-f]{10}$/);
     expect(models.safety.version).toMatch(/^safety-[0-9a-f]{10}$/);
     expect(models.irony.version).toMatch(/^irony-[0-9a-f]{10}$/);
-    expect(models.version).toBe(`${models.sentiment.version}+${models.complaint.version}+${models.safety.version}+${models.irony.version}+${models.intent.version}`);
+    expect(models.version).toBe(`${models.sentiment.version}+${models.complaint.version}+${models.safety.version}+${models.irony.version}+${models.intent.version}+${models.languages!.version}`);
     expect(models.complaint.threshold).toBeGreaterThan(0.2);
     expect(models.complaint.threshold).toBeLessThan(0.8);
   });

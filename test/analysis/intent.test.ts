@@ -22,7 +22,7 @@ describe('intent heads in the single analysis pass', () => {
 
   it('name the intent model in the analysis version, so a new one re-scores every mention', () => {
     const file = JSON.parse(readFileSync(DEFAULT_INTENT_MODEL_PATH, 'utf8')) as IntentModelFile;
-    expect(analyze.modelVersion.endsWith(`+${file.version}`)).toBe(true);
+    expect(analyze.modelVersion.split('+')).toContain(file.version);
     expect(readBaseVersion()).toBe(analyze.modelVersion);
   });
 

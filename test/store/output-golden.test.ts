@@ -20,21 +20,23 @@ import { storeBackends } from '../support/store-backends.js';
  * Then each issue gained `voices` and `baselineVoices`, what `growth` is measured on.
  * Merging main (intents, issue states) moved no hash: the export hashes are main's and the
  * report hashes are issue 27's (states appear only once a run recorded them).
+ * Issue 32 (languages): every export gained the lang column, nothing else (checked: with
+ * `columns` leaving lang out, both backends give the hashes before); reports are unchanged.
  */
 const GOLDEN: Record<string, string> = {
   'report Acme': '317b792ac76700fc',
-  'export --issue 1 Acme': 'bc40bec4113ee73a',
+  'export --issue 1 Acme': '5898febe6a157649',
   'report odd Acme': '1aed2c93aad00cc7',
   'report Boilco': 'db76e4553d73a6d2',
-  'export --issue 1 Boilco': '50a724571d9d32f9',
+  'export --issue 1 Boilco': '250aabc3b0e5b92c',
   'report odd Boilco': '91104c9f43509764',
-  'export csv': '4d36cc1d4bef530d',
-  'export csv excel': 'fdb95084e1cc116a',
-  'export csv filtered': 'b13fdc2d75ee0149',
-  'export csv search': 'e48d61ff55afd182',
-  'export jsonl': '85aab5334e4130dd',
-  'export csv safety': '8ce2ceae3ace8527',
-  'export csv not safety': '609df39c2cb698f5',
+  'export csv': 'd71035c2a550ac23',
+  'export csv excel': '5086501eadba571e',
+  'export csv filtered': '0c472be138f3bf96',
+  'export csv search': '9b2e908af4ddd293',
+  'export jsonl': '3f44c875184cb127',
+  'export csv safety': 'f009ad036cfa7c0c',
+  'export csv not safety': 'e8f6b32fffb443d6',
 };
 
 /** Search differs by backend (FTS5 vs PostgreSQL's text search), so each has its own. */

@@ -45,6 +45,8 @@ export function applyAdaptation(base: AnalysisModels, adaptation: Adaptation): A
     safety: base.safety,
     irony: base.irony,
     intent: base.intent,
+    // the other languages' models are not adapted: a brand's own labels are read in English
+    ...(base.languages ? { languages: base.languages } : {}),
     version: adaptation.version,
   };
 }

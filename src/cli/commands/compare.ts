@@ -9,6 +9,7 @@ import { checkOutputPath, writeOutputText } from '../output-file.js';
 import { parseTimeRange } from '../time.js';
 import { unknownBrand } from '../names.js';
 import { reportIncomplete } from '../options.js';
+import { parseLangs } from '../options.js';
 
 interface CompareFlags {
   set?: string;
@@ -16,6 +17,7 @@ interface CompareFlags {
   since: string;
   until?: string;
   by: 'day' | 'week';
+  lang?: string[];
   format?: string;
   out?: string;
   strict?: boolean;
@@ -27,6 +29,7 @@ export const compareCommand = new Command('compare')
   .option('--brands <list>', 'brands to compare, comma-separated (instead of --set)')
   .option('--since <when>', 'start of the period (ISO date or a duration ago)', '30d')
   .option('--until <when>', 'end of the period, exclusive (default now)')
+  .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known)').argParser(parseLangs))
   .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
   .option('--out <file>', 'write to this file instead of stdout')
@@ -51,7 +54,7 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   const unknown = names.find((name) => !known.has(name.toLowerCase()));
   if (unknown !== undefined) throw unknownBrand(unknown, storedNames.length ? [...known.values()] : []);
   const brands = names.map((name) => known.get(name.toLowerCase())!);
-  const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now });
+  const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now, ...(flags.lang ? { langs: flags.lang } : {}) });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(comparison, format, ctx.out.color);

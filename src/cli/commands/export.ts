@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { resolveBrand } from '../brands.js';
 import { parseTimeRange } from '../time.js';
 import { checkBrand, checkSource } from '../names.js';
@@ -24,6 +24,7 @@ interface ExportFlags extends ReportPeriodFlags {
   sentiment?: string;
   complaint?: boolean;
   safety?: boolean;
+  lang?: string[];
   intent?: 'question' | 'suggestion';
   issue?: number;
   search?: string;
@@ -47,6 +48,7 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addLangOption(command);
 addIntentOption(command);
 addReportPeriodOptions(command);
 
@@ -82,6 +84,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
     sentiments,
     complaint: flags.complaint,
     safety: flags.safety,
+    langs: flags.lang,
     intent: flags.intent,
     search: flags.search,
     limit: flags.limit,

@@ -7,7 +7,7 @@ import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutputText } from '../output-file.js';
-import { parsePositiveInt, reportIncomplete } from '../options.js';
+import { parseLangs, parsePositiveInt, reportIncomplete } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
 import { checkSource } from '../names.js';
@@ -17,6 +17,7 @@ interface ReportFlags extends ReportPeriodFlags {
   top: number;
   minMentions: number;
   source?: string;
+  lang?: string[];
   format?: string;
   out?: string;
   strict?: boolean;
@@ -31,6 +32,7 @@ export const reportCommand = command
   .option('--top <n>', 'at most this many issues and trends', parsePositiveInt('--top'), 10)
   .option('--min-mentions <n>', 'least distinct voices for a term to count', parsePositiveInt('--min-mentions'), 5)
   .option('--source <name>', 'only mentions from this source')
+  .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known); slower: reads no rollups').argParser(parseLangs))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
@@ -44,10 +46,10 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const source = flags.source === undefined ? undefined : await checkSource(store, flags.source);
-  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source });
+  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source, langs: flags.lang });
   // states compare with what runs recorded, from reports of the default settings: only a
   // report of those settings can be compared (read only: report never writes)
-  const comparable = !source && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
+  const comparable = !source && !flags.lang && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
     && flags.minMentions === LATEST_REPORT.minMentions;
   const report = comparable ? await readIssueStates(store, built) : built;
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { StoredMention } from '../../domain/mention.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimeRange } from '../time.js';
 import { checkBrand } from '../names.js';
 
@@ -12,6 +12,7 @@ interface SearchFlags {
   until?: string;
   complaint?: boolean;
   safety?: boolean;
+  lang?: string[];
   intent?: 'question' | 'suggestion';
   limit: number;
   format: string;
@@ -25,6 +26,7 @@ addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
 addSafetyOption(command);
+addLangOption(command);
 addIntentOption(command);
 
 export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
@@ -40,6 +42,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       until,
       complaint: flags.complaint,
       safety: flags.safety,
+      langs: flags.lang,
       intent: flags.intent,
       limit: flags.limit,
     });

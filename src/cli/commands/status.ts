@@ -35,7 +35,7 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
       shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
     color,
   );
-  return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}\n${footer}`;
+  return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;
 }
 
 /** The latest scan's outcome in a word or two; a source never scanned (imported data) shows a dash. */
@@ -63,6 +63,19 @@ function renderScanProblems(rows: StoreStatusRow[]): string {
       ...recovered.map((r) => `  ${r.brand} · ${r.source}: last problem at ${shortTime(r.lastFailure)}: ${reason(r)} (ok again at ${shortTime(r.lastSuccess)})`));
   }
   return out.length ? `\n${out.join('\n')}` : '';
+}
+
+/** Analysed mentions per language; those no model could score count as mentions and voices only. */
+function renderLanguages(languages: StoreStatus['languages']): string {
+  if (!languages || languages.length === 0) return '';
+  const parts = languages.map((l) => {
+    const notes = [l.sentimentOnly > 0 ? `${l.sentimentOnly.toLocaleString('en-US')} sentiment only` : '',
+      l.unscored > 0 ? `${l.unscored.toLocaleString('en-US')} unscored` : ''].filter(Boolean);
+    return `${l.lang} ${l.analyzed.toLocaleString('en-US')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  });
+  const unscored = languages.reduce((n, l) => n + l.unscored, 0);
+  const note = unscored > 0 ? `\n${unscored.toLocaleString('en-US')} analysed mention(s) are in a language earshot has no model for: unscored (no sentiment, complaint or safety)` : '';
+  return `\nLanguages (analysed): ${parts.join(', ')}${note}`;
 }
 
 /** Mentions the analyser could not read: skipped, kept, and tried again by the next model version. */

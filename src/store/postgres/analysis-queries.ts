@@ -111,6 +111,7 @@ export class AnalysisWriter {
           safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0),
           question_score: intent.questionScore, question: intent.question, suggestion_score: intent.suggestionScore, suggestion: intent.suggestion,
           analyzed_at: new Date().toISOString(),
+          lang: r.lang ?? null, scored: r.scored ?? null,
         };
       });
       await insertAnalyses(tx, rows);
@@ -197,20 +198,20 @@ type AnalysisRow = {
   mention_id: number; model_version: string; sentiment_score: number; sentiment_label: string; cluster_key: string; brand_id: number;
   hour: number; voice: number; cluster: number; sentiment: number; complaint_score: number | null; complaint: number;
   safety_score: number | null; safety: number; question_score: number | null; question: number; suggestion_score: number | null; suggestion: number;
-  analyzed_at: string;
+  analyzed_at: string; lang: string | null; scored: string | null;
 };
 
 /** Upserts a batch's analyses as one statement of column arrays (a VALUES list would bind 15 parameters a row). */
 async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
   const col = <K extends keyof AnalysisRow>(key: K) => rows.map((r) => r[key]);
   await tx`INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key, brand_id, hour, voice, cluster,
-      sentiment, complaint_score, complaint, safety_score, safety, question_score, question, suggestion_score, suggestion, analyzed_at)
+      sentiment, complaint_score, complaint, safety_score, safety, question_score, question, suggestion_score, suggestion, analyzed_at, lang, scored)
     SELECT * FROM unnest(${col('mention_id')}::bigint[], ${col('model_version')}::text[], ${col('sentiment_score')}::double precision[],
       ${col('sentiment_label')}::text[], ${col('cluster_key')}::text[], ${col('brand_id')}::bigint[], ${col('hour')}::integer[],
       ${col('voice')}::bigint[], ${col('cluster')}::bigint[], ${col('sentiment')}::integer[], ${col('complaint_score')}::double precision[],
       ${col('complaint')}::integer[], ${col('safety_score')}::double precision[], ${col('safety')}::integer[],
       ${col('question_score')}::double precision[], ${col('question')}::integer[], ${col('suggestion_score')}::double precision[],
-      ${col('suggestion')}::integer[], ${col('analyzed_at')}::timestamptz[])
+      ${col('suggestion')}::integer[], ${col('analyzed_at')}::timestamptz[], ${col('lang')}::text[], ${col('scored')}::text[])
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
@@ -218,7 +219,8 @@ async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
       safety_score = excluded.safety_score, safety = excluded.safety,
       question_score = excluded.question_score, question = excluded.question,
-      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at`;
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at,
+      lang = excluded.lang, scored = excluded.scored`;
 }
 
 /** A human label wins everywhere, and survives re-analysis (it lives in its own table). */

@@ -13,13 +13,18 @@ export async function readBrandDays(sql: Sql, range: HourRange): Promise<BrandDa
   const [row] = await sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
   const brandId = row ? Number(row.id) : -1;
   const plan = planRangeRollup(range);
-  const whole = plan.fromDay < plan.toDay && brandId >= 0 && await fillBrandDays(sql, brandId, plan.fromDay, plan.toDay);
-  let query = whole
+  const whole = !range.langs && plan.fromDay < plan.toDay && brandId >= 0 && await fillBrandDays(sql, brandId, plan.fromDay, plan.toDay);
+  let query = range.langs
+    // the rollup does not keep languages: the range's links, those analysed as one of them
+    ? sql`SELECT t.hour / 24 AS day, ${sql.unsafe(DAY_SUMS)} FROM mention_brands t
+        JOIN analyses la ON la.mention_id = t.mention_id AND COALESCE(la.lang, 'und') = ANY(${range.langs}::text[])
+        WHERE t.brand_id = ${brandId} AND t.hour >= ${range.fromHour} AND t.hour < ${range.toHour} ${exactEdges(sql, range, 't')} GROUP BY t.hour / 24`
+    : whole
     ? sql`SELECT day, mentions, analysed, authors, clusters, negative, positive, complaints, engagement FROM brand_days
         WHERE brand_id = ${brandId} AND day >= ${plan.fromDay} AND day < ${plan.toDay} AND mentions > 0`
     : sql`SELECT t.hour / 24 AS day, ${sql.unsafe(DAY_SUMS)} FROM mention_brands t
         WHERE t.brand_id = ${brandId} AND t.hour >= ${plan.fromDay * 24} AND t.hour < ${plan.toDay * 24} GROUP BY t.hour / 24`;
-  for (const [from, to] of plan.raw) {
+  for (const [from, to] of range.langs ? [] : plan.raw) {
     query = sql`${query} UNION ALL SELECT t.hour / 24 AS day, ${sql.unsafe(DAY_SUMS)} FROM mention_brands t
       WHERE t.brand_id = ${brandId} AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges(sql, range, 't')} GROUP BY t.hour / 24`;
   }

@@ -1,6 +1,7 @@
 import type { ExportQuery, ExportRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-queries.js';
+import { UNLESS_UNSCORED } from '../sqlite/export-queries.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from '../sqlite/intent-queries.js';
 
 /**
@@ -10,15 +11,15 @@ import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from '../sqlit
  * order (COLLATE "C", like SQLite's BINARY).
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt",
-  m.author, m.text, m.url, a.sentiment_score AS sentiment,
-  COALESCE(h.label, a.sentiment_label) AS "sentimentLabel",
-  a.complaint_score AS complaint, (${EFFECTIVE_COMPLAINT}) <> 0 AS "isComplaint",
-  a.safety_score AS safety, (${EFFECTIVE_SAFETY}) <> 0 AS "isSafety",
-  a.question_score AS question, (${EFFECTIVE_QUESTION}) <> 0 AS "isQuestion",
-  a.suggestion_score AS suggestion, (${EFFECTIVE_SUGGESTION}) <> 0 AS "isSuggestion",
+  m.author, m.text, m.url, ${UNLESS_UNSCORED('a.sentiment_score', "'none'")} AS sentiment,
+  COALESCE(h.label, ${UNLESS_UNSCORED('a.sentiment_label', "'none'")}) AS "sentimentLabel",
+  ${UNLESS_UNSCORED('a.complaint_score')} AS complaint, (COALESCE(cl.complaint, ${UNLESS_UNSCORED(EFFECTIVE_COMPLAINT)})) <> 0 AS "isComplaint",
+  ${UNLESS_UNSCORED('a.safety_score')} AS safety, (COALESCE(sl.safety, ${UNLESS_UNSCORED(EFFECTIVE_SAFETY)})) <> 0 AS "isSafety",
+  ${UNLESS_UNSCORED('a.question_score')} AS question, (COALESCE(il.question, ${UNLESS_UNSCORED(EFFECTIVE_QUESTION)})) <> 0 AS "isQuestion",
+  ${UNLESS_UNSCORED('a.suggestion_score')} AS suggestion, (COALESCE(il.suggestion, ${UNLESS_UNSCORED(EFFECTIVE_SUGGESTION)})) <> 0 AS "isSuggestion",
   COALESCE((SELECT string_agg(t.display, '; ' ORDER BY t.display COLLATE "C")
     FROM mention_terms mt JOIN terms t ON t.id = mt.term_id WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id), '') AS topics,
-  m.likes, m.replies, m.reposts, m.score`;
+  m.likes, m.replies, m.reposts, m.score, a.lang`;
 
 /** Streams matching mentions through a server-side cursor, a few hundred rows at a time. */
 export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterable<ExportRow> {
@@ -28,6 +29,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.since !== undefined) where.push(sql`m.created_at >= ${query.since}::timestamptz`);
   if (query.until !== undefined) where.push(sql`m.created_at < ${query.until}::timestamptz`);
   if (query.sentiments) where.push(sql`COALESCE(h.label, a.sentiment_label) = ANY(${query.sentiments}::text[])`);
+  if (query.langs) where.push(sql`COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])`);
   if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.safety !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`);
   if (query.intent !== undefined) where.push(sql`${sql.unsafe(intentFilter(query.intent))}`);

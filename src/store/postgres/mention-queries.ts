@@ -32,7 +32,7 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
   const match = tsQuery(sql, query.text);
   return sql<StoredMention[]>`
     SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
-      ${query.complaint === undefined && query.safety === undefined ? sql`` : sql`LEFT JOIN analyses a ON a.mention_id = m.id`}
+      ${query.complaint === undefined && query.safety === undefined && !query.langs ? sql`` : sql`LEFT JOIN analyses a ON a.mention_id = m.id`}
       ${query.complaint === undefined ? sql`` : sql`LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
       ${query.safety === undefined ? sql`` : sql`LEFT JOIN safety_labels sl ON sl.mention_id = m.id`}
     WHERE m.tsv @@ ${match}
@@ -41,6 +41,7 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Stor
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
       ${query.safety === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`}
+      ${query.langs ? sql`AND COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])` : sql``}
       ${query.intent === undefined ? sql`` : sql`AND ${sql.unsafe(intentFilter(query.intent))}`}
     ORDER BY m.created_at DESC, m.id DESC, b.name COLLATE "C" LIMIT ${query.limit}`;
 }

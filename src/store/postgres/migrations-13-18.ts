@@ -116,4 +116,17 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION intent_labels_dirty();
     `,
   },
+  {
+    version: 17,
+    name: 'post language, what was scored',
+    sql: `
+      -- As SQLite's migration 17: the language the analyser read the post as, and which
+      -- heads could score it (NULL on analyses from before, until re-scored).
+      ALTER TABLE analyses ADD COLUMN lang text;
+      ALTER TABLE analyses ADD COLUMN scored text CHECK (scored IN ('all', 'sentiment', 'none'));
+      CREATE INDEX analyses_lang ON analyses (lang, scored);
+      -- reports count the posts not fully scored: only those rows are indexed
+      CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
+    `,
+  },
 ];

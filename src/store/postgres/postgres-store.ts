@@ -42,6 +42,7 @@ export class PostgresStore implements Store {
   /** Analyses this store saved since it last renewed the planner statistics (planner-stats.ts). */
   private analysedSinceStatistics = 0;
   readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly unscoredTotals: NonNullable<ReportQueries['unscoredTotals']>;
   readonly windowTerms: ReportQueries['windowTerms'];
   readonly baselineTerms: ReportQueries['baselineTerms'];
   readonly termPairs: ReportQueries['termPairs'];
@@ -57,6 +58,7 @@ export class PostgresStore implements Store {
     this.runLock = new PgRunLock(sql);
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.unscoredTotals = reports.unscoredTotals.bind(reports);
     this.windowTerms = reports.windowTerms.bind(reports);
     this.baselineTerms = reports.baselineTerms.bind(reports);
     this.termPairs = reports.termPairs.bind(reports);
@@ -125,6 +127,10 @@ export class PostgresStore implements Store {
       failedAnalyses: await readFailedAnalyses(this.sql, FAILURES_SHOWN),
       sizeBytes: await readSizeBytes(this.sql),
       schemaVersion: await pgSchemaVersion(this.sql),
+      languages: (await this.sql`SELECT COALESCE(lang, 'und') AS lang, COUNT(*)::int AS analyzed,
+          COUNT(*) FILTER (WHERE scored = 'sentiment')::int AS "sentimentOnly", COUNT(*) FILTER (WHERE scored = 'none')::int AS unscored
+        FROM analyses GROUP BY 1 ORDER BY analyzed DESC, lang`).map((r) => ({ lang: r.lang as string, analyzed: r.analyzed as number,
+        sentimentOnly: r.sentimentOnly as number, unscored: r.unscored as number })),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, UnscoredTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import type { Sql } from './connect.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
@@ -52,9 +52,13 @@ export class PgReportQueries implements ReportQueries {
   }
 
   private sourceJoin(range: HourRange, source: string | null) {
-    return range.source
+    const bySource = range.source
       ? this.sql`JOIN mentions sm ON sm.id = t.mention_id AND sm.source = ${source}`
       : this.sql``;
+    const byLang = range.langs
+      ? this.sql`JOIN analyses la ON la.mention_id = t.mention_id AND COALESCE(la.lang, 'und') = ANY(${range.langs}::text[])`
+      : this.sql``;
+    return this.sql`${bySource} ${byLang}`;
   }
 
   /**
@@ -70,10 +74,19 @@ export class PgReportQueries implements ReportQueries {
       FROM mention_brands t ${this.sourceJoin(range, p.source)}
       WHERE t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges(sql, range, 't')}
       GROUP BY t.hour / 24 ORDER BY day`;
-    if (range.source || plan.fromDay >= plan.toDay) return [...await raw(range.fromHour, range.toHour)];
+    if (range.source || range.langs || plan.fromDay >= plan.toDay) return [...await raw(range.fromHour, range.toHour)];
     const whole = dayTotalsOf(await readBrandDays(sql, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
     const edges = (await Promise.all(plan.raw.map(([from, to]) => raw(from, to)))).flat();
     return [...whole, ...edges].sort((a, b) => a.day - b.day);
+  }
+
+  async unscoredTotals(range: HourRange): Promise<UnscoredTotals> {
+    const p = await this.scope(range);
+    const [row] = await this.sql`
+      SELECT COUNT(*) FILTER (WHERE a.scored = 'none')::int AS unscored, COUNT(*) FILTER (WHERE a.scored = 'sentiment')::int AS "sentimentOnly"
+      FROM analyses a JOIN mention_brands t ON t.mention_id = a.mention_id ${this.sourceJoin(range, p.source)}
+      WHERE a.scored <> 'all' AND t.brand_id = ${p.brand} AND t.sentiment IS NOT NULL AND ${this.inRange(p)}`;
+    return { unscored: Number(row?.unscored ?? 0), sentimentOnly: Number(row?.sentimentOnly ?? 0) };
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
@@ -113,7 +126,7 @@ export class PgReportQueries implements ReportQueries {
    * it does not keep, a range without a whole day, or a writer it would wait for.
    */
   private async rollupPlan(range: HourRange, brandId: number): Promise<RollupPlan | null> {
-    if (range.source || brandId < 0) return null;
+    if (range.source || range.langs || brandId < 0) return null;
     const plan = planRangeRollup(range);
     if (plan.fromDay >= plan.toDay || !await ensureRollup(this.sql, brandId, plan)) return null;
     return plan;
@@ -196,7 +209,8 @@ export class PgReportQueries implements ReportQueries {
               AND ${this.inRange(p)}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
-      WHERE ${p.source}::text IS NULL OR m.source = ${p.source}
+      WHERE (${p.source}::text IS NULL OR m.source = ${p.source})
+        ${query.langs ? sql`AND COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])` : sql``}
       ORDER BY COALESCE(a.safety, 0) DESC, (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT ${query.limit}`];
   }
 }

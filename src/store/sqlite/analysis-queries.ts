@@ -153,8 +153,8 @@ export function prepareAnalysisWrites(db: Db) {
   const upsertAnalysis = db.prepare(`
     INSERT INTO analyses (mention_id, model_version, sentiment_score, sentiment_label, cluster_key,
       brand_id, hour, voice, cluster, sentiment, complaint_score, complaint, safety_score, safety,
-      question_score, question, suggestion_score, suggestion, analyzed_at)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
+      question_score, question, suggestion_score, suggestion, analyzed_at, lang, scored)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM mentions WHERE id = ? AND (? IS NULL OR text = ?))
     ON CONFLICT (mention_id) DO UPDATE SET model_version = excluded.model_version,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       cluster_key = excluded.cluster_key, brand_id = excluded.brand_id, hour = excluded.hour,
@@ -162,7 +162,8 @@ export function prepareAnalysisWrites(db: Db) {
       complaint_score = excluded.complaint_score, complaint = excluded.complaint,
       safety_score = excluded.safety_score, safety = excluded.safety,
       question_score = excluded.question_score, question = excluded.question,
-      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at`);
+      suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at,
+      lang = excluded.lang, scored = excluded.scored`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
     WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
@@ -209,6 +210,7 @@ export function prepareAnalysisWrites(db: Db) {
       const saved = upsertAnalysis.run(r.rowId, r.modelVersion, r.sentimentScore, r.sentimentLabel, r.clusterKey,
         f.brandIds[0] ?? 0, f.hour, r.voice, r.cluster, sentiment, complaintScoreOf(r), complaint, safetyScoreOf(r), safety,
         intent.questionScore, intent.question, intent.suggestionScore, intent.suggestion, now,
+        r.lang ?? null, r.scored ?? null,
         r.rowId, f.text ?? null, f.text ?? null);
       if (saved.changes === 0) continue;
       if (failures) clearFailure.run(r.rowId);

@@ -24,7 +24,7 @@ type RangeParams = { brand: number } & Record<string, unknown>;
  * in-memory database, a source filter the rollup does not serve).
  */
 export function readEdgesAhead(db: Db, range: HourRange, params: RangeParams, minMentions: number): Promise<number[][] | null> | null {
-  if (range.source || db.memory) return null;
+  if (range.source || range.langs || db.memory) return null;
   const plan = planRangeRollup(range);
   if (plan.fromDay >= plan.toDay || plan.raw.length === 0) return null;
   const count = db.prepare('SELECT COUNT(*) FROM mention_brands WHERE brand_id = ? AND hour >= ? AND hour < ?').pluck();

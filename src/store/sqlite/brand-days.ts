@@ -18,6 +18,14 @@ const DAY_SUMS = `COUNT(*) AS mentions, COUNT(t.sentiment) AS analysed, COUNT(DI
  */
 export function readBrandDays(db: Db, range: HourRange): BrandDay[] {
   const brandId = (db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(range.brand) as number | undefined) ?? -1;
+  const params = { brand: brandId, from: range.fromHour, to: range.toHour, fromIso: range.fromIso ?? null, toIso: range.toIso ?? null };
+  if (range.langs) {
+    // the rollup does not keep languages: the range's links, those analysed as one of them
+    return db.prepare(`SELECT t.hour / 24 AS day, ${DAY_SUMS} FROM mention_brands t
+      JOIN analyses la ON la.mention_id = t.mention_id AND COALESCE(la.lang, 'und') IN (SELECT value FROM json_each(@langs))
+      WHERE t.brand_id = @brand AND t.hour >= @from AND t.hour < @to ${exactEdges('t')} GROUP BY t.hour / 24 ORDER BY day`)
+      .all({ ...params, langs: JSON.stringify(range.langs) }) as BrandDay[];
+  }
   const plan = planRangeRollup(range);
   const parts: string[] = [];
   if (plan.fromDay < plan.toDay) {
@@ -37,9 +45,7 @@ export function readBrandDays(db: Db, range: HourRange): BrandDay[] {
     parts.push(`SELECT t.hour / 24 AS day, ${DAY_SUMS} FROM mention_brands t
       WHERE t.brand_id = @brand AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges('t')} GROUP BY t.hour / 24`);
   }
-  return db.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY day`).all({
-    brand: brandId, from: range.fromHour, to: range.toHour, fromIso: range.fromIso ?? null, toIso: range.toIso ?? null,
-  }) as BrandDay[];
+  return db.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY day`).all(params) as BrandDay[];
 }
 
 /**

@@ -4,6 +4,9 @@ import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, isFtsQueryError, MODEL_SAFETY, q
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
 
+/** A model value, or NULL when the analyser could not score it in the post's language (`scored` in `kinds`). */
+export const UNLESS_UNSCORED = (value: string, kinds = "'none', 'sentiment'") => `CASE WHEN a.scored IN (${kinds}) THEN NULL ELSE ${value} END`;
+
 /**
  * `sentiment` is the model's score; `sentimentLabel` is the effective label (a human
  * label wins); `complaint` the complaint model's score and `isComplaint` the effective
@@ -13,20 +16,21 @@ import type { Db } from './open.js';
  * data always exports the same bytes.
  */
 const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt,
-  m.author, m.text, m.url, a.sentiment_score AS sentiment,
-  COALESCE(h.label, a.sentiment_label) AS sentimentLabel,
-  a.complaint_score AS complaint, ${EFFECTIVE_COMPLAINT} AS isComplaint,
-  a.safety_score AS safety, @@SAFETY@@ AS isSafety,
-  a.question_score AS question, ${EFFECTIVE_QUESTION} AS isQuestion, a.suggestion_score AS suggestion, ${EFFECTIVE_SUGGESTION} AS isSuggestion,
+  m.author, m.text, m.url, ${UNLESS_UNSCORED('a.sentiment_score', "'none'")} AS sentiment,
+  COALESCE(h.label, ${UNLESS_UNSCORED('a.sentiment_label', "'none'")}) AS sentimentLabel,
+  ${UNLESS_UNSCORED('a.complaint_score')} AS complaint, COALESCE(cl.complaint, ${UNLESS_UNSCORED(EFFECTIVE_COMPLAINT)}) AS isComplaint,
+  ${UNLESS_UNSCORED('a.safety_score')} AS safety, @@SAFETY@@ AS isSafety,
+  ${UNLESS_UNSCORED('a.question_score')} AS question, COALESCE(il.question, ${UNLESS_UNSCORED(EFFECTIVE_QUESTION)}) AS isQuestion,
+  ${UNLESS_UNSCORED('a.suggestion_score')} AS suggestion, COALESCE(il.suggestion, ${UNLESS_UNSCORED(EFFECTIVE_SUGGESTION)}) AS isSuggestion,
   COALESCE((SELECT group_concat(display, '; ') FROM (
     SELECT t.display FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
     WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id ORDER BY t.display)), '') AS topics,
-  m.likes, m.replies, m.reposts, m.score`;
+  m.likes, m.replies, m.reposts, m.score, a.lang`;
 
 /** A row as `raw()` reads it: EXPORT_COLUMNS' values in order. */
 type RawExportRow = [string, string, string, string, string | null, string, string | null, number | null, ExportRow['sentimentLabel'],
   number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null,
-  string, number | null, number | null, number | null, number | null];
+  string, number | null, number | null, number | null, number | null, string | null];
 
 /**
  * Streams matching mentions with `stmt.iterate()`: one row in memory at a time. Rows are
@@ -43,7 +47,7 @@ export async function* iterateExport(db: Db, query: ExportQuery): AsyncIterable<
         // SQLite has no booleans: the flag comes back 0/1
         complaint: r[9], isComplaint: r[10] === null ? null : r[10] !== 0, safety: r[11], isSafety: r[12] === null ? null : r[12] !== 0,
         question: r[13], isQuestion: r[14] === null ? null : r[14] !== 0, suggestion: r[15], isSuggestion: r[16] === null ? null : r[16] !== 0,
-        topics: r[17], likes: r[18], replies: r[19], reposts: r[20], score: r[21],
+        topics: r[17], likes: r[18], replies: r[19], reposts: r[20], score: r[21], lang: r[22],
       };
     }
   } finally {
@@ -67,6 +71,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   if (query.sentiments) {
     add('COALESCE(h.label, a.sentiment_label) IN (SELECT value FROM json_each(@sentiments))', 'sentiments', JSON.stringify(query.sentiments));
   }
+  if (query.langs) add("COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs))", 'langs', JSON.stringify(query.langs));
   if (query.complaint !== undefined) add(`${EFFECTIVE_COMPLAINT} = @complaint`, 'complaint', query.complaint ? 1 : 0);
   // until someone labels safety, the label table is left out: a probe per row of an empty
   // table still cost ~0.4 µs of the ~9 µs a row takes
@@ -88,7 +93,9 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   }
   // CROSS JOIN keeps mentions (in created_at order, from its index) as the outer loop, so
   // rows stream; led by the links, SQLite would sort the whole result in a temp b-tree first
-  const sql = `SELECT ${EXPORT_COLUMNS.replace('@@SAFETY@@', effectiveSafety)}
+  // a safety label wins even on a post its language left unscored
+  const safetyColumn = safetyLabels ? `COALESCE(sl.safety, ${UNLESS_UNSCORED(MODEL_SAFETY)})` : UNLESS_UNSCORED(MODEL_SAFETY);
+  const sql = `SELECT ${EXPORT_COLUMNS.replace('@@SAFETY@@', safetyColumn)}
     FROM mentions m CROSS JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
     LEFT JOIN analyses a ON a.mention_id = m.id
     LEFT JOIN human_labels h ON h.mention_id = m.id

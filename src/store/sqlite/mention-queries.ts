@@ -142,9 +142,10 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
   if (query.until) where.push('m.created_at < @until');
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
   if (query.safety !== undefined) where.push(`${EFFECTIVE_SAFETY} = @safety`);
+  if (query.langs) where.push("COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs))");
   if (query.intent !== undefined) where.push(intentFilter(query.intent));
   const flagJoins = [
-    query.complaint === undefined && query.safety === undefined ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
+    query.complaint === undefined && query.safety === undefined && !query.langs ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
     query.complaint === undefined ? '' : 'LEFT JOIN complaint_labels cl ON cl.mention_id = m.id',
     query.safety === undefined ? '' : 'LEFT JOIN safety_labels sl ON sl.mention_id = m.id',
   ].join(' ');
@@ -154,7 +155,7 @@ export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
     WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC, b.name LIMIT @limit`;
   const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
     complaint: query.complaint === undefined ? undefined : Number(query.complaint),
-    safety: query.safety === undefined ? undefined : Number(query.safety) };
+    safety: query.safety === undefined ? undefined : Number(query.safety), langs: query.langs && JSON.stringify(query.langs) };
   const stmt = db.prepare(sql);
   try {
     return stmt.all({ ...params, match: query.text }) as StoredMention[];

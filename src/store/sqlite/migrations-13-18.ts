@@ -108,4 +108,20 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 17,
+    name: 'post language, what was scored',
+    sql: `
+      -- lang: the ISO 639-1 code the analyser read the post as (the source's tag when it
+      -- names a language, else detected; 'und' when not known); scored: 'all' (English
+      -- models), 'sentiment' (a language with a sentiment model only), 'none' (a language
+      -- with no model: its sentiment, complaint and safety are stored as 0 and mean
+      -- nothing). NULL on analyses from before: the next model version re-scores them.
+      ALTER TABLE analyses ADD COLUMN lang TEXT;
+      ALTER TABLE analyses ADD COLUMN scored TEXT CHECK (scored IN ('all', 'sentiment', 'none'));
+      CREATE INDEX analyses_lang ON analyses (lang, scored);
+      -- reports count the posts not fully scored: only those rows are indexed
+      CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
+    `,
+  },
 ];

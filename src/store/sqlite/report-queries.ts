@@ -1,4 +1,4 @@
-import type { DayTotals, HourRange, ReportQueries, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
+import type { DayTotals, HourRange, ReportQueries, UnscoredTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, VoiceRow } from '../store.js';
 import { dayTotalsOf } from '../day-totals.js';
 import { readBrandDays } from './brand-days.js';
 import { COMPLAINT_EVIDENCE, evidenceOf, MENTION_COLUMNS, SAFETY_EVIDENCE } from './mention-queries.js';
@@ -42,6 +42,7 @@ export class SqliteReportQueries implements ReportQueries {
   private params(range: HourRange) {
     return {
       brand: this.brandId(range.brand), from: range.fromHour, to: range.toHour, source: range.source ?? null,
+      langs: range.langs ? JSON.stringify(range.langs) : null,
       fromIso: range.fromIso ?? null, toIso: range.toIso ?? null, phase: range.dayPhase ?? 0,
     };
   }
@@ -53,7 +54,10 @@ export class SqliteReportQueries implements ReportQueries {
   }
 
   private sourceJoin(range: HourRange, alias: string): string {
-    return range.source ? `JOIN mentions sm ON sm.id = ${alias}.mention_id AND sm.source = @source` : '';
+    const source = range.source ? `JOIN mentions sm ON sm.id = ${alias}.mention_id AND sm.source = @source` : '';
+    const langs = range.langs
+      ? `JOIN analyses la ON la.mention_id = ${alias}.mention_id AND COALESCE(la.lang, 'und') IN (SELECT value FROM json_each(@langs))` : '';
+    return `${source} ${langs}`;
   }
 
   /**
@@ -69,10 +73,19 @@ export class SqliteReportQueries implements ReportQueries {
       FROM mention_brands t ${this.sourceJoin(range, 't')}
       WHERE t.brand_id = @brand AND t.sentiment IS NOT NULL AND t.hour >= ${from} AND t.hour < ${to} ${exactEdges('t')}
       GROUP BY t.hour / 24 ORDER BY day`).all(this.params(range)) as DayTotals[];
-    if (range.source || plan.fromDay >= plan.toDay) return raw(range.fromHour, range.toHour);
+    if (range.source || range.langs || plan.fromDay >= plan.toDay) return raw(range.fromHour, range.toHour);
     const whole = dayTotalsOf(readBrandDays(this.db, { brand: range.brand, fromHour: plan.fromDay * 24, toHour: plan.toDay * 24 }));
     const edges = plan.raw.flatMap(([from, to]) => raw(from, to));
     return [...whole, ...edges].sort((a, b) => a.day - b.day);
+  }
+
+  async unscoredTotals(range: HourRange): Promise<UnscoredTotals> {
+    // CROSS JOIN: the few unscored analyses (their partial index) lead, not the range's links
+    const row = this.db.prepare(`
+      SELECT COALESCE(SUM(a.scored = 'none'), 0) AS unscored, COALESCE(SUM(a.scored = 'sentiment'), 0) AS sentimentOnly
+      FROM analyses a CROSS JOIN mention_brands t ON t.mention_id = a.mention_id ${this.sourceJoin(range, 't')}
+      WHERE a.scored <> 'all' AND t.brand_id = @brand AND t.sentiment IS NOT NULL AND ${IN_RANGE}`).get(this.params(range)) as UnscoredTotals;
+    return row;
   }
 
   async windowTerms(range: HourRange, minVoices: number, limit: number): Promise<TermCounts[]> {
@@ -113,7 +126,7 @@ export class SqliteReportQueries implements ReportQueries {
    * cannot serve (a source filter, which the rollup does not keep, or a busy database).
    */
   private rolledTerms(range: HourRange, termFilter: string): string | null {
-    if (range.source) return null;
+    if (range.source || range.langs) return null;
     const plan = planRangeRollup(range);
     if (plan.fromDay >= plan.toDay || !ensureRollup(this.db, this.brandId(range.brand), plan)) return null;
     return `SELECT p.term_id AS termId, k.key, k.display, SUM(p.mentions) AS mentions,
@@ -195,7 +208,8 @@ export class SqliteReportQueries implements ReportQueries {
             WHERE t.brand_id = @brand AND ${IN_TERMS} AND ${IN_HOURS}) s
       JOIN mentions m ON m.id = s.mention_id JOIN brands b ON b.id = s.brand_id
       LEFT JOIN analyses a ON a.mention_id = s.mention_id
-      WHERE @source IS NULL OR m.source = @source
+      WHERE (@source IS NULL OR m.source = @source)
+        AND (@langs IS NULL OR COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs)))
       ORDER BY COALESCE(a.safety, 0) DESC, (s.complaint <> 0 OR s.sentiment < 0) DESC, engagement DESC, m.created_at DESC, m.id DESC LIMIT @limit`)
       .all({ ...this.termParams(query, query.termIds), limit: query.limit }) as Array<Omit<SampleRow, 'complaint' | 'safety'> & { complaint: number; safety: number }>;
     return rows.map((row) => ({ ...row, complaint: row.complaint !== 0, safety: row.safety !== 0 }));

@@ -5,7 +5,7 @@ import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
+import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
@@ -37,6 +37,7 @@ export class SqliteStore implements Store {
   private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
   private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
   readonly dailyTotals: ReportQueries['dailyTotals'];
+  readonly unscoredTotals: NonNullable<ReportQueries['unscoredTotals']>;
   readonly windowTerms: ReportQueries['windowTerms'];
   readonly baselineTerms: ReportQueries['baselineTerms'];
   readonly termPairs: ReportQueries['termPairs'];
@@ -51,6 +52,7 @@ export class SqliteStore implements Store {
   ) {
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
+    this.unscoredTotals = reports.unscoredTotals.bind(reports);
     this.windowTerms = reports.windowTerms.bind(reports);
     this.baselineTerms = reports.baselineTerms.bind(reports);
     this.termPairs = reports.termPairs.bind(reports);
@@ -153,6 +155,10 @@ export class SqliteStore implements Store {
       failedAnalyses: readFailedAnalyses(this.db, FAILURES_SHOWN),
       sizeBytes: this.sizeBytes(),
       schemaVersion: schemaVersion(this.db),
+      // an index scan of analyses (lang, scored): status's one full count besides COUNT(*)
+      languages: this.db.prepare(`SELECT COALESCE(lang, 'und') AS lang, COUNT(*) AS analyzed,
+          COALESCE(SUM(scored = 'sentiment'), 0) AS sentimentOnly, COALESCE(SUM(scored = 'none'), 0) AS unscored
+        FROM analyses GROUP BY 1 ORDER BY analyzed DESC, lang`).all() as LanguageCount[],
     };
   }
 
