@@ -17,6 +17,7 @@ import { isPostgresUrl } from '../store/index.js';
 import { BENCH_BRANDS, writeCorpus, type CorpusSpec } from './bench/corpus.js';
 import { describeRealCorpus, readRealTexts, writeRealCorpus } from './bench/real-corpus.js';
 import { REPO_ROOT } from './sentiment-data.js';
+import { UserError } from '../errors.js';
 import { benchPostgres, maskArgument } from './bench/postgres.js';
 import { describeFindings, median, runCli, writeRssProbe, type BenchRow, type CliRun } from './bench/run-cli.js';
 import { describeTiming, timeReport } from './bench/report-timing.js';
@@ -72,7 +73,7 @@ function readOptions(argv: string[]): Options {
 
 function readCorpusFlag(value: string | undefined): 'real' | 'synthetic' {
   if (value === undefined || value === 'real' || value === 'synthetic') return value ?? 'real';
-  throw new Error(`--corpus must be real or synthetic, not "${value}"`);
+  throw new UserError(`--corpus must be real or synthetic, not "${value}"`);
 }
 
 /** The corpus writer `--corpus` names; the real one says what it read (and whether texts repeat) as a row. */
@@ -290,6 +291,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
-  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  // a bad flag is the user's to fix: one line; anything else keeps its stack
+  process.stderr.write(`bench failed: ${error instanceof UserError ? error.message : (error.stack ?? error.message)}\n`);
   process.exitCode = 1;
 });
