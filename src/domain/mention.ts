@@ -87,9 +87,9 @@ export const FUTURE_SKEW_MS = 86_400_000;
  */
 export function dateOutOfRange(createdAt: string, now: Date): string | null {
   const at = Date.parse(createdAt);
-  if (!Number.isFinite(at)) return `created_at "${createdAt.slice(0, 40)}" is not a date`;
-  if (at < EARLIEST_MENTION) return `created_at ${createdAt} is before 2000-01-01, outside the dates earshot keeps`;
-  if (at > now.getTime() + FUTURE_SKEW_MS) return `created_at ${createdAt} is more than a day after now (${now.toISOString()}), outside the dates earshot keeps`;
+  if (!Number.isFinite(at)) return `created_at ${JSON.stringify(createdAt.slice(0, 40))} is not a date`;
+  if (at < EARLIEST_MENTION) return `created_at ${JSON.stringify(createdAt.slice(0, 40))} is before 2000-01-01, outside the dates earshot keeps`;
+  if (at > now.getTime() + FUTURE_SKEW_MS) return `created_at ${JSON.stringify(createdAt.slice(0, 40))} is more than a day after now (${now.toISOString()}), outside the dates earshot keeps`;
   return null;
 }
 

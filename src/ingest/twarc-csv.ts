@@ -14,7 +14,7 @@ export function decodeTwarcCsvRow(record: unknown, brand: string | undefined): D
   const text = row.text ?? '';
   if (text.trim() === '') return fail('missing "text"');
   const createdAt = parseTimestamp(row.created_at ?? '');
-  if (!createdAt) return fail(`created_at "${(row.created_at ?? '').slice(0, 30)}" is not an ISO 8601 date`);
+  if (!createdAt) return fail(`created_at ${JSON.stringify((row.created_at ?? '').slice(0, 30))} is not an ISO 8601 date`);
   const username = row['author.username']?.trim() || null;
   const count = (name: string) => {
     const value = Number(row[`public_metrics.${name}`]);

@@ -119,7 +119,10 @@ describe('concurrency on one database (built binary)', () => {
     expect(results.length).toBeGreaterThanOrEqual(3); // every reader ran at least once during the writes
     for (const { kind, result } of results) {
       expect(result.code, `${kind}: ${result.stderr}`).toBe(0);
-      expect(result.stderr, kind).toBe('');
+      // a report read mid-write may rightly say its window is not fully analysed yet (issue 27's
+      // data warnings): that one line, and nothing else, is allowed on stderr
+      const allowed = kind === 'report' ? /^(earshot: warning: data incomplete: \d+ warning\(s\), listed in the output\n)?$/ : /^$/;
+      expect(result.stderr, kind).toMatch(allowed);
       if (kind === 'export') {
         const ids = result.stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id).filter((id) => id !== 'seed');
         expect(new Set(ids).size).toBe(ids.length);
