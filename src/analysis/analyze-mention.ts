@@ -2,7 +2,7 @@ import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast } from './complaint/cues.js';
 import { mentionLanguage } from './language/detect.js';
 import { otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
-import { scoreComplaintTokens } from './complaint/index.js';
+import { scoreComplaintTokens, type ComplaintResult } from './complaint/index.js';
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { ironyProbability } from './irony/score.js';
@@ -63,7 +63,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const scored = scoreComplaintTokens(models.complaint, tokens, raw, { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning });
     const sarcastic = english && isSarcastic(models, tokens, raw, scored.score, meaning);
     // sarcasm is a complaint however much praise it borrows: the irony head's P counts as the complaint's
-    const complaint = sarcastic && models.irony.threshold > 0 ? sarcasticComplaint(scored, sarcastic, models.complaint.threshold) : scored;
+    const complaint = sarcastic === false ? scored : sarcasticComplaint(scored, sarcastic);
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
       { lang: headLang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
     const intent = scoreIntentTokens(models.intent, tokens, raw, complaint.score,
@@ -122,10 +122,9 @@ function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: Senti
   return irony >= Math.max(SARCASM_IRONY, models.irony.threshold) ? irony : false;
 }
 
-function sarcasticComplaint(scored: { score: number; complaint: boolean }, irony: number, threshold: number): { score: number; complaint: boolean } {
-  if (irony < SARCASTIC_COMPLAINT) return scored;
-  const score = Math.max(scored.score, irony);
-  return { score, complaint: scored.complaint || score >= threshold };
+/** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */
+function sarcasticComplaint(scored: ComplaintResult, irony: number): ComplaintResult {
+  return irony < SARCASTIC_COMPLAINT ? scored : { ...scored, score: Math.max(scored.score, irony) };
 }
 
 function intentFields(intent: IntentResult): Pick<AnalysisRecord, 'questionScore' | 'question' | 'suggestionScore' | 'suggestion'> {

@@ -109,7 +109,7 @@ export function cueClassOf(word: string): CueClass | undefined {
 
 const MAX_WORDS = 20_000;
 /** A token as the cue lists spell it: lowercase, straight apostrophes (memoised). */
-const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
+export const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
 
 /**
  * Appends cue features for the token list to `out`: one per cue word (its class), its

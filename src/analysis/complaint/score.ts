@@ -1,20 +1,12 @@
 // Scoring a complaint: hashed words and cues plus the sentiment probabilities → P(complaint).
 import { extractFeatures } from '../sentiment/features.js';
-import { denseMeaning } from '../vectors/concepts.js';
+import { meaningFor } from '../vectors/concepts.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
 import { isMaybeEnglish } from '../sentiment/score.js';
 import { appendCueFeatures } from './cues.js';
 import type { ComplaintModel, ComplaintResult, ComplaintSettings } from './types.js';
 
 const scratch: number[] = [];
-const meaningScratch: number[] = [];
-
-/** The meaning features of `tokens` in the model's concept space. */
-function meaningOf(model: ComplaintModel, tokens: SentimentTokens): number[] {
-  if (!model.space) throw new Error(`${model.version} reads word-vector features, but none are loaded`);
-  meaningScratch.length = 0;
-  return denseMeaning(model.space, tokens.values, tokens.types, meaningScratch);
-}
 
 /**
  * Hashed feature ids of a text's tokens for the complaint model (repeats allowed).
@@ -79,7 +71,7 @@ export function scoreComplaintTokens(
   options: { lang?: string | null; wordFeatures?: readonly number[]; meaning?: readonly number[] } = {},
 ): ComplaintResult {
   if (!isMaybeEnglish(options.lang)) return { score: 0, complaint: false };
-  const meaning = model.settings.meaning ? options.meaning ?? meaningOf(model, tokens) : undefined;
+  const meaning = meaningFor(model, tokens, options.meaning, model.version);
   const dense = complaintDense(sentiment, meaning, denseScratch);
   const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures), dense);
   return { score: p, complaint: p >= model.threshold };

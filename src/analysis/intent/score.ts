@@ -6,7 +6,7 @@ import { isMaybeEnglish } from '../sentiment/score.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
 import { complaintProbability } from '../complaint/score.js';
 import type { ComplaintModel, ComplaintSettings } from '../complaint/types.js';
-import { denseMeaning } from '../vectors/concepts.js';
+import { meaningFor } from '../vectors/concepts.js';
 import { appendIntentCueFeatures } from './cues.js';
 
 export type IntentSettings = ComplaintSettings;
@@ -56,7 +56,6 @@ export function intentDense(sentiment: Pick<SentimentResult, 'probs'>, complaint
 const NONE: IntentResult = { questionScore: 0, question: false, suggestionScore: 0, suggestion: false };
 const scratch: number[] = [];
 const denseScratch: number[] = [];
-const meaningScratch: number[] = [];
 
 /** A mention in another language is not scored (0), as sentiment leaves it neutral. */
 export function scoreIntentTokens(
@@ -65,11 +64,7 @@ export function scoreIntentTokens(
 ): IntentResult {
   if (!isMaybeEnglish(options.lang)) return NONE;
   const head = model.question;
-  let meaning: readonly number[] | undefined;
-  if (head.settings.meaning) {
-    if (!options.meaning && !head.space) throw new Error(`${model.version} reads word-vector features, but none are loaded`);
-    meaning = options.meaning ?? denseMeaning(head.space!, tokens.values, tokens.types, meaningScratch);
-  }
+  const meaning = meaningFor(head, tokens, options.meaning, model.version);
   const features = extractIntentFeatures(tokens, head.settings, scratch, options.wordFeatures);
   const dense = intentDense(sentiment, complaint, meaning, denseScratch);
   const [questionScore, suggestionScore] = model.joint ? jointProbabilities(model, model.joint, features, dense)

@@ -11,7 +11,7 @@ import type { ComplaintModel } from '../complaint/types.js';
 import { safetyDense } from '../safety/score.js';
 import { isMaybeEnglish } from '../sentiment/score.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
-import { denseMeaning } from '../vectors/concepts.js';
+import { meaningFor } from '../vectors/concepts.js';
 
 export type IronyModel = ComplaintModel;
 
@@ -23,7 +23,6 @@ export function loadIronyModel(path: string = DEFAULT_IRONY_MODEL_PATH): IronyMo
 
 const scratch: number[] = [];
 const denseScratch: number[] = [];
-const meaningScratch: number[] = [];
 
 /** The dense inputs are the safety head's: P(negative), P(positive), P(complaint), then meaning. */
 export function ironyProbability(
@@ -31,11 +30,6 @@ export function ironyProbability(
   options: { lang?: string | null; meaning?: readonly number[] } = {},
 ): number {
   if (!isMaybeEnglish(options.lang)) return 0;
-  let meaning = options.meaning;
-  if (model.settings.meaning && !meaning) {
-    if (!model.space) throw new Error(`${model.version} reads word-vector features, but none are loaded`);
-    meaning = denseMeaning(model.space, tokens.values, tokens.types, meaningScratch);
-  }
   return complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch),
-    safetyDense(sentiment, complaint, model.settings.meaning ? meaning : undefined, denseScratch));
+    safetyDense(sentiment, complaint, meaningFor(model, tokens, options.meaning, model.version), denseScratch));
 }

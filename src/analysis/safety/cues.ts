@@ -4,7 +4,7 @@
 // "burned", "found" + "glass") say more than either word. The word vectors
 // (vectors/concepts.ts) reach the words no list holds.
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
-import { boundedMemo } from '../bounded-memo.js';
+import { readCueWord } from '../complaint/cues.js';
 
 const CLASSES = {
   /** Harm by heat, fire or electricity. */
@@ -59,8 +59,6 @@ export function safetyClassOf(word: string): SafetyClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
 }
 
-const readWord = boundedMemo(20_000, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
-
 /**
  * Appends safety cue features for a token list: one per cue word (its class), each pair of
  * different classes met in the post (order-free), and "found … in" around a foreign object.
@@ -70,7 +68,7 @@ export function appendSafetyCueFeatures(values: readonly string[], types: readon
   let sinceFind = 99;
   for (let i = 0; i < values.length; i++) {
     if (types[i] === 'punctuation') continue;
-    const word = readWord(values[i] ?? '');
+    const word = readCueWord(values[i] ?? '');
     sinceFind = FINDS.has(word) ? 0 : sinceFind + 1;
     const cls = WORD_CLASS.get(word);
     if (!cls) continue;

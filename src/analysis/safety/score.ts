@@ -1,7 +1,7 @@
 // Scoring safety: hashed words and safety cues, plus the sentiment probabilities, the
 // complaint probability and the word-vector meaning features → P(harm or risk of harm).
 import { extractFeatures } from '../sentiment/features.js';
-import { denseMeaning } from '../vectors/concepts.js';
+import { meaningFor } from '../vectors/concepts.js';
 import { isMaybeEnglish } from '../sentiment/score.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
 import { complaintProbability } from '../complaint/score.js';
@@ -40,14 +40,6 @@ export function safetyDense(sentiment: Pick<SentimentResult, 'probs'>, complaint
 }
 
 const scratch: number[] = [];
-const meaningScratch: number[] = [];
-
-/** The meaning features of `tokens` in the model's concept space. */
-function meaningOf(model: ComplaintModel, tokens: SentimentTokens): number[] {
-  if (!model.space) throw new Error(`${model.version} reads word-vector features, but none are loaded`);
-  meaningScratch.length = 0;
-  return denseMeaning(model.space, tokens.values, tokens.types, meaningScratch);
-}
 const denseScratch: number[] = [];
 
 /** A mention in another language is not scored (0), as sentiment leaves it neutral. */
@@ -56,7 +48,7 @@ export function scoreSafetyTokens(
   options: { lang?: string | null; wordFeatures?: readonly number[]; meaning?: readonly number[] } = {},
 ): SafetyResult {
   if (!isMaybeEnglish(options.lang)) return { score: 0, safety: false };
-  const meaning = model.settings.meaning ? options.meaning ?? meaningOf(model, tokens) : undefined;
+  const meaning = meaningFor(model, tokens, options.meaning, model.version);
   const p = complaintProbability(model, extractSafetyFeatures(tokens, model.settings, scratch, options.wordFeatures),
     safetyDense(sentiment, complaint, meaning, denseScratch));
   return { score: p, safety: p >= model.threshold };

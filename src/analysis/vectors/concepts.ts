@@ -105,3 +105,20 @@ export function defaultConceptSpace(): ConceptSpace {
   shared ??= createConceptSpace(loadWordVectors());
   return shared;
 }
+
+const meaningScratch: number[] = [];
+
+/**
+ * The meaning features a head reads: none when its settings do not ask for them, the
+ * ones already computed (`given`, the analyser's one pass) when there are, else computed
+ * in the head's own concept space. `name` is the model named in the error.
+ */
+export function meaningFor(
+  head: { settings: { meaning?: boolean }; space?: ConceptSpace }, tokens: { values: readonly string[]; types: readonly string[] },
+  given: readonly number[] | undefined, name: string,
+): readonly number[] | undefined {
+  if (!head.settings.meaning) return undefined;
+  if (given) return given;
+  if (!head.space) throw new Error(`${name} reads word-vector features, but none are loaded`);
+  return denseMeaning(head.space, tokens.values, tokens.types, meaningScratch);
+}
