@@ -20,7 +20,7 @@ import { readSentimentTokens, scoreTokens } from '../analysis/sentiment/score.js
 import { SENTIMENT_LABELS } from '../analysis/sentiment/types.js';
 import { median } from './bench/run-cli.js';
 import {
-  COMPLAINT_SETS, chooseThreshold, macroF1, outOfFold, predict, readComplaintDocs, resolveComplaintDir, trainComplaint,
+  COMPLAINT_SETS, macroF1, outOfFold, predict, readComplaintDocs, resolveComplaintDir, trainComplaint,
   writtenComplaintDocs, type ComplaintDoc,
 } from './complaint-data.js';
 import { decodeEntities, readFlag, readLabelledSet, resolveDataDir } from './sentiment-data.js';

@@ -10,6 +10,7 @@ import { readSentimentTokens, scoreTokens } from '../analysis/sentiment/score.js
 import { trainLogistic, type TrainingExample } from '../analysis/sentiment/train.js';
 import type { SentimentModel, SentimentTokens } from '../analysis/sentiment/types.js';
 import { augmentedComplaintTexts } from './complaint-augment.js';
+import { hashOf } from './text-hash.js';
 import { defaultConceptSpace, denseMeaning } from '../analysis/vectors/concepts.js';
 import { REPO_ROOT } from './sentiment-data.js';
 
@@ -111,9 +112,7 @@ export function trainComplaint(docs: readonly ComplaintDoc[], settings: TrainSet
 
 /** Keeps a stable `share` of texts (by hash), so down-weighting is deterministic. */
 function hashKeep(text: string, share: number): boolean {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 1000) / 1000 < share;
+  return (hashOf(text) % 1000) / 1000 < share;
 }
 
 export function predict(model: ComplaintModel, doc: ComplaintDoc): number {

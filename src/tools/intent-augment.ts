@@ -5,6 +5,7 @@
 // app reviews; these teach the way customers post. Composed from parts, deterministic. The
 // probe posts (bench/probes/intent.jsonl) were written separately and are never trained on.
 import { seededRandom } from '../analysis/seeded-random.js';
+import { hashOf } from './text-hash.js';
 
 const THINGS = ['the app', 'the blender', 'my order', 'the router', 'the subscription', 'the toaster', 'the jacket', 'the vacuum', 'the headphones',
   'the shampoo', 'the coffee pods', 'my account', 'the printer', 'the car seat', 'the mattress', 'the smart plug', 'the trainers', 'the cat litter',
@@ -85,9 +86,7 @@ export interface WrittenIntent {
 }
 
 function foldOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) % 10;
+  return hashOf(text) % 10;
 }
 
 /** About `n` posts of each kind (question, suggestion, both, neither), deterministic. */

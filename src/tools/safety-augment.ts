@@ -6,6 +6,7 @@
 // people post about harm. None is a third party's text, and the benchmark's probe posts
 // (bench/probes/) were written separately and are never trained on.
 import { seededRandom } from '../analysis/seeded-random.js';
+import { hashOf } from './text-hash.js';
 
 const WHO = ['my son', 'my daughter', 'my toddler', 'my baby', 'my kid', 'my husband', 'my wife', 'my mum', 'my dad', 'I', 'my dog',
   'my cat', 'my puppy', 'my partner', 'my little one', 'our 3 year old', 'my grandson', 'my friend', 'our kitten', 'my brother'];
@@ -66,9 +67,7 @@ export interface WrittenSafety {
 }
 
 function foldOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) % 10;
+  return hashOf(text) % 10;
 }
 
 /** `n` written harm reports and `n` harmless posts, deterministic. */

@@ -12,6 +12,7 @@ import { readSentimentTokens, scoreTokens } from '../analysis/sentiment/score.js
 import type { SentimentModel, SentimentTokens } from '../analysis/sentiment/types.js';
 import { denseMeaning, type ConceptSpace } from '../analysis/vectors/concepts.js';
 import { augmentedComplaintTexts } from './complaint-augment.js';
+import { hashOf } from './text-hash.js';
 import { writtenSafetyTexts } from './safety-augment.js';
 
 export type SafetySet = 'cpsc' | 'written' | 'written-faults' | 'semeval-train' | 'complaints' | 'amazon' | 'amazon-low';
@@ -33,11 +34,7 @@ export interface Scorers {
   space: ConceptSpace;
 }
 
-export function hashOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+export { hashOf };
 
 /**
  * A CPSC narrative as a post: its first sentences up to ~280 characters, with the
