@@ -2,7 +2,8 @@
  * The tables `earshot migrate-store` copies, in an order that satisfies foreign keys,
  * with the columns both backends share and the key a copy is batched and resumed by.
  * Rows keep their ids, so references between tables stay valid without remapping.
- * `mention_brands` and `mention_terms` are batched by whole mentions (PER_MENTION); `scan_cursors` is small and copied whole.
+ * Tables of several rows per key (`mention_brands`, `mention_terms` per mention, `term_forms` per term) are batched by
+ * whole keys (PER_KEY); `scan_cursors` is small and copied whole.
  * `match` names the columns that tell whether a target row is a copy of the source row with its key.
  */
 export const COPY_TABLES = {
@@ -37,6 +38,7 @@ export const COPY_TABLES = {
   mention_terms: {
     key: 'mention_id', match: ['term_id'], columns: ['brand_id', 'hour', 'term_id', 'mention_id', 'voice', 'cluster', 'sentiment', 'complaint'],
   },
+  term_forms: { key: 'term_id', match: ['form', 'n'], columns: ['term_id', 'form', 'n'] },
   adapted_models: {
     key: 'id',
     match: ['version'],
@@ -52,8 +54,8 @@ export const COPY_TABLES = {
 
 export type CopyTable = keyof typeof COPY_TABLES;
 
-/** Tables of several rows per mention, copied whole mentions at a time, and the column that orders a mention's rows. */
-export const PER_MENTION: Partial<Record<CopyTable, string>> = { mention_brands: 'brand_id', mention_terms: 'term_id' };
+/** Tables of several rows per key, copied whole keys at a time, and the column that orders one key's rows. */
+export const PER_KEY: Partial<Record<CopyTable, string>> = { mention_brands: 'brand_id', mention_terms: 'term_id', term_forms: 'form' };
 export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];
 
 /** One row as stored: timestamps as ISO strings, `raw` as JSON text. */

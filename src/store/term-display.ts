@@ -1,19 +1,18 @@
 /**
- * Which display form a term keeps, whatever order mentions are analysed in (issue 24
- * #19: first-writer-wins gave another import order other topics): the spaced form
- * ("tea bag" over "teabag"), then the smallest in UTF-8 byte order, which is how SQLite
- * (BINARY) and PostgreSQL (COLLATE "C") compare text, so the store's rule and this one agree.
- * Every write keeps the preferred of the stored form and its own.
+ * Which form a term is shown in (issue 27 #6): the one its authors wrote most often, as
+ * counted in term_forms ("tea bags" 40, "teabags" 12, "tea bag" 9 → "tea bags"; "earl
+ * grey" over a rarer "earl gray"). On a tie, the spaced form ("tea bag" over "teabag"),
+ * then the smallest in UTF-8 byte order, which is how SQLite (BINARY) and PostgreSQL
+ * (COLLATE "C") compare text: the choice depends only on the counts, never on the order
+ * mentions were analysed in (issue 24 #19).
+ *
+ * The counts grow each time a mention is analysed, re-scorings included (the forms of a
+ * mention's earlier analysis are not kept to be taken back): a new model re-scores every
+ * mention, so the proportions, which is all the choice reads, stay those of the posts.
  */
-export function isPreferredDisplay(candidate: string, stored: string): boolean {
-  const spaced = candidate.includes(' ');
-  if (spaced !== stored.includes(' ')) return spaced;
-  return Buffer.compare(Buffer.from(candidate), Buffer.from(stored)) < 0;
-}
+/** The same rule in SQLite: the most written form of term `@id`. */
+export const MOST_WRITTEN_FORM_SQLITE =
+  "SELECT form FROM term_forms WHERE term_id = @id ORDER BY n DESC, instr(form, ' ') > 0 DESC, form LIMIT 1";
 
-/** The same rule in SQL: whether `candidate` should replace `stored` (both text expressions). */
-export function preferredDisplaySql(dialect: 'sqlite' | 'postgres', candidate: string, stored: string): string {
-  const spaced = (e: string) => (dialect === 'sqlite' ? `(instr(${e}, ' ') > 0)` : `(strpos(${e}, ' ') > 0)`);
-  const collate = dialect === 'sqlite' ? '' : ' COLLATE "C"';
-  return `((${spaced(candidate)} AND NOT ${spaced(stored)}) OR (${spaced(candidate)} = ${spaced(stored)} AND ${candidate}${collate} < ${stored}${collate}))`;
-}
+/** The same rule in PostgreSQL, as the ORDER BY of a DISTINCT ON (term_id) over term_forms. */
+export const MOST_WRITTEN_ORDER_POSTGRES = `term_id, n DESC, strpos(form, ' ') > 0 DESC, form COLLATE "C"`;

@@ -27,13 +27,14 @@ describe('migrations', () => {
     expect(await store.countPendingAnalysis('m1')).toBe(1);
     const applied = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(applied.slice(-5)).toEqual([13, 14, 15, 16, 17]);
+    expect(applied.slice(-6)).toEqual([13, 14, 15, 16, 17, 18]);
     const columns = (table: string) => store.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
     expect(columns('analyses')).toEqual(expect.arrayContaining(['safety_score', 'safety', 'question_score', 'question',
       'suggestion_score', 'suggestion', 'lang', 'scored']));
     expect(columns('issue_states')).toEqual(expect.arrayContaining(['brand', 'issue_key', 'state', 'ref_voices']));
     expect(columns('intent_labels')).toEqual(['mention_id', 'question', 'suggestion', 'handled', 'labeled_at']);
     expect(columns('source_days')).toEqual(expect.arrayContaining(['questions', 'suggestions']));
+    expect(columns('term_forms')).toEqual(['term_id', 'form', 'n']);
     await store.close();
   });
 

@@ -16,8 +16,9 @@ export type TermKind = 'phrase' | 'word' | 'hashtag' | 'entity';
  *   "tea bags", "teabag", "teabags", "#TeaBags" and "Tea-Bags" all give "teabag".
  *   Splitting a joined "teabag" back into words would need a vocabulary of seen
  *   compounds; removing the spaces instead makes every spelling collide cheaply.
- * - `display` is the readable form of this occurrence ("tea bag", or "teabag"
- *   when written joined). Pick one per key across mentions with `pickDisplay`.
+ * - `display` is this occurrence as its author wrote it, lowercased ("tea bags",
+ *   "teabags", "earl grey", "christmas"): never a stem or a respelling (issue 27 #6).
+ *   The store shows, per key, the form written most often (term_forms).
  */
 export interface Term {
   readonly key: string;

@@ -4,7 +4,7 @@ import { hasLetter, joinKey, singulariseWord, splitCompound } from './normalise-
 import type { TokenTable } from './token-units.js';
 
 /**
- * Hashtags as terms: "#TeaBags" → "tea bag" (key "teabag"), "#teabags" → "teabag".
+ * Hashtags as terms: "#TeaBags" → "tea bags" (key "teabag"), "#teabags" → "teabags".
  * Numeric parts are dropped ("#PlasticFreeJuly2024" → "plastic free july"), and
  * the brand's own tags and stop-word tags are skipped.
  */
@@ -16,11 +16,11 @@ export function readHashtagTerms(
   const terms: Term[] = [];
   for (let i = 0; i < table.types.length; i++) {
     if (table.types[i] !== 'hashtag') continue;
-    const words = splitHashtag(table.values[i] ?? '');
-    const key = joinKey(words);
+    const parts = splitHashtag(table.values[i] ?? '');
+    const key = joinKey(parts.map(singulariseWord));
     if (key.length < 2 || !hasLetter(key) || isStop(key)) continue;
     if (brand.joinedKeys.has(key) || brand.sequences.has(key)) continue;
-    terms.push({ key, display: words.join(' '), kind: 'hashtag' });
+    terms.push({ key, display: parts.join(' '), kind: 'hashtag' });
   }
   return terms;
 }
@@ -30,7 +30,7 @@ function splitHashtag(tag: string): string[] {
   const words: string[] = [];
   for (const part of splitCompound(body)) {
     if (!hasLetter(part)) continue;
-    words.push(singulariseWord(part.toLowerCase()));
+    words.push(part.toLowerCase());
   }
   return words;
 }

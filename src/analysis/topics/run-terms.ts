@@ -53,7 +53,7 @@ function makeRunTerm(units: ReadonlyArray<Unit | null>, from: number, to: number
   for (let i = from; i <= to; i++) {
     const unit = units[i] as Unit;
     key += unit.key;
-    display += (display === '' ? '' : ' ') + unit.words.join(' ');
+    display += (display === '' ? '' : ' ') + unit.surface.join(' ');
     if (unit.pos !== 'PROPN') allProper = false;
   }
   return { key, display, kind: allProper ? 'entity' : 'phrase' };
@@ -64,7 +64,7 @@ export function readWordTerms(units: ReadonlyArray<Unit | null>): Term[] {
   const terms: Term[] = [];
   for (const unit of units) {
     if (!isContent(unit)) continue;
-    terms.push({ key: unit.key, display: unit.words.join(' '), kind: kindOfUnit(unit) });
+    terms.push({ key: unit.key, display: unit.surface.join(' '), kind: kindOfUnit(unit) });
   }
   return terms;
 }

@@ -9,7 +9,10 @@ import { DATE_AND_NUMBER_WORDS, MONTHS_BY_NUMBER } from './stop-words.js';
  * hyphens ("Tea-Bags", "plastic-free"), which wink splits but people mean as one.
  */
 export interface Unit {
+  /** Normalised words (wink's normal form, lemmatised/singularised): what the key is made of. */
   readonly words: string[];
+  /** The words as written, lowercased ("christmas", "earl grey", "tea bags"): what a label shows. */
+  readonly surface: string[];
   readonly key: string;
   /** POS of the last token: the head of an English compound. */
   readonly pos: string;
@@ -69,17 +72,19 @@ function hasNoSpaceBefore(table: TokenTable, index: number): boolean {
 
 function makeUnit(table: TokenTable, start: number, end: number, isStop: (w: string) => boolean): Unit {
   const words: string[] = [];
+  const surface: string[] = [];
   let noise = false;
   for (let i = start; i <= end; i += 2) {
     const word = normaliseToken(table, i);
     words.push(word);
+    surface.push((table.values[i] ?? word).toLowerCase());
     // digits are number tokens already (never units); words of dates and amounts are noise too
     if (DATE_AND_NUMBER_WORDS.has(word) || isDatedMonth(table, i, word) || hasApostrophe(word)) noise = true;
   }
   // Stop-word checks apply to plain words only: "plastic-free" is content even
   // though "free" alone might be filtered somewhere.
   if (start === end && (isStop(words[0] ?? '') || isStopToken(table, start, isStop))) noise = true;
-  return { words, key: joinKey(words), pos: table.pos[end] ?? 'X', brand: false, noise };
+  return { words, surface, key: joinKey(words), pos: table.pos[end] ?? 'X', brand: false, noise };
 }
 
 /** "12th March", "March 3", "3rd of March", "May 2024". */

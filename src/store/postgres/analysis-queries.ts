@@ -4,7 +4,7 @@ import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, Failed
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
-import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
+import { MOST_WRITTEN_ORDER_POSTGRES } from '../term-display.js';
 
 /**
  * NOT EXISTS, not a LEFT JOIN with `a.mention_id IS NULL OR a.model_version <> …`: the
@@ -136,6 +136,7 @@ export class AnalysisWriter {
           }
         }
       }
+      await this.countForms(tx, kept.map((_, i) => terms[i]!.flat()), fresh);
       if (links.mention.length > 0) {
         // one statement of arrays for the batch's term rows (tens of thousands): a VALUES list binds 8 parameters a row
         await tx`INSERT INTO mention_terms (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint)
@@ -152,32 +153,18 @@ export class AnalysisWriter {
   /**
    * Gives every term of a batch an id: the ones not cached are inserted in one statement
    * (in order of first appearance, so ids are handed out as one row at a time did) and
-   * read back in one, instead of two round trips per new term.
+   * read back in one, instead of two round trips per new term. A new term is shown in its
+   * first form until countForms counts them.
    */
   private async resolveTermIds(tx: Tx, terms: Array<{ key: string; display: string }>, fresh: Map<string, number>): Promise<void> {
-    // the preferred form of each key in the batch (term-display.ts), whatever order the mentions came in
-    const best = new Map<string, string>();
-    for (const t of terms) {
-      const display = clean(t.display);
-      const seen = best.get(t.key);
-      if (seen === undefined || (display !== seen && isPreferredDisplay(display, seen))) best.set(t.key, display);
-    }
-    const missing = [...best].filter(([key]) => !this.termIds.has(key) && !fresh.has(key));
-    const better = [...best].filter(([key, display]) => {
-      const known = this.displays.get(key);
-      return this.termIds.has(key) && (known === undefined || (display !== known && isPreferredDisplay(display, known)));
-    });
-    if (better.length > 0) {
-      await tx`UPDATE terms t SET display = v.display
-        FROM unnest(${better.map(([key]) => clean(key))}::text[], ${better.map(([, display]) => display)}::text[]) AS v(key, display)
-        WHERE t.key = v.key AND ${tx.unsafe(preferredDisplaySql('postgres', 'v.display', 't.display'))}`;
-      for (const [key, display] of better) this.pendingDisplays.set(key, display);
-    }
-    if (missing.length === 0) return;
+    const first = new Map<string, string>();
+    for (const t of terms) if (!this.termIds.has(t.key) && !fresh.has(t.key) && !first.has(t.key)) first.set(t.key, clean(t.display));
+    if (first.size === 0) return;
+    const missing = [...first];
     const stored = missing.map(([key]) => clean(key));
-    await tx`INSERT INTO terms AS t (key, display)
+    await tx`INSERT INTO terms (key, display)
       SELECT key, display FROM unnest(${stored}::text[], ${missing.map(([, display]) => display)}::text[]) WITH ORDINALITY AS v(key, display, n)
-      ORDER BY n ON CONFLICT (key) DO UPDATE SET display = excluded.display WHERE ${tx.unsafe(preferredDisplaySql('postgres', 'excluded.display', 't.display'))}`;
+      ORDER BY n ON CONFLICT (key) DO NOTHING`;
     const rows = new Map((await tx`SELECT id, key, display FROM terms WHERE key = ANY(${stored}::text[])`)
       .map((r) => [r.key as string, { id: Number(r.id), display: r.display as string }]));
     for (const [i, [key]] of missing.entries()) {
@@ -185,6 +172,43 @@ export class AnalysisWriter {
       fresh.set(key, row.id);
       this.pendingDisplays.set(key, row.display);
     }
+  }
+
+  /**
+   * Adds the batch's written forms to term_forms, once per mention and term, and re-chooses
+   * the display (term-display.ts) of the terms written in a form other than the one shown:
+   * more of the shown form cannot dethrone it (issue 27 #6).
+   */
+  private async countForms(tx: Tx, perMention: Array<Array<{ key: string; display: string }>>, fresh: Map<string, number>): Promise<void> {
+    const counts = new Map<string, { id: number; key: string; form: string; n: number }>();
+    const touched = new Map<number, string>();
+    for (const terms of perMention) {
+      const seen = new Set<string>();
+      for (const t of terms) {
+        if (seen.has(t.key)) continue;
+        seen.add(t.key);
+        const id = this.termIds.get(t.key) ?? fresh.get(t.key)!;
+        const form = clean(t.display);
+        const slot = `${id}\u0000${form}`;
+        const row = counts.get(slot);
+        if (row) row.n++;
+        else counts.set(slot, { id, key: t.key, form, n: 1 });
+        const shown = this.pendingDisplays.get(t.key) ?? this.displays.get(t.key);
+        if (shown !== form) touched.set(id, t.key);
+      }
+    }
+    if (counts.size === 0) return;
+    const rows = [...counts.values()];
+    await tx`INSERT INTO term_forms AS f (term_id, form, n)
+      SELECT * FROM unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.form)}::text[], ${rows.map((r) => r.n)}::integer[])
+      ON CONFLICT (term_id, form) DO UPDATE SET n = f.n + excluded.n`;
+    if (touched.size === 0) return;
+    const ids = [...touched.keys()];
+    const chosen = await tx`UPDATE terms t SET display = best.form
+      FROM (SELECT DISTINCT ON (term_id) term_id, form FROM term_forms WHERE term_id = ANY(${ids}::bigint[])
+        ORDER BY ${tx.unsafe(MOST_WRITTEN_ORDER_POSTGRES)}) AS best
+      WHERE t.id = best.term_id RETURNING t.id, t.display`;
+    for (const row of chosen) this.pendingDisplays.set(touched.get(Number(row.id))!, row.display as string);
   }
 
   /** Forgets cached term ids (after a bulk copy wrote terms with their own ids). */

@@ -1,4 +1,4 @@
-import { COPY_TABLES, PER_MENTION, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
+import { COPY_TABLES, PER_KEY, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
 import type { Sql } from './connect.js';
 import { clean, type MentionPartitions } from './mention-writes.js';
 
@@ -16,11 +16,13 @@ export async function readCopyBatch(sql: Sql, table: CopyTable, afterKey: number
   const { key } = COPY_TABLES[table];
   const list = selectList(table);
   if (key === null) return { rows: [...await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} ORDER BY 1, 2, 3`)], lastKey: null };
-  const then = PER_MENTION[table];
+  const then = PER_KEY[table];
   const rows = then
-    ? await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} WHERE mention_id IN (
-        SELECT DISTINCT mention_id FROM ${table} WHERE mention_id > $1 ORDER BY mention_id LIMIT $2)
-        ORDER BY mention_id, ${then}`, [afterKey, limit])
+    // whole keys (mentions, terms) per batch, so a resumed copy never misses half of one key's rows;
+    // text in byte order, as SQLite orders it, so both sides agree on a key's first row
+    ? await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} WHERE ${key} IN (
+        SELECT DISTINCT ${key} FROM ${table} WHERE ${key} > $1 ORDER BY ${key} LIMIT $2)
+        ORDER BY ${key}, ${then}${then === 'form' ? ' COLLATE "C"' : ''}`, [afterKey, limit])
     : await sql.unsafe<CopyRow[]>(`SELECT ${list} FROM ${table} WHERE ${key} > $1 ORDER BY ${key} LIMIT $2`, [afterKey, limit]);
   const last = rows[rows.length - 1];
   return { rows: [...rows], lastKey: last ? (last[key] as number) : null };

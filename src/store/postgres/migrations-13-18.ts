@@ -129,4 +129,18 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
     `,
   },
+  {
+    version: 18,
+    name: 'written forms of terms',
+    sql: `
+      -- As SQLite's migration 18: how often each term was written in each form, so a term
+      -- is shown as its authors wrote it most often (empty at first).
+      CREATE TABLE term_forms (
+        term_id bigint NOT NULL REFERENCES terms(id),
+        form text NOT NULL,
+        n integer NOT NULL CHECK (n > 0),
+        PRIMARY KEY (term_id, form)
+      );
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
-import { isPreferredDisplay, preferredDisplaySql } from '../term-display.js';
+import { MOST_WRITTEN_FORM_SQLITE } from '../term-display.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
@@ -165,17 +165,16 @@ export function prepareAnalysisWrites(db: Db) {
       suggestion_score = excluded.suggestion_score, suggestion = excluded.suggestion, analyzed_at = excluded.analyzed_at,
       lang = excluded.lang, scored = excluded.scored`);
   const clearTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
-  const insertTerm = db.prepare(`INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET display = excluded.display
-    WHERE ${preferredDisplaySql('sqlite', 'excluded.display', 'terms.display')}`);
-  const betterDisplay = db.prepare(`UPDATE terms SET display = @display WHERE key = @key AND ${preferredDisplaySql('sqlite', '@display', 'display')}`);
+  const insertTerm = db.prepare('INSERT INTO terms (key, display) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const selectTerm = db.prepare('SELECT id, display FROM terms WHERE key = ?');
+  const countForm = db.prepare(`INSERT INTO term_forms (term_id, form, n) VALUES (?, ?, ?)
+    ON CONFLICT (term_id, form) DO UPDATE SET n = n + excluded.n`);
+  const pickDisplay = db.prepare(`UPDATE terms SET display = (${MOST_WRITTEN_FORM_SQLITE}) WHERE id = @id RETURNING display`).pluck();
   // one row per statement: a multi-row VALUES list measured slower here (SQLite runs it as a co-routine)
   const linkTerm = db.prepare(`INSERT OR IGNORE INTO mention_terms
     (brand_id, hour, term_id, mention_id, voice, cluster, sentiment, complaint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  // each term's display is the preferred form of all written (term-display.ts); the cache
-  // knows the stored form, so only a form that beats it costs a statement
-  const termId = (key: string, display: string): number => {
+  const termOf = (key: string, display: string): { id: number; display: string } => {
     let term = termIds.get(key);
     if (term === undefined) {
       // the long tail of terms grows with the corpus (~400k at 1M mentions): start over rather than grow
@@ -183,14 +182,26 @@ export function prepareAnalysisWrites(db: Db) {
       insertTerm.run(key, display);
       term = selectTerm.get(key) as { id: number; display: string };
       termIds.set(key, term);
-    } else if (display !== term.display && isPreferredDisplay(display, term.display)) {
-      betterDisplay.run({ display, key });
-      term.display = display;
     }
-    return term.id;
+    return term;
+  };
+  // each term shows the form its authors wrote most often (issue 27 #6): the batch's forms
+  // are counted once per mention and added to term_forms; a term's display is re-chosen only
+  // when the batch wrote it in a form other than the one shown (more of the shown form cannot
+  // dethrone it)
+  const saveForms = (forms: Map<{ id: number; display: string }, Map<string, number>>) => {
+    for (const [term, counts] of forms) {
+      let other = false;
+      for (const [form, n] of counts) {
+        countForm.run(term.id, form, n);
+        if (form !== term.display) other = true;
+      }
+      if (other) term.display = pickDisplay.get({ id: term.id }) as string;
+    }
   };
   const saveBatch = (results: AnalysisRecord[]) => {
     const now = new Date().toISOString();
+    const forms = new Map<{ id: number; display: string }, Map<string, number>>();
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;
     const complaintLabelled = anyComplaintLabel.get() === 1;
@@ -216,12 +227,19 @@ export function prepareAnalysisWrites(db: Db) {
       if (failures) clearFailure.run(r.rowId);
       updateLinks.run(r.voice, r.cluster, sentiment, complaint, r.rowId);
       if (f.analysed) clearTerms.run(r.rowId);
+      const counted = new Set<string>();
       f.brandIds.forEach((brandId, i) => {
         for (const t of termsForBrand(r, f.brands[i]!)) {
-          linkTerm.run(brandId, f.hour, termId(t.key, t.display), r.rowId, r.voice, r.cluster, sentiment, complaint);
+          const term = termOf(t.key, t.display);
+          linkTerm.run(brandId, f.hour, term.id, r.rowId, r.voice, r.cluster, sentiment, complaint);
+          if (counted.has(t.key)) continue;
+          counted.add(t.key);
+          const counts = forms.get(term) ?? new Map<string, number>();
+          forms.set(term, counts.set(t.display, (counts.get(t.display) ?? 0) + 1));
         }
       });
     }
+    saveForms(forms);
   };
   return db.transaction((results: AnalysisRecord[]) => {
     try {

@@ -1,4 +1,4 @@
-import { COPY_TABLES, PER_MENTION, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
+import { COPY_TABLES, PER_KEY, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
 import type { Db } from './open.js';
 
 /** Rows of one table in key order (rowid order: every keyed table's key is its rowid). */
@@ -6,12 +6,12 @@ export function readCopyBatch(db: Db, table: CopyTable, afterKey: number, limit:
   const { key, columns } = COPY_TABLES[table];
   const list = columns.join(', ');
   if (key === null) return { rows: db.prepare(`SELECT ${list} FROM ${table} ORDER BY rowid`).all() as CopyRow[], lastKey: null };
-  const then = PER_MENTION[table];
+  const then = PER_KEY[table];
   const rows = (then
-    // whole mentions per batch, so a resumed copy never misses half of one mention's rows
-    ? db.prepare(`SELECT ${list} FROM ${table} WHERE mention_id IN (
-        SELECT DISTINCT mention_id FROM ${table} WHERE mention_id > ? ORDER BY mention_id LIMIT ?)
-        ORDER BY mention_id, ${then}`).all(afterKey, limit)
+    // whole keys (mentions, terms) per batch, so a resumed copy never misses half of one key's rows
+    ? db.prepare(`SELECT ${list} FROM ${table} WHERE ${key} IN (
+        SELECT DISTINCT ${key} FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?)
+        ORDER BY ${key}, ${then}`).all(afterKey, limit)
     : db.prepare(`SELECT ${list} FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?`).all(afterKey, limit)) as CopyRow[];
   const last = rows[rows.length - 1];
   return { rows, lastKey: last ? (last[key] as number) : null };

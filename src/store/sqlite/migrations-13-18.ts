@@ -124,4 +124,20 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       CREATE INDEX analyses_unscored ON analyses (mention_id) WHERE scored <> 'all';
     `,
   },
+  {
+    version: 18,
+    name: 'written forms of terms',
+    sql: `
+      -- How often each term was written in each form ("tea bags", "teabags", "tea bag" for
+      -- the key teabag), so a term is shown as its authors wrote it most often (issue 27 #6)
+      -- rather than as a stem or a respelling ("christma", "earl gray"). Empty at first: a
+      -- term keeps its stored display until a mention is analysed with it.
+      CREATE TABLE term_forms (
+        term_id INTEGER NOT NULL REFERENCES terms(id),
+        form TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n > 0),
+        PRIMARY KEY (term_id, form)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
