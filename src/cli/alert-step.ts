@@ -4,11 +4,15 @@ import { latestReport } from '../core/latest-report.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
+import { reportIncomplete } from './options.js';
+import { scanEveryMs } from './time.js';
 
 export interface AlertStepFlags {
   brand?: string;
   dryRun?: boolean;
   failOnAlert?: boolean;
+  /** Exit 4 (after sending) when a brand's report is incomplete: failing, stale or overdue sources, no data, mixed models. */
+  strict?: boolean;
 }
 
 /**
@@ -25,7 +29,7 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
   const reports = [];
   // a writing run moves the issue states on; --dry-run records nothing, so only reads them
   const states = flags.dryRun ? readIssueStates : trackIssueStates;
-  for (const brand of brands) reports.push(await states(store, await latestReport(store, brand, ctx.now)));
+  for (const brand of brands) reports.push(await states(store, await latestReport(store, brand, ctx.now, scanEveryMs(ctx))));
   if (config.alerts.length === 0) {
     ctx.out.info('no alert targets configured; skipping alerts');
     return null;
@@ -39,6 +43,8 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
     const failed = summary.failures.map((f) => `${f.target} (${f.brand}: ${f.label}): ${f.message}`).join('; ');
     throw new UserError(`alert delivery failed for ${failed}`, `${summary.sent.length} other alert(s) sent; unsent alerts are retried on the next run`);
   }
+  // each warning on stderr, for the cron mail; an alert sent under --fail-on-alert (exit 3) outranks it
+  if (flags.strict) reportIncomplete(ctx.out, reports.flatMap((r) => r.warnings), true, 'each');
   if (flags.failOnAlert && !flags.dryRun && summary.sent.length > 0) process.exitCode = EXIT.alertsFired;
   return summary;
 }

@@ -33,3 +33,9 @@ export function parseTimeRange(flags: { since?: string; until?: string }, now: D
   }
   return { since, until };
 }
+
+/** The configured scan schedule (`scan.every`) in milliseconds, when there is one. */
+export function scanEveryMs(ctx: { settings(): { config: { scan: { every?: string | undefined } } } }): number | undefined {
+  const every = ctx.settings().config.scan.every;
+  return every === undefined ? undefined : parseDuration(every, 'scan.every');
+}

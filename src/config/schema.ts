@@ -110,6 +110,11 @@ export const configSchema = z.strictObject({
       maxPosts: z.number().int().min(1).default(1000),
       maxWaitSeconds: z.number().min(0).default(60),
       maxPages: z.number().int().min(1).default(50),
+      /**
+       * How often scans are scheduled (cron), e.g. "6h": a source whose last success is older
+       * than twice this is overdue — status flags it and reports say its mentions are missing.
+       */
+      every: z.string().regex(/^\d+(?:\.\d+)?\s*[mhdw]$/i, 'a duration such as 30m, 6h or 1d').optional(),
     })
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
 }).superRefine((config, ctx) => {

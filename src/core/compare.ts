@@ -16,6 +16,8 @@ export interface CompareOptions {
   now?: Date;
   /** Only mentions analysed as these languages (ISO 639-1, `und`): read from the links, not the rollup. */
   langs?: string[];
+  /** How often scans are scheduled (config `scan.every`): sources quiet for twice that are named as overdue. */
+  scanEveryMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -37,7 +39,8 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
   const brands: BrandComparison[] = [];
   const warnings: DataWarning[] = [];
   for (const [i, counts] of totals.entries()) {
-    warnings.push(...await dataWarnings(store, { brand: counts.brand, fromMs, toMs, mentions: counts.analysed }));
+    const every = options.scanEveryMs !== undefined ? { scanEveryMs: options.scanEveryMs } : {};
+    warnings.push(...await dataWarnings(store, { brand: counts.brand, fromMs, toMs, mentions: counts.analysed, ...every }));
     if (previous[i]!.mentions === 0 && counts.mentions > 0) {
       warnings.push({ kind: 'no-previous-data', brand: counts.brand, message: `${counts.brand}: no mentions in the previous period (${iso(prevFrom).slice(0, 10)} to ${iso(fromMs).slice(0, 10)}): its share change is measured against nothing` });
     }

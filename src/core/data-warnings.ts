@@ -12,6 +12,16 @@ export interface WarningScope {
   source?: string;
   /** Analysed mentions in the period: 0 means there is nothing to judge by. */
   mentions: number;
+  /** How often scans are scheduled (config `scan.every`), when known: sources quiet for twice that are overdue. */
+  scanEveryMs?: number;
+}
+
+/** A scheduled source is overdue when its last success is older than this many schedule intervals. */
+export const OVERDUE_INTERVALS = 2;
+
+/** Whether a source last successful at `lastSuccessMs` is overdue at `atMs` on a schedule of `everyMs`. */
+export function isOverdue(lastSuccessMs: number | null, atMs: number, everyMs: number | undefined): boolean {
+  return everyMs !== undefined && lastSuccessMs !== null && atMs - lastSuccessMs > OVERDUE_INTERVALS * everyMs;
 }
 
 /**
@@ -45,6 +55,8 @@ async function sourceWarnings(store: Store, scope: WarningScope, h: SourceHealth
   const out: DataWarning[] = [];
   if (lastSuccessMs !== null && lastSuccessMs < scope.fromMs) {
     out.push({ ...base, kind: 'source-stale', message: `${brand} · ${h.source}: not scanned since ${when(lastSuccessMs)}, before the period began: its mentions are missing` });
+  } else if (isOverdue(lastSuccessMs, scope.toMs, scope.scanEveryMs)) {
+    out.push({ ...base, kind: 'source-overdue', message: `${brand} · ${h.source}: no successful scan since ${when(lastSuccessMs!)}, though scans are scheduled every ${hours(scope.scanEveryMs!)}: its mentions since then are missing` });
   } else if (h.lastBudgetHit) {
     out.push({ ...base, kind: 'budget', message: `${brand} · ${h.source}: backlog not fully read — the latest scan stopped at its post budget (scan.maxPosts) after ${h.lastPostsRead.toLocaleString('en-US')} posts` });
   }
@@ -97,4 +109,10 @@ function fmt(n: number): string {
 
 function share(part: number, total: number): string {
   return `${Math.round((part / Math.max(total, 1)) * 100)}%`;
+}
+
+/** A schedule interval for people: "6 h", "1.5 d". */
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return h >= 48 && h % 24 === 0 ? `${h / 24} d` : h >= 1 ? `${Number(h.toFixed(2))} h` : `${Math.round(ms / 60_000)} min`;
 }

@@ -8,6 +8,6 @@ import { buildReport } from './report.js';
  */
 export const LATEST_REPORT = DEFAULT_REPORT;
 
-export async function latestReport(store: Store, brand: string, at: Date): Promise<Report> {
-  return buildReport(store, { brand, at, ...LATEST_REPORT });
+export async function latestReport(store: Store, brand: string, at: Date, scanEveryMs?: number): Promise<Report> {
+  return buildReport(store, { brand, at, ...LATEST_REPORT, ...(scanEveryMs !== undefined ? { scanEveryMs } : {}) });
 }

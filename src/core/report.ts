@@ -16,6 +16,8 @@ export interface ReportOptions {
   /** Only mentions analysed as these languages (ISO 639-1, `und`). */
   langs?: string[];
   thresholds?: Partial<Thresholds>;
+  /** How often scans are scheduled (config `scan.every`): sources quiet for twice that are named as overdue. */
+  scanEveryMs?: number;
 }
 
 const HOUR = 3_600_000;
@@ -105,6 +107,7 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     },
     warnings: await dataWarnings(store, {
       brand: options.brand, fromMs: windowStart, toMs: atMs, baselineFromMs: windowStart - options.baselineHours * HOUR, source: options.source, mentions: windowTotal,
+      ...(options.scanEveryMs !== undefined ? { scanEveryMs: options.scanEveryMs } : {}),
     }),
     daily: fillDays([...baselineDays, ...windowDays], baseline.fromHour, toHour),
     issues: rank('issue'),

@@ -9,13 +9,15 @@ export interface DataWarning {
    * - `no-data`: no analysed mentions of the brand in the period at all.
    * - `source-failed`: the source's latest scan failed or stopped, after its last success.
    * - `source-stale`: the source's latest successful scan ended before the period began.
+   * - `source-overdue`: with `scan.every` set, the source has not succeeded for more than twice
+   *   that before the period's end: the mentions since its last success are missing.
    * - `source-empty`: a scanned source has no mentions in the period though it had some before.
    * - `budget`: the source's latest scan stopped at its share of the post budget (scan.maxPosts).
    * - `mixed-models`: some mentions are still scored by another model version than the newest.
    * - `unanalysed`: some mentions are not analysed yet, and are left out of the figures.
    * - `no-previous-data`: (compare) the period before has no mentions, so no move is measured.
    */
-  kind: 'no-data' | 'source-failed' | 'source-stale' | 'source-empty' | 'budget' | 'mixed-models' | 'unanalysed' | 'no-previous-data';
+  kind: 'no-data' | 'source-failed' | 'source-stale' | 'source-overdue' | 'source-empty' | 'budget' | 'mixed-models' | 'unanalysed' | 'no-previous-data';
   brand: string;
   /** The source concerned, for the source-* and budget kinds. */
   source?: string;

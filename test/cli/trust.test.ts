@@ -92,4 +92,59 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
       await server.close();
     }
   });
+
+  it('with scan.every set, a source quiet for over twice that is overdue in status, reports and alert --strict', async () => {
+    const config = (every?: string) => writeFileSync(join(tmp.dir, 'earshot.config.json'), JSON.stringify({
+      brands: [{ name: 'Kettleby', queries: { hackernews: 'Kettleby' } }],
+      ...(every ? { scan: { every } } : {}),
+      alerts: [{ type: 'webhook', name: 'hook', url: 'https://hooks.example.test/earshot' }],
+    }));
+    config('6h');
+    const db = backend.fresh(tmp.dir, 'schedule.db');
+    const server = await startApiServer();
+    try {
+      const at = (iso: string) => ({ ...server.env(), EARSHOT_RETRY_DELAY_MS: '0', EARSHOT_NOW: iso });
+      const run = (args: string[], now: string) => runCli(['--db', db, ...args], { cwd: tmp.dir, env: at(now) });
+      writeFileSync(join(tmp.dir, 'k.jsonl'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      expect((await run(['import', 'k.jsonl', '--brand', 'Kettleby'], '2026-12-01T10:00:00.000Z')).code).toBe(0);
+      const scanned = await run(['scan', '--source', 'hackernews', '--no-analyze'], '2026-12-01T10:00:00.000Z');
+      expect(scanned.code, scanned.stderr).toBe(0);
+
+      // 11 h after the last success: within twice the schedule
+      const onTime = await run(['status'], '2026-12-01T21:00:00.000Z');
+      expect(onTime.stdout).not.toContain('overdue');
+      const hn = (status: { rows: Array<{ source: string }> }) => status.rows.find((r) => r.source === 'hackernews');
+      expect(hn(JSON.parse((await run(['status', '--format', 'json'], '2026-12-01T21:00:00.000Z')).stdout))).toMatchObject({ overdue: false });
+      // 13 h after: overdue, in the table, the JSON, the report's warnings and alert --strict
+      const late = '2026-12-01T23:00:00.000Z';
+      const table = await run(['status'], late);
+      expect(table.stdout).toMatch(/1 source\(s\) overdue — no successful scan for over 2 × scan.every[^\n]*\n {2}Kettleby · hackernews: last success 2026-12-01 10:00/);
+      const json = JSON.parse((await run(['status', '--format', 'json'], late)).stdout);
+      expect(json.scanEvery).toBe('6h');
+      expect(hn(json)).toMatchObject({ overdue: true });
+      // imported data was never scanned: it has no schedule to miss
+      expect(json.rows.find((r: { source: string }) => r.source === 'x')).toMatchObject({ overdue: false });
+      const report = await run(['report', '--format', 'json', '--strict'], late);
+      expect(report.code).toBe(4);
+      expect(JSON.parse(report.stdout).warnings).toEqual([expect.objectContaining({
+        kind: 'source-overdue', source: 'hackernews',
+        message: 'Kettleby · hackernews: no successful scan since 2026-12-01 10:00 UTC, though scans are scheduled every 6 h: its mentions since then are missing',
+      })]);
+      const alert = await run(['alert', '--dry-run', '--strict'], late);
+      expect(alert.code, alert.stderr).toBe(4);
+      expect(alert.stderr).toContain('earshot: warning: Kettleby · hackernews: no successful scan since 2026-12-01 10:00 UTC');
+      expect((await run(['alert', '--dry-run'], late)).code).toBe(0);
+
+      // without a schedule nothing can be overdue: the same store reads as complete
+      config();
+      expect(JSON.parse((await run(['report', '--format', 'json'], late)).stdout).warnings).toEqual([]);
+      expect((await run(['status', '--format', 'json'], late)).stdout).not.toContain('overdue');
+      config('6 hours');
+      const bad = await run(['status'], late);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/scan\.every.*a duration such as 30m, 6h or 1d/);
+    } finally {
+      await server.close();
+    }
+  });
 });

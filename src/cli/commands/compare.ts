@@ -6,7 +6,7 @@ import { renderCompareHtml } from '../../report/compare-html.js';
 import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutputText } from '../output-file.js';
-import { parseTimeRange } from '../time.js';
+import { parseTimeRange, scanEveryMs } from '../time.js';
 import { unknownBrand } from '../names.js';
 import { reportIncomplete } from '../options.js';
 import { parseLangs } from '../options.js';
@@ -54,7 +54,7 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   const unknown = names.find((name) => !known.has(name.toLowerCase()));
   if (unknown !== undefined) throw unknownBrand(unknown, storedNames.length ? [...known.values()] : []);
   const brands = names.map((name) => known.get(name.toLowerCase())!);
-  const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now, ...(flags.lang ? { langs: flags.lang } : {}) });
+  const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now, scanEveryMs: scanEveryMs(ctx), ...(flags.lang ? { langs: flags.lang } : {}) });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   const text = render(comparison, format, ctx.out.color);

@@ -11,6 +11,7 @@ import { parseLangs, parsePositiveInt, reportIncomplete } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
 import { checkSource } from '../names.js';
+import { scanEveryMs } from '../time.js';
 
 interface ReportFlags extends ReportPeriodFlags {
   brand?: string;
@@ -46,7 +47,7 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   const store = await ctx.readStore();
   const brand = await resolveBrand(ctx, store, flags.brand, 'report');
   const source = flags.source === undefined ? undefined : await checkSource(store, flags.source);
-  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source, langs: flags.lang });
+  const built = await buildReport(store, { brand, at, windowHours, baselineHours, top: flags.top, minMentions: flags.minMentions, source, langs: flags.lang, scanEveryMs: scanEveryMs(ctx) });
   // states compare with what runs recorded, from reports of the default settings: only a
   // report of those settings can be compared (read only: report never writes)
   const comparable = !source && !flags.lang && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours

@@ -4,7 +4,9 @@ import { brandModels, type BrandModel } from '../../core/model-status.js';
 import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
+import { isOverdue, OVERDUE_INTERVALS } from '../../core/data-warnings.js';
 import { withContext } from '../context.js';
+import { scanEveryMs } from '../time.js';
 import { checkBrand } from '../names.js';
 import { addFormatOption, defaultFormat } from '../options.js';
 
@@ -19,14 +21,17 @@ export const statusCommand = addFormatOption(
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
     const all = await store.status();
-    const status = brand === undefined ? all : { ...all, rows: all.rows.filter((r) => r.brand === brand) };
+    const every = scanEveryMs(ctx);
+    const rows = (brand === undefined ? all.rows : all.rows.filter((r) => r.brand === brand))
+      .map((r) => (every === undefined ? r : { ...r, overdue: isOverdueRow(r, ctx.now.getTime(), every) }));
+    const status = { ...all, rows, ...(every === undefined ? {} : { scanEvery: ctx.settings().config.scan.every }) };
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
       : [renderStatus(status, store.location, ctx.out.color), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
   }));
 
-function renderStatus(status: StoreStatus, location: string, color: boolean): string {
+function renderStatus(status: StoreStatus & { rows: Array<StoreStatusRow & { overdue?: boolean }> }, location: string, color: boolean): string {
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
   const table = renderTable(
@@ -35,7 +40,7 @@ function renderStatus(status: StoreStatus, location: string, color: boolean): st
       shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
     color,
   );
-  return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;
+  return `${table}${renderScanProblems(status.rows)}${renderOverdue(status.rows)}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;
 }
 
 /** The latest scan's outcome in a word or two; a source never scanned (imported data) shows a dash. */
@@ -63,6 +68,18 @@ function renderScanProblems(rows: StoreStatusRow[]): string {
       ...recovered.map((r) => `  ${r.brand} · ${r.source}: last problem at ${shortTime(r.lastFailure)}: ${reason(r)} (ok again at ${shortTime(r.lastSuccess)})`));
   }
   return out.length ? `\n${out.join('\n')}` : '';
+}
+
+/** A scanned source whose scans succeed but not lately: twice the configured schedule has passed. */
+function isOverdueRow(r: StoreStatusRow, nowMs: number, everyMs: number): boolean {
+  return r.lastOutcome === 'ok' && isOverdue(r.lastSuccess ? Date.parse(r.lastSuccess) : null, nowMs, everyMs);
+}
+
+function renderOverdue(rows: Array<StoreStatusRow & { overdue?: boolean }>): string {
+  const overdue = rows.filter((r) => r.overdue);
+  if (overdue.length === 0) return '';
+  return `\n${overdue.length} source(s) overdue — no successful scan for over ${OVERDUE_INTERVALS} × scan.every (is the cron job running?):\n`
+    + overdue.map((r) => `  ${r.brand} · ${r.source}: last success ${shortTime(r.lastSuccess)}`).join('\n');
 }
 
 /** Analysed mentions per language; those no model could score count as mentions and voices only. */
