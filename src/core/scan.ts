@@ -2,6 +2,7 @@ import type { BrandConfig } from '../config/schema.js';
 import { dateOutOfRange, type MentionInput } from '../domain/mention.js';
 import { UserError } from '../errors.js';
 import { createBrandLinker } from './brand-links.js';
+import { failureKind, type OutcomeKind } from '../sources/errors.js';
 import { isUnavailable } from '../sources/create-sources.js';
 import { SourceStopped, type FetchContext, type Source, type SourceEvent } from '../sources/source.js';
 import { isStoreBusy, STORE_BUSY } from '../store/store-errors.js';
@@ -38,6 +39,9 @@ export interface ScanRun {
   inserted: number;
   updated: number;
   message?: string;
+  /** How it ended in a word (ok, empty, rate-limited, auth, blocked, network, http, parse, other) and the HTTP status of a failure. */
+  kind: OutcomeKind;
+  httpStatus: number | null;
   /** It read its whole share of the post budget: the source may hold more for the brand (its backlog was not fully read). */
   budgetHit: boolean;
   /** Posts dated before 2000-01-01 or more than a day past the clock: skipped, not stored. */
@@ -100,7 +104,7 @@ function pickSources(sources: Source[], requested: string[] | undefined): { runn
 async function scanOne(store: Store, source: Source, brand: BrandConfig, options: ScanOptions,
   link: (mention: MentionInput) => MentionInput): Promise<ScanRun> {
   const now = options.now ?? (() => new Date());
-  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', pages: 0, postsRead: 0, inserted: 0, updated: 0, budgetHit: false, startedAt: now().toISOString(), finishedAt: '' };
+  const run: ScanRun = { brand: brand.name, source: source.name, status: 'ok', kind: 'ok', httpStatus: null, pages: 0, postsRead: 0, inserted: 0, updated: 0, budgetHit: false, startedAt: now().toISOString(), finishedAt: '' };
   const ctx: FetchContext = {
     getCursor: (stream) => store.getCursor({ source: source.name, brand: brand.name, stream }),
     maxPosts: options.maxPosts,
@@ -127,16 +131,19 @@ async function scanOne(store: Store, source: Source, brand: BrandConfig, options
     }
   } catch (error) {
     run.status = error instanceof SourceStopped ? 'stopped' : 'failed';
+    // a stop is the rate window (longer than --max-wait) or the retries running out on 429s
+    Object.assign(run, error instanceof SourceStopped ? { kind: 'rate-limited', httpStatus: null } : failureKind(error));
     const message = isStoreBusy(error) ? STORE_BUSY : error instanceof Error ? error.message : String(error);
     run.message = options.redact ? options.redact(message) : message;
   }
   if (run.skippedDates && !run.message) run.message = `${run.skippedDates} post(s) dated before 2000 or more than a day ahead were skipped`;
   run.finishedAt = now().toISOString();
+  if (run.status === 'ok' && run.postsRead === 0) run.kind = 'empty';
   // a source stops at ctx.maxPosts; reading that many (or being given none) means older posts were left unread
   run.budgetHit = run.postsRead >= options.maxPosts;
-  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit } = run;
+  const { brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit, kind, httpStatus } = run;
   try {
-    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit });
+    await store.recordScanRun({ brand: runBrand, source: runSource, startedAt, finishedAt, postsRead, inserted, updated, status, message, budgetHit, kind, httpStatus });
   } catch (error) {
     // a store that cannot even record the run fails this source; the others still run
     run.status = 'failed';

@@ -1,5 +1,5 @@
 import type { MentionInput } from '../domain/mention.js';
-import { SourceError } from './errors.js';
+import { SourceError, UnreadableResponseError } from './errors.js';
 
 /** Apple wraps every scalar of its customer-reviews feed as `{ label }`. */
 interface Label {
@@ -35,7 +35,7 @@ export interface AppStoreMark {
 
 export function readAppStorePage(label: string, body: unknown): AppStorePage {
   const feed = (body as { feed?: { entry?: unknown; link?: unknown } } | null)?.feed;
-  if (!feed || typeof feed !== 'object') throw new SourceError(`${label} returned something other than a reviews feed`);
+  if (!feed || typeof feed !== 'object') throw new UnreadableResponseError(`${label} returned something other than a reviews feed`);
   // one review comes as an object, none as no key at all
   const raw = feed.entry === undefined ? [] : Array.isArray(feed.entry) ? feed.entry : [feed.entry];
   // older feeds open page 1 with the app itself (im:name, no rating): not a review

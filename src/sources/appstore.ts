@@ -52,7 +52,7 @@ export class AppStoreSource implements Source {
       requestJson(this.options.fetch, {
         url, label, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null,
         headers: { accept: 'application/json' },
-        refusal: (status) => (status === 400 || status === 404 ? new SourceError(`${label} answered ${status}: no such app in the ${country} store`, 'check queries.appstore.apps (the digits after id in the app’s App Store URL) and countries') : undefined),
+        refusal: (status) => (status === 400 || status === 404 ? new SourceError(`${label} answered ${status}: no such app in the ${country} store`, 'check queries.appstore.apps (the digits after id in the app’s App Store URL) and countries', status) : undefined),
       }),
     );
     const result = readAppStorePage(label, data);

@@ -96,10 +96,10 @@ export class BlueskySource implements Source {
 
 function describeSearchRefusal(status: number, text: string): Error | undefined {
   const detail = readXrpcError(text);
-  if (status === 403) return new SourceError(`${LABEL} answered 403${detail ? ` (${detail})` : ''}: search was refused without a login`, PUBLIC_HOST_HINT);
+  if (status === 403) return new SourceError(`${LABEL} answered 403${detail ? ` (${detail})` : ''}: search was refused without a login`, PUBLIC_HOST_HINT, 403);
   if (status === 401 || (status === 400 && /ExpiredToken|InvalidToken/.test(detail))) {
-    return new AuthRejectedError(`${LABEL} answered ${status}${detail ? ` (${detail})` : ''}: the session was refused`, 'earshot logs in again once; if this repeats, check the handle and app password');
+    return new AuthRejectedError(`${LABEL} answered ${status}${detail ? ` (${detail})` : ''}: the session was refused`, 'earshot logs in again once; if this repeats, check the handle and app password', status);
   }
-  if (status === 400) return new SourceError(`${LABEL} answered 400${detail ? `: ${detail}` : ''}`, 'check queries.bluesky (Lucene-like syntax: words, "phrases", #tags, from:handle)');
+  if (status === 400) return new SourceError(`${LABEL} answered 400${detail ? `: ${detail}` : ''}`, 'check queries.bluesky (Lucene-like syntax: words, "phrases", #tags, from:handle)', 400);
   return undefined;
 }

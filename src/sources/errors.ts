@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
  * endpoint, never a token. The scan marks the source `failed` and keeps what it stored.
  */
 export class SourceError extends UserError {
-  constructor(message: string, hint?: string) {
+  constructor(message: string, hint?: string, readonly httpStatus?: number) {
     super(message, hint);
     this.name = 'SourceError';
   }
@@ -13,9 +13,17 @@ export class SourceError extends UserError {
 
 /** Worth another try after a backoff: 5xx, a dropped connection, a timeout. */
 export class TransientError extends SourceError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, httpStatus?: number) {
+    super(message, undefined, httpStatus);
     this.name = 'TransientError';
+  }
+}
+
+/** The response arrived but cannot be read: not JSON, not a feed, not the shape the API documents. */
+export class UnreadableResponseError extends SourceError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'UnreadableResponseError';
   }
 }
 
@@ -25,15 +33,15 @@ export class RateLimitedError extends SourceError {
     message: string,
     readonly waitMs: number | null,
   ) {
-    super(message);
+    super(message, undefined, 429);
     this.name = 'RateLimitedError';
   }
 }
 
 /** The API refused the credentials; Reddit's client refreshes its token once on this. */
 export class AuthRejectedError extends SourceError {
-  constructor(message: string, hint?: string) {
-    super(message, hint);
+  constructor(message: string, hint?: string, httpStatus?: number) {
+    super(message, hint, httpStatus);
     this.name = 'AuthRejectedError';
   }
 }
@@ -45,4 +53,29 @@ export function describeCause(error: unknown): string {
   const code = err?.cause?.code ?? err?.cause?.message;
   const text = code && !base.includes(String(code)) ? `${base} (${String(code)})` : base;
   return text.split('\n')[0]!.slice(0, 200);
+}
+
+/**
+ * How a scan ended, in the words status shows (issue 27 #1): `ok`, `empty` (ok, no posts),
+ * `rate-limited` (429s past the retries, or a rate window longer than --max-wait), `auth`
+ * (a login refused: 401), `blocked` (403: access refused), `network` (no answer: refused,
+ * reset, timed out), `http` (another 4xx/5xx), `parse` (an answer that cannot be read), `other`.
+ */
+export type OutcomeKind = 'ok' | 'empty' | 'rate-limited' | 'auth' | 'blocked' | 'network' | 'http' | 'parse' | 'other';
+
+/** The kind and HTTP status of a scan's failure, from the error it ended with. */
+export function failureKind(error: unknown): { kind: OutcomeKind; httpStatus: number | null } {
+  // the retries gave up on a transient failure: it is what the last attempt was
+  if (error instanceof SourceError && error.cause instanceof TransientError) return failureKind(error.cause);
+  const httpStatus = error instanceof SourceError && error.httpStatus !== undefined ? error.httpStatus : null;
+  // a 403 is a refusal of access whatever the source calls it (a keyless feed behind a firewall, an X app
+  // without the access level): "blocked"; a 401 is a login refused
+  const kind: OutcomeKind = error instanceof RateLimitedError ? 'rate-limited'
+    : httpStatus === 403 ? 'blocked'
+      : error instanceof AuthRejectedError ? 'auth'
+        : error instanceof UnreadableResponseError ? 'parse'
+          : httpStatus !== null ? 'http'
+            : error instanceof TransientError ? 'network'
+              : 'other';
+  return { kind, httpStatus };
 }

@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
-import { SourceError, TransientError } from './errors.js';
+import { SourceError, TransientError, UnreadableResponseError } from './errors.js';
 import { labelRequest, requestJson, type FetchLike } from './http.js';
 import { paginateStream, type PageRequest, type PageResult } from './paginate.js';
 import { mapItems } from './map-items.js';
@@ -91,7 +91,7 @@ export class HackerNewsSource implements Source {
 
 function readSearchResult(label: string, data: unknown): SearchResult {
   const value = data as Partial<SearchResult> | null;
-  if (!value || !Array.isArray(value.hits)) throw new SourceError(`${label} returned something other than search hits`);
+  if (!value || !Array.isArray(value.hits)) throw new UnreadableResponseError(`${label} returned something other than search hits`);
   const hits = value.hits.filter((hit) => typeof hit?.objectID === 'string' && typeof hit.created_at_i === 'number');
   return { hits, page: Number(value.page ?? 0), nbPages: Number(value.nbPages ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause, UnreadableResponseError } from './errors.js';
 import { MAX_JSON_BYTES, readCappedBody } from './http-body.js';
 import { followRedirect, isRedirect, type Hop } from './http-redirects.js';
 import { readRetryAfterMs, type RateWindow } from './pacing.js';
@@ -95,11 +95,11 @@ function checkStatus(label: string, response: Response, window: RateWindow | nul
   if (status === 429) {
     throw new RateLimitedError(`${label} answered 429`, readRetryAfterMs(response.headers, window));
   }
-  if (status >= 500) throw new TransientError(`${label} answered ${status}`);
+  if (status >= 500) throw new TransientError(`${label} answered ${status}`, status);
   if (status === 401 || status === 403) {
-    throw new AuthRejectedError(`${label} answered ${status}: the credentials were refused`, 'check the client id, secret and account');
+    throw new AuthRejectedError(`${label} answered ${status}: the credentials were refused`, 'check the client id, secret and account', status);
   }
-  throw new SourceError(`${label} answered ${status}: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  throw new SourceError(`${label} answered ${status}: ${text.replace(/\s+/g, ' ').slice(0, 160)}`, undefined, status);
 }
 
 export function parseJson(label: string, text: string): unknown {
@@ -107,6 +107,6 @@ export function parseJson(label: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const kind = text.trim() === '' ? 'an empty body' : 'invalid or truncated JSON';
-    throw new SourceError(`${label} returned ${kind} (${describeCause(error)}); nothing from that page was stored`);
+    throw new UnreadableResponseError(`${label} returned ${kind} (${describeCause(error)}); nothing from that page was stored`);
   }
 }

@@ -1,5 +1,5 @@
 import type { MentionInput } from '../domain/mention.js';
-import { SourceError } from './errors.js';
+import { SourceError, UnreadableResponseError } from './errors.js';
 import { linkOn } from './links.js';
 
 /** Fields earshot reads from a post (t3) or comment (t1); the whole thing is kept as `raw`. */
@@ -29,7 +29,7 @@ export interface RedditListing {
 export function readRedditListing(label: string, body: unknown): RedditListing {
   const value = body as { kind?: unknown; data?: { children?: unknown; after?: unknown } } | null;
   if (value?.kind !== 'Listing' || !Array.isArray(value.data?.children)) {
-    throw new SourceError(`${label} returned something other than a listing`);
+    throw new UnreadableResponseError(`${label} returned something other than a listing`);
   }
   const children = (value.data.children as RedditThing[]).filter(
     (thing) => typeof thing?.data?.name === 'string' && typeof thing.data.created_utc === 'number',

@@ -60,7 +60,8 @@ async function retryTransient<T>(ctx: FetchContext, policy: RetryPolicy, attempt
     );
   } catch (error) {
     if (error instanceof TransientError) {
-      throw new SourceError(`${error.message}; gave up after ${policy.retries} retries`);
+      // no longer worth a retry, but still what it was (status reads "network" or "http, 503")
+      throw Object.assign(new SourceError(`${error.message}; gave up after ${policy.retries} retries`, undefined, error.httpStatus), { cause: error });
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
-import { SourceError, describeCause } from './errors.js';
+import { SourceError, describeCause, UnreadableResponseError } from './errors.js';
 import { labelRequest, requestRaw, type FetchLike } from './http.js';
 import { MAX_FEED_BYTES } from './http-body.js';
 import { decodeFeedBody } from './feed-decode.js';
@@ -93,13 +93,13 @@ export class RssSource implements Source {
       requestRaw(this.options.fetch, { url, label, headers, timeoutMs: this.options.timeoutMs, signal: ctx.signal, readWindow: () => null, maxBytes: MAX_FEED_BYTES }),
     );
     if (response.status === 304) return { mentions: [], postsRead: 0, cursor: null };
-    if (response.status >= 300) throw new SourceError(`${label} answered ${response.status} without a feed`, 'use the URL the feed moved to');
+    if (response.status >= 300) throw new SourceError(`${label} answered ${response.status} without a feed`, 'use the URL the feed moved to', response.status);
     const { text } = decodeFeedBody(response.body, response.headers.get('content-type'));
     let parsed;
     try {
       parsed = parseFeedText(text, feed.url);
     } catch (error) {
-      throw new SourceError(`${label} returned no RSS, Atom or JSON feed (${describeCause(error)}); nothing from it was stored`);
+      throw new UnreadableResponseError(`${label} returned no RSS, Atom or JSON feed (${describeCause(error)}); nothing from it was stored`);
     }
     reportOddItems(ctx, feed.stream, parsed);
     const items = parsed.items.slice(0, MAX_FEED_ITEMS);

@@ -1,5 +1,5 @@
 import type { MentionInput } from '../domain/mention.js';
-import { SourceError } from './errors.js';
+import { SourceError, UnreadableResponseError } from './errors.js';
 import type { FetchContext } from './source.js';
 import { linkOn } from './links.js';
 import { isoDate, mapItems } from './map-items.js';
@@ -30,10 +30,10 @@ export interface XSearchResponse {
 export function readXSearchResponse(label: string, body: unknown): XSearchResponse {
   const value = body as XSearchResponse | null;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SourceError(`${label} returned something other than a search result`);
+    throw new UnreadableResponseError(`${label} returned something other than a search result`);
   }
   if (value.data !== undefined && !Array.isArray(value.data)) {
-    throw new SourceError(`${label} returned a search result whose "data" is not a list`);
+    throw new UnreadableResponseError(`${label} returned a search result whose "data" is not a list`);
   }
   return value;
 }

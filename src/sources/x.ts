@@ -2,7 +2,7 @@ import type { Agent } from 'node:https';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { BrandConfig } from '../config/schema.js';
 import type { FetchContext, Source, SourcePage } from './source.js';
-import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause } from './errors.js';
+import { AuthRejectedError, RateLimitedError, SourceError, TransientError, describeCause, UnreadableResponseError } from './errors.js';
 import { MAX_JSON_BYTES } from './http-body.js';
 import { guardXRequest } from './x-guard.js';
 import { paceWindow, readXRateWindow, type RateWindow } from './pacing.js';
@@ -116,17 +116,17 @@ export function classifyXError(error: unknown): Error {
       const reset = error.rateLimit?.reset;
       return new RateLimitedError(`${LABEL} answered 429`, reset ? Math.max(0, reset * 1000 - Date.now()) + 250 : null);
     }
-    if (code >= 500) return new TransientError(`${LABEL} answered ${code}`);
+    if (code >= 500) return new TransientError(`${LABEL} answered ${code}`, code);
     if (code === 401 || code === 403) {
-      return new AuthRejectedError(`${LABEL} answered ${code}: the bearer token was refused`, 'check EARSHOT_X_BEARER_TOKEN and the app’s access level');
+      return new AuthRejectedError(`${LABEL} answered ${code}: the bearer token was refused`, 'check EARSHOT_X_BEARER_TOKEN and the app’s access level', code);
     }
     const first = error.data?.errors?.[0] as { message?: string } | undefined;
     const detail = first?.message ?? error.data?.detail ?? error.data?.title ?? '';
-    return new SourceError(`${LABEL} answered ${code}${detail ? `: ${String(detail).slice(0, 160)}` : ''}`);
+    return new SourceError(`${LABEL} answered ${code}${detail ? `: ${String(detail).slice(0, 160)}` : ''}`, undefined, code);
   }
   if (error instanceof ApiPartialResponseError) {
     if (error.message.includes('parse error')) {
-      return new SourceError(`${LABEL} returned invalid or truncated JSON (${describeCause(error.responseError)}); nothing from that page was stored`);
+      return new UnreadableResponseError(`${LABEL} returned invalid or truncated JSON (${describeCause(error.responseError)}); nothing from that page was stored`);
     }
     return new TransientError(`${LABEL} failed: the connection closed mid-response`);
   }

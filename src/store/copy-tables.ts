@@ -19,7 +19,7 @@ export const COPY_TABLES = {
   scan_runs: {
     key: 'id',
     match: ['source', 'status'],
-    columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message', 'budget_hit'],
+    columns: ['id', 'source', 'brand_id', 'started_at', 'finished_at', 'posts_read', 'inserted', 'updated', 'status', 'message', 'budget_hit', 'kind', 'http_status'],
   },
   analyses: {
     key: 'mention_id',

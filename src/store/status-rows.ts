@@ -1,7 +1,7 @@
 import type { SourceHealth, StoreStatusRow } from './store.js';
 
-type Counts = Omit<StoreStatusRow, 'lastScan' | 'lastOutcome' | 'lastSuccess' | 'lastFailure' | 'lastFailureReason' | 'budgetHit'>;
-const NEVER_SCANNED = { lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false } as const;
+type Counts = Omit<StoreStatusRow, 'lastScan' | 'lastOutcome' | 'lastSuccess' | 'lastFailure' | 'lastFailureReason' | 'budgetHit' | 'lastKind' | 'lastHttpStatus'>;
+const NEVER_SCANNED = { lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null } as const;
 
 /**
  * Joins per brand+source mention counts with each one's scan health (both backends read
@@ -19,6 +19,7 @@ export function mergeStatusRows(counts: Counts[], scans: SourceHealth[]): StoreS
     rows.set(key, {
       ...row, lastScan: s.lastAttempt, lastOutcome: s.lastOutcome, lastSuccess: s.lastSuccess, lastFailure: s.lastFailure,
       lastFailureReason: s.lastFailureReason === null ? null : firstLine(s.lastFailureReason), budgetHit: s.lastBudgetHit,
+      lastKind: s.lastKind, lastHttpStatus: s.lastHttpStatus,
     });
   }
   return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));

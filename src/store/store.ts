@@ -158,6 +158,10 @@ export interface ScanRunRecord {
   message?: string;
   /** The run read its whole share of the post budget (scan.maxPosts): older posts were left unread. */
   budgetHit?: boolean;
+  /** How it ended in a word (sources/errors.ts OutcomeKind: ok, empty, rate-limited, auth, blocked, network, http, parse…). */
+  kind?: string;
+  /** The HTTP status the failure came with, when it came with one. */
+  httpStatus?: number | null;
 }
 
 /** The scan history of one brand × source: what `status` shows and the data warnings of reports read. */
@@ -175,6 +179,9 @@ export interface SourceHealth {
   /** When the latest run that stopped or failed finished, and its message (null: none did). */
   lastFailure: string | null;
   lastFailureReason: string | null;
+  /** The latest run's outcome in a word and its HTTP status (null on runs recorded before these were kept). */
+  lastKind: string | null;
+  lastHttpStatus: number | null;
 }
 
 export interface ModelVersionCount {
@@ -201,6 +208,9 @@ export interface StoreStatusRow {
   lastFailureReason: string | null;
   /** The latest scan read its whole share of scan.maxPosts: older posts were left unread. */
   budgetHit: boolean;
+  /** The latest scan's outcome in a word (ok, empty, rate-limited, auth, blocked, network, http, parse…) and its HTTP status. */
+  lastKind: string | null;
+  lastHttpStatus: number | null;
   analyzed: number;
   /** Mentions that are complaints (a human complaint label wins over the model's yes/no). */
   complaints: number;

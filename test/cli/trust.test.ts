@@ -54,7 +54,8 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
     expect(table.stdout).toMatch(/hackernews .*FAILED/);
     expect(table.stdout).toMatch(/source\(s\) failing [^\n]*\n(?:.*\n)*? {2}Kettleby · hackernews: failed at 2026-12-01 09:31: .*ECONNREFUSED.* \(last success: never\)/);
     const json = JSON.parse((await run(['status', '--format', 'json'])).stdout) as { rows: Array<Record<string, unknown>> };
-    expect(json.rows.find((r) => r.source === 'hackernews')).toMatchObject({ lastOutcome: 'failed', lastSuccess: null, lastFailure: '2026-12-01T09:31:00.000Z' });
+    expect(json.rows.find((r) => r.source === 'hackernews')).toMatchObject({ lastOutcome: 'failed', lastKind: 'network', lastHttpStatus: null, lastSuccess: null, lastFailure: '2026-12-01T09:31:00.000Z' });
+    expect(table.stdout).toMatch(/hackernews .*FAILED \(network\)/);
 
     const report = await run(['report', '--format', 'table']);
     expect(report.code, report.stderr).toBe(0);
@@ -87,6 +88,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
       const again = await runCli(['--db', db, 'scan', '--source', 'hackernews', '--brand', 'Kettleby', '--no-analyze'], { cwd: tmp.dir, env: { ...env, ...later } });
       expect(again.code, again.stderr).toBe(0);
       const recovered = await run(['status']);
+      expect(recovered.stdout).toMatch(/│ hackernews │.*│ ok +│/);
       expect(recovered.stdout).toMatch(/Earlier scan failures, since recovered:\n {2}Kettleby · hackernews: last problem at 2026-12-01 09:31: .*ECONNREFUSED.* \(ok again at 2026-12-01 10:00\)/);
     } finally {
       await server.close();

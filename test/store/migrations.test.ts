@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(await store.countPendingAnalysis('m1')).toBe(1);
     const applied = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(applied.slice(-6)).toEqual([13, 14, 15, 16, 17, 18]);
+    expect(applied.slice(-7)).toEqual([13, 14, 15, 16, 17, 18, 19]);
     const columns = (table: string) => store.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
     expect(columns('analyses')).toEqual(expect.arrayContaining(['safety_score', 'safety', 'question_score', 'question',
       'suggestion_score', 'suggestion', 'lang', 'scored']));
@@ -145,8 +145,8 @@ describe('migrations', () => {
     expect(store.db.prepare('SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source').raw().all()).toEqual([
       [20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
     const expected = [
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false },
-      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false }];
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null }];
     expect((await store.status()).rows).toEqual(expected);
     await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
     expect(store.db.prepare('SELECT COUNT(*) FROM source_days').pluck().get()).toBe(3);

@@ -192,8 +192,8 @@ describe.skipIf(!url)('PostgreSQL migrations (server)', () => {
     const days = await store.sql`SELECT day, source, mentions, analyzed, complaints FROM source_days ORDER BY day, source`;
     expect(days.map((r) => [r.day, r.source, r.mentions, r.analyzed, r.complaints])).toEqual([[20455, 'reddit', 1, 1, 0], [20455, 'x', 1, 1, 1]]);
     const expected = [
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false },
-      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false }];
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-01-02T11:30:00.000Z', lastMention: '2026-01-02T11:30:00.000Z', analyzed: 1, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null },
+      { brand: 'Acme', source: 'x', mentions: 2, firstMention: '2026-01-02T10:00:00.000Z', lastMention: '2026-01-03T09:00:00.000Z', analyzed: 1, complaints: 2, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null }];
     expect((await store.status()).rows).toEqual(expected);
     await store.refreshReportRollups(new Date('2026-02-01T00:00:00.000Z'));
     expect((await store.sql`SELECT COUNT(*) AS n FROM source_days`)[0]!.n).toBe(3);

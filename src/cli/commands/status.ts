@@ -46,8 +46,13 @@ function renderStatus(status: StoreStatus & { rows: Array<StoreStatusRow & { ove
 /** The latest scan's outcome in a word or two; a source never scanned (imported data) shows a dash. */
 function outcome(r: StoreStatusRow): string {
   if (r.lastOutcome === null) return '—';
-  if (r.lastOutcome !== 'ok') return r.lastOutcome.toUpperCase();
-  return r.budgetHit ? 'ok (budget cut)' : 'ok';
+  if (r.lastOutcome !== 'ok') {
+    // "FAILED (blocked, 403)": the kind says what to fix; runs recorded before kinds were kept show the word alone
+    const detail = [r.lastKind !== null && r.lastKind !== 'other' ? r.lastKind : '', r.lastHttpStatus !== null ? String(r.lastHttpStatus) : ''].filter(Boolean);
+    return `${r.lastOutcome.toUpperCase()}${detail.length ? ` (${detail.join(', ')})` : ''}`;
+  }
+  if (r.budgetHit) return 'ok (budget cut)';
+  return r.lastKind === 'empty' ? 'ok (empty)' : 'ok';
 }
 
 /**

@@ -143,4 +143,15 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 19,
+    name: 'scan outcome kind and HTTP status',
+    sql: `
+      -- As SQLite's migration 19: how each scan ended in a word (issue 27 #1: ok, empty, rate-limited,
+      -- auth, blocked, network, http, parse, other) and the HTTP status it failed with; NULL
+      -- on runs recorded before.
+      ALTER TABLE scan_runs ADD COLUMN kind text CHECK (kind IN ('ok', 'empty', 'rate-limited', 'auth', 'blocked', 'network', 'http', 'parse', 'other'));
+      ALTER TABLE scan_runs ADD COLUMN http_status integer;
+    `,
+  },
 ];

@@ -85,9 +85,10 @@ export class PostgresStore implements Store {
 
   async recordScanRun(run: ScanRunRecord): Promise<void> {
     await this.sql`
-      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit)
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit, kind, http_status)
       VALUES (${run.source}, ${await this.brands.get(run.brand)}, ${run.startedAt}::timestamptz, ${run.finishedAt}::timestamptz,
-        ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)}, ${run.budgetHit ? 1 : 0})`;
+        ${run.postsRead}, ${run.inserted}, ${run.updated}, ${run.status}, ${clean(run.message ?? null)}, ${run.budgetHit ? 1 : 0},
+        ${run.kind ?? null}, ${run.httpStatus ?? null})`;
   }
 
   async scanHealth(brand?: string): Promise<SourceHealth[]> {

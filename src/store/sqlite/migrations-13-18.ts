@@ -140,4 +140,15 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 19,
+    name: 'scan outcome kind and HTTP status',
+    sql: `
+      -- how each scan ended in a word (issue 27 #1: ok, empty, rate-limited,
+      -- auth, blocked, network, http, parse, other) and the HTTP status it failed with; NULL
+      -- on runs recorded before.
+      ALTER TABLE scan_runs ADD COLUMN kind TEXT CHECK (kind IN ('ok', 'empty', 'rate-limited', 'auth', 'blocked', 'network', 'http', 'parse', 'other'));
+      ALTER TABLE scan_runs ADD COLUMN http_status INTEGER;
+    `,
+  },
 ];

@@ -7,7 +7,7 @@ import type { Db } from './open.js';
  */
 export const SCAN_HEALTH_SQL = `
   WITH r AS (
-    SELECT s.brand_id, s.source, s.finished_at, s.status, s.posts_read, s.budget_hit, s.message,
+    SELECT s.brand_id, s.source, s.finished_at, s.status, s.posts_read, s.budget_hit, s.message, s.kind, s.http_status,
       ROW_NUMBER() OVER (PARTITION BY s.brand_id, s.source ORDER BY s.finished_at DESC, s.id DESC) AS latest,
       ROW_NUMBER() OVER (PARTITION BY s.brand_id, s.source
         ORDER BY CASE WHEN s.status = 'ok' THEN 0 ELSE 1 END DESC, s.finished_at DESC, s.id DESC) AS latest_failure,
@@ -16,16 +16,17 @@ export const SCAN_HEALTH_SQL = `
   )
   SELECT b.name AS brand, r.source AS source, r.finished_at AS "lastAttempt", r.status AS "lastOutcome",
     r.posts_read AS "lastPostsRead", r.budget_hit AS "lastBudgetHit", r.last_success AS "lastSuccess",
-    f.finished_at AS "lastFailure", f.message AS "lastFailureReason"
+    f.finished_at AS "lastFailure", f.message AS "lastFailureReason", r.kind AS "lastKind", r.http_status AS "lastHttpStatus"
   FROM r JOIN brands b ON b.id = r.brand_id
   LEFT JOIN r f ON f.brand_id = r.brand_id AND f.source = r.source AND f.latest_failure = 1 AND f.status <> 'ok'
   WHERE r.latest = 1`;
 
-type HealthRow = Omit<SourceHealth, 'lastBudgetHit' | 'lastPostsRead'> & { lastBudgetHit: number; lastPostsRead: number | string };
+type HealthRow = Omit<SourceHealth, 'lastBudgetHit' | 'lastPostsRead' | 'lastHttpStatus'> & { lastBudgetHit: number; lastPostsRead: number | string; lastHttpStatus: number | string | null };
 
 /** Turns raw rows (numbers as the driver gives them) into SourceHealth, sorted by brand then source. */
 export function toHealth(rows: HealthRow[]): SourceHealth[] {
-  return rows.map((r) => ({ ...r, lastPostsRead: Number(r.lastPostsRead), lastBudgetHit: Number(r.lastBudgetHit) === 1, lastFailureReason: r.lastFailureReason ?? null }))
+  return rows.map((r) => ({ ...r, lastPostsRead: Number(r.lastPostsRead), lastBudgetHit: Number(r.lastBudgetHit) === 1, lastFailureReason: r.lastFailureReason ?? null,
+    lastKind: r.lastKind ?? null, lastHttpStatus: r.lastHttpStatus === null || r.lastHttpStatus === undefined ? null : Number(r.lastHttpStatus) }))
     .sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
 }
 

@@ -111,10 +111,10 @@ export class SqliteStore implements Store {
 
   async recordScanRun(run: ScanRunRecord): Promise<void> {
     this.db.prepare(`
-      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      INSERT INTO scan_runs (source, brand_id, started_at, finished_at, posts_read, inserted, updated, status, message, budget_hit, kind, http_status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       run.source, this.brandId(run.brand), run.startedAt, run.finishedAt, run.postsRead,
-      run.inserted, run.updated, run.status, run.message ?? null, run.budgetHit ? 1 : 0,
+      run.inserted, run.updated, run.status, run.message ?? null, run.budgetHit ? 1 : 0, run.kind ?? null, run.httpStatus ?? null,
     );
   }
 
