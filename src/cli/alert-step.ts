@@ -30,7 +30,7 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
     ctx.out.info('no alert targets configured; skipping alerts');
     return null;
   }
-  const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env) });
+  const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env), env: ctx.env });
   if (flags.dryRun) printDryRun(ctx, summary);
   else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.state}, ${d.mentions} mentions)`);
   const verb = flags.dryRun ? 'would send' : 'sent';
@@ -54,7 +54,8 @@ function printDryRun(ctx: CliContext, summary: AlertSummary): void {
   for (const d of summary.sent) {
     ctx.out.data(JSON.stringify({
       target: d.target, url: d.url, kind: d.kind, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey, state: d.state,
-      headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown,
+      ...(d.request ? { headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown } : {}),
+      ...(d.mail ? { mail: { subject: d.mail.subject, messageId: d.mail.messageId, text: d.mail.text } } : {}),
     }));
   }
 }
