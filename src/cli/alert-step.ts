@@ -76,7 +76,7 @@ function printDryRun(ctx: CliContext, summary: AlertSummary, mentions: MentionAl
 }
 
 /** Short retry delays for tests and impatient crontabs: EARSHOT_ALERT_RETRY_DELAY_MS. */
-function retryFromEnv(env: NodeJS.ProcessEnv) {
+export function retryFromEnv(env: NodeJS.ProcessEnv) {
   const ms = Number(env.EARSHOT_ALERT_RETRY_DELAY_MS);
   return Number.isFinite(ms) && ms >= 0 && env.EARSHOT_ALERT_RETRY_DELAY_MS ? { minDelayMs: ms, maxDelayMs: ms * 8 } : {};
 }
