@@ -29,10 +29,15 @@ export function stableMessageId(from: string, parts: readonly string[]): string 
 function mailOptions(target: EmailTarget, message: MailMessage) {
   return {
     from: target.from, to: target.to, subject: message.subject, messageId: message.messageId, date: message.date,
-    text: message.text, html: message.html, attachments: message.attachments,
+    // CRLF in the bodies too: the .eml on disk then holds the bytes an SMTP server receives
+    text: crlf(message.text), html: crlf(message.html), attachments: message.attachments?.map((a) => ({ ...a, content: crlf(a.content) })),
     baseBoundary: createHash('sha256').update(message.messageId).digest('hex').slice(0, 16),
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
   };
+}
+
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
 }
 
 /** The message as an RFC 5322 file (.eml), CRLF line ends. */
