@@ -19,7 +19,7 @@ export interface ReceivedMail {
  * self-signed certificate (its PEM written to `caFile`, for NODE_EXTRA_CA_CERTS) and
  * login required. `replies` lists SMTP codes to answer messages with in turn (then 250).
  */
-export async function startSmtpServer(dir: string, login: { user: string; password: string }, replies: number[] = []) {
+export async function startSmtpServer(dir: string, login: { user: string; password: string }, replies: number[] = [], options: { plain?: boolean } = {}) {
   const { key, cert } = await createCertificate();
   const caFile = join(dir, 'smtp-ca.pem');
   writeFileSync(caFile, cert);
@@ -27,6 +27,8 @@ export async function startSmtpServer(dir: string, login: { user: string; passwo
   const plan = [...replies];
   const server = new SMTPServer({
     key, cert, logger: false, banner: 'earshot test', authMethods: ['PLAIN', 'LOGIN'],
+    // plain: no STARTTLS offered (a process that cannot trust the test certificate talks in clear)
+    ...(options.plain ? { hideSTARTTLS: true, allowInsecureAuth: true } : {}),
     onAuth(auth, _session, callback) {
       if (auth.username === login.user && auth.password === login.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
