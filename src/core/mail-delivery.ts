@@ -90,7 +90,9 @@ export async function sendMail(target: EmailTarget, password: string | null, mes
 }
 
 function describeSmtpError(error: unknown): string {
-  const e = error as { code?: string; responseCode?: number; response?: string };
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const reply = e.response ? `: ${e.response.replace(/\s+/g, ' ').slice(0, 200)}` : '';
-  return `SMTP ${e.responseCode ?? e.code ?? 'error'}${reply}`;
+  // a socket error's own code (ECONNREFUSED, ETIMEDOUT, a TLS failure) says more than nodemailer's ESOCKET
+  const cause = !e.response ? /\b(E[A-Z_]{3,}|ERR_[A-Z_]+)\b/.exec(e.message ?? '')?.[1] : undefined;
+  return `SMTP ${e.responseCode ?? e.code ?? 'error'}${cause && cause !== e.code ? ` (${cause})` : ''}${reply}`;
 }

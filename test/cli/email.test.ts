@@ -127,7 +127,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`e-mail aler
     expect(parsed.text).toContain(`<script>alert(1)</script>`);
     expect(parsed.text).toMatch(/https:\/\/x\.com\/angry\d+\/status\/\d+/);
 
-    const again = await runCli(['--db', db, '--config', config, 'alert'], { cwd: tmp.dir, env });
+    const again = await runCli(['--db', db, '--config', config, '--debug', 'alert'], { cwd: tmp.dir, env });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/alerts: sent 0, \d+ cooling down, 0 failed/);
     expect(mailsTo(to('team'))).toHaveLength(mails.length);
@@ -182,6 +182,23 @@ for (const backend of backends) describe.skipIf(!backend.available)(`e-mail aler
     expect(parseMail(mailsTo(to('digest')).at(-1)!.raw).header('Subject')).toMatch(/^\[earshot\] Acme weekly digest, week of 2026-11-23: /);
     expect(await backend.storedText(tmp.dir, db)).not.toContain(PASSWORD);
   }, 90_000);
+
+  it('digest: a target that is down fails in one line after its retries, without blocking the other; nothing is recorded for it', async () => {
+    const config = writeConfig(`${backend.name}-down.json`, [
+      { type: 'email', name: 'down', smtp: { ...smtpConfig(1), tls: 'none' }, from: 'earshot@example.com', to: [to('down')] },
+      { type: 'email', name: 'up', smtp: smtpConfig(smtp.port), from: 'earshot@example.com', to: [to('up')] },
+    ]);
+    const args = ['--db', db, '--config', config, 'digest', '--brand', 'Acme', '--period', 'day'];
+    for (const round of [1, 2]) {
+      const r = await runCli(args, { cwd: tmp.dir, env });
+      expect(r.code).toBe(1);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('earshot: '))).toEqual([
+        'earshot: digest delivery failed for down: SMTP ESOCKET (ECONNREFUSED) after 4 attempt(s) — nothing is recorded for a failed target: the next run sends it',
+      ]);
+      expect(r.stderr).toContain(round === 1 ? 'sent to up' : 'already sent to up');
+    }
+    expect(mailsTo(to('up'))).toHaveLength(1);
+  }, 60_000);
 
   it('digest without an e-mail target is one line and exit 1', async () => {
     const config = writeConfig(`${backend.name}-none.json`, [{ type: 'webhook', url: receiver.url('/x') }]);
