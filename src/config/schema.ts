@@ -160,9 +160,16 @@ export const configSchema = z.strictObject({
     }
     // a config without brands watches what the store holds: nothing to check the names against
     if (names.size > 0) requireBrands(target.brands, ['alerts', i, 'brands']);
+    if (target.type === 'email' && target.smtp.tls === 'none' && target.smtp.user && !isLoopback(target.smtp.host)) {
+      ctx.addIssue({ code: 'custom', path: ['alerts', i, 'smtp', 'tls'], message: '"none" would send the password in clear: use "starttls" or "implicit" (or a relay on this host)' });
+    }
   });
   config.compare.forEach((set, i) => requireBrands(set.brands, ['compare', i, 'brands']));
 });
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type BrandConfig = z.infer<typeof brandSchema>;

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { finished } from 'node:stream/promises';
 import { digestTargets, sendDigest, type DigestPeriod, type DigestResult } from '../../core/digest.js';
 import { withRunLock } from '../../core/run-lock.js';
 import { UserError } from '../../errors.js';
@@ -55,7 +56,7 @@ async function writeComposed(ctx: CliContext, flags: DigestFlags, result: Digest
       if (i > 0) checkOutputPath(ctx, file);
       await writeOutput(file, async (stream) => {
         stream.end(d.eml);
-        await new Promise((resolve, reject) => stream.on('finish', resolve).on('error', reject));
+        await finished(stream);
       });
       ctx.out.info(`wrote ${file}: the digest for ${d.target} (nothing sent)`);
     } else {
