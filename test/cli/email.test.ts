@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBackends } from '../support/cli-backends.js';
@@ -198,6 +199,20 @@ for (const backend of backends) describe.skipIf(!backend.available)(`e-mail aler
       expect(r.stderr).toContain(round === 1 ? 'sent to up' : 'already sent to up');
     }
     expect(mailsTo(to('up'))).toHaveLength(1);
+  }, 60_000);
+
+  it.runIf(backend.name === 'sqlite')('digest runs while another run holds the lock (a half-hourly `run` at 07:00 must not cost the digest)', async () => {
+    // a live holder: this test process, heartbeat now (the lock's staleness is judged by the wall clock)
+    await backend.exec(tmp.dir, db, 'INSERT INTO run_lock (id, token, pid, hostname, started_at, heartbeat) VALUES (1, ?, ?, ?, ?, ?)',
+      ['held', process.pid, hostname(), new Date().toISOString(), new Date().toISOString()]);
+    try {
+      const config = writeConfig(`${backend.name}-locked.json`, [{ type: 'email', name: 'locked', smtp: smtpConfig(smtp.port), from: 'earshot@example.com', to: [to('locked')] }]);
+      const r = await runCli(['--db', db, '--config', config, 'digest', '--brand', 'Acme', '--period', 'day'], { cwd: tmp.dir, env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(mailsTo(to('locked'))).toHaveLength(1);
+    } finally {
+      await backend.exec(tmp.dir, db, 'DELETE FROM run_lock');
+    }
   }, 60_000);
 
   it('digest without an e-mail target is one line and exit 1', async () => {
