@@ -88,8 +88,7 @@ export async function sendDigest(store: Store, targets: Array<{ target: EmailTar
     const message: MailMessage = { ...renderDigestMail(report, options.period, periodStart), messageId, date: options.now };
     const eml = await composeMail(target, message);
     const key = { target: targetHash(target), brand: options.brand, period: options.period, periodStart };
-    // a dry run reads a store it may not migrate: what was sent is then only not known
-    const previous = (options.dryRun ? await store.digestSent(key).catch(() => null) : await store.digestSent(key)) ?? undefined;
+    const previous = await store.digestSent(key) ?? undefined;
     const delivery = { target: name, url: targetAddress(target), message, eml, previous };
     if (options.dryRun) {
       result.deliveries.push({ ...delivery, status: 'composed' });
