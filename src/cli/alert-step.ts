@@ -1,4 +1,5 @@
 import { sendAlerts, type AlertSummary } from '../core/alert.js';
+import { sendMentionAlerts, type MentionAlertSummary } from '../core/mention-alerts.js';
 import { readIssueStates, trackIssueStates } from '../core/issue-states.js';
 import { latestReport } from '../core/latest-report.js';
 import { EXIT, UserError } from '../errors.js';
@@ -34,18 +35,25 @@ export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertSt
     ctx.out.info('no alert targets configured; skipping alerts');
     return null;
   }
-  const summary = await sendAlerts(store, reports, config.alerts, { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env) });
-  if (flags.dryRun) printDryRun(ctx, summary);
-  else for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.state}, ${d.mentions} mentions)`);
+  const options = { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env), env: ctx.env };
+  const summary = await sendAlerts(store, reports, config.alerts, options);
+  const mentions = config.alerts.some((t) => t.match) ? await sendMentionAlerts(store, brands, config.alerts, options) : null;
+  if (flags.dryRun) printDryRun(ctx, summary, mentions);
+  else {
+    for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.state}, ${d.mentions} mentions)`);
+    for (const b of mentions?.sent ?? []) ctx.out.info(`alerted ${b.target}: ${b.mentions.length} new mention(s)${b.leftOut ? `, ${b.leftOut} more left out by the cap (match.maxPerRun)` : ''}`);
+  }
   const verb = flags.dryRun ? 'would send' : 'sent';
-  ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${summary.failures.length} failed`);
-  if (summary.failures.length > 0) {
-    const failed = summary.failures.map((f) => `${f.target} (${f.brand}: ${f.label}): ${f.message}`).join('; ');
-    throw new UserError(`alert delivery failed for ${failed}`, `${summary.sent.length} other alert(s) sent; unsent alerts are retried on the next run`);
+  const failures = [...summary.failures, ...(mentions?.failures ?? [])];
+  const sent = summary.sent.length + (mentions?.sent.length ?? 0);
+  ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${failures.length} failed${mentions ? `; mention messages: ${verb} ${mentions.sent.length}` : ''}`);
+  if (failures.length > 0) {
+    const failed = failures.map((f) => `${f.target} (${f.brand}: ${f.label}): ${f.message}`).join('; ');
+    throw new UserError(`alert delivery failed for ${failed}`, `${sent} other alert(s) sent; unsent alerts are retried on the next run`);
   }
   // each warning on stderr, for the cron mail; an alert sent under --fail-on-alert (exit 3) outranks it
   if (flags.strict) reportIncomplete(ctx.out, reports.flatMap((r) => r.warnings), true, 'each');
-  if (flags.failOnAlert && !flags.dryRun && summary.sent.length > 0) process.exitCode = EXIT.alertsFired;
+  if (flags.failOnAlert && !flags.dryRun && sent > 0) process.exitCode = EXIT.alertsFired;
   return summary;
 }
 
@@ -56,17 +64,25 @@ async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
 }
 
 /** Payloads on stdout, one JSON object per line; the URL is masked, never printed in full. */
-function printDryRun(ctx: CliContext, summary: AlertSummary): void {
+function printDryRun(ctx: CliContext, summary: AlertSummary, mentions: MentionAlertSummary | null): void {
   for (const d of summary.sent) {
     ctx.out.data(JSON.stringify({
       target: d.target, url: d.url, kind: d.kind, brand: d.brand, rank: d.rank, label: d.label, issueKey: d.issueKey, state: d.state,
-      headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown,
+      ...(d.request ? { headers: d.request.headers, payload: JSON.parse(d.request.body) as unknown } : {}),
+      ...(d.mail ? { mail: { subject: d.mail.subject, messageId: d.mail.messageId, text: d.mail.text } } : {}),
+    }));
+  }
+  for (const b of mentions?.sent ?? []) {
+    ctx.out.data(JSON.stringify({
+      target: b.target, url: b.url, kind: 'mentions', mentions: b.mentions.length, leftOut: b.leftOut,
+      ...(b.request ? { headers: b.request.headers, payload: JSON.parse(b.request.body) as unknown } : {}),
+      ...(b.mail ? { mail: { subject: b.mail.subject, messageId: b.mail.messageId, text: b.mail.text } } : {}),
     }));
   }
 }
 
 /** Short retry delays for tests and impatient crontabs: EARSHOT_ALERT_RETRY_DELAY_MS. */
-function retryFromEnv(env: NodeJS.ProcessEnv) {
+export function retryFromEnv(env: NodeJS.ProcessEnv) {
   const ms = Number(env.EARSHOT_ALERT_RETRY_DELAY_MS);
   return Number.isFinite(ms) && ms >= 0 && env.EARSHOT_ALERT_RETRY_DELAY_MS ? { minDelayMs: ms, maxDelayMs: ms * 8 } : {};
 }

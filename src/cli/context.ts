@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadSettings, secretValues, type Settings } from '../config/load.js';
+import { loadSettings, secretValues, smtpPasswords, type Settings } from '../config/load.js';
 import { redactSecretKeys } from '../config/secret-forms.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
@@ -45,7 +45,7 @@ export function createContext(cmd: Command): CliContext {
   const getSettings = () => {
     if (!settings) {
       settings = loadSettings({ configPath: flags.config, db: flags.db });
-      out.addSecrets(secretValues(settings.config));
+      out.addSecrets([...secretValues(settings.config), ...smtpPasswords(settings.config, process.env)]);
       for (const warning of settings.warnings) out.warn(warning);
       // by key name as well as by value: a value the redaction does not know stays out too
       out.debug(`config: ${settings.configPath ?? '(none)'}; settings: ${JSON.stringify(redactSecretKeys(settings.config))}`);

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.js')).exportCommand,
   alert: async () => (await import('./commands/alert.js')).alertCommand,
   run: async () => (await import('./commands/run.js')).runCommand,
+  digest: async () => (await import('./commands/digest.js')).digestCommand,
   inbox: async () => (await import('./commands/inbox.js')).inboxCommand,
   ideas: async () => (await import('./commands/ideas.js')).ideasCommand,
   'migrate-store': async () => (await import('./commands/migrate-store.js')).migrateStoreCommand,

@@ -115,7 +115,8 @@ export function secretValues(config: Config): string[] {
   // the Basic authorization Reddit's token request sends
   if (s.reddit?.clientId && s.reddit.clientSecret) values.push(Buffer.from(`${s.reddit.clientId}:${s.reddit.clientSecret}`).toString('base64'));
   for (const target of config.alerts) {
-    values.push(target.url);
+    // an e-mail target's password is read from the environment when it sends (see mail-delivery)
+    if (target.type !== 'email') values.push(target.url);
     if (target.type === 'webhook') values.push(target.secret);
   }
   return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
@@ -131,4 +132,10 @@ function checkPermissions(path: string): string[] {
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) === 0) return [];
   return [`config ${path} holds secrets and is readable by others (mode ${mode.toString(8)}) — run: chmod 600 ${path}`];
+}
+
+/** The SMTP passwords e-mail targets read from the environment: redacted like every other secret. */
+export function smtpPasswords(config: Config, env: NodeJS.ProcessEnv): string[] {
+  return config.alerts.flatMap((t) => (t.type === 'email' ? [env[t.smtp.passwordEnv]] : []))
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }

@@ -70,9 +70,46 @@ const alertRules = {
   regrowAfterHours: z.number().min(0).default(6),
 };
 
+/**
+ * Per-mention rules: a target with `match` posts each new mention that passes them (once,
+ * batched per run), instead of emerging issues.
+ */
+const mentionMatch = z.strictObject({
+  /** The brands' query syntax: `OR`, "phrases", `-word`; operators such as `lang:en` are ignored. */
+  query: word.optional(),
+  sources: z.array(z.enum(['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore'])).default([]),
+  /** Only complaints, or only safety reports (harm or a risk of it); empty: any mention. */
+  only: z.array(z.enum(['complaint', 'safety'])).default([]),
+  /** Likes + replies + reposts + score, at least. */
+  minEngagement: z.number().int().min(0).default(0),
+  /** Mentions posted per run at most; the rest are counted in the message, never posted later. */
+  maxPerRun: z.number().int().min(1).max(40).default(10),
+  /** Only mentions posted this many hours before the run or less: a first run does not post the archive. */
+  withinHours: z.number().min(1).default(24),
+});
+
+const email = z.email({ error: 'must be an e-mail address' });
+
+/**
+ * SMTP: `tls` is `starttls` (the default: upgrade, refused when the server cannot),
+ * `implicit` (TLS from the first byte, port 465) or `none` (a local relay only). The
+ * password is never in the file: `passwordEnv` names the environment variable holding it.
+ */
+const smtp = z.strictObject({
+  host: word,
+  port: z.number().int().min(1).max(65_535).default(587),
+  tls: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
+  user: word.optional(),
+  passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable').default('EARSHOT_SMTP_PASSWORD'),
+});
+
 export const alertTargetSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('slack'), name: word.optional(), url, ...alertRules }),
-  z.strictObject({ type: z.literal('webhook'), name: word.optional(), url, secret: word.optional(), ...alertRules }),
+  z.strictObject({ type: z.literal('slack'), name: word.optional(), url, match: mentionMatch.optional(), ...alertRules }),
+  z.strictObject({ type: z.literal('webhook'), name: word.optional(), url, secret: word.optional(), match: mentionMatch.optional(), ...alertRules }),
+  z.strictObject({
+    type: z.literal('email'), name: word.optional(), smtp, from: email, to: z.array(email).min(1, 'must list at least one address'),
+    match: mentionMatch.optional(), ...alertRules,
+  }),
 ]);
 
 /** A competitor set for `earshot compare --set NAME`: brands of this config, compared side by side. */
@@ -128,11 +165,20 @@ export const configSchema = z.strictObject({
     }
     // a config without brands watches what the store holds: nothing to check the names against
     if (names.size > 0) requireBrands(target.brands, ['alerts', i, 'brands']);
+    if (target.type === 'email' && target.smtp.tls === 'none' && target.smtp.user && !isLoopback(target.smtp.host)) {
+      ctx.addIssue({ code: 'custom', path: ['alerts', i, 'smtp', 'tls'], message: '"none" would send the password in clear: use "starttls" or "implicit" (or a relay on this host)' });
+    }
   });
   config.compare.forEach((set, i) => requireBrands(set.brands, ['compare', i, 'brands']));
 });
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export type Config = z.infer<typeof configSchema>;
 export type BrandConfig = z.infer<typeof brandSchema>;
 export type AlertTarget = z.infer<typeof alertTargetSchema>;
+export type EmailTarget = Extract<AlertTarget, { type: 'email' }>;
+export type MentionMatch = z.infer<typeof mentionMatch>;
 export type CompareSet = z.infer<typeof compareSetSchema>;

@@ -17,9 +17,18 @@ export interface HttpRequest {
   headers: Record<string, string>;
 }
 
-/** Identifies a target in the database without storing its URL (a secret). */
+/**
+ * Identifies a target in the database without storing its URL (a secret); an e-mail
+ * target by its server and recipients, so a new list of recipients is a new target.
+ */
 export function targetHash(target: AlertTarget): string {
-  return createHash('sha256').update(`${target.type}\n${target.url}`).digest('hex').slice(0, 16);
+  const address = target.type === 'email' ? `${target.smtp.host}:${target.smtp.port}\n${[...target.to].sort().join(',')}` : target.url;
+  return createHash('sha256').update(`${target.type}\n${address}`).digest('hex').slice(0, 16);
+}
+
+/** Where a target delivers, safe to print: a masked URL, or the SMTP server and how many recipients. */
+export function targetAddress(target: AlertTarget): string {
+  return target.type === 'email' ? `smtp://${target.smtp.host}:${target.smtp.port} → ${target.to.length} recipient(s)` : maskUrl(target.url);
 }
 
 /** `https://hooks.slack.com/services/T/B/x` → `https://hooks.slack.com/…/****`: the path is the secret. */

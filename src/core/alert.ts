@@ -3,19 +3,23 @@ import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
 import { issueKeyOf, termOverlap } from './issue-key.js';
 import type { AlertSentRecord, Store } from '../store/store.js';
-import { DEFAULT_RETRY, deliver, maskUrl, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
+import { renderIssueMail } from '../report/email-issue.js';
+import { DEFAULT_RETRY, deliver, targetAddress, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
+import { sendMail, smtpPassword, stableMessageId, type MailMessage } from './mail-delivery.js';
 
 export interface AlertOptions {
   now: Date;
   /** Build and return the payloads, send nothing, record nothing. */
   dryRun?: boolean;
   retry?: Partial<RetryPolicy>;
+  /** Where e-mail targets read their SMTP password (`smtp.passwordEnv`). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One alert for one issue to one target, as sent (or as it would be with --dry-run). */
 export interface AlertDelivery {
   target: string;
-  /** The URL with its secret path masked: safe to print. */
+  /** The URL with its secret path masked, or the SMTP server: safe to print. */
   url: string;
   brand: string;
   /** `opportunity` when the target watches this brand as a rival. */
@@ -26,7 +30,10 @@ export interface AlertDelivery {
   mentions: number;
   /** The issue's state when posted: what a receiver shows and deduplicates on with `issueKey` and the report's `at`. */
   state: IssueState;
-  request: HttpRequest;
+  /** What a Slack or webhook target is POSTed. */
+  request?: HttpRequest;
+  /** What an e-mail target is sent. */
+  mail?: MailMessage;
 }
 
 export interface AlertFailure {
@@ -123,7 +130,9 @@ export function targetName(target: AlertTarget, index: number): string {
 export async function sendAlerts(store: Store, reports: Report[], targets: AlertTarget[], options: AlertOptions): Promise<AlertSummary> {
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const rivals = rivalBrands(targets);
-  const results = await Promise.all(targets.map((target, i) => alertTarget(store, reports, target, targetName(target, i), rivals, policy, options)));
+  // targets with `match` post mentions, not issues (mention-alerts.ts)
+  const results = await Promise.all(targets.map((target, i) => (target.match ? { sent: [], coolingDown: 0, failures: [] }
+    : alertTarget(store, reports, target, targetName(target, i), rivals, policy, options))));
   return {
     sent: results.flatMap((r) => r.sent),
     coolingDown: results.reduce((n, r) => n + r.coolingDown, 0),
@@ -151,7 +160,8 @@ async function alertTarget(
       const delivery = buildDelivery(target, name, report, issue, issueKey, alertState(target, last, issue), options.now);
       if (!options.dryRun) {
         try {
-          await deliver(target.url, delivery.request, policy);
+          if (target.type === 'email') await sendMail(target, smtpPassword(target, options.env ?? {}), delivery.mail!, policy);
+          else await deliver(target.url, delivery.request!, policy);
         } catch (error) {
           summary.failures.push({ target: name, brand: report.brand, label: issue.label, message: (error as Error).message });
           return summary;
@@ -169,12 +179,18 @@ async function alertTarget(
 function buildDelivery(
   target: AlertTarget, name: string, report: Report, issue: ReportIssue, issueKey: string, state: IssueState, now: Date,
 ): AlertDelivery {
+  const base = {
+    target: name, url: targetAddress(target), brand: report.brand, kind: target.kind, issueKey,
+    rank: issue.rank, label: issue.label, mentions: issue.mentions, state,
+  };
+  if (target.type === 'email') {
+    // the same issue in the same report is the same mail: a re-send carries the same Message-ID
+    const messageId = stableMessageId(target.from, ['issue', target.kind, report.brand, issueKey, report.at]);
+    return { ...base, mail: { ...renderIssueMail(report, { ...issue, state }, target.kind), messageId, date: now } };
+  }
   // issueKey, state and the report's time let a receiver drop a repeat of what it already has
   const request: HttpRequest = target.type === 'slack'
     ? { body: JSON.stringify(renderSlackMessage(report, { ...issue, state }, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
     : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state, warnings: report.warnings ?? [] }, target.secret, now);
-  return {
-    target: name, url: maskUrl(target.url), brand: report.brand, kind: target.kind, issueKey,
-    rank: issue.rank, label: issue.label, mentions: issue.mentions, state, request,
-  };
+  return { ...base, request };
 }

@@ -50,6 +50,12 @@ export const COPY_TABLES = {
     match: ['brand', 'issue_key'],
     columns: ['id', 'brand', 'issue_key', 'state', 'first_seen', 'last_seen', 'voices', 'mentions', 'peak_voices', 'ref_voices', 'ref_at', 'updated_at'],
   },
+  mention_alerts_sent: {
+    key: 'id', match: ['target', 'source', 'external_id'], columns: ['id', 'target', 'target_name', 'source', 'external_id', 'posted', 'sent_at'],
+  },
+  digests_sent: {
+    key: 'id', match: ['target', 'brand', 'period'], columns: ['id', 'target', 'target_name', 'brand', 'period', 'period_start', 'message_id', 'sent_at'],
+  },
 } as const satisfies Record<string, { key: string | null; match: readonly string[]; columns: readonly string[] }>;
 
 export type CopyTable = keyof typeof COPY_TABLES;

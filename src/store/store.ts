@@ -93,6 +93,14 @@ export interface Store extends ReportQueries {
   /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
   alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
   recordAlertSent(record: AlertSentRecord): Promise<void>;
+  /** Of these mentions (`source` + external `id`), the ones a per-mention target already had (posted or left out), as `source:id`. */
+  mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>>;
+  /** Records what one run gave a per-mention target, in one transaction; a mention already recorded is left alone. */
+  recordMentionAlerts(records: MentionAlertRecord[]): Promise<void>;
+  /** The digest sent to a target for a brand and period, if any. */
+  digestSent(key: DigestKey): Promise<DigestRecord | null>;
+  /** Records a digest; false when one was recorded for that key already (another run sent it). */
+  recordDigestSent(record: DigestRecord): Promise<boolean>;
   /** What the writing runs saw of a brand's issues (README "States across runs"), any order. */
   issueStates(brand: string): Promise<IssueStateRecord[]>;
   /** Inserts or replaces each record by (brand, issue key), in one transaction; `at` is the writing run's report time. */
@@ -639,6 +647,34 @@ export interface AlertKey {
 export interface AlertSentRecord extends AlertKey {
   targetName: string;
   mentions: number;
+  sentAt: string;
+}
+
+export interface MentionRef {
+  source: string;
+  id: string;
+}
+
+export interface MentionAlertRecord extends MentionRef {
+  /** The target's hash, never its URL. */
+  target: string;
+  targetName: string;
+  /** false: the mention matched but the run's cap left it out. */
+  posted: boolean;
+  sentAt: string;
+}
+
+export interface DigestKey {
+  target: string;
+  brand: string;
+  period: 'day' | 'week';
+  /** ISO start of the period. */
+  periodStart: string;
+}
+
+export interface DigestRecord extends DigestKey {
+  targetName: string;
+  messageId: string;
   sentAt: string;
 }
 

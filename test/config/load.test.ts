@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings, secretValues } from '../../src/config/load.js';
+import { loadSettings, secretValues, smtpPasswords } from '../../src/config/load.js';
 import { STARTER_CONFIG } from '../../src/config/starter.js';
 import { makeTempDir } from '../support/cli.js';
 
@@ -100,5 +100,26 @@ describe('loadSettings', () => {
     const { path: plain } = withConfig(JSON.stringify({ brands: [{ name: 'A' }] }));
     chmodSync(plain, 0o644);
     expect(loadSettings({ configPath: plain, env: { EARSHOT_X_BEARER_TOKEN: 'env-only-token' } }).warnings).toEqual([]);
+  });
+
+  it('takes e-mail targets and per-mention rules; the SMTP password only by the name of its variable', () => {
+    const mail = { type: 'email', smtp: { host: 'smtp.example.com', user: 'alerts' }, from: 'earshot@example.com', to: ['team@example.com'],
+      match: { query: '"Clipper Teas" OR @ClipperTeas', only: ['safety'] } };
+    const { path } = withConfig(JSON.stringify({ brands: [{ name: 'A' }], alerts: [mail] }));
+    const { config } = loadSettings({ configPath: path, env: {} });
+    expect(config.alerts[0]).toMatchObject({ smtp: { host: 'smtp.example.com', port: 587, tls: 'starttls', user: 'alerts', passwordEnv: 'EARSHOT_SMTP_PASSWORD' },
+      match: { sources: [], only: ['safety'], minEngagement: 0, maxPerRun: 10, withinHours: 24 } });
+    expect(smtpPasswords(config, { EARSHOT_SMTP_PASSWORD: 'smtp-pass-1' })).toEqual(['smtp-pass-1']);
+    const bad = (alert: object) => {
+      const { path: p } = withConfig(JSON.stringify({ alerts: [alert] }));
+      return () => loadSettings({ configPath: p, env: {} });
+    };
+    expect(bad({ ...mail, smtp: { host: 'h', password: 'x' } })).toThrow(/unknown key "alerts\.0\.smtp\.password"/);
+    expect(bad({ ...mail, to: ['team@example.com\r\nBcc: x@example.com'] })).toThrow(/alerts\.0\.to\.0: must be an e-mail address/);
+    expect(bad({ ...mail, to: [] })).toThrow(/alerts\.0\.to: must list at least one address/);
+    expect(bad({ ...mail, smtp: { host: 'h', passwordEnv: 'NOT A NAME' } })).toThrow(/passwordEnv: must be the name of an environment variable/);
+    expect(bad({ ...mail, match: { only: ['question'] } })).toThrow(/alerts\.0\.match\.only\.0/);
+    expect(bad({ ...mail, smtp: { host: 'smtp.example.com', tls: 'none', user: 'u' } })).toThrow(/alerts\.0\.smtp\.tls: "none" would send the password in clear/);
+    expect(bad({ ...mail, smtp: { host: '127.0.0.1', tls: 'none', user: 'u' } })).not.toThrow();
   });
 });

@@ -25,6 +25,9 @@ async function seedSource(): Promise<SqliteStore> {
   await source.setComplaintLabel(pending[1]!.rowId, false);
   await source.setSafetyLabel(pending[2]!.rowId, true);
   await source.recordAlertSent({ target: 'h', targetName: 'slack', brand: 'Acme', issueKey: 'plastic', mentions: 7, sentAt: '2026-11-20T12:00:00.000Z' });
+  await source.recordMentionAlerts([{ target: 'h', targetName: 'hn', source: 'x', id: '1', posted: true, sentAt: '2026-11-20T12:00:00.000Z' },
+    { target: 'h', targetName: 'hn', source: 'x', id: '22', posted: false, sentAt: '2026-11-20T12:00:00.000Z' }]);
+  await source.recordDigestSent({ target: 'h', targetName: 'mail', brand: 'Acme', period: 'day', periodStart: '2026-11-19T00:00:00.000Z', messageId: '<d@example.com>', sentAt: '2026-11-20T07:00:00.000Z' });
   return source;
 }
 
@@ -55,6 +58,10 @@ describe.each(backends)('migrateStore into $name', (backend) => {
     const byId = (rows: Array<{ termId: number }>) => [...rows].sort((a, b) => a.termId - b.termId);
     expect(byId(await target().windowTerms(range, 1, 10))).toEqual(byId(await source.windowTerms(range, 1, 10)));
     expect(await target().alertsSentSince({ target: 'h', brand: 'Acme' }, '1970-01-01T00:00:00.000Z')).toMatchObject([{ issueKey: 'plastic', mentions: 7 }]);
+    // what per-mention alerts and digests sent moves too: a migrated store sends none of it again
+    expect([...await target().mentionAlertsSent('h', [{ source: 'x', id: '1' }, { source: 'x', id: '22' }, { source: 'x', id: '333' }])].sort()).toEqual(['x:1', 'x:22']);
+    expect(await target().digestSent({ target: 'h', brand: 'acme', period: 'day', periodStart: '2026-11-19T00:00:00.000Z' }))
+      .toMatchObject({ messageId: '<d@example.com>', sentAt: '2026-11-20T07:00:00.000Z' });
     expect((await backend.query(target(), 'SELECT raw FROM mentions ORDER BY id'))
       .map((r) => (typeof r.raw === 'string' ? JSON.parse(r.raw) : r.raw))[0]).toEqual({ id: '1', nested: { ok: true } });
     // ids handed out after the copy do not collide with copied ones

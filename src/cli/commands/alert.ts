@@ -5,7 +5,7 @@ import { withContext } from '../context.js';
 import { addBrandOption } from '../options.js';
 
 const command = new Command('alert')
-  .description('post new emerging issues to the Slack and webhook targets in the config (each issue once, per cooldown)')
+  .description('post new emerging issues to the Slack, webhook and e-mail targets in the config (each issue once, per cooldown), and new mentions to targets with match rules')
   .option('--dry-run', 'print the payloads that would be sent (stdout, URLs masked); send and record nothing')
   .option('--fail-on-alert', 'exit 3 when an alert was sent')
   .option('--strict', 'exit 4 when a report behind the alerts is incomplete (no data, a failing, stale or overdue source, mixed models), each reason on stderr; exit 3 of --fail-on-alert wins');

@@ -5,6 +5,7 @@ import { clean, type MentionPartitions } from './mention-writes.js';
 /** Tables whose ids come from an identity column, bumped past copied ids after each batch. */
 const IDENTITY: Partial<Record<CopyTable, string>> = {
   brands: 'brands', terms: 'terms', mentions: 'mention_keys', scan_runs: 'scan_runs', alerts_sent: 'alerts_sent', adapted_models: 'adapted_models', issue_states: 'issue_states',
+  mention_alerts_sent: 'mention_alerts_sent', digests_sent: 'digests_sent',
 };
 
 /** raw is read as text, exactly as stored; everything else as the driver returns it. */

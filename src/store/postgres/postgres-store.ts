@@ -25,6 +25,8 @@ import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeI
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
+import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
@@ -224,6 +226,22 @@ export class PostgresStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     await writeAlertSent(this.sql, record);
+  }
+
+  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
+    return readMentionAlertsSent(this.sql, target, mentions);
+  }
+
+  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
+    await writeMentionAlerts(this.sql, records);
+  }
+
+  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
+    return readDigestSent(this.sql, key);
+  }
+
+  async recordDigestSent(record: DigestRecord): Promise<boolean> {
+    return writeDigestSent(this.sql, record);
   }
 
   async issueStates(brand: string): Promise<IssueStateRecord[]> {

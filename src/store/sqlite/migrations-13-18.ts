@@ -151,4 +151,36 @@ export const MIGRATIONS_13_TO_18: readonly Migration[] = [
       ALTER TABLE scan_runs ADD COLUMN http_status INTEGER;
     `,
   },
+  {
+    version: 20,
+    name: 'per-mention alerts and digests sent',
+    sql: `
+      -- Mentions a per-mention target (a target with "match") has had, by the target's hash
+      -- (never its URL) and the mention's (source, external id): each is posted once.
+      -- posted = 0: it matched but the run's cap left it out (counted in that message), so
+      -- a flood does not trickle into the next runs.
+      CREATE TABLE mention_alerts_sent (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        posted INTEGER NOT NULL CHECK (posted IN (0, 1)),
+        sent_at TEXT NOT NULL,
+        UNIQUE (target, source, external_id)
+      );
+      -- One digest per target, brand and period: a second run for the same period sends nothing.
+      CREATE TABLE digests_sent (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        brand TEXT NOT NULL COLLATE NOCASE,
+        period TEXT NOT NULL CHECK (period IN ('day', 'week')),
+        period_start TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        UNIQUE (target, brand, period, period_start)
+      );
+    `,
+  },
 ];

@@ -27,6 +27,8 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
+import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
@@ -248,6 +250,22 @@ export class SqliteStore implements Store {
 
   async recordAlertSent(record: AlertSentRecord): Promise<void> {
     writeAlertSent(this.db, record);
+  }
+
+  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
+    return readMentionAlertsSent(this.db, target, mentions);
+  }
+
+  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
+    writeMentionAlerts(this.db, records);
+  }
+
+  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
+    return readDigestSent(this.db, key);
+  }
+
+  async recordDigestSent(record: DigestRecord): Promise<boolean> {
+    return writeDigestSent(this.db, record);
   }
 
   async issueStates(brand: string): Promise<IssueStateRecord[]> {
