@@ -33,7 +33,7 @@ ${scale()}
 </section>
 <section><h2>Sentiment per brand</h2>
 ${c.brands.map((b) => sentimentBar(b)).join('\n')}
-${scale(' sentiment')}
+${scale(' sentiment-scale')}
 <p class="legend-s"><span class="key neg"></span>negative <span class="key neu"></span>neutral <span class="key pos"></span>positive</p>
 </section>
 <section><h2>Brands</h2>
@@ -79,7 +79,7 @@ h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em;over
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;border-radius:2px}
 .row{display:flex;align-items:center;gap:8px;margin:3px 0}.row .label{flex:0 0 8.5em;font-size:13px;color:#444}
 .row.partial .label{font-style:italic;color:#666}.row.partial .bar{opacity:.6}
-.row.sentiment .label{flex:0 0 9em;color:#1d1d1f;overflow-wrap:anywhere}
+.row.sentiment .label{flex:0 0 9em;color:#1d1d1f;overflow-wrap:anywhere}.row.sentiment-scale .label{flex:0 0 9em}
 .bar{flex:1 1 auto;min-width:0;display:flex;height:18px;background:#e6e6e6;border-radius:3px;overflow:hidden}.bar span{display:block;height:100%}
 .n{flex:0 0 4.5em;text-align:right;font-size:13px;color:#555}
 .row.head{font-size:12px;color:#666;margin-top:8px}.row.head .label,.row.head .n{font-size:12px;color:#666}.axis{flex:1 1 auto;min-width:0;position:relative}
@@ -90,5 +90,5 @@ h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em;over
 .warnings{background:#fff4e5;border:2px solid #e67e22;border-radius:6px;padding:4px 16px}.brand{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;margin:8px 0}.brand p{margin:.3em 0;overflow-wrap:anywhere}
 .issues span{display:inline-block;background:#f6eceb;border-left:3px solid var(--issue);border-radius:3px;padding:0 .4em;margin:2px}
 footer{color:#666;font-size:13px;margin:2em 0 1em}
-@media (max-width:480px){main{padding:10px}.row .label{flex-basis:6.2em}.row.sentiment .label{flex-basis:6.5em}}
+@media (max-width:480px){main{padding:10px}.row .label{flex-basis:6.2em}.row.sentiment .label,.row.sentiment-scale .label{flex-basis:6.5em}}
 `;

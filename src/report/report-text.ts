@@ -156,7 +156,7 @@ export function summaryLine(report: Report, escape: (text: string) => string = (
   const kind = states.size === 1 ? `${[...states][0]} ` : '';
   const safety = issues.filter((i) => i.safety).length;
   const what = `${issues.length} ${kind}${issues.length === 1 ? 'issue' : 'issues'}${safety ? ` (${safety === issues.length && safety === 1 ? 'safety' : `${safety} safety`})` : ''}`;
-  const first = `${escape(top.label)}, ${count(top.voices)} voices in ${span}, ${percent(top.complaintShare)} complaints${top.safety ? `, harm reported by ${top.safetyVoices} people` : ''}`;
+  const first = `${escape(top.label)}, ${count(top.voices)} ${top.voices === 1 ? 'voice' : 'voices'} in ${span}, ${percent(top.complaintShare)} complaints${top.safety ? `, harm reported by ${top.safetyVoices} people` : ''}`;
   return `${what}: ${issues.length > 1 ? `the largest ${first}; ${issues.length - 1} more below` : first}.`
     + (incomplete ? ` Data incomplete: there may be more (see below).` : '');
 }

@@ -16,7 +16,8 @@ const BRANDS: Array<[string, number]> = [
   ['Twinings of London and the Home Counties', 0.08],
   ['Tiny', 0.01],
 ];
-const COLOURS = ['#2f6db5', '#d9822b', '#3a9a5b', '#a2479b', '#c23b3b'];
+// the page's brand colours: none is the red or green that means negative or positive
+const COLOURS = ['#2f6db5', '#d9822b', '#7b52ab', '#1f9aa8', '#8c6d1f'];
 
 function counts(brand: string, share: number, total: number): BrandCounts {
   const mentions = Math.round(share * total);
