@@ -164,12 +164,15 @@ export function summaryLine(report: Report, escape: (text: string) => string = (
 /**
  * Makes post-derived text inert in Markdown while keeping it readable as plain text: a
  * backslash before Markdown's own control characters, before a list or heading marker at
- * the start, an entity's `&`, a URL scheme's or `www.`'s autolink and an @mention.
+ * the start, an entity's `&`, a URL scheme's or `www.`'s autolink and an @mention. A `<`
+ * that could open an HTML tag or comment becomes `&lt;` (older Markdown renderers ignore
+ * a backslash before `<`); any other `<` is backslashed, so "<3" reads as itself.
  */
 export function escapeMd(text: string): string {
   return clipText(text, 10_000)
-    .replace(/[\\`*_[\]()<>#|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]()>#|~]/g, (c) => `\\${c}`)
     .replace(/^([-+=]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
     .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/<(?=([a-z/!?])?)/gi, (_c, tag: string | undefined) => (tag ? '&lt;' : '\\<'))
     .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)|\b(www)\.|@(?=\w)|:(?=\w+:)/gi, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
 }

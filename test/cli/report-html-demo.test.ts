@@ -45,7 +45,7 @@ describe('the demo report in Markdown', () => {
     expect(r.stdout).toMatch(/^> — (X|Reddit|Hacker News) · \S+ · \d+ Nov, \d\d:\d\d · complaint · <https:\/\/\S+>$/m);
     const table = lines.filter((l) => l.startsWith('|'));
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
-    expect(r.stdout.replace(/<https:\/\/[^\s<>]+>/g, '').replace(/^> /gm, '')).not.toMatch(/(^|[^\\])[<>]|&[#\w]+;/);
+    expect(r.stdout.replace(/<https:\/\/[^\s<>]+>/g, '').replace(/^> /gm, '').replace(/&lt;/g, '')).not.toMatch(/(^|[^\\])[<>]|&[#\w]+;/);
   });
 });
 

@@ -50,7 +50,7 @@ describe('the one-line summary says what matters first', () => {
     const r = report({ issues: [makeIssue({ label: '<img src=x onerror=alert(1)> · *bold* [a](http://e.example)' })] });
     expect(renderReportHtml(r)).toContain('1 new issue: &#60;img src=x onerror=alert(1)&#62; · *bold*');
     expect(renderReportHtml(r)).not.toContain('<img');
-    expect(renderReportMarkdown(r).split('\n')[2]).toContain('\\<img src=x onerror=alert\\(1\\)\\> · \\*bold\\* \\[a\\]\\(http\\://e.example\\)');
+    expect(renderReportMarkdown(r).split('\n')[2]).toContain('&lt;img src=x onerror=alert\\(1\\)\\> · \\*bold\\* \\[a\\]\\(http\\://e.example\\)');
   });
 
   it('keeps the data-incomplete box prominent, right under the summary', () => {
@@ -154,15 +154,16 @@ describe('each sample says where it was said and links there', () => {
     const md = renderReportMarkdown(r);
     expect(md).toContain('> — Hacker News · pg · 20 Nov, 10:05 · complaint · <https://news.ycombinator.com/item?id=1>');
     expect(md).toContain('> — Reddit · 19 Nov, 08:00\n');
-    expect(md).toContain('> — \\<b\\>odd\\</b\\> · x · 19 Nov, 08:00');
+    expect(md).toContain('> — &lt;b\\>odd&lt;/b\\> · x · 19 Nov, 08:00');
   });
 });
 
 describe('Markdown reads as plain text', () => {
   const md = renderReportMarkdown(report({ warnings: [WARNING], trends: [makeIssue({ label: 'oolong' })] }));
-  it('has no HTML and no entities; its only unescaped <…> are http(s) links', () => {
-    expect(md).toContain('Plastic in my \\<b\\>tea\\</b\\> & bags?!');
-    expect(md.replace(/<https:\/\/[^\s<>]+>/g, '').replace(/^> /gm, '')).not.toMatch(/(^|[^\\])[<>]|&[#\w]+;/);
+  it('has no HTML; its only <…> are http(s) links, its only entity a tag-like <', () => {
+    expect(md).toContain('Plastic in my &lt;b\\>tea&lt;/b\\> & bags?! &lt;https\\://evil.example\\|click\\>');
+    expect(escapeMd('I <3 tea, 2 < 3')).toBe('I \\<3 tea, 2 \\< 3');
+    expect(md.replace(/<https:\/\/[^\s<>]+>/g, '').replace(/^> /gm, '').replace(/&lt;/g, '')).not.toMatch(/(^|[^\\])[<>]|&[#\w]+;/);
   });
   it('pads its table so the pipes line up in a terminal', () => {
     const table = md.split('\n').filter((line) => line.startsWith('|'));
