@@ -36,9 +36,11 @@ export function dailyChartHtml(days: DailyPoint[], span: ChartSpan, escape: (s: 
   }).join('');
   const grid = ticks.map((t) => `<i style="bottom:${pct(t / top * 100)}"></i>`).join('');
   const left = at(span.window.from);
+  // the last day's bar counts only hours up to the report's end, all inside the window: shade it whole
+  const right = Date.parse(span.window.to) >= to ? 100 : at(span.window.to);
   return `<div class="chart" role="img" aria-label="${escape(`mentions per day, ${readableDay(days[0]!.day)} to ${readableDay(days[days.length - 1]!.day)}; the last ${spanText(span.window.hours)} shaded`)}">`
     + `<div class="y">${[...ticks].reverse().map((t) => `<span>${count(t)}</span>`).join('')}</div>`
-    + `<div class="plot"><div class="win" style="left:${pct(left)};width:${pct(at(span.window.to) - left)}"><span>last ${escape(spanText(span.window.hours))}</span></div>`
+    + `<div class="plot"><div class="win" style="left:${pct(left)};width:${pct(right - left)}"><span>last ${escape(spanText(span.window.hours))}</span></div>`
     + `<div class="area">${grid}<div class="bars">${columns}</div></div></div>`
     + `<div></div><div class="x">${dateLabels(days)}</div></div>`
     + `<p class="legend"><span class="key neg"></span>negative <span class="key neu"></span>neutral <span class="key pos"></span>positive `
@@ -55,23 +57,29 @@ function column(d: DailyPoint, hours: number, top: number, escape: (s: string) =
 }
 
 /**
- * Every day's number under its bar, the month under the first and wherever it changes;
- * over three weeks only Mondays (a label per week), over four months the 1st of each month.
+ * Every day's number under its bar and, on a line of its own, the month under the first
+ * and wherever it changes; over three weeks only Mondays (a label per week), over four
+ * months the 1st of each month. A month name too close to the next one (a chart that
+ * starts on the 31st) is left out rather than drawn over it.
  */
 function dateLabels(days: DailyPoint[]): string {
   const labelled = (day: string, i: number) => {
     if (days.length <= 21) return true;
     const d = new Date(`${day}T00:00:00Z`);
-    return days.length <= 120 ? d.getUTCDay() === 1 : d.getUTCDate() === 1 || i === 0;
+    return days.length <= 120 ? d.getUTCDay() === 1 : d.getUTCDate() === 1;
   };
-  let lastMonth = '';
-  return days.map((d, i) => {
-    if (!labelled(d.day, i)) return '';
-    const month = monthName(d.day);
-    const showMonth = month !== lastMonth;
-    lastMonth = month;
-    return `<span style="left:${pct((i + 0.5) / days.length * 100)}">${Number(d.day.slice(8, 10))}${showMonth ? `<br>${month}` : ''}</span>`;
-  }).join('');
+  const at = (i: number) => pct((i + 0.5) / days.length * 100);
+  const numbers: string[] = [];
+  const months: Array<{ i: number; name: string }> = [];
+  days.forEach((d, i) => {
+    if (!labelled(d.day, i)) return;
+    numbers.push(`<span class="d" style="left:${at(i)}">${Number(d.day.slice(8, 10))}</span>`);
+    const name = monthName(d.day);
+    if (months[months.length - 1]?.name === name) return;
+    if (months.length && i - months[months.length - 1]!.i < Math.max(2, days.length / 12)) months.pop(); // about 26 px at 390
+    months.push({ i, name });
+  });
+  return numbers.join('') + months.map((m) => `<span class="m" style="left:${at(m.i)}">${m.name}</span>`).join('');
 }
 
 /** 0 and 3–5 round steps (1, 2 or 5 × 10ⁿ) up to at least `max`. */
@@ -97,8 +105,8 @@ export const CHART_STYLE = `.chart{display:grid;grid-template-columns:auto 1fr;g
 .win{position:absolute;top:0;bottom:0;background:var(--window);border-left:1px dashed #7d95b8}.win span{position:absolute;top:2px;right:3px;white-space:nowrap;color:#2a4a78;font-weight:600}
 .bars{position:absolute;inset:0;display:flex;align-items:flex-end}
 .col{flex:1 1 0;min-width:0;height:100%;display:flex;flex-direction:column;justify-content:flex-end;position:relative}.col b{display:block;margin:0 14%}
-.col.partial b{opacity:.45;outline:1px dashed #888;outline-offset:-1px}.hours{display:block;position:relative;z-index:1;text-align:center;font-size:11px;white-space:nowrap;color:#444;margin:0 -50%}.hours::first-line{background:rgba(255,255,255,.85)}.col:first-child .hours{text-align:left;margin:0 -100% 0 0}.col:last-child .hours{text-align:right;margin:0 0 0 -100%}
-.x{position:relative;height:32px;margin-top:3px}.x span{position:absolute;top:0;transform:translateX(-50%);text-align:center;white-space:nowrap}
+.col.partial b{opacity:.45;outline:1px dashed #888;outline-offset:-1px}.hours{align-self:center;width:max-content;position:relative;z-index:1;font-size:11px;white-space:nowrap;color:#444;background:rgba(255,255,255,.85);border-radius:2px}.col:first-child .hours{align-self:flex-start}.col:last-child .hours{align-self:flex-end}
+.x{position:relative;height:32px;margin-top:3px}.x span{position:absolute;top:0;transform:translateX(-50%);white-space:nowrap}.x .m{top:15px}
 .key{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin:0 .3em 0 .6em;border-radius:2px}.key.neg,.key.neu,.key.pos{color:transparent}
 .win-key{background:var(--window);border:1px dashed #7d95b8}.part-key{background:#b7b7b0;opacity:.45;outline:1px dashed #888;outline-offset:-1px}
 @media (max-width:600px){.chart{grid-template-rows:170px auto;font-size:11px;padding-right:6px}}`;

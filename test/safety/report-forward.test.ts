@@ -84,25 +84,28 @@ describe('the daily chart', () => {
     expect(niceTicks(1234)).toEqual([0, 500, 1000, 1500]);
     expect(html).toContain('<div class="y"><span>30</span><span>20</span><span>10</span><span>0</span></div>');
   });
+  const labels = (page: string, kind: 'd' | 'm') => [...page.matchAll(new RegExp(`<span class="${kind}" style="left:[\\d.]+%">(\\w+)</span>`, 'g'))].map((m) => m[1]);
   it('labels every day up to three weeks, with the month under the first and where it changes', () => {
-    const labels = [...html.matchAll(/<div class="x">(.*?)<\/div>/g)][0]![1]!.match(/<span[^>]*>.*?<\/span>/g)!;
-    expect(labels).toHaveLength(17);
-    expect(labels[0]).toContain('>4<br>Nov</span>');
-    expect(labels[16]).toContain('>20</span>');
-    const december = renderReportHtml(report({ daily: days('2026-11-25', 10) }));
-    expect(december).toMatch(/>1<br>Dec<\/span>/);
+    expect(labels(html, 'd')).toEqual(['4', ...Array.from({ length: 16 }, (_, i) => String(5 + i))]);
+    expect(labels(html, 'm')).toEqual(['Nov']);
+    expect(html).toContain('<span class="d" style="left:2.94%">4</span>');
+    expect(html).toContain('<span class="m" style="left:2.94%">Nov</span>');
+    expect(labels(renderReportHtml(report({ daily: days('2026-11-20', 17) })), 'm')).toEqual(['Nov', 'Dec']);
+    // a chart that starts on the 31st names only the month that follows, not two months on top of each other
+    expect(labels(renderReportHtml(report({ daily: days('2026-10-31', 17) })), 'm')).toEqual(['Nov']);
+    expect(labels(renderReportHtml(report({ daily: days('2026-10-30', 17) })), 'm')).toEqual(['Oct', 'Nov']);
   });
   it('labels weeks (Mondays) over three weeks, and months over four', () => {
     const long = renderReportHtml(report({ daily: days('2026-09-01', 91) }));
-    const labels = [...long.matchAll(/<div class="x">(.*?)<\/div>/g)][0]![1]!.match(/<span[^>]*>.*?<\/span>/g)!;
-    expect(labels).toHaveLength(13); // the Mondays from 7 Sep to 30 Nov
-    expect(labels[0]).toContain('>7<br>Sep</span>');
+    expect(labels(long, 'd')).toEqual(['7', '14', '21', '28', '5', '12', '19', '26', '2', '9', '16', '23', '30']);
+    expect(labels(long, 'm')).toEqual(['Sep', 'Oct', 'Nov']);
     const year = renderReportHtml(report({ daily: days('2026-01-01', 200) }));
-    expect([...year.matchAll(/<div class="x">(.*?)<\/div>/g)][0]![1]!.match(/<span/g)).toHaveLength(7); // 1 Jan … 1 Jul
+    expect(labels(year, 'd')).toEqual(['1', '1', '1', '1', '1', '1', '1']);
+    expect(labels(year, 'm')).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul']);
   });
-  it('shades the window: from 18 Nov 12:00 to 20 Nov 12:00 of 17 days from 4 Nov', () => {
+  it('shades the window: from 18 Nov 12:00 through the last (partial) day, of 17 days from 4 Nov', () => {
     const left = (14.5 / 17) * 100;
-    expect(html).toContain(`<div class="win" style="left:${Math.round(left * 100) / 100}%;width:${Math.round((16.5 / 17 * 100 - left) * 100) / 100}%"><span>last 48 h</span></div>`);
+    expect(html).toContain(`<div class="win" style="left:${Math.round(left * 100) / 100}%;width:${Math.round((100 - left) * 100) / 100}%"><span>last 48 h</span></div>`);
   });
   it('marks the partial first and last days (12 of 24 hours) as partial, not as a drop', () => {
     expect(html.match(/class="col partial"/g)).toHaveLength(2);
