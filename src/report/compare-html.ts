@@ -1,12 +1,12 @@
 import type { BrandCounts, Comparison } from '../domain/compare.js';
 import { escapeHtml, htmlHead, PALETTE, warningsHtml } from './report-html.js';
-import { bucketLabel, compareSummary, signed as points } from './compare-text.js';
+import { bucketLabel, compareSummary, isPartialBucket, signed as points } from './compare-text.js';
 import { readableTime } from './when.js';
 import { count, percent } from './sparkline.js';
 
 /** Brand colours, in `brands` order (a set rarely has more; then they repeat). */
-// none red or green, which mean negative and positive on every earshot page
-const COLOURS = ['#2f6db5', '#d9822b', '#7b52ab', '#1f9aa8', '#8c6d1f', '#6b6b6b', '#c2569b', '#34495e'];
+// none is the red, green or blue that mean negative, positive and a rising trend on every earshot page
+const COLOURS = ['#1f9aa8', '#d9822b', '#7b52ab', '#8c6d1f', '#c2569b', '#34495e', '#6b6b6b', '#b08d57'];
 
 /**
  * Self-contained like the report's HTML: no script, a CSP that allows none and no external
@@ -28,12 +28,12 @@ ${stackedBar('whole period', c.brands, colour)}
 ${scale()}
 <h3>Per ${escapeHtml(c.bucket)}</h3>
 ${header(c.bucket)}
-${c.buckets.map((b) => stackedBar(bucketLabel(b, c.bucket), b.brands, colour, Date.parse(b.to) - Date.parse(b.from) < (c.bucket === 'day' ? 1 : 7) * 86_400_000)).join('\n')}
+${c.buckets.map((b) => stackedBar(bucketLabel(b, c.bucket), b.brands, colour, isPartialBucket(b, c.bucket))).join('\n')}
 ${scale()}
 </section>
 <section><h2>Sentiment per brand</h2>
 ${c.brands.map((b) => sentimentBar(b)).join('\n')}
-${scale(' sentiment-scale')}
+${scale()}
 <p class="legend-s"><span class="key neg"></span>negative <span class="key neu"></span>neutral <span class="key pos"></span>positive</p>
 </section>
 <section><h2>Brands</h2>
@@ -52,8 +52,8 @@ function header(first: string): string {
 }
 
 /** 0–100 % under a block of bars, lined up with them. */
-function scale(kind = ''): string {
-  return `<div class="row scale${kind}" aria-hidden="true"><span class="label"></span><span class="axis">${[0, 25, 50, 75, 100].map((p) => `<span style="left:${p}%">${p}%</span>`).join('')}</span><span class="n"></span></div>`;
+function scale(): string {
+  return `<div class="row scale" aria-hidden="true"><span class="label"></span><span class="axis">${[0, 25, 50, 75, 100].map((p) => `<span style="left:${p}%">${p}%</span>`).join('')}</span><span class="n"></span></div>`;
 }
 
 function stackedBar(label: string, brands: BrandCounts[], colour: (i: number) => string, partial = false): string {
@@ -74,12 +74,12 @@ const STYLE = `${PALETTE}
 *{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fafafa}
 main{max-width:1100px;margin:0 auto;padding:16px}h1{font-size:1.5em;margin:.2em 0;overflow-wrap:anywhere}
 h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em;overflow-wrap:anywhere}.meta{color:#555;overflow-wrap:anywhere}
-.summary{font-size:1.1em;font-weight:600;margin:8px 0;padding:8px 12px;border-radius:6px;background:#fff;border-left:5px solid var(--trend);overflow-wrap:anywhere}.summary.incomplete{border-left-color:#e67e22;background:#fff4e5}
+.summary{font-size:1.1em;font-weight:600;margin:8px 0;padding:8px 12px;border-radius:6px;background:#fff;border-left:5px solid #888;overflow-wrap:anywhere}.summary.incomplete{border-left-color:#e67e22;background:#fff4e5}
 .legend{list-style:none;padding:0;margin:.3em 0 .8em;display:flex;flex-wrap:wrap;gap:.3em 1.2em}.legend li{overflow-wrap:anywhere}
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;border-radius:2px}
-.row{display:flex;align-items:center;gap:8px;margin:3px 0}.row .label{flex:0 0 8.5em;font-size:13px;color:#444}
+.row{display:flex;align-items:center;gap:8px;margin:3px 0}.row .label{flex:0 0 140px;font-size:13px;color:#444}
 .row.partial .label{font-style:italic;color:#666}.row.partial .bar{opacity:.6}
-.row.sentiment .label{flex:0 0 9em;color:#1d1d1f;overflow-wrap:anywhere}.row.sentiment-scale .label{flex:0 0 9em}
+.row.sentiment .label{color:#1d1d1f;overflow-wrap:anywhere}
 .bar{flex:1 1 auto;min-width:0;display:flex;height:18px;background:#e6e6e6;border-radius:3px;overflow:hidden}.bar span{display:block;height:100%}
 .n{flex:0 0 4.5em;text-align:right;font-size:13px;color:#555}
 .row.head{font-size:12px;color:#666;margin-top:8px}.row.head .label,.row.head .n{font-size:12px;color:#666}.axis{flex:1 1 auto;min-width:0;position:relative}
@@ -90,5 +90,5 @@ h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em;over
 .warnings{background:#fff4e5;border:2px solid #e67e22;border-radius:6px;padding:4px 16px}.brand{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;margin:8px 0}.brand p{margin:.3em 0;overflow-wrap:anywhere}
 .issues span{display:inline-block;background:#f6eceb;border-left:3px solid var(--issue);border-radius:3px;padding:0 .4em;margin:2px}
 footer{color:#666;font-size:13px;margin:2em 0 1em}
-@media (max-width:480px){main{padding:10px}.row .label{flex-basis:6.2em}.row.sentiment .label,.row.sentiment-scale .label{flex-basis:6.5em}}
+@media (max-width:480px){main{padding:10px}.row .label{flex-basis:92px}}
 `;

@@ -67,12 +67,18 @@ export function compareSummary(c: Comparison, escape: (text: string) => string =
  * read as a drop in mentions.
  */
 export function bucketLabel(bucket: { from: string; to: string }, kind: 'day' | 'week'): string {
-  const from = Date.parse(bucket.from);
-  const to = Date.parse(bucket.to);
-  const hours = Math.round((to - from) / 3_600_000);
-  const full = kind === 'day' ? 24 : 168;
-  const name = kind === 'day' ? readableDay(bucket.from) : `${readableDay(bucket.from)} – ${readableDay(new Date(to - 1).toISOString())}`;
-  return hours >= full ? name : `${name} (${hours < 48 ? `${hours} h` : `${Math.round(hours / 2.4) / 10} days`} only)`;
+  const hours = bucketHours(bucket);
+  const name = kind === 'day' ? readableDay(bucket.from) : `${readableDay(bucket.from)} – ${readableDay(new Date(Date.parse(bucket.to) - 1).toISOString())}`;
+  return isPartialBucket(bucket, kind) ? `${name} (${hours < 48 ? `${hours} h` : `${Math.round(hours / 2.4) / 10} days`} only)` : name;
+}
+
+/** Whether the period covers less than the whole day or week of a bucket (to the hour). */
+export function isPartialBucket(bucket: { from: string; to: string }, kind: 'day' | 'week'): boolean {
+  return bucketHours(bucket) < (kind === 'day' ? 24 : 168);
+}
+
+function bucketHours(bucket: { from: string; to: string }): number {
+  return Math.round((Date.parse(bucket.to) - Date.parse(bucket.from)) / 3_600_000);
 }
 
 /** One row per bucket and brand, then the whole period as bucket "total": a pivot-table shape. */

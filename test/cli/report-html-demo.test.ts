@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('the demo report in headless Chromium at 1280 and 
     const layouts = await layoutFile(join(tmp.dir, 'report.html'), [1280, 390], PROBE);
     for (const layout of layouts) {
       const at = `${layout.width} px`;
-      save(`report-${layout.width}.png`, layout.screenshot);
+      save(`demo-report-${layout.width}.png`, layout.screenshot);
       expect(layout.scrollWidth, `${at}: no sideways scrolling`).toBeLessThanOrEqual(layout.width);
       expect(layout.spills, at).toEqual([]);
       const p = layout.probe as ReportProbe;
@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)('the demo report in headless Chromium at 1280 and 
     }))()`;
     const layouts = await layoutFile(join(tmp.dir, 'compare.html'), [1280, 390], probe);
     for (const layout of layouts) {
-      save(`compare-${layout.width}.png`, layout.screenshot);
+      save(`demo-compare-${layout.width}.png`, layout.screenshot);
       expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
       expect(layout.spills).toEqual([]);
       const p = layout.probe as { summary: string; partial: string[]; scale: number; sizes: number[] };

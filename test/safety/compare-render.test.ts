@@ -16,8 +16,8 @@ const BRANDS: Array<[string, number]> = [
   ['Twinings of London and the Home Counties', 0.08],
   ['Tiny', 0.01],
 ];
-// the page's brand colours: none is the red or green that means negative or positive
-const COLOURS = ['#2f6db5', '#d9822b', '#7b52ab', '#1f9aa8', '#8c6d1f'];
+// the page's brand colours: none is the red, green or blue that mean negative, positive or a trend
+const COLOURS = ['#1f9aa8', '#d9822b', '#7b52ab', '#8c6d1f', '#c2569b'];
 
 function counts(brand: string, share: number, total: number): BrandCounts {
   const mentions = Math.round(share * total);

@@ -134,11 +134,11 @@ describe('issues and trends in colours that mean something', () => {
     const compare = renderCompareHtml(comparison());
     for (const colour of ['--neg:#c0392b', '--neu:#b7b7b0', '--pos:#2e8b57', '--issue:#c0392b']) expect(compare).toContain(colour);
   });
-  it('no brand on the compare page is painted in the red or green of sentiment', () => {
+  it('no brand on the compare page is painted in the red or green of sentiment, or the blue of trends', () => {
     const compare = renderCompareHtml({ ...comparison(), brands: Array.from({ length: 8 }, (_, i) => ({ ...comparison().brands[0]!, brand: `B${i}` })) });
     const brandColours = [...compare.matchAll(/class="swatch" style="background:(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     expect(brandColours).toHaveLength(16);
-    for (const c of brandColours) expect(['#c0392b', '#2e8b57', '#c23b3b', '#3a9a5b']).not.toContain(c);
+    for (const c of brandColours) expect(['#c0392b', '#2e8b57', '#c23b3b', '#3a9a5b', '#2f6db5']).not.toContain(c);
   });
 });
 
@@ -197,6 +197,7 @@ describe('compare buckets are named as a person would, and partial ones say so',
   it.each([
     [{ from: '2026-11-06T12:00:00.000Z', to: '2026-11-07T00:00:00.000Z' }, 'day', '6 Nov (12 h only)'],
     [{ from: '2026-11-07T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' }, 'day', '7 Nov'],
+    [{ from: '2026-11-07T00:00:00.000Z', to: '2026-11-07T23:59:59.999Z' }, 'day', '7 Nov'], // whole to the hour
     [{ from: '2026-11-09T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z' }, 'week', '9 Nov – 15 Nov'],
     [{ from: '2026-11-06T12:00:00.000Z', to: '2026-11-09T00:00:00.000Z' }, 'week', '6 Nov – 8 Nov (2.5 days only)'],
     [{ from: '2026-12-28T00:00:00.000Z', to: '2026-12-29T06:00:00.000Z' }, 'week', '28 Dec – 29 Dec (30 h only)'],
