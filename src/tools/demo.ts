@@ -11,32 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplayServer } from '../replay/index.js';
 import { shellCommand, shellQuote } from '../report/shell-quote.js';
+import { DEMO_CONFIG } from './demo-config.js';
 import { DEMO_END } from './make-demo-data.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/earshot.js');
-
-const DEMO_CONFIG = {
-  brands: [{
-    name: 'Kettleby Tea',
-    aliases: ['@KettlebyTea', 'Kettleby'],
-    exclude: ['kettleby village'],
-    queries: {
-      x: '"Kettleby Tea" OR @KettlebyTea OR Kettleby -is:retweet',
-      reddit: { query: 'Kettleby', subreddits: ['tea'] },
-      hackernews: 'Kettleby',
-    },
-  }, {
-    name: 'Brindle Tea',
-    aliases: ['@BrindleTea', 'Brindle'],
-    queries: {
-      x: '"Brindle Tea" OR @BrindleTea -is:retweet',
-      reddit: { query: 'Brindle', subreddits: ['tea'] },
-      hackernews: 'Brindle',
-    },
-  }],
-  compare: [{ name: 'tea market', brands: ['Kettleby Tea', 'Brindle Tea'] }],
-};
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-demo-'));

@@ -16,7 +16,8 @@ const BRANDS: Array<[string, number]> = [
   ['Twinings of London and the Home Counties', 0.08],
   ['Tiny', 0.01],
 ];
-const COLOURS = ['#2f6db5', '#d9822b', '#3a9a5b', '#a2479b', '#c23b3b'];
+// the page's brand colours: none is the red, green or blue that mean negative, positive or a trend
+const COLOURS = ['#1f9aa8', '#d9822b', '#7b52ab', '#8c6d1f', '#c2569b'];
 
 function counts(brand: string, share: number, total: number): BrandCounts {
   const mentions = Math.round(share * total);

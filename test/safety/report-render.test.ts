@@ -103,6 +103,39 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium, with long w
     }
   });
 });
+
+describe.skipIf(!hasChromium)('issue 28: the daily chart\'s dates stay legible at 390 px over any baseline', () => {
+  const tmp = makeTempDir('earshot-dates-');
+  afterAll(() => tmp.cleanup());
+  // 21 days is the most labelled one by one; then Mondays; over four months the 1st of each month
+  it.each([[7, 10], [14, 17], [18, 21], [28, 4], [90, 13], [200, 6]])('%i days of baseline: %i labels, each 11 px or more, none touching the next, all on the page', async (baselineDays, labels) => {
+    const at = Date.parse('2026-11-20T12:00:00.000Z');
+    const from = at - (baselineDays + 2) * 86_400_000;
+    const first = Math.floor(from / 86_400_000);
+    const daily = Array.from({ length: Math.floor((at - 1) / 86_400_000) - first + 1 }, (_, i) => ({
+      day: new Date((first + i) * 86_400_000).toISOString().slice(0, 10), mentions: 1000 + (i % 7) * 150, negative: 200, positive: 300, complaints: 100 }));
+    const r = { ...report([issue()]), daily, baseline: { from: new Date(from).toISOString(), to: '2026-11-18T12:00:00.000Z', hours: baselineDays * 24 } };
+    const path = join(tmp.dir, `dates-${baselineDays}.html`);
+    writeFileSync(path, renderReportHtml(r));
+    const [phone] = await layoutFile(path, [390], `[...document.querySelectorAll('.chart .x .d, .chart .x .m, .chart .y span')].map((el) => {
+      const box = el.getBoundingClientRect();
+      return { x: el.className, text: el.textContent, left: box.left, right: box.right, height: box.height, size: parseFloat(getComputedStyle(el).fontSize) };
+    })`);
+    expect(phone!.scrollWidth).toBeLessThanOrEqual(390);
+    expect(phone!.spills).toEqual([]);
+    const all = phone!.probe as Array<{ x: string; text: string; left: number; right: number; height: number; size: number }>;
+    const x = all.filter((l) => l.x === 'd');
+    expect(all.filter((l) => l.x === 'm').length).toBeGreaterThan(0);
+    expect(x).toHaveLength(labels);
+    for (const [i, label] of all.entries()) {
+      expect(label.size, label.text).toBeGreaterThanOrEqual(11);
+      expect(label.height, label.text).toBeGreaterThanOrEqual(11);
+      expect(label.left, label.text).toBeGreaterThanOrEqual(0);
+      expect(label.right, label.text).toBeLessThanOrEqual(390);
+      if (label.x && i > 0 && all[i - 1]!.x === label.x) expect(label.left - all[i - 1]!.right, `${all[i - 1]!.text} and ${label.text}`).toBeGreaterThanOrEqual(1);
+    }
+  }, 60_000);
+});
 if (!hasChromium) console.warn(`[report-render] ${CHROMIUM} not found: the HTML layout check in Chromium is SKIPPED (apt-get install -y chromium)`);
 
 describe('a safety issue is marked safety in every renderer, and only it', () => {
