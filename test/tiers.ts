@@ -31,7 +31,7 @@ const CLI_INGEST = ['test/ingest/brand-name.test.ts'];
 export const TIERS: Tier[] = [
   {
     name: 'unit',
-    include: ['analysis', 'config', 'ingest', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
+    include: ['analysis', 'config', 'ingest', 'meta', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
     exclude: [...BENCH, ...CLI_INGEST, ...FUZZ],
   },
   {
