@@ -19,7 +19,7 @@ export interface Tier {
   exclude: string[];
 }
 
-const CORE_UNIT = ['test/core/ideas.test.ts'];
+const CORE_UNIT = ['test/core/ideas.test.ts', 'test/core/worker-script.test.ts'];
 // generated cases in bulk (brand names: 500 property cases, ~15 s) and hostile servers (byte-a-second, 64 MB gzip bomb)
 const FUZZ = ['test/core/brand-names.test.ts', 'test/sources/hostile-feeds.test.ts', 'test/sources/hostile-transport.test.ts'];
 const SCENARIOS = ['report-scenarios', 'report-unseen', 'report-complaints', 'report-stability'].map((n) => `test/core/${n}.test.ts`);
