@@ -1,8 +1,9 @@
 // Every test file runs in exactly one tier (test/tiers.ts): asks vitest which files each
 // tier's project would run and compares them with every test/**/*.test.ts on disk. A file
 // in no tier would be silently left out of `npm test`; one in two would run twice.
-// Run by `npm test` before vitest; prints the files per tier.
-import { readdirSync } from 'node:fs';
+// Also keeps the unit tier free of the built binary, PostgreSQL and browsers. Run by
+// `npm test` before vitest (and `npm run test:tiers`); prints the files per tier.
+import { readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 
@@ -27,8 +28,16 @@ try {
 }
 
 const wrong = [...tiersOf].filter(([, tiers]) => tiers.length !== 1);
-for (const [file, tiers] of wrong) {
-  console.error(tiers.length === 0
+// the unit tier stays quick and self-contained: no built binary, no PostgreSQL, no browser or spreadsheet
+const OUTSIDE_UNIT = [/\brunCli\w*\(|\bspawnCli\(|\bBIN\b/, /\.\.\/dist\/|REPO, ['"]dist/, /store-backends|cli-backends|postgres/, /chromium|libreoffice|soffice/i];
+for (const [file, tiers] of tiersOf) {
+  if (tiers.join() !== 'unit') continue;
+  const text = readFileSync(resolve(root, file), 'utf8');
+  const used = OUTSIDE_UNIT.find((pattern) => pattern.test(text));
+  if (used) wrong.push([file, ['unit'], `it uses ${text.match(used)[0]}, which the unit tier must not: move it to another tier (test/tiers.ts)`]);
+}
+for (const [file, tiers, why] of wrong) {
+  console.error(why ? `test tiers: ${file}: ${why}` : tiers.length === 0
     ? `test tiers: ${file} is in no tier, so \`npm test\` would never run it: add it to test/tiers.ts`
     : `test tiers: ${file} is in ${tiers.length} tiers (${tiers.join(', ')}), so it would run ${tiers.length} times: keep it in one (test/tiers.ts)`);
 }

@@ -17,6 +17,8 @@ export interface Tier {
   name: 'unit' | 'store' | 'cli' | 'heavy';
   include: string[];
   exclude: string[];
+  /** vitest options of this tier only. */
+  options?: { isolate?: boolean };
 }
 
 const CORE_UNIT = ['test/core/ideas.test.ts', 'test/core/worker-script.test.ts'];
@@ -33,6 +35,9 @@ export const TIERS: Tier[] = [
     name: 'unit',
     include: ['analysis', 'config', 'ingest', 'meta', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
     exclude: [...BENCH, ...CLI_INGEST, ...FUZZ],
+    // files share a worker's modules: the NLP model and word vectors load once per worker,
+    // not once per file (half this tier's CPU time); none of these files mocks a module
+    options: { isolate: false },
   },
   {
     name: 'store',
