@@ -18,7 +18,7 @@ export interface Tier {
   include: string[];
   exclude: string[];
   /** vitest options of this tier only. */
-  options?: { isolate?: boolean };
+  options?: { isolate?: boolean; pool?: 'threads' | 'forks' };
 }
 
 const CORE_UNIT = ['test/core/ideas.test.ts', 'test/core/worker-script.test.ts'];
@@ -36,8 +36,9 @@ export const TIERS: Tier[] = [
     include: ['analysis', 'config', 'ingest', 'meta', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
     exclude: [...BENCH, ...CLI_INGEST, ...FUZZ],
     // files share a worker's modules: the NLP model and word vectors load once per worker,
-    // not once per file (half this tier's CPU time); none of these files mocks a module
-    options: { isolate: false },
+    // not once per file (half this tier's CPU time; none of these files mocks a module), and
+    // worker threads start cheaper than forks (measured: 59 s → 48 s wall at load 16)
+    options: { isolate: false, pool: 'threads' },
   },
   {
     name: 'store',
