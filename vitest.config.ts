@@ -20,6 +20,7 @@ export default defineConfig({
         globalSetup: ['test/support/tier-banner.ts'],
         // fixes fast-check's seed (EARSHOT_TEST_SEED chooses another)
         setupFiles: ['test/support/test-seed-setup.ts'],
+        sequence: { groupOrder: 1 },
         ...tier.options,
       },
     })),
