@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerSetup, MentionAnalyzer } from '../analysis/analyze-mention.js';
 import { analyzeOrFail, describeFailure, isFailure, type AnalysisOutcome } from '../analysis/analysis-outcome.js';
@@ -10,6 +8,7 @@ import { loadAnalysisModels, type AnalysisModels } from '../analysis/models.js';
 import type { AnalysisInput, AnalysisRecord, BrandScope, Store } from '../store/store.js';
 import { analysisJobs, usableAdaptations, type AnalysisJob } from './adapted-models.js';
 import type { BacklogFeed } from './backlog-feed.js';
+import { findWorkerScript } from './worker-script.js';
 
 export interface AnalyzeOptions extends AnalyzerSetup {
   /** Worker threads; 0 analyses in this thread. Default: one per core but this one, for large backlogs. */
@@ -95,10 +94,10 @@ async function analyzeJob(
 ): Promise<{ analyzed: number; failed: number; version: string; workers: number }> {
   const scope = job.scope;
   const total = await store.countPendingAnalysis(models.version, scope);
-  const workerScript = findWorkerScript();
   // a followed import's backlog is unknown yet: assume it is worth the workers
   const large = total >= WORKER_THRESHOLD || options.follow !== undefined;
   const wanted = options.workers ?? (large ? defaultWorkers() : 0);
+  const workerScript = wanted > 0 ? findWorkerScript(import.meta.url) : null;
   const workers = workerScript ? wanted : 0;
   const batchSize = options.batchSize ?? 500;
   let done = 0;
@@ -272,13 +271,4 @@ async function analyzeWithWorkers(
 /** Failures of a batch re-read after its worker died carry that death in their reason. */
 function withWorkerError(outcome: AnalysisOutcome, error: Error): AnalysisOutcome {
   return isFailure(outcome) ? { ...outcome, reason: `${outcome.reason} (after a worker died: ${describeFailure(error)})` } : outcome;
-}
-
-/** The compiled worker; under a TS test runner the dist/ build stands in. */
-function findWorkerScript(): URL | null {
-  for (const candidate of ['../analysis/analysis-worker.js', '../../dist/analysis/analysis-worker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
 }

@@ -1,6 +1,7 @@
 import { openDatabaseReadOnly } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
+import type { StoreClock } from './clock.js';
 
 export type * from './store.js';
 
@@ -11,6 +12,8 @@ export interface OpenOptions {
    * migrated or written to.
    */
   readOnly?: boolean;
+  /** What written rows are stamped with (first_seen, last_seen, cursors): the wall clock unless given. */
+  clock?: StoreClock;
 }
 
 /** Opens the store a `--db` value names: a postgres:// URL is PostgreSQL, a file path (or `:memory:`) SQLite. */
@@ -20,7 +23,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     const { openPostgresStore } = await import('./postgres/postgres-store.js');
     return openPostgresStore(location, options);
   }
-  return options.readOnly ? new SqliteStore(location, openDatabaseReadOnly(location)) : new SqliteStore(location);
+  return options.readOnly ? new SqliteStore(location, openDatabaseReadOnly(location), options.clock) : new SqliteStore(location, undefined, options.clock);
 }
 
 export function isPostgresUrl(location: string): boolean {

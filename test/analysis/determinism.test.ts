@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -7,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
 import { createForgetfulWink, WINK_MODEL } from '../../src/analysis/forgetful-wink.js';
 import { seededRandom } from '../../src/analysis/seeded-random.js';
+import { findWorkerScript } from '../../src/core/worker-script.js';
 import type { AnalysisInput, AnalysisRecord } from '../../src/store/store.js';
 import { makeHardTexts } from './hard-texts.js';
 
@@ -42,11 +41,12 @@ function analyseHere(order: number[]): AnalysisRecord[] {
   return byRow(order.map((i) => analyze(INPUTS[i]!)));
 }
 
-const WORKER = fileURLToPath(new URL('../../dist/analysis/analysis-worker.js', import.meta.url));
+// the compiled worker analyze.ts would run from here: refused when dist/ is older than the sources
+const WORKER = findWorkerScript(new URL('../../src/core/analyze.ts', import.meta.url));
 
 /** The worker script `earshot analyze` runs, `count` of them, fed batches of `size` in `order`. */
 async function analyseOnWorkers(order: number[], count: number, size: number): Promise<AnalysisRecord[]> {
-  const workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: SETUP }));
+  const workers = Array.from({ length: count }, () => new Worker(WORKER!, { workerData: SETUP }));
   try {
     const batches: AnalysisInput[][] = [];
     for (let b = 0; b < order.length; b += size) batches.push(order.slice(b, b + size).map((i) => INPUTS[i]!));
@@ -106,7 +106,7 @@ describe('the analyser is deterministic (hard token shapes, 3,000 texts)', () =>
     for (const order of [reversed, interleaved, shuffled(7), forward]) expect(countDifferences(reference, analyseHere(order))).toBe(0);
   });
 
-  describe.skipIf(!existsSync(WORKER))('on worker threads (needs the dist build: npm run build)', () => {
+  describe.skipIf(!WORKER)('on worker threads (needs the dist build: npm run build)', () => {
     it('gives the same results with 1 or 2 workers, any batch split and order, as in-process', async () => {
       const reference = analyseHere(forward);
       expect(countDifferences(reference, await analyseOnWorkers(reversed, 1, 500))).toBe(0);

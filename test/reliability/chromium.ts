@@ -121,10 +121,24 @@ async function visit(cdp: PipeClient, url: string): Promise<PageVisit> {
     if (method === 'Runtime.exceptionThrown') visit.console.push(JSON.stringify(params.exceptionDetails));
   });
   for (const domain of ['Network', 'Runtime', 'Page', 'Debugger']) await cdp.send(`${domain}.enable`, {}, s);
+  await cdp.send('Page.setLifecycleEventsEnabled', { enabled: true }, s);
+  // the load event and Chromium's own "network idle" for this navigation (no request in
+  // flight for 500 ms): a request the page makes late (a handler, a timer, a prefetch) has
+  // been seen by then
+  const idleLoaders = new Set<string>();
+  let idle: () => void = () => undefined;
+  const networkIdle = new Promise<void>((resolve) => { idle = resolve; });
+  let navigation: string | undefined;
+  cdp.on(s, (method, params) => {
+    if (method !== 'Page.lifecycleEvent' || params.name !== 'networkIdle') return;
+    idleLoaders.add(params.loaderId as string);
+    if (params.loaderId === navigation) idle();
+  });
   const loaded = cdp.waitFor(s, 'Page.loadEventFired');
-  await cdp.send('Page.navigate', { url }, s);
-  await loaded;
-  await new Promise((resolve) => setTimeout(resolve, 300)); // let late handlers (onerror, timers) fire
+  const { loaderId } = await cdp.send('Page.navigate', { url }, s);
+  navigation = loaderId as string;
+  if (idleLoaders.has(navigation)) idle();
+  await Promise.all([loaded, networkIdle]);
   const scriptsSeen = visit.scripts;
   await cdp.send('Debugger.disable', {}, s); // our own evaluate below is not the page's script
   const { result } = await cdp.send('Runtime.evaluate', {

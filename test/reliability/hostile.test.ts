@@ -174,11 +174,12 @@ describe('hostile mention text stays inert (built binary)', () => {
     // without its Content-Security-Policy too: escaping alone must keep the page inert
     writeFileSync(join(tmp.dir, 'no-csp.html'), html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
     expect(readFileSync(join(tmp.dir, 'no-csp.html'), 'utf8')).not.toContain('Content-Security-Policy');
-    // a page that does run script, to show the probe would notice
-    writeFileSync(join(tmp.dir, 'control.html'), `<title>t</title><script>${PWN}</script><img src="https://evil.example/x.png" onerror="${PWN}">`);
+    // a page that does run script, to show the probe would notice, even a request made after the load event
+    writeFileSync(join(tmp.dir, 'control.html'), `<title>t</title><script>${PWN}</script><img src="https://evil.example/x.png" onerror="${PWN}">`
+      + `<script>addEventListener('load', () => { new Image().src = 'https://evil.example/late.png'; });</script>`);
     const control = await visitFile(join(tmp.dir, 'control.html'));
     expect(control.scripts).toBeGreaterThan(0);
-    expect(control.requests).toEqual(['https://evil.example/x.png']);
+    expect(control.requests).toEqual(['https://evil.example/x.png', 'https://evil.example/late.png']);
     for (const file of ['report.html', 'no-csp.html']) {
       const page = await visitFile(join(tmp.dir, file));
       expect(page.requests, file).toEqual([]);

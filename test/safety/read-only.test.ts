@@ -1,13 +1,16 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { openDatabase } from '../../src/store/sqlite/open.js';
 import { cliBackends } from '../support/cli-backends.js';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { makeTempDir, REPO, runCli } from '../support/cli.js';
+import { binaryFor, NOBODY } from '../support/other-user.js';
 import { testPostgresUrl, withSchema } from '../support/store-backends.js';
 
 /**
@@ -27,8 +30,15 @@ beforeAll(() => {
   writeFileSync(CONFIG, JSON.stringify({ brands: [{ name: 'Acme' }, { name: 'Other' }], alerts: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook' }] }), { mode: 0o600 });
   writeFileSync(join(tmp.dir, 'rows.jsonl'), [1, 2, 3].map((i) => JSON.stringify({ id: String(i), source: 'x', created_at: `2026-11-2${i}T10:00:00Z`, text: `tea number ${i}`, brand: 'Acme' })).join('\n'));
 });
-const cli = (args: string[], extra: { uid?: number; gid?: number; cwd?: string; config?: string } = {}) =>
-  runCli(['--config', extra.config ?? CONFIG, ...args], { cwd: extra.cwd ?? tmp.dir, uid: extra.uid, gid: extra.gid });
+const cli = (args: string[], extra: { uid?: number; gid?: number; cwd?: string; config?: string; bin?: string } = {}) =>
+  runCli(['--config', extra.config ?? CONFIG, ...args], { cwd: extra.cwd ?? tmp.dir, uid: extra.uid, gid: extra.gid, bin: extra.bin });
+// root may write anything, so the "may not write" checks run as nobody, from a copy nobody can read if the clone is private
+const asRoot = process.getuid?.() === 0;
+const nobody = asRoot ? binaryFor(NOBODY) : null;
+const nobodySkips = nobody && 'skipped' in nobody ? nobody.skipped : null;
+if (nobodySkips) console.warn(`[read-only] running the binary as nobody is impossible here (${nobodySkips}): the other-user check is SKIPPED`);
+else if (nobody && 'copied' in nobody && nobody.copied) console.warn('[read-only] nobody cannot read this clone: the other-user check runs a copy of the binary from a readable temp folder');
+afterAll(() => { if (nobody && 'cleanup' in nobody) nobody.cleanup(); });
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const sidecars = (dir: string, name: string) => readdirSync(dir).filter((f) => f.startsWith(`${name}-`));
 
@@ -97,16 +107,15 @@ describe('read commands on an earshot store', () => {
     expect(digest(path)).toBe(before);
   });
 
-  it('read a store this user may not write (another user\'s file, mode 644, in a folder of theirs)', async () => {
+  it.skipIf(nobodySkips !== null)('read a store this user may not write (another user\'s file, mode 644, in a folder of theirs)', async () => {
     const dir = join(tmp.dir, 'theirs');
     const path = join(dir, 'earshot.db');
     mkdirSync(dir);
     const config = join(dir, 'earshot.config.json');
     writeFileSync(config, JSON.stringify({ brands: [{ name: 'Acme' }, { name: 'Other' }] }), { mode: 0o644 });
     expect((await cli(['--db', path, 'import', 'rows.jsonl'], { config })).code).toBe(0);
-    const asRoot = process.getuid?.() === 0;
     // root may write anything: run the reads as nobody instead; anyone else gets a read-only file and folder
-    const other = asRoot ? { uid: 65534, gid: 65534, cwd: dir, config } : { cwd: dir, config };
+    const other = nobody && 'bin' in nobody ? { ...NOBODY, cwd: dir, config, bin: nobody.bin } : { cwd: dir, config };
     chmodSync(tmp.dir, 0o755);
     chmodSync(path, asRoot ? 0o644 : 0o444);
     chmodSync(dir, 0o555);
@@ -131,6 +140,32 @@ describe('read commands on an earshot store', () => {
       chmodSync(dir, 0o755);
     }
     expect(digest(path)).toBe(before);
+  });
+});
+
+describe.skipIf(!asRoot)('the other-user check wherever the clone lives', () => {
+  it('runs a readable copy of the binary as nobody when the clone sits in a private folder (as under /root)', () => {
+    const home = makeTempDir('earshot-private-home-'); // mode 700, like /root
+    const clone = join(home.dir, 'earshot');
+    mkdirSync(clone);
+    try {
+      for (const part of ['bin', 'dist', 'models', 'package.json']) expect(spawnSync('cp', ['-al', join(REPO, part), join(clone, part)]).status).toBe(0);
+      expect(spawnSync('cp', ['-al', `${realpathSync(join(REPO, 'node_modules'))}/.`, join(clone, 'node_modules')]).status).toBe(0);
+      // what root's `npm test` met in such a clone: nobody cannot even load the binary
+      const inPlace = spawnSync(process.execPath, [join(clone, 'bin/earshot.js'), '--version'], { ...NOBODY, cwd: tmpdir(), encoding: 'utf8' });
+      expect(inPlace.status).not.toBe(0);
+      expect(inPlace.stderr).toMatch(/Cannot find module|EACCES|permission denied/i);
+      const copy = binaryFor(NOBODY, clone);
+      expect(copy).toMatchObject({ copied: true });
+      try {
+        const ran = spawnSync(process.execPath, [(copy as { bin: string }).bin, '--version'], { ...NOBODY, cwd: tmpdir(), encoding: 'utf8' });
+        expect([ran.status, ran.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version]);
+      } finally {
+        if ('cleanup' in copy) copy.cleanup();
+      }
+    } finally {
+      home.cleanup();
+    }
   });
 });
 

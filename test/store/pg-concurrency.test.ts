@@ -8,6 +8,8 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { Store } from '../../src/store/store.js';
 import { replayEnv, BRAND, startReplay } from '../sources/helpers.js';
 import { storeBackends } from '../support/store-backends.js';
+import { seededRandom } from '../../src/analysis/seeded-random.js';
+import { TEST_SEED } from '../support/test-seed.js';
 
 const [, postgres] = await storeBackends();
 const pg = postgres!;
@@ -39,10 +41,12 @@ describe.skipIf(!pg.available)('two scanners on one PostgreSQL store', () => {
     for (let p = 0; p < 12; p++) await reference.upsertMentions(page(p), { source: 'x', brand: 'Acme', stream: 'search', value: `after-${p}` });
 
     const [a, b] = await pg.openPair();
+    // a seeded jitter varies the interleaving, the same way on every run
+    const jitter = seededRandom(TEST_SEED);
     const write = async (store: Store, order: number[]) => {
       let inserted = 0;
       for (const p of order) {
-        await new Promise((r) => setTimeout(r, Math.random() * 3));
+        await new Promise((r) => setTimeout(r, jitter() * 3));
         inserted += (await store.upsertMentions(page(p), { source: 'x', brand: 'Acme', stream: 'search', value: `after-${p}` })).inserted;
       }
       return inserted;

@@ -18,15 +18,16 @@ describe.each(backends)('$name store', (backend) => {
   const scalar = async (text: string) => Object.values((await backend.query(store(), text))[0] ?? {})[0];
 
   it('keeps one row per (source, id), refreshes metrics and keeps first_seen', async () => {
-    expect(await store().upsertMentions([mention('1', { metrics: { likes: 1 } })])).toMatchObject({ inserted: 1, updated: 0 });
-    const [before] = await store().findMention('x:1');
-    await new Promise((r) => setTimeout(r, 5));
-    expect(await store().upsertMentions([mention('1', { metrics: { likes: 9 } })])).toMatchObject({ inserted: 0, updated: 1 });
-    const rows = await store().findMention('1');
+    // the store's clock, moved by the test: no waiting for the wall clock to tick
+    let now = new Date('2026-11-20T11:00:00.000Z');
+    const clocked = await backend.open({ clock: () => now });
+    expect(await clocked.upsertMentions([mention('1', { metrics: { likes: 1 } })])).toMatchObject({ inserted: 1, updated: 0 });
+    now = new Date('2026-11-20T11:05:00.000Z');
+    expect(await clocked.upsertMentions([mention('1', { metrics: { likes: 9 } })])).toMatchObject({ inserted: 0, updated: 1 });
+    const rows = await clocked.findMention('1');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.likes).toBe(9);
-    expect(rows[0]!.firstSeen).toBe(before!.firstSeen);
-    expect(rows[0]!.lastSeen > before!.lastSeen).toBe(true);
+    expect(rows[0]!).toMatchObject({ firstSeen: '2026-11-20T11:00:00.000Z', lastSeen: '2026-11-20T11:05:00.000Z' });
   });
 
   it('reads a mention back exactly as written', async () => {

@@ -28,11 +28,11 @@ export function cliEnv(extra: Record<string, string> = {}): Record<string, strin
   return Object.assign(env, { NO_COLOR: '1', EARSHOT_NOW: new Date(TEST_NOW).toISOString() }, extra);
 }
 
-/** Runs the built binary, as a user would, with a clean EARSHOT_* environment. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string; uid?: number; gid?: number }): Promise<CliResult> {
+/** Runs the built binary (or `bin`, a copy of it), as a user would, with a clean EARSHOT_* environment. */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string; uid?: number; gid?: number; bin?: string }): Promise<CliResult> {
   const env = cliEnv(options.env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, uid: options.uid, gid: options.gid });
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env, uid: options.uid, gid: options.gid });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { openPostgresStore, PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
+import type { StoreClock } from '../../src/store/clock.js';
 
 /**
  * The store backends a test file runs against: SQLite always; PostgreSQL when
@@ -19,8 +20,8 @@ export interface StoreBackend {
   name: 'sqlite' | 'postgres';
   /** False when no server is reachable: use with describe.skipIf(!backend.available). */
   available: boolean;
-  /** A new, empty, migrated store. */
-  open(): Promise<Store>;
+  /** A new, empty, migrated store; `clock` stamps what it writes (the wall clock if not given). */
+  open(options?: { clock?: StoreClock }): Promise<Store>;
   /** Two connections to one new store (a file for SQLite), as two machines or processes would have. */
   openPair(): Promise<[Store, Store]>;
   /** The URL or path for another connection (or process) to the same store, e.g. a concurrent scanner. */
@@ -62,8 +63,8 @@ function sqliteBackend(): StoreBackend {
   return {
     name: 'sqlite',
     available: true,
-    async open() {
-      const store = new SqliteStore(':memory:');
+    async open(options = {}) {
+      const store = new SqliteStore(':memory:', undefined, options.clock);
       opened.push(store);
       return store;
     },
@@ -93,11 +94,11 @@ function postgresBackend(url: string | null): StoreBackend {
   return {
     name: 'postgres',
     available: url !== null,
-    async open() {
+    async open(options = {}) {
       if (!url) throw new Error('no PostgreSQL server for tests');
       const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
       const schemaUrl = withSchema(url, schema);
-      const store = await openPostgresStore(schemaUrl);
+      const store = await openPostgresStore(schemaUrl, options);
       opened.push({ store, url: schemaUrl, schema });
       return store;
     },

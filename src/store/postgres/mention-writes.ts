@@ -74,8 +74,9 @@ export class MentionPartitions {
  * scanners of one stream commit their pages and cursors one after the other.
  */
 export async function upsertMentionBatch(
-  sql: Sql, brands: BrandIds, partitions: MentionPartitions, input: MentionInput[], cursor?: CursorWrite,
+  sql: Sql, brands: BrandIds, partitions: MentionPartitions, input: MentionInput[], cursor: CursorWrite | undefined, at: Date,
 ): Promise<UpsertOutcome> {
+  const now = at.toISOString();
   const byKey = new Map<string, MentionInput>();
   for (const m of input) byKey.set(`${m.source}\u0000${m.id}`, m);
   const mentions = [...byKey.values()].sort((a, b) => compare(a.source, b.source) || compare(a.id, b.id));
@@ -92,13 +93,13 @@ export async function upsertMentionBatch(
     const outcome = { inserted: 0, updated: input.length - mentions.length };
     if (mentions.length > 0) {
       const claimed = await claimKeys(tx, mentions);
-      await writeMentions(tx, mentions, claimed.keys, brandIds);
+      await writeMentions(tx, mentions, claimed.keys, brandIds, now);
       outcome.inserted = await linkBrands(tx, mentions, claimed, brandIds);
       outcome.updated += mentions.length - outcome.inserted;
     }
     if (cursor) {
       await tx`INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at)
-        VALUES (${cursor.source}, ${cursorBrand}, ${cursor.stream}, ${clean(cursor.value)}, now())
+        VALUES (${cursor.source}, ${cursorBrand}, ${cursor.stream}, ${clean(cursor.value)}, ${now})
         ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
     }
     return outcome;
@@ -124,8 +125,7 @@ async function claimKeys(tx: Tx, mentions: MentionInput[]) {
   return { createdIds, keys };
 }
 
-async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string, KeyRow>, brandIds: Map<string, number>) {
-  const now = new Date().toISOString();
+async function writeMentions(tx: Tx, mentions: MentionInput[], keys: Map<string, KeyRow>, brandIds: Map<string, number>, now: string) {
   const rows = mentions.map((m) => {
     const key = keys.get(`${clean(m.source)}\u0000${clean(m.id)}`)!;
     const metrics = m.metrics ?? {};

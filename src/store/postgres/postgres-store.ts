@@ -14,6 +14,7 @@ import {
   writeSafetyLabel,
 } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
+import { wallClock, type StoreClock } from '../clock.js';
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, searchMentions } from './mention-queries.js';
@@ -30,9 +31,9 @@ import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '..
 import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
-export async function openPostgresStore(url: string, options: { readOnly?: boolean } = {}): Promise<PostgresStore> {
+export async function openPostgresStore(url: string, options: { readOnly?: boolean; clock?: StoreClock } = {}): Promise<PostgresStore> {
   const target = parsePgUrl(url);
-  return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)));
+  return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
 
 export class PostgresStore implements Store {
@@ -53,7 +54,7 @@ export class PostgresStore implements Store {
   readonly termSamples: ReportQueries['termSamples'];
 
   /** `location` is the URL with its password masked; use openPostgresStore to open one. */
-  constructor(readonly location: string, readonly sql: Sql) {
+  constructor(readonly location: string, readonly sql: Sql, private readonly clock: StoreClock = wallClock) {
     this.brands = new BrandIds(sql);
     this.partitions = new MentionPartitions(sql);
     this.analyses = new AnalysisWriter(sql);
@@ -75,7 +76,7 @@ export class PostgresStore implements Store {
   }
 
   async upsertMentions(mentions: MentionInput[], cursor?: CursorWrite): Promise<UpsertOutcome> {
-    return upsertMentionBatch(this.sql, this.brands, this.partitions, mentions, cursor);
+    return upsertMentionBatch(this.sql, this.brands, this.partitions, mentions, cursor, this.clock());
   }
 
   async getCursor(key: CursorKey): Promise<string | null> {

@@ -18,6 +18,7 @@ import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentio
 import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
+import { wallClock, type StoreClock } from '../clock.js';
 import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
@@ -51,6 +52,7 @@ export class SqliteStore implements Store {
   constructor(
     readonly location: string,
     readonly db: Db = openDatabase(location),
+    private readonly clock: StoreClock = wallClock,
   ) {
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
@@ -68,7 +70,7 @@ export class SqliteStore implements Store {
       ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
     const textIndex = prepareTextIndexBatch(this.db);
     this.upsertBatch = this.db.transaction((mentions: MentionInput[], cursor?: CursorWrite) => {
-      const now = new Date().toISOString();
+      const now = this.clock().toISOString();
       const outcome = { inserted: 0, updated: 0 };
       const fresh = new FreshMentions();
       textIndex.open();
