@@ -40,7 +40,7 @@ describe('the demo report in Markdown', () => {
     const r = await runCli(['report', '--brand', 'Kettleby Tea', '--at', AT, '--format', 'markdown'], { cwd: tmp.dir, env });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[2]).toMatch(/^\*\*1 new issue: tea bag · plastic[^,]*, \d+ voices in 48 h, \d+% complaints\.\*\*$/);
+    expect(lines[2]).toMatch(/^\*\*1 new issue: tea bags · plastic[^,]*, \d+ voices in 48 h, \d+% complaints\.\*\*$/);
     expect(r.stdout).toContain('Last 48 h to 20 Nov 2026, 12:00 UTC');
     expect(r.stdout).toMatch(/^> — (X|Reddit|Hacker News) · \S+ · \d+ Nov, \d\d:\d\d · complaint · <https:\/\/\S+>$/m);
     const table = lines.filter((l) => l.startsWith('|'));
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('the demo report in headless Chromium at 1280 and 
       expect(layout.spills, at).toEqual([]);
       const p = layout.probe as ReportProbe;
       expect(p.firstText, `${at}: the summary comes first`).toBe('summary');
-      expect(p.summary).toMatch(/^1 new issue: tea bag · plastic/);
+      expect(p.summary).toMatch(/^1 new issue: tea bags · plastic/);
       // every piece of text on the chart and around it at 11 px or more, drawn that tall
       for (const s of p.small) {
         expect(s.size, `${at} ${s.selector} "${s.text}"`).toBeGreaterThanOrEqual(11);
