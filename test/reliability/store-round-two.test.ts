@@ -95,18 +95,27 @@ describe('topic display forms (issue 24 #19)', () => {
   const analysed = (rowId: number, display: string) => ({ rowId, modelVersion: 'v1', sentimentScore: 0, sentimentLabel: 'neutral' as const,
     complaintScore: 0, complaint: false, safetyScore: 0, safety: false, clusterKey: `c${rowId}`, cluster: rowId, voice: rowId, terms: [{ key: 'teabag', display }, { key: 'plastic', display: rowId % 2 ? 'Plastic' : 'plastic' }] });
 
-  async function analyseInOrder(backend: (typeof backends)[number], order: number[], oneBatch: boolean) {
+  type Analysed = ReturnType<typeof analysed>;
+  type OpenStore = Awaited<ReturnType<(typeof backends)[number]['open']>>;
+  /** Stores one mention per written form, saves their analyses in `order` (one batch, or one each), and exports. */
+  async function saveInOrder(backend: (typeof backends)[number], written: string[], record: (rowId: number, form: string) => Analysed,
+    order: number[], oneBatch: boolean) {
     const store = await backend.open();
-    await store.upsertMentions(forms.map((_, i) => mention(String(i), 'Acme')));
+    await store.upsertMentions(written.map((_, i) => mention(String(i), 'Acme')));
     const pending = await store.pendingAnalysis('v1', 0, 100);
     const byId = new Map(pending.map((p) => [p.id, p.rowId]));
-    const records = order.map((i) => analysed(byId.get(String(i))!, forms[i]!));
+    const records = order.map((i) => record(byId.get(String(i))!, written[i]!));
     if (oneBatch) await store.saveAnalyses(records);
-    else for (const record of records) await store.saveAnalyses([record]);
+    else for (const one of records) await store.saveAnalyses([one]);
+    return { store, rows: await exported(store) };
+  }
+  async function exported(store: OpenStore) {
     const rows = [];
     for await (const row of store.exportMentions({})) rows.push([row.id, row.topics]);
     return rows;
   }
+  const analyseInOrder = async (backend: (typeof backends)[number], order: number[], oneBatch: boolean) =>
+    (await saveInOrder(backend, forms, analysed, order, oneBatch)).rows;
 
   for (const backend of backends) it.skipIf(!backend.available)(`${backend.name}: the same analyses saved in any order export the same topics`, async () => {
     const forward = await analyseInOrder(backend, [0, 1, 2, 3, 4], false);
@@ -118,17 +127,10 @@ describe('topic display forms (issue 24 #19)', () => {
   // issue 27 #6: the form written most often wins, whatever the order; a tie falls back to the rule above
   const written = ['earl gray', 'earl grey', 'earl grey', 'earl grey'];
   const withForm = (rowId: number, display: string) => ({ ...analysed(rowId, 'tea bag'), terms: [{ key: 'earlgray', display }] });
+  const topicsOf = async (store: OpenStore) => [...new Set((await exported(store)).map(([, topics]) => topics))];
   async function labelAfter(backend: (typeof backends)[number], order: number[], oneBatch: boolean) {
-    const store = await backend.open();
-    await store.upsertMentions(written.map((_, i) => mention(String(i), 'Acme')));
-    const pending = await store.pendingAnalysis('v1', 0, 100);
-    const byId = new Map(pending.map((p) => [p.id, p.rowId]));
-    const records = order.map((i) => withForm(byId.get(String(i))!, written[i]!));
-    if (oneBatch) await store.saveAnalyses(records);
-    else for (const record of records) await store.saveAnalyses([record]);
-    const rows = [];
-    for await (const row of store.exportMentions({})) rows.push(row.topics);
-    return { store, topics: [...new Set(rows)] };
+    const { store } = await saveInOrder(backend, written, withForm, order, oneBatch);
+    return { store, topics: await topicsOf(store) };
   }
 
   for (const backend of backends) it.skipIf(!backend.available)(`${backend.name}: a term is shown in the form its authors wrote most often`, async () => {
@@ -140,9 +142,7 @@ describe('topic display forms (issue 24 #19)', () => {
     await store.upsertMentions(['a', 'b', 'c', 'd'].map((id) => mention(id, 'Acme')));
     const more = await store.pendingAnalysis('v1', 0, 100);
     await store.saveAnalyses(more.map((p) => withForm(p.rowId, 'earl gray')));
-    const after = [];
-    for await (const row of store.exportMentions({})) after.push(row.topics);
-    expect([...new Set(after)]).toEqual(['earl gray']);
+    expect(await topicsOf(store)).toEqual(['earl gray']);
   });
 
   it.skipIf(!backends[1]!.available)('migrate-store copies the written forms: counting goes on where it stopped', async () => {
@@ -155,8 +155,6 @@ describe('topic display forms (issue 24 #19)', () => {
     await target.upsertMentions([mention('e', 'Acme')]);
     const more = await target.pendingAnalysis('v1', 0, 100);
     await target.saveAnalyses(more.map((p) => withForm(p.rowId, 'earl gray')));
-    const topics = [];
-    for await (const row of target.exportMentions({})) topics.push(row.topics);
-    expect([...new Set(topics)]).toEqual(['earl grey']);
+    expect(await topicsOf(target)).toEqual(['earl grey']);
   }, 60_000);
 });
