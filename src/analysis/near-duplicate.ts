@@ -5,9 +5,9 @@
 // chars, one indexed column). It is exact on the normalised text, costs a couple
 // of microseconds, and can be grouped on in SQL. Spam that varies by a word or two
 // gets different keys, but emergence counts distinct authors too, so one account
-// posting variants still counts once. `minhashSignature` + `similarity` are for
-// the rarer case where many accounts post near-copies (a coordinated campaign):
-// compute them on demand for the mentions behind a suspicious spike, not at ingest.
+// posting variants still counts once; many authors posting one text are a campaign
+// (emergence/campaign.ts). This file keeps the definition (normalise, then FNV-1a)
+// that cluster-key.ts computes in one pass.
 
 import { MENTION_CHARS, NOISE_CHARS, RT_PREFIX, URL } from './cluster-key.js';
 
@@ -89,73 +89,4 @@ function forEachUtf8Byte(text: string, visit: (byte: number) => void): void {
       visit(0x80 | (c & 63));
     }
   }
-}
-
-export interface MinhashOptions {
-  /** Number of hash functions (signature length); more = finer estimate. Default 64. */
-  readonly numHashes?: number;
-  /** Character shingle length over the normalised text. Default 4. */
-  readonly shingleSize?: number;
-}
-
-const DEFAULT_NUM_HASHES = 64;
-const DEFAULT_SHINGLE_SIZE = 4;
-const seedCache = new Map<number, Uint32Array>();
-
-/**
- * MinHash signature of the character shingles of the normalised text. Character
- * shingles (not word n-grams) because tweets are short: a one-word edit in a
- * 60-char post still leaves most 4-grams shared.
- */
-export function minhashSignature(text: string, opts: MinhashOptions = {}): Uint32Array {
-  const numHashes = opts.numHashes ?? DEFAULT_NUM_HASHES;
-  const size = opts.shingleSize ?? DEFAULT_SHINGLE_SIZE;
-  const seeds = getSeeds(numHashes);
-  const signature = new Uint32Array(numHashes).fill(0xffffffff);
-  const normal = normaliseForCluster(text);
-  const last = Math.max(0, normal.length - size);
-  for (let start = 0; start <= last; start++) {
-    const base = hashShingle(normal, start, Math.min(normal.length, start + size));
-    for (let h = 0; h < numHashes; h++) {
-      const value = mix32(base ^ (seeds[h] as number));
-      if (value < (signature[h] as number)) signature[h] = value;
-    }
-  }
-  return signature;
-}
-
-/**
- * Estimated Jaccard similarity (0..1) of two signatures made with the same options:
- * the share of positions where the minimum hashes agree.
- */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) throw new RangeError('signatures have different lengths');
-  if (a.length === 0) return 1;
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
-}
-
-function getSeeds(count: number): Uint32Array {
-  const cached = seedCache.get(count);
-  if (cached) return cached;
-  const seeds = new Uint32Array(count);
-  // Fixed, well-spread seeds so signatures are stable across runs and processes.
-  for (let i = 0; i < count; i++) seeds[i] = mix32(0x9e3779b9 + i * 0x85ebca6b);
-  seedCache.set(count, seeds);
-  return seeds;
-}
-
-function hashShingle(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** murmur3 finaliser: a cheap, well-mixed 32-bit permutation. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clusterKey,
   fnv1a64,
-  minhashSignature,
   normaliseForCluster,
-  similarity,
 } from '../../src/analysis/near-duplicate.js';
 
 const ORIGINAL = 'Why is there PLASTIC in your tea bags?? @ClipperTeas https://t.co/abc123';
@@ -85,39 +83,6 @@ describe('clusterKey properties', () => {
   it('ignores letter case', () => {
     fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z ]{0,40}$/), (text) =>
       clusterKey(text.toUpperCase()) === clusterKey(text.toLowerCase())));
-  });
-});
-
-describe('minhash similarity', () => {
-  const sig = (text: string) => minhashSignature(text);
-
-  it('is high for near-copies differing by a word', () => {
-    const a = sig('this tea is plastic, do not buy it, absolutely disgusting');
-    const b = sig('this tea is plastic, do not buy it, absolutely horrible');
-    expect(similarity(a, b)).toBeGreaterThan(0.6);
-  });
-
-  it('is 1 for texts with the same cluster key', () => {
-    expect(similarity(sig('this tea is plastic!!! 1'), sig('This tea is plastic 2'))).toBe(1);
-  });
-
-  it('is low for unrelated texts', () => {
-    const a = sig('this tea is plastic, do not buy it, absolutely disgusting');
-    const b = sig('Lovely morning walk with the dog in the park today');
-    expect(similarity(a, b)).toBeLessThan(0.2);
-  });
-
-  it('is stable across calls and symmetric', () => {
-    const a = sig('tea bags with plastic');
-    const b = sig('tea bags without plastic');
-    expect(Array.from(sig('tea bags with plastic'))).toEqual(Array.from(a));
-    expect(similarity(a, b)).toBe(similarity(b, a));
-  });
-
-  it('handles texts shorter than a shingle and rejects mismatched signatures', () => {
-    expect(similarity(sig('ok'), sig('ok'))).toBe(1);
-    expect(similarity(sig(''), sig(''))).toBe(1);
-    expect(() => similarity(sig('a'), minhashSignature('a', { numHashes: 8 }))).toThrow(RangeError);
   });
 });
 

@@ -3,7 +3,7 @@
 // Each iteration handles ONE tweet (cycling through 10k synthetic ones), so the
 // reported hz is docs per second on one core.
 import { bench, describe } from 'vitest';
-import { clusterKey, minhashSignature } from '../../src/analysis/near-duplicate.js';
+import { clusterKey } from '../../src/analysis/near-duplicate.js';
 import { nlp } from '../../src/analysis/nlp.js';
 import { extractTerms } from '../../src/analysis/topics/index.js';
 import { makeSyntheticTweets } from './synthetic-tweets.js';
@@ -30,8 +30,5 @@ describe('per tweet', () => {
   });
   bench('clusterKey', () => {
     clusterKey(tweets[advance()]!);
-  });
-  bench('minhashSignature (64 hashes)', () => {
-    minhashSignature(tweets[advance()]!);
   });
 });
