@@ -32,7 +32,7 @@ async function rawStatusCounts(backend: StoreBackend, store: Store) {
 }
 
 async function statusCounts(store: Store) {
-  return (await store.status()).rows.map(({ lastScan: _, lastOutcome: _o, lastSuccess: _s, lastFailure: _f, lastFailureReason: _r, budgetHit: _b, ...row }) => row);
+  return (await store.status()).rows.map(({ lastScan: _, lastOutcome: _o, lastSuccess: _s, lastFailure: _f, lastFailureReason: _r, budgetHit: _b, lastKind: _k, lastHttpStatus: _h, ...row }) => row);
 }
 
 /** Ranges with partial edge hours and a phase, as reports build them. */

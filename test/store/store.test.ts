@@ -103,12 +103,12 @@ describe.each(backends)('$name store', (backend) => {
   it('reports status per brand and source with the schema version', async () => {
     await store().upsertMentions([mention('1'), mention('2', { source: 'reddit', createdAt: '2026-10-01T00:00:00.000Z' })]);
     await store().recordScanRun({ source: 'x', brand: 'Acme', startedAt: '2026-11-20T11:00:00.000Z', finishedAt: '2026-11-20T11:01:00.000Z',
-      postsRead: 1, inserted: 1, updated: 0, status: 'ok' });
+      postsRead: 1, inserted: 1, updated: 0, status: 'ok', kind: 'ok', httpStatus: null });
     const status = await store().status();
     expect(status.rows).toEqual([
-      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false },
+      { brand: 'Acme', source: 'reddit', mentions: 1, firstMention: '2026-10-01T00:00:00.000Z', lastMention: '2026-10-01T00:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0, lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null },
       { brand: 'Acme', source: 'x', mentions: 1, firstMention: '2026-11-20T10:00:00.000Z', lastMention: '2026-11-20T10:00:00.000Z', analyzed: 0, complaints: 0, safety: 0, questions: 0, suggestions: 0,
-        lastScan: '2026-11-20T11:01:00.000Z', lastOutcome: 'ok', lastSuccess: '2026-11-20T11:01:00.000Z', lastFailure: null, lastFailureReason: null, budgetHit: false },
+        lastScan: '2026-11-20T11:01:00.000Z', lastOutcome: 'ok', lastSuccess: '2026-11-20T11:01:00.000Z', lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: 'ok', lastHttpStatus: null },
     ]);
     expect(status.schemaVersion).toBe(LATEST_VERSION);
     expect(status.sizeBytes).toBeGreaterThan(0);

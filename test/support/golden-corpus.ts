@@ -47,7 +47,7 @@ function mentionAt(i: number, rand: () => number): MentionInput {
 }
 
 /** Stand-in scores: the same text always gets the same record. */
-function score(input: AnalysisInput): AnalysisRecord {
+export function score(input: AnalysisInput): AnalysisRecord {
   const h = hash(input.text);
   const words = [...new Set(input.text.toLowerCase().match(/[\p{L}]+/gu) ?? [])].filter((w) => w.length > 2).slice(0, 8);
   const terms = words.map((w) => ({ key: w.normalize('NFKD').replace(/\p{M}/gu, ''), display: w }));

@@ -4,6 +4,7 @@ import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, Failed
 import { brandScopeFragment } from './adaptation-queries.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
+import { wallClock, type StoreClock } from '../clock.js';
 import { MOST_WRITTEN_ORDER_POSTGRES } from '../term-display.js';
 
 /**
@@ -71,7 +72,7 @@ export class AnalysisWriter {
   /** The stored display form of each cached term; pending ones are kept once their batch committed. */
   private readonly displays = new Map<string, string>();
   private readonly pendingDisplays = new Map<string, string>();
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Sql, private readonly clock: StoreClock = wallClock) {}
 
   async save(results: AnalysisRecord[]): Promise<void> {
     if (results.length === 0) return;
@@ -110,7 +111,7 @@ export class AnalysisWriter {
           complaint_score: complaintScoreOf(r), complaint: f.humanComplaint ?? (r.complaint ? 1 : 0),
           safety_score: safetyScoreOf(r), safety: f.humanSafety ?? (r.safety ? 1 : 0),
           question_score: intent.questionScore, question: intent.question, suggestion_score: intent.suggestionScore, suggestion: intent.suggestion,
-          analyzed_at: new Date().toISOString(),
+          analyzed_at: this.clock().toISOString(),
           lang: r.lang ?? null, scored: r.scored ?? null,
         };
       });

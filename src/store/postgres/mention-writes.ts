@@ -77,11 +77,20 @@ export async function upsertMentionBatch(
   sql: Sql, brands: BrandIds, partitions: MentionPartitions, input: MentionInput[], cursor: CursorWrite | undefined, at: Date,
 ): Promise<UpsertOutcome> {
   const now = at.toISOString();
+  // one row per key, the last one's fields; its links are all of the page's for that key, as
+  // SQLite's row-by-row upsert links them (a post found by two brands' searches in one page)
   const byKey = new Map<string, MentionInput>();
-  for (const m of input) byKey.set(`${m.source}\u0000${m.id}`, m);
+  for (const m of input) {
+    const key = `${m.source}\u0000${m.id}`;
+    const before = byKey.get(key);
+    const others = before ? linkedBrands(before).filter((b) => !linkedBrands(m).includes(b)) : [];
+    byKey.set(key, others.length ? { ...m, alsoBrands: [...(m.alsoBrands ?? []), ...others] } : m);
+  }
   const mentions = [...byKey.values()].sort((a, b) => compare(a.source, b.source) || compare(a.id, b.id));
   const brandIds = new Map<string, number>();
-  for (const m of mentions) for (const name of linkedBrands(m)) brandIds.set(name, await brands.get(name));
+  // brands are created in the page's order, so a name keeps the spelling it was first written
+  // in ("ACME" before "Acme"), as on SQLite, not the spelling of the first row in key order
+  for (const m of input) for (const name of linkedBrands(m)) brandIds.set(name, await brands.get(name));
   const cursorBrand = cursor ? await brands.get(cursor.brand) : 0;
   await partitions.ensure(mentions.map((m) => m.createdAt));
 

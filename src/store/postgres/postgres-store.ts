@@ -57,7 +57,7 @@ export class PostgresStore implements Store {
   constructor(readonly location: string, readonly sql: Sql, private readonly clock: StoreClock = wallClock) {
     this.brands = new BrandIds(sql);
     this.partitions = new MentionPartitions(sql);
-    this.analyses = new AnalysisWriter(sql);
+    this.analyses = new AnalysisWriter(sql, clock);
     this.runLock = new PgRunLock(sql);
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);

@@ -2,6 +2,7 @@ import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
 import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
+import { wallClock, type StoreClock } from '../clock.js';
 import { MOST_WRITTEN_FORM_SQLITE } from '../term-display.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
@@ -126,7 +127,7 @@ export function readFailedAnalyses(db: Db, limit: number): StoreStatus['failedAn
 const MAX_CACHED_TERM_IDS = 100_000;
 
 /** Returns a writer that saves one batch of analyses; term ids are cached across batches. */
-export function prepareAnalysisWrites(db: Db) {
+export function prepareAnalysisWrites(db: Db, clock: StoreClock = wallClock) {
   const termIds = new Map<string, { id: number; display: string }>();
   const facts = factsOf(db);
   const readFactsRow = db.prepare(`
@@ -200,7 +201,7 @@ export function prepareAnalysisWrites(db: Db) {
     }
   };
   const saveBatch = (results: AnalysisRecord[]) => {
-    const now = new Date().toISOString();
+    const now = clock().toISOString();
     const forms = new Map<{ id: number; display: string }, Map<string, number>>();
     const labelled = anyHumanLabel.get() === 1;
     const failures = anyFailure.get() === 1;

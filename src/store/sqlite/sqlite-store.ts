@@ -63,8 +63,11 @@ export class SqliteStore implements Store {
     this.termGroupStats = reports.termGroupStats.bind(reports);
     this.termGroupVoices = reports.termGroupVoices.bind(reports);
     this.termSamples = reports.termSamples.bind(reports);
+    // brand names fold as the JS cache and PostgreSQL fold them (all of Unicode), not as
+    // NOCASE does (ASCII only): "öko tee" from another connection is the brand "Öko Tee"
+    this.db.function('earshot_lower', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? name.toLowerCase() : name));
     this.writeMention = prepareMentionWrites(this.db);
-    this.writeAnalyses = prepareAnalysisWrites(this.db);
+    this.writeAnalyses = prepareAnalysisWrites(this.db, this.clock);
     const saveCursor = this.db.prepare(`
       INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (source, brand_id, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
@@ -318,9 +321,12 @@ export class SqliteStore implements Store {
     const key = name.toLowerCase();
     let id = this.brandIds.get(key);
     if (id === undefined) {
-      this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
-        .run(name, new Date().toISOString());
-      const row = this.db.prepare('SELECT id, name FROM brands WHERE name = ?').get(name) as { id: number; name: string };
+      // called inside the write transaction: no other writer can add the name between the look-up and the insert
+      let row = this.db.prepare('SELECT id, name FROM brands WHERE earshot_lower(name) = ? ORDER BY id LIMIT 1').get(key) as { id: number; name: string } | undefined;
+      if (row === undefined) {
+        this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, new Date().toISOString());
+        row = this.db.prepare('SELECT id, name FROM brands WHERE name = ?').get(name) as { id: number; name: string };
+      }
       id = row.id;
       this.brandIds.set(key, id);
       this.brandNames.set(id, row.name);
