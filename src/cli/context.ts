@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadSettings, secretValues, type Settings } from '../config/load.js';
 import { redactSecretKeys } from '../config/secret-forms.js';
-import { openStore } from '../store/index.js';
+import { discardEmptyStore, openStore, wouldCreateStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
 import { parseTimestamp } from '../ingest/parse-row.js';
@@ -29,6 +29,8 @@ export interface CliContext {
 }
 
 let active: { close(): Promise<void> } | null = null;
+/** The SQLite file this command created, if any: removed again if the command fails before storing a mention. */
+let created: string | null = null;
 let activeOutput: Output | null = null;
 
 /** Redacts secrets from text printed outside a command (main's error line). */
@@ -52,11 +54,15 @@ export function createContext(cmd: Command): CliContext {
     }
     return settings;
   };
-  const openAndTrack = (location: string, readOnly: boolean) => openStore(location, { readOnly }).then((s) => {
-    active = s;
-    out.debug(`store: ${s.backend} at ${s.location}${readOnly ? ' (read-only)' : ''}`);
-    return s;
-  });
+  const openAndTrack = (location: string, readOnly: boolean) => {
+    const fresh = !readOnly && wouldCreateStore(location);
+    return openStore(location, { readOnly }).then((s) => {
+      active = s;
+      if (fresh) created = location;
+      out.debug(`store: ${s.backend} at ${s.location}${readOnly ? ' (read-only)' : ''}`);
+      return s;
+    });
+  };
   return {
     out,
     flags,
@@ -86,11 +92,17 @@ export function clockNow(env: NodeJS.ProcessEnv): Date {
   return new Date(iso);
 }
 
-/** Closes the store a command opened, if any; main calls it on every exit path. */
-export async function closeActiveStore(): Promise<void> {
+/**
+ * Closes the store a command opened, if any; main calls it on every exit path. After a
+ * failure, a database file the command created and stored no mention in is removed.
+ */
+export async function closeActiveStore(options: { failed?: boolean } = {}): Promise<void> {
   const store = active;
+  const fresh = created;
   active = null;
+  created = null;
   await store?.close();
+  if (options.failed && fresh) discardEmptyStore(fresh);
 }
 
 /** Wraps a command action so it receives a context built from its flags. */
