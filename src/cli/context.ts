@@ -26,6 +26,8 @@ export interface CliContext {
   readStore(): Promise<Store>;
   now: Date;
   env: NodeJS.ProcessEnv;
+  /** Columns a table may take: null (no limit) with --wide or when stdout is not a terminal and COLUMNS is unset. */
+  tableWidth(wide?: boolean): number | null;
 }
 
 let active: { close(): Promise<void> } | null = null;
@@ -77,6 +79,7 @@ export function createContext(cmd: Command): CliContext {
     },
     now: clockNow(process.env),
     env: process.env,
+    tableWidth: (wide) => tableWidth(process.env, process.stdout, wide),
   };
 }
 
@@ -90,6 +93,17 @@ export function clockNow(env: NodeJS.ProcessEnv): Date {
   const iso = parseTimestamp(fixed);
   if (!iso) throw new UsageError(`EARSHOT_NOW "${fixed}" is not a time`, 'use an ISO time like 2026-11-20T09:00Z, or unset it');
   return new Date(iso);
+}
+
+/**
+ * The width tables fit: COLUMNS when set (scripts and tests pin it), else the terminal's;
+ * a pipe gets tables as wide as their content, as does --wide.
+ */
+export function tableWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }, wide = false): number | null {
+  if (wide) return null;
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS?.trim() && Number.isInteger(columns) && columns >= 20) return columns;
+  return stdout.isTTY && stdout.columns ? stdout.columns : null;
 }
 
 /**

@@ -1,11 +1,12 @@
 import Table from 'cli-table3';
 
 /** A plain terminal table; colour only when the output supports it. */
-export function renderTable(head: string[], rows: Array<Array<string | number>>, color = false): string {
+export function renderTable(head: string[], rows: Array<Array<string | number>>, color = false, colWidths?: number[]): string {
   const table = new Table({
     head,
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
-    wordWrap: true,
+    // fixed widths (fit-table.ts) come with cells already cut to them: never wrap
+    ...(colWidths ? { colWidths, wordWrap: false } : { wordWrap: true }),
   });
   for (const row of rows) table.push(row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : cell)));
   return table.toString();

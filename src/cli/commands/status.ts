@@ -3,6 +3,7 @@ import { readBaseVersion } from '../../analysis/model-versions.js';
 import { brandModels, type BrandModel } from '../../core/model-status.js';
 import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
+import { renderFitted } from '../../report/fit-table.js';
 import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
 import { checkBrand } from '../names.js';
@@ -14,8 +15,9 @@ export const statusCommand = addFormatOption(
   'table',
 )
   .option('--brand <name>', 'only this brand\'s rows')
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --brand "Clipper Teas"\n  $ earshot status --format json | jq .totalMentions')
-  .action(withContext(async (ctx, flags: { format?: string; brand?: string }) => {
+  .action(withContext(async (ctx, flags: { format?: string; brand?: string; wide?: boolean }) => {
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
     const all = await store.status();
@@ -23,16 +25,25 @@ export const statusCommand = addFormatOption(
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
-      : [renderStatus(status, store.location, ctx.out.color), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
+      : [renderStatus(status, store.location, ctx.out.color, ctx.tableWidth(flags.wide)), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
   }));
 
-function renderStatus(status: StoreStatus, location: string, color: boolean): string {
+/** In a narrow terminal the first mention, last success, suggestions, questions, last scan and safety columns go, in that order. */
+const STATUS_COLUMNS = [
+  { head: 'brand', shrink: true, min: 12 }, { head: 'source' }, { head: 'mentions' }, { head: 'analysed', drop: 7 }, { head: 'complaints' },
+  { head: 'safety', drop: 6 }, { head: 'questions', drop: 4 }, { head: 'suggestions', drop: 3 }, { head: 'first mention', drop: 1 },
+  { head: 'last mention' }, { head: 'last scan', drop: 5 }, { head: 'outcome' }, { head: 'last success', drop: 2 },
+];
+
+function renderStatus(status: StoreStatus, location: string, color: boolean, width: number | null): string {
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
-  const table = renderTable(
-    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'questions', 'suggestions', 'first mention', 'last mention', 'last scan', 'outcome', 'last success'],
-    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, r.questions, r.suggestions, shortTime(r.firstMention), shortTime(r.lastMention),
+  const n = (x: number) => x.toLocaleString('en-US');
+  const table = renderFitted(
+    STATUS_COLUMNS,
+    status.rows.map((r) => [r.brand, r.source, n(r.mentions), n(r.analyzed), n(r.complaints), n(r.safety), n(r.questions), n(r.suggestions), shortTime(r.firstMention), shortTime(r.lastMention),
       shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
+    width,
     color,
   );
   return `${table}${renderScanProblems(status.rows)}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
@@ -27,7 +28,7 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
+import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -162,7 +163,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  async searchMentions(query: SearchQuery): Promise<StoredMention[]> {
+  async searchMentions(query: SearchQuery): Promise<SearchResult[]> {
     return searchMentions(this.db, query);
   }
 
@@ -228,6 +229,14 @@ export class SqliteStore implements Store {
 
   async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
     writeIntentLabel(this.db, rowId, kind, value);
+  }
+
+  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
+    return readHumanLabels(this.db, query);
+  }
+
+  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
+    return deleteHumanLabel(this.db, rowId, kind);
   }
 
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
