@@ -1,12 +1,11 @@
 import Table from 'cli-table3';
 
 /** A plain terminal table; colour only when the output supports it. */
-export function renderTable(head: string[], rows: Array<Array<string | number>>, color = false, colWidths?: number[]): string {
+export function renderTable(head: string[], rows: Array<Array<string | number>>, color = false): string {
   const table = new Table({
     head,
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
-    // fixed widths (fit-table.ts) come with cells already cut to them: never wrap
-    ...(colWidths ? { colWidths, wordWrap: false } : { wordWrap: true }),
+    wordWrap: true,
   });
   for (const row of rows) table.push(row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en-US') : cell)));
   return table.toString();

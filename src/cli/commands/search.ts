@@ -61,8 +61,8 @@ function publicMention(m: SearchResult) {
 
 /** In a narrow terminal the text is cut, then the link, author and time go (the id leads to all of them). */
 const SEARCH_COLUMNS = [
-  { head: 'id' }, { head: 'when', drop: 3 }, { head: 'brand', shrink: true, min: 12 }, { head: 'sentiment' }, { head: 'complaint' },
-  { head: 'author', drop: 2, shrink: true, min: 10 }, { head: 'text', shrink: true, min: 24 }, { head: 'link', drop: 1 },
+  { head: 'id' }, { head: 'when', drop: 3 }, { head: 'brand', shrink: true, min: 10 }, { head: 'sentiment' }, { head: 'complaint' },
+  { head: 'author', drop: 2, shrink: true, min: 10 }, { head: 'text', shrink: true, min: 20 }, { head: 'link', drop: 1 },
 ];
 
 function renderResults(mentions: SearchResult[], color: boolean, width: number | null): string {

@@ -4,7 +4,7 @@ import { brandModels, type BrandModel } from '../../core/model-status.js';
 import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
 import { renderFitted } from '../../report/fit-table.js';
-import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
+import { clipText, formatBytes, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
 import { checkBrand } from '../names.js';
 import { addFormatOption, defaultFormat } from '../options.js';
@@ -25,7 +25,7 @@ export const statusCommand = addFormatOption(
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
-      : [renderStatus(status, store.location, ctx.out.color, ctx.tableWidth(flags.wide)), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
+      : [renderStatus(status, store.location, ctx.out.color, ctx.tableWidth(flags.wide)), renderModels(models, ctx.out.color, ctx.tableWidth(flags.wide))].filter(Boolean).join('\n'));
   }));
 
 /** In a narrow terminal the first mention, last success, suggestions, questions, last scan and safety columns go, in that order. */
@@ -98,10 +98,12 @@ function renderFailures(failed: StoreStatus['failedAnalyses']): string {
 }
 
 /** Which model scores each brand's mentions, and how many labels an adapted one was fitted on. */
-function renderModels(models: BrandModel[], color: boolean): string {
+function renderModels(models: BrandModel[], color: boolean, width: number | null): string {
   if (models.length === 0) return '';
-  return renderTable(['brand', 'model', 'kind', 'trained on labels'], models.map((m) => [
-    m.brand, m.model, m.kind === 'base' ? (m.stale ? 'base (adapted model stale: run earshot train)' : 'base') : m.kind === 'brand' ? 'adapted for the brand' : 'adapted for the store',
-    m.kind === 'base' ? '–' : `${m.sentimentLabels} sentiment, ${m.complaintLabels} complaint`,
-  ]), color);
+  // the model version is long and the same on most rows: it is cut first
+  return renderFitted([{ head: 'brand', shrink: true, min: 12 }, { head: 'model', shrink: true, min: 16 }, { head: 'kind', shrink: true, min: 12 }, { head: 'trained on labels', shrink: true, min: 12 }],
+    models.map((m) => [
+      m.brand, m.model, m.kind === 'base' ? (m.stale ? 'base (adapted model stale: run earshot train)' : 'base') : m.kind === 'brand' ? 'adapted for the brand' : 'adapted for the store',
+      m.kind === 'base' ? '–' : `${m.sentimentLabels} sentiment, ${m.complaintLabels} complaint`,
+    ]), width, color);
 }
