@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadSettings, secretValues, smtpPasswords, type Settings } from '../config/load.js';
 import { redactSecretKeys } from '../config/secret-forms.js';
-import { openStore } from '../store/index.js';
+import { discardEmptyStore, openStore, wouldCreateStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
 import { parseTimestamp } from '../ingest/parse-row.js';
@@ -26,9 +26,13 @@ export interface CliContext {
   readStore(): Promise<Store>;
   now: Date;
   env: NodeJS.ProcessEnv;
+  /** Columns a table may take: null (no limit) with --wide or when stdout is not a terminal and COLUMNS is unset. */
+  tableWidth(wide?: boolean): number | null;
 }
 
 let active: { close(): Promise<void> } | null = null;
+/** The SQLite file this command created, if any: removed again if the command fails before storing a mention. */
+let created: string | null = null;
 let activeOutput: Output | null = null;
 
 /** Redacts secrets from text printed outside a command (main's error line). */
@@ -52,11 +56,15 @@ export function createContext(cmd: Command): CliContext {
     }
     return settings;
   };
-  const openAndTrack = (location: string, readOnly: boolean) => openStore(location, { readOnly }).then((s) => {
-    active = s;
-    out.debug(`store: ${s.backend} at ${s.location}${readOnly ? ' (read-only)' : ''}`);
-    return s;
-  });
+  const openAndTrack = (location: string, readOnly: boolean) => {
+    const fresh = !readOnly && wouldCreateStore(location);
+    return openStore(location, { readOnly }).then((s) => {
+      active = s;
+      if (fresh) created = location;
+      out.debug(`store: ${s.backend} at ${s.location}${readOnly ? ' (read-only)' : ''}`);
+      return s;
+    });
+  };
   return {
     out,
     flags,
@@ -71,6 +79,7 @@ export function createContext(cmd: Command): CliContext {
     },
     now: clockNow(process.env),
     env: process.env,
+    tableWidth: (wide) => tableWidth(process.env, process.stdout, wide),
   };
 }
 
@@ -86,11 +95,28 @@ export function clockNow(env: NodeJS.ProcessEnv): Date {
   return new Date(iso);
 }
 
-/** Closes the store a command opened, if any; main calls it on every exit path. */
-export async function closeActiveStore(): Promise<void> {
+/**
+ * The width tables fit: COLUMNS when set (scripts and tests pin it), else the terminal's;
+ * a pipe gets tables as wide as their content, as does --wide.
+ */
+export function tableWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }, wide = false): number | null {
+  if (wide) return null;
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS?.trim() && Number.isInteger(columns) && columns >= 20) return columns;
+  return stdout.isTTY && stdout.columns ? stdout.columns : null;
+}
+
+/**
+ * Closes the store a command opened, if any; main calls it on every exit path. After a
+ * failure, a database file the command created and stored no mention in is removed.
+ */
+export async function closeActiveStore(options: { failed?: boolean } = {}): Promise<void> {
   const store = active;
+  const fresh = created;
   active = null;
+  created = null;
   await store?.close();
+  if (options.failed && fresh) discardEmptyStore(fresh);
 }
 
 /** Wraps a command action so it receives a context built from its flags. */

@@ -18,14 +18,18 @@ setFlagsFromString('--heap-growing-percent=60');
 /** The only place that decides exit codes; every error becomes one line on stderr. */
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  let code: number = EXIT.error;
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);
-    return Number(process.exitCode ?? EXIT.ok);
+    code = Number(process.exitCode ?? EXIT.ok);
+    return code;
   } catch (error) {
-    return reportError(error, debug);
+    code = reportError(error, debug);
+    return code;
   } finally {
-    await closeActiveStore().catch(() => undefined);
+    // exit 3 (alerts fired) is a success; any other non-zero code is a failed command
+    await closeActiveStore({ failed: code !== EXIT.ok && code !== EXIT.alertsFired }).catch(() => undefined);
   }
 }
 

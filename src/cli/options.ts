@@ -104,3 +104,8 @@ export function reportIncomplete(out: Pick<Output, 'warn'>, warnings: readonly D
   else if (say === 'count') out.warn(`data incomplete: ${warnings.length} warning(s), listed in the output`);
   if (strict) process.exitCode = EXIT.incomplete;
 }
+
+/** `--wide`: tables as wide as their content, every column, whatever the terminal's width. */
+export function addWideOption(cmd: Command): Command {
+  return cmd.option('--wide', 'show every column in full, however wide the terminal (default: fit its width, COLUMNS or the terminal\'s)');
+}

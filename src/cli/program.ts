@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).importCommand,
   analyze: async () => (await import('./commands/analyze.js')).analyzeCommand,
   label: async () => (await import('./commands/label.js')).labelCommand,
+  labels: async () => (await import('./commands/labels.js')).labelsCommand,
   review: async () => (await import('./commands/review.js')).reviewCommand,
   train: async () => (await import('./commands/train.js')).trainCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,

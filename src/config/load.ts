@@ -51,15 +51,33 @@ function readConfigFile(path: string, required: boolean): Record<string, unknown
     throw new UserError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'create one with: earshot init');
   }
   let parsed: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(body);
   } catch (error) {
-    throw new UserError(`config ${path} is not valid JSON: ${printable((error as Error).message)}`, 'fix the file or re-create it with: earshot init --force');
+    throw new UserError(`config ${path} is not valid JSON: ${describeJsonError(body, (error as Error).message)}`,
+      'fix the file, or start again with: earshot init --force (the old file is kept as a .bak copy)');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UserError(`config ${path} must hold a JSON object`, 'see the README for the config format');
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * JSON.parse's message with the line and column of its position (Node 20 gives only a
+ * character offset, useless in a file people edit by hand); the end of the text when
+ * the JSON stops short.
+ */
+export function describeJsonError(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /Unexpected end of JSON input/.test(message) ? text.length : null;
+  const reason = printable(message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/ at position \d+/, ''));
+  if (offset === null) return reason;
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\r|\n/).length;
+  const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+  return `line ${line}, column ${column}: ${reason}`;
 }
 
 /** Validates a config object; the first problem becomes one line naming the key. */

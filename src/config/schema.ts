@@ -155,6 +155,14 @@ export const configSchema = z.strictObject({
     })
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
 }).superRefine((config, ctx) => {
+  // a brand listed twice would be scanned twice and counted as two in every comparison
+  const seen = new Map<string, number>();
+  config.brands.forEach((brand, i) => {
+    const key = brand.name.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else ctx.addIssue({ code: 'custom', path: ['brands', i, 'name'], message: `"${brand.name}" is listed twice (also brands.${first}); brand names must differ, ignoring case` });
+  });
   const names = new Set(config.brands.map((b) => b.name.toLowerCase()));
   const requireBrands = (brands: string[], path: Array<string | number>) => brands.forEach((brand, j) => {
     if (!names.has(brand.toLowerCase())) ctx.addIssue({ code: 'custom', path: [...path, j], message: `no brand "${brand}" in brands` });

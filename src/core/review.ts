@@ -1,5 +1,5 @@
 // earshot review: the unlabelled mentions whose label would teach the models most.
-import type { ReviewTask } from '../analysis/adapt/index.js';
+import type { ReviewScore, ReviewTask } from '../analysis/adapt/index.js';
 import type { ModelPaths } from '../analysis/models.js';
 import type { Store } from '../store/store.js';
 
@@ -19,6 +19,16 @@ export interface ReviewItem {
   url: string | null;
   topic: string | null;
   uncertainty: number;
+  /**
+   * Why the models are unsure, in figures that differ from row to row (the uncertainty of
+   * the rows picked is close to 1 by construction): the decision in doubt, and how far the
+   * mention is from flipping it (sentiment: the gap between the two likeliest labels;
+   * complaint: the distance from the threshold).
+   */
+  doubtAbout: 'sentiment' | 'complaint';
+  margin: number;
+  /** The same in words, e.g. "neutral vs negative, 0.004 apart" or "complaint 0.362 vs threshold 0.350". */
+  doubt: string;
   sentiment: string;
   complaintScore: number;
   /** The model version that would score it now. */
@@ -51,11 +61,21 @@ export async function reviewMentions(store: Store, options: ReviewOptions): Prom
       key: `${row.source}:${row.id}`, uncertainty: score.uncertainty, topic, cluster: row.clusterKey,
       item: {
         ref: `${row.source}:${row.id}`, brand: row.brand, createdAt: row.createdAt, text: row.text, url: row.url, topic,
-        uncertainty: round3(score.uncertainty), sentiment: score.sentiment, complaintScore: round3(score.complaintScore), model: models.version,
+        uncertainty: round3(score.uncertainty), ...doubtOf(score),
+        sentiment: score.sentiment, complaintScore: round3(score.complaintScore), model: models.version,
       },
     });
   }
   return orderForReview(candidates, options.limit).map((c) => c.item);
+}
+
+function doubtOf(score: ReviewScore): Pick<ReviewItem, 'doubtAbout' | 'margin' | 'doubt'> {
+  if (score.doubtAbout === 'sentiment') {
+    const margin = round3(score.sentimentMargin);
+    return { doubtAbout: 'sentiment', margin, doubt: `${score.sentiment} vs ${score.runnerUp}, ${margin.toFixed(3)} apart` };
+  }
+  const margin = round3(Math.abs(score.complaintScore - score.complaintThreshold));
+  return { doubtAbout: 'complaint', margin, doubt: `complaint ${score.complaintScore.toFixed(3)} vs threshold ${score.complaintThreshold.toFixed(3)}` };
 }
 
 function round3(x: number): number {

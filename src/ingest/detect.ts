@@ -72,13 +72,15 @@ export function detectFormat(head: Buffer, path: string, encoding = 'utf-8'): Im
   const end = text.indexOf('\n', start);
   const line = text.slice(start, end === -1 ? undefined : end).trim();
   if (line.startsWith('{')) return detectJson(line);
+  // a JSON array (refused by name in file-shape.ts), not a CSV header
+  if (line.startsWith('[')) return 'jsonl';
   const header = line.toLowerCase().split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
   if (header.includes('id') && header.includes('author_id') && header.some((c) => c.startsWith('public_metrics.') || c.startsWith('author.'))) return 'twarc-csv';
   return 'csv';
 }
 
 /** The first line read in the file's encoding where Node knows it (utf-16le, latin1, …), else as UTF-8. */
-function decodeHead(head: Buffer, encoding: string): string {
+export function decodeHead(head: Buffer, encoding: string): string {
   try {
     return new TextDecoder(encoding).decode(head);
   } catch {

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { parseMentionRecord } from './parse-row.js';
 import type { Decoded, Decoder } from './decoded.js';
-import { checkFormat, detectFormat, hasFirstLine, isCsvFormat, isZstd, peek, type ImportFormat } from './detect.js';
+import { checkFileShape, whyNothingRead } from './file-shape.js';
+import { checkFormat, decodeHead, detectFormat, hasFirstLine, isCsvFormat, isZstd, peek, type ImportFormat } from './detect.js';
 import { openInput, readRecords, type RawRecord } from './readers.js';
 import { decodeRedditDumpLine } from './reddit-dump.js';
 import { decodeTwarcCsvRow } from './twarc-csv.js';
@@ -13,9 +14,14 @@ export interface ImportInput {
   compressed: boolean;
   records: AsyncIterable<RawRecord>;
   decode: Decoder;
+  /** Why no record was read, should none be: told from the first bytes. */
+  nothingRead: string;
   /** What a position in a rejection names: a spreadsheet row, or a line of the (decompressed) file. */
   unit: 'line' | 'row';
 }
+
+/** How much of a file is read ahead to tell its format: a first line longer than this has no place in CSV. */
+const PEEK_BYTES = 8 * 1024 * 1024;
 
 /**
  * Opens an import file (or `-`), decompresses it when it is zstd (by its magic bytes, not
@@ -30,14 +36,17 @@ export async function openImport(path: string, explicit?: string, encoding?: str
     zstd = decompressZstd(first.stream, path);
     stream = zstd.output;
   }
-  const { head, stream: body } = await peek(stream, hasFirstLine);
+  const { head, stream: body } = await peek(stream, hasFirstLine, PEEK_BYTES);
   if (zstd && head.length === 0) await zstd.finished;
   const format = forced ?? detectFormat(head, path.replace(/\.zst$/i, ''), encoding);
+  const text = decodeHead(head, encoding ?? 'utf-8');
+  checkFileShape(text, path, format, head.length >= PEEK_BYTES ? head.length : null);
   return {
     format,
     compressed: zstd !== null,
     records: zstd ? untilExit(readRecords(body, format, encoding), zstd) : readRecords(body, format, encoding),
     decode: decoderFor(format),
+    nothingRead: whyNothingRead(text, format),
     unit: isCsvFormat(format) ? 'row' : 'line',
   };
 }

@@ -1,6 +1,7 @@
 import type { Report, ReportIssue, ReportSample } from '../domain/report.js';
 import type { DataWarning } from '../domain/warnings.js';
-import { clipText, renderTable, shortTime } from './table.js';
+import { renderFitted, type FitColumn } from './fit-table.js';
+import { clipText, shortTime } from './table.js';
 import { count, growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 import { markdownTable } from './md-table.js';
 import { readableMinute, readableTime, spanText } from './when.js';
@@ -21,18 +22,18 @@ export function warningLines(warnings: readonly DataWarning[], bullet = '  • '
   return warnings.length ? [`⚠ ${INCOMPLETE}:`, ...warnings.map((w) => `${bullet}${w.message}`), ''] : [];
 }
 
-/** The terminal report: a ranked table, then evidence per issue. */
-export function renderReportTable(report: Report, color: boolean): string {
+/** The terminal report: a ranked table, then evidence per issue; tables fit `width` columns (null: no limit). */
+export function renderReportTable(report: Report, color: boolean, width: number | null = null): string {
   const lines = [headline(report), '', ...warningLines(report.warnings)];
   if (report.issues.length === 0) {
     lines.push(noIssuesText(report));
   } else {
-    lines.push(issueTable(report.issues, color), '');
+    lines.push(issueTable(report.issues, color, width), '');
     for (const issue of report.issues) lines.push(...evidence(issue), '');
   }
   if (report.resolved?.length) lines.push(resolvedLine(report), '');
   if (report.trends.length) {
-    lines.push(`${TRENDS}:`, issueTable(report.trends, color));
+    lines.push(`${TRENDS}:`, issueTable(report.trends, color, width));
   }
   return lines.join('\n').trimEnd();
 }
@@ -51,13 +52,22 @@ export function unscoredNote(t: Report['totals']): string {
   return parts.length > 0 ? `; of them ${parts.join(', ')}` : '';
 }
 
-function issueTable(issues: ReportIssue[], color: boolean): string {
+/** The issue table's columns; in a narrow terminal the key terms go first, then first seen, authors, the sparkline, negative. */
+const ISSUE_COLUMNS: FitColumn[] = [
+  { head: '#' }, { head: 'issue', shrink: true, min: 16 }, { head: 'key terms', shrink: true, min: 16, drop: 1 },
+  { head: 'mentions' }, { head: 'authors', drop: 3 }, { head: '× voices' }, { head: 'complaints' }, { head: 'negative', drop: 5 },
+  { head: 'last 14 days', drop: 4 }, { head: 'first seen', drop: 2 },
+];
+
+function issueTable(issues: ReportIssue[], color: boolean, width: number | null): string {
   // the state column appears once a writing run (run, alert) has recorded states
   const states = issues.some((i) => i.state);
-  return renderTable(
-    ['#', ...(states ? ['state'] : []), 'issue', 'key terms', 'mentions', 'authors', '× voices', 'complaints', 'negative', 'last 14 days', 'first seen'],
-    issues.map((i) => [i.rank, ...(states ? [i.state ?? ''] : []), clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40), i.mentions, i.authors,
-      growthText(i.growth, i.baselineVoices), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+  const columns = states ? [ISSUE_COLUMNS[0]!, { head: 'state', drop: 6 }, ...ISSUE_COLUMNS.slice(1)] : ISSUE_COLUMNS;
+  return renderFitted(
+    columns,
+    issues.map((i) => [String(i.rank), ...(states ? [i.state ?? ''] : []), clipText(`${i.safety ? '⚠ SAFETY · ' : ''}${i.label}`, 40), clipText(i.terms.slice(0, 6).join(', '), 40),
+      count(i.mentions), count(i.authors), growthText(i.growth, i.baselineVoices), percent(i.complaintShare), percent(i.negativeShare), sparkline(i.series), shortTime(i.firstSeen)]),
+    width,
     color,
   );
 }

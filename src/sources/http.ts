@@ -75,9 +75,10 @@ export async function requestRaw(fetch: FetchLike, req: JsonRequest): Promise<Ra
     body = await readCappedBody(response, req.maxBytes ?? MAX_JSON_BYTES, req.label);
   } catch (error) {
     if (req.signal?.aborted) throw error;
-    if (timeout.aborted) throw new TransientError(`${req.label} timed out after ${req.timeoutMs} ms`);
+    // the label names the path; a network failure names the host too (a typo in a feed or apiBase)
+    if (timeout.aborted) throw new TransientError(`${req.label} timed out after ${req.timeoutMs} ms waiting for ${hop.url.host}`);
     if (error instanceof SourceError) throw error;
-    throw new TransientError(`${req.label} failed: ${describeCause(error)}`);
+    throw new TransientError(`${req.label} failed: cannot reach ${hop.url.host} (${describeCause(error)})`);
   }
   const window = req.readWindow(response.headers);
   const { status } = response;

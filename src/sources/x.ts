@@ -98,7 +98,7 @@ export class XSource implements Source {
       this.window = readXRateWindow(response.headers);
       return response.data;
     } catch (error) {
-      throw classifyXError(error);
+      throw classifyXError(error, new URL(this.options.apiBase).host);
     }
   }
 }
@@ -109,7 +109,7 @@ function idOf(value: unknown): string | null {
 }
 
 /** Maps twitter-api-v2's errors onto the shared retry policy's classes. */
-export function classifyXError(error: unknown): Error {
+export function classifyXError(error: unknown, host?: string): Error {
   if (error instanceof ApiResponseError) {
     const code = error.code;
     if (code === 429) {
@@ -130,6 +130,8 @@ export function classifyXError(error: unknown): Error {
     }
     return new TransientError(`${LABEL} failed: the connection closed mid-response`);
   }
-  if (error instanceof ApiRequestError) return new TransientError(`${LABEL} failed: ${describeCause(error.requestError ?? error)}`);
+  if (error instanceof ApiRequestError) {
+    return new TransientError(`${LABEL} failed: ${host ? `cannot reach ${host} (${describeCause(error.requestError ?? error)})` : describeCause(error.requestError ?? error)}`);
+  }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,4 +1,5 @@
-import { openDatabaseReadOnly } from './sqlite/open.js';
+import { existsSync } from 'node:fs';
+import { discardEmptyDatabase, openDatabaseReadOnly } from './sqlite/open.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 import type { StoreClock } from './clock.js';
@@ -28,4 +29,14 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** True when opening `location` for writing would create a new SQLite file. */
+export function wouldCreateStore(location: string): boolean {
+  return !isPostgresUrl(location) && location !== ':memory:' && !existsSync(location);
+}
+
+/** Removes a SQLite store that holds no mention (see discardEmptyDatabase); true if it was removed. */
+export function discardEmptyStore(location: string): boolean {
+  return !isPostgresUrl(location) && location !== ':memory:' && discardEmptyDatabase(location);
 }

@@ -33,7 +33,8 @@ export interface Store extends ReportQueries {
   status(): Promise<StoreStatus>;
   /** Names of the brands that have stored mentions, as stored (cheap: no counting). */
   storedBrands(): Promise<string[]>;
-  searchMentions(query: SearchQuery): Promise<StoredMention[]>;
+  /** One row per mention, newest first, with every brand it is linked to. */
+  searchMentions(query: SearchQuery): Promise<SearchResult[]>;
   /** Finds a mention by `source:id` or a bare id (unique across sources). */
   findMention(ref: string): Promise<StoredMention[]>;
 
@@ -67,6 +68,13 @@ export interface Store extends ReportQueries {
    * survives re-analysis, as the other labels do.
    */
   setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void>;
+  /** Human labels, newest first (`earshot labels`). */
+  humanLabels(query: LabelQuery): Promise<HumanLabel[]>;
+  /**
+   * Removes a mention's human label of one kind; true if it had one. The mention's analysis
+   * turns stale, so the next analysis step restores the model's value.
+   */
+  clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean>;
   /** Mentions that likely need a reply (see InboxQuery), most recent day first. */
   inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
   /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */
@@ -249,6 +257,15 @@ export interface LanguageCount {
   unscored: number;
 }
 
+/** A search hit: the mention (`brand` is the one that stored it), all its brands and its effective labels. */
+export interface SearchResult extends StoredMention {
+  brands: string[];
+  /** The effective sentiment (a human label wins), null until analysed. */
+  sentiment: SentimentLabel | null;
+  /** The effective complaint flag (a human label wins), null until a complaint model scored it. */
+  complaint: boolean | null;
+}
+
 export interface SearchQuery {
   /** FTS5 query syntax on SQLite; plain words work everywhere. */
   text: string;
@@ -279,6 +296,27 @@ export interface BrandScope {
    * it, then by name), so one mention is never claimed by two models.
    */
   rivals?: string[];
+}
+
+/** The kinds of human label, one table (or intent column) each. */
+export const LABEL_KINDS = ['sentiment', 'complaint', 'safety', 'question', 'suggestion', 'handled'] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+export interface LabelQuery {
+  brand?: string;
+  kind?: LabelKind;
+  limit: number;
+}
+
+/** One human label: which mention (its first brand), which kind, the label as `earshot label` takes it, when. */
+export interface HumanLabel {
+  id: string;
+  source: string;
+  brand: string;
+  kind: LabelKind;
+  label: string;
+  labeledAt: string;
+  text: string;
 }
 
 /** A mention with the labels a person gave it (null where they gave none). */

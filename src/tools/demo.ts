@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       ['earshot', 'ideas', '--brand', 'Kettleby Tea', '--until', DEMO_END.toISOString()],
     ];
     process.stdout.write(`\nTry more in ${shellQuote(dir)}: ${more.map(shellCommand).join(', ')}\n`);
+    // npm install builds earshot but does not put it on PATH
+    process.stdout.write(`(\`earshot\` is a command once you run \`npm link\` in ${shellQuote(root)}; until then: node ${shellQuote(bin)} …)\n`);
   } finally {
     await server.close();
   }

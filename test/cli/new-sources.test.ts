@@ -67,13 +67,13 @@ for (const backend of backends) describe.skipIf(!backend.available)(`the new sou
 });
 
 describe('earshot init', () => {
-  it('writes the new sources into the starter config', async () => {
+  it('writes a Google News search into the starter config (no placeholder feed or app id: issue 28 #5)', async () => {
     const dir = makeTempDir('earshot-init-');
     try {
       expect((await runCli(['init'], { cwd: dir.dir })).code).toBe(0);
       const config = JSON.parse(readFileSync(join(dir.dir, 'earshot.config.json'), 'utf8'));
-      expect(config.brands[0].queries).toMatchObject({ bluesky: expect.any(String), rss: { feeds: expect.any(Array), news: expect.any(String), all: false }, appstore: { apps: ['1234567890'], countries: ['gb', 'us'] } });
-      expect(config.sources).toMatchObject({ bluesky: { apiBase: 'https://bsky.social/xrpc/' }, rss: {}, appstore: { apiBase: 'https://itunes.apple.com/' } });
+      expect(config.brands[0].queries).toEqual({ hackernews: 'Clipper Teas', rss: { news: '"Clipper Teas" OR "Clipper tea"' } });
+      expect(config.sources).toEqual({ hackernews: {}, rss: {} });
     } finally {
       dir.cleanup();
     }

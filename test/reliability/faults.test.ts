@@ -55,7 +55,7 @@ const CASES: Case[] = [
   { name: 'a 503 that never ends fails the source after the retries', source: 'reddit', faults: [{ kind: 'status', status: 503, times: Infinity, path: '/r/', skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: reddit: GET \S+ answered 503; gave up after 3 retries — / },
   { name: 'connection resets are retried', source: 'hackernews', faults: [{ kind: 'reset', times: 2 }], exit: 0 },
   { name: 'a connection dropped mid-body is retried', source: 'hackernews', faults: [{ kind: 'drop-mid-body', skip: 1 }], exit: 0 },
-  { name: 'a server that stops answering times out', source: 'hackernews', faults: [{ kind: 'slow', delayMs: 2000, times: Infinity, skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: hackernews: GET \S+ timed out after 700 ms; gave up after 3 retries — / },
+  { name: 'a server that stops answering times out', source: 'hackernews', faults: [{ kind: 'slow', delayMs: 2000, times: Infinity, skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: hackernews: GET \S+ timed out after 700 ms waiting for \S+; gave up after 3 retries — / },
   { name: 'truncated JSON fails with the endpoint named', source: 'x', faults: [{ kind: 'truncated-json', skip: 1 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: x: .*(JSON|json).* — / },
   { name: 'invalid JSON fails with the endpoint named', source: 'reddit', faults: [{ kind: 'invalid-json', skip: 2 }], exit: 1, message: /^earshot: 1 source scan\(s\) failed: reddit: .*(JSON|json).* — / },
   { name: 'an empty page with a next cursor is paged past', source: 'x', faults: [{ kind: 'empty-page', skip: 1 }], exit: 0 },

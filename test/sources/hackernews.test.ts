@@ -49,7 +49,7 @@ describe('hacker news source against the replay server', () => {
     const run = await book.scan(buildSources(server, { timeoutMs: 500 }).hackernews!, BRAND);
     expect(run.error).toBeNull();
     expect(book.events.filter((e) => e.kind === 'retry').map((e) => (e as { reason: string }).reason)).toEqual([
-      expect.stringMatching(/^hackernews: GET \/hn\/api\/v1\/search_by_date timed out after 500 ms$/),
+      expect.stringMatching(/^hackernews: GET \/hn\/api\/v1\/search_by_date timed out after 500 ms waiting for 127\.0\.0\.1:\d+$/),
       expect.stringMatching(/returned an empty page 1 of 3$/),
     ]);
     expect(book.stored.size).toBe(matching());

@@ -23,7 +23,8 @@ export const TEST_NOW = Date.parse('2026-12-01T09:31:00.000Z');
 export function cliEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('EARSHOT_') && value !== undefined) env[key] = value;
+    // COLUMNS too: tables fit it, and a test pins the width it checks
+    if (!key.startsWith('EARSHOT_') && key !== 'COLUMNS' && value !== undefined) env[key] = value;
   }
   return Object.assign(env, { NO_COLOR: '1', EARSHOT_NOW: new Date(TEST_NOW).toISOString() }, extra);
 }

@@ -14,9 +14,14 @@ export interface ReviewScore {
   sentiment: SentimentLabel;
   /** P(top class) − P(second class). */
   sentimentMargin: number;
+  /** The second most likely sentiment: what the label would be on the other side of the margin. */
+  runnerUp: SentimentLabel;
   complaintScore: number;
   /** |P(complaint) − threshold|, scaled to 0–1. */
   complaintMargin: number;
+  complaintThreshold: number;
+  /** The decision the uncertainty comes from (for `both`, the less sure one). */
+  doubtAbout: 'sentiment' | 'complaint';
 }
 
 /** How sure the models are about one text; `null` for a text they do not score (another language). */
@@ -24,13 +29,15 @@ export function reviewScore(models: AnalysisModels, tokens: SentimentTokens, lan
   if (!isMaybeEnglish(lang)) return null;
   const sentiment = scoreTokens(models.sentiment, tokens, { lang });
   const complaint = scoreComplaintTokens(models.complaint, tokens, sentiment, { lang });
-  const probs = Object.values(sentiment.probs).sort((a, b) => b - a);
-  const sentimentMargin = (probs[0] ?? 0) - (probs[1] ?? 0);
+  const ranked = (Object.entries(sentiment.probs) as Array<[SentimentLabel, number]>).sort((a, b) => b[1] - a[1]);
+  const sentimentMargin = (ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0);
   const t = models.complaint.threshold;
   const complaintMargin = Math.abs(complaint.score - t) / Math.max(t, 1 - t);
   const closeness = task === 'sentiment' ? 1 - sentimentMargin
     : task === 'complaint' ? 1 - complaintMargin : Math.max(1 - sentimentMargin, 1 - complaintMargin);
-  return { uncertainty: closeness, sentiment: sentiment.label, sentimentMargin, complaintScore: complaint.score, complaintMargin };
+  const doubtAbout = task === 'sentiment' || (task === 'both' && sentimentMargin <= complaintMargin) ? 'sentiment' : 'complaint';
+  const runnerUp = ranked.find(([label]) => label !== sentiment.label)?.[0] ?? sentiment.label;
+  return { uncertainty: closeness, sentiment: sentiment.label, sentimentMargin, runnerUp, complaintScore: complaint.score, complaintMargin, complaintThreshold: t, doubtAbout };
 }
 
 export interface ReviewCandidate {

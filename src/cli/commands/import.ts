@@ -51,7 +51,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
     ctx.out.info(`analysed ${analysis.analyzed} mention(s) with ${analysis.modelVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s, alongside the import`);
   }
   if (stored === 0) {
-    throw new UserError(`no mention in ${file} could be imported`, summary.read ? 'see the rejected rows above' : 'the file is empty');
+    throw new UserError(`no mention in ${file} could be imported`, summary.read ? 'see the rejected rows above' : input.nothingRead);
   }
   // the follower reads forward by row id: updated rows whose text changed are scored here
   if (flags.analyze && summary.updated > 0) await runAnalysisStep(ctx, store);

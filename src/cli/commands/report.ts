@@ -1,3 +1,4 @@
+import { renderReportJson } from '../../report/report-json.js';
 import { Command, Option } from 'commander';
 import { readIssueStates } from '../../core/issue-states.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
@@ -22,6 +23,7 @@ interface ReportFlags extends ReportPeriodFlags {
   format?: string;
   out?: string;
   strict?: boolean;
+  wide?: boolean;
 }
 
 const command = new Command('report')
@@ -37,6 +39,7 @@ export const reportCommand = command
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
+  .option('--wide', 'the table with every column in full, however wide the terminal (default: fit COLUMNS or the terminal)')
   .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
   .action(withContext(runReport));
 
@@ -54,7 +57,8 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
     && flags.minMentions === LATEST_REPORT.minMentions;
   const report = comparable ? await readIssueStates(store, built) : built;
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
-  const text = render(report, format, ctx.out.color);
+  // a file gets every column; the terminal (or COLUMNS) a table that fits it
+  const text = render(report, format, ctx.out.color, flags.out ? null : ctx.tableWidth(flags.wide));
   if (flags.out) {
     await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
     ctx.out.info(`wrote ${flags.out}: ${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
@@ -65,11 +69,11 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   reportIncomplete(ctx.out, report.warnings, flags.strict, flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
-function render(report: Report, format: string, color: boolean): string {
+function render(report: Report, format: string, color: boolean, width: number | null): string {
   switch (format) {
-    case 'json': return JSON.stringify(report, null, 2);
+    case 'json': return renderReportJson(report);
     case 'markdown': return renderReportMarkdown(report);
     case 'html': return renderReportHtml(report);
-    default: return renderReportTable(report, color);
+    default: return renderReportTable(report, color, width);
   }
 }

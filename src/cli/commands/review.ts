@@ -29,7 +29,7 @@ export const reviewCommand = addFormatOption(
     if (format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('nothing to review: every analysed mention is labelled');
     ctx.out.data(renderTable(['id', 'brand', 'topic', 'model says', 'doubt', 'text'],
-      items.map((i) => [i.ref, i.brand, i.topic ?? '', `${i.sentiment}, complaint ${i.complaintScore.toFixed(2)}`, i.uncertainty.toFixed(2), clipText(i.text, 70)]), ctx.out.color));
+      items.map((i) => [i.ref, i.brand, i.topic ?? '', `${i.sentiment}, complaint ${i.complaintScore.toFixed(2)}`, i.doubt, clipText(i.text, 60)]), ctx.out.color));
     ctx.out.info('label them: earshot label ID… negative|neutral|positive|complaint|not-complaint, then earshot train');
   }));
 

@@ -3,7 +3,7 @@ import type { BrandConfig } from '../../config/schema.js';
 import { scan, type ScanSummary } from '../../core/scan.js';
 import { UsageError, UserError } from '../../errors.js';
 import { shellQuote } from '../../report/shell-quote.js';
-import { renderTable } from '../../report/table.js';
+import { renderFitted } from '../../report/fit-table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
@@ -21,6 +21,7 @@ interface ScanFlags {
   maxWait?: number;
   format?: string;
   analyze: boolean;
+  wide?: boolean;
 }
 
 export const scanCommand = addFormatOption(
@@ -32,6 +33,7 @@ export const scanCommand = addFormatOption(
   .option('--brand <name>', 'only this brand')
   .option('--max-posts <n>', 'posts read per source in this scan (default: config scan.maxPosts)', parsePositiveInt('--max-posts'))
   .option('--no-analyze', 'store only; analyse later with: earshot analyze')
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .option('--max-wait <seconds>', 'longest rate-limit wait before stopping a source (default: config, 60)', parseSeconds)
   .addHelpText('after', '\nExamples:\n  $ earshot scan\n  $ earshot scan --source hackernews --max-posts 200\n  $ earshot scan --format json   # for cron')
   .action(withContext(runScan));
@@ -66,7 +68,7 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   if (flags.analyze) await runAnalysisStep(ctx, store);
   for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason} — ${skipped.hint}`);
   const format = defaultFormat(flags.format, true);
-  ctx.out.data(format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color));
+  ctx.out.data(format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color, ctx.tableWidth(flags.wide)));
   const failed = summary.runs.filter((run) => run.status === 'failed');
   if (failed.length > 0) {
     throw new UserError(`${failed.length} source scan(s) failed: ${failed[0]!.message ?? 'unknown error'}`, 'what was fetched before the failure is stored; the next scan resumes');
@@ -100,15 +102,24 @@ function progressReporter(ctx: CliContext, spinner: Spinner) {
   };
 }
 
-function renderSummary(summary: ScanSummary, color: boolean): string {
+/** In a narrow terminal the note is cut, then pages, updated and posts read go. */
+const SCAN_COLUMNS = [
+  { head: 'brand', shrink: true, min: 12 }, { head: 'source' }, { head: 'status' }, { head: 'pages', drop: 1 }, { head: 'posts read', drop: 3 },
+  { head: 'new' }, { head: 'updated', drop: 2 }, { head: 'note', shrink: true, min: 24 },
+];
+
+function renderSummary(summary: ScanSummary, color: boolean, width: number | null): string {
   if (summary.runs.length === 0) return 'No source could run.';
-  return renderTable(
-    ['brand', 'source', 'status', 'pages', 'posts read', 'new', 'updated', 'note'],
-    summary.runs.map((r) => [r.brand, r.source, r.status, r.pages, r.postsRead, r.inserted, r.updated,
+  return renderFitted(
+    SCAN_COLUMNS,
+    summary.runs.map((r) => [r.brand, r.source, r.status, count(r.pages), count(r.postsRead), count(r.inserted), count(r.updated),
       [r.budgetHit ? 'post budget reached: backlog not fully read' : '', r.message ?? ''].filter(Boolean).join('; ')]),
+    width,
     color,
   );
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);

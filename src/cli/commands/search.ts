@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import type { StoredMention } from '../../domain/mention.js';
-import { clipText, renderTable, shortTime } from '../../report/table.js';
+import type { SearchResult } from '../../store/store.js';
+import { renderFitted } from '../../report/fit-table.js';
+import { clipText, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
 import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
 import { parseTimeRange } from '../time.js';
@@ -16,12 +17,14 @@ interface SearchFlags {
   intent?: 'question' | 'suggestion';
   limit: number;
   format: string;
+  wide?: boolean;
 }
 
 const command = new Command('search')
   .description('full-text search over stored mentions, newest first')
   .argument('<query>', 'words to find; FTS5 syntax works too ("tea bag" OR teabag, plastic*)')
-  .option('--limit <n>', 'at most this many results', parsePositiveInt('--limit'), 20);
+  .option('--limit <n>', 'at most this many results', parsePositiveInt('--limit'), 20)
+  .option('--wide', 'the table with every column in full, however wide the terminal');
 addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
@@ -47,18 +50,27 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       limit: flags.limit,
     });
     if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));
-    else ctx.out.data(mentions.length ? renderResults(mentions, ctx.out.color) : 'No mentions match.');
+    else ctx.out.data(mentions.length ? renderResults(mentions, ctx.out.color, ctx.tableWidth(flags.wide)) : 'No mentions match.');
   }));
 
-function publicMention(m: StoredMention) {
+/** One object per mention: `brands` lists every brand it is linked to (`brand`: the one that stored it). */
+function publicMention(m: SearchResult) {
   const { rowId: _rowId, ...rest } = m;
   return rest;
 }
 
-function renderResults(mentions: StoredMention[], color: boolean): string {
-  return renderTable(
-    ['when', 'source', 'author', 'text', 'link'],
-    mentions.map((m) => [shortTime(m.createdAt), m.source, clipText(m.author ?? '', 20), clipText(m.text, 80), m.url ?? '']),
+/** In a narrow terminal the text is cut, then the link, author and time go (the id leads to all of them). */
+const SEARCH_COLUMNS = [
+  { head: 'id' }, { head: 'when', drop: 3 }, { head: 'brand', shrink: true, min: 10 }, { head: 'sentiment' }, { head: 'complaint' },
+  { head: 'author', drop: 2, shrink: true, min: 10 }, { head: 'text', shrink: true, min: 20 }, { head: 'link', drop: 1 },
+];
+
+function renderResults(mentions: SearchResult[], color: boolean, width: number | null): string {
+  return renderFitted(
+    SEARCH_COLUMNS,
+    mentions.map((m) => [`${m.source}:${m.id}`, shortTime(m.createdAt), m.brands.join(', '), m.sentiment ?? '—',
+      m.complaint === null ? '—' : m.complaint ? 'yes' : 'no', clipText(m.author ?? '', 20), clipText(m.text, 80), m.url ?? '']),
+    width,
     color,
   );
 }

@@ -3,7 +3,8 @@ import { readBaseVersion } from '../../analysis/model-versions.js';
 import { brandModels, type BrandModel } from '../../core/model-status.js';
 import type { StoreStatus, StoreStatusRow } from '../../store/store.js';
 import { printable } from '../../errors.js';
-import { clipText, formatBytes, renderTable, shortTime } from '../../report/table.js';
+import { renderFitted } from '../../report/fit-table.js';
+import { clipText, formatBytes, shortTime } from '../../report/table.js';
 import { isOverdue, OVERDUE_INTERVALS } from '../../core/data-warnings.js';
 import { withContext } from '../context.js';
 import { scanEveryMs } from '../time.js';
@@ -16,8 +17,9 @@ export const statusCommand = addFormatOption(
   'table',
 )
   .option('--brand <name>', 'only this brand\'s rows')
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --brand "Clipper Teas"\n  $ earshot status --format json | jq .totalMentions')
-  .action(withContext(async (ctx, flags: { format?: string; brand?: string }) => {
+  .action(withContext(async (ctx, flags: { format?: string; brand?: string; wide?: boolean }) => {
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await checkBrand(ctx, store, flags.brand);
     const all = await store.status();
@@ -28,16 +30,25 @@ export const statusCommand = addFormatOption(
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
     const format = defaultFormat(flags.format, true);
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
-      : [renderStatus(status, store.location, ctx.out.color), renderModels(models, ctx.out.color)].filter(Boolean).join('\n'));
+      : [renderStatus(status, store.location, ctx.out.color, ctx.tableWidth(flags.wide)), renderModels(models, ctx.out.color, ctx.tableWidth(flags.wide))].filter(Boolean).join('\n'));
   }));
 
-function renderStatus(status: StoreStatus & { rows: Array<StoreStatusRow & { overdue?: boolean }> }, location: string, color: boolean): string {
+/** In a narrow terminal the first mention, last success, suggestions, questions, last scan and safety columns go, in that order. */
+const STATUS_COLUMNS = [
+  { head: 'brand', shrink: true, min: 12 }, { head: 'source' }, { head: 'mentions' }, { head: 'analysed', drop: 7 }, { head: 'complaints' },
+  { head: 'safety', drop: 6 }, { head: 'questions', drop: 4 }, { head: 'suggestions', drop: 3 }, { head: 'first mention', drop: 1 },
+  { head: 'last mention' }, { head: 'last scan', drop: 5 }, { head: 'outcome' }, { head: 'last success', drop: 2 },
+];
+
+function renderStatus(status: StoreStatus & { rows: Array<StoreStatusRow & { overdue?: boolean }> }, location: string, color: boolean, width: number | null): string {
   const footer = `${location}: ${status.totalMentions.toLocaleString('en-US')} mentions, ${formatBytes(status.sizeBytes)}, schema v${status.schemaVersion}`;
   if (status.rows.length === 0) return `No mentions stored yet.\n${footer}`;
-  const table = renderTable(
-    ['brand', 'source', 'mentions', 'analysed', 'complaints', 'safety', 'questions', 'suggestions', 'first mention', 'last mention', 'last scan', 'outcome', 'last success'],
-    status.rows.map((r) => [r.brand, r.source, r.mentions, r.analyzed, r.complaints, r.safety, r.questions, r.suggestions, shortTime(r.firstMention), shortTime(r.lastMention),
+  const n = (x: number) => x.toLocaleString('en-US');
+  const table = renderFitted(
+    STATUS_COLUMNS,
+    status.rows.map((r) => [r.brand, r.source, n(r.mentions), n(r.analyzed), n(r.complaints), n(r.safety), n(r.questions), n(r.suggestions), shortTime(r.firstMention), shortTime(r.lastMention),
       shortTime(r.lastScan), outcome(r), r.lastScan ? shortTime(r.lastSuccess) : '—']),
+    width,
     color,
   );
   return `${table}${renderScanProblems(status.rows)}${renderOverdue(status.rows)}${renderFailures(status.failedAnalyses)}${renderLanguages(status.languages)}\n${footer}`;
@@ -109,10 +120,12 @@ function renderFailures(failed: StoreStatus['failedAnalyses']): string {
 }
 
 /** Which model scores each brand's mentions, and how many labels an adapted one was fitted on. */
-function renderModels(models: BrandModel[], color: boolean): string {
+function renderModels(models: BrandModel[], color: boolean, width: number | null): string {
   if (models.length === 0) return '';
-  return renderTable(['brand', 'model', 'kind', 'trained on labels'], models.map((m) => [
-    m.brand, m.model, m.kind === 'base' ? (m.stale ? 'base (adapted model stale: run earshot train)' : 'base') : m.kind === 'brand' ? 'adapted for the brand' : 'adapted for the store',
-    m.kind === 'base' ? '–' : `${m.sentimentLabels} sentiment, ${m.complaintLabels} complaint`,
-  ]), color);
+  // the model version is long and the same on most rows: it is cut first
+  return renderFitted([{ head: 'brand', shrink: true, min: 12 }, { head: 'model', shrink: true, min: 16 }, { head: 'kind', shrink: true, min: 12 }, { head: 'trained on labels', shrink: true, min: 12 }],
+    models.map((m) => [
+      m.brand, m.model, m.kind === 'base' ? (m.stale ? 'base (adapted model stale: run earshot train)' : 'base') : m.kind === 'brand' ? 'adapted for the brand' : 'adapted for the store',
+      m.kind === 'base' ? '–' : `${m.sentimentLabels} sentiment, ${m.complaintLabels} complaint`,
+    ]), width, color);
 }

@@ -1,7 +1,7 @@
 import type { StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
-import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, quoteWords } from '../sqlite/mention-queries.js';
-import type { SearchQuery } from '../store.js';
+import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, quoteWords, SEARCH_LABELS } from '../sqlite/mention-queries.js';
+import type { SearchQuery, SearchResult } from '../store.js';
 import { intentFilter } from '../sqlite/intent-queries.js';
 import type { Sql, Tx } from './connect.js';
 
@@ -28,22 +28,25 @@ export function tsQuery(sql: Tx, text: string, what = 'search query') {
   return sql`websearch_to_tsquery('simple', ${text})`;
 }
 
-export async function searchMentions(sql: Sql, query: SearchQuery): Promise<StoredMention[]> {
+export async function searchMentions(sql: Sql, query: SearchQuery): Promise<SearchResult[]> {
   const match = tsQuery(sql, query.text);
-  return sql<StoredMention[]>`
-    SELECT ${sql.unsafe(MENTION_COLUMNS)} FROM mentions m JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id
-      ${query.complaint === undefined && query.safety === undefined && !query.langs ? sql`` : sql`LEFT JOIN analyses a ON a.mention_id = m.id`}
-      ${query.complaint === undefined ? sql`` : sql`LEFT JOIN complaint_labels cl ON cl.mention_id = m.id`}
-      ${query.safety === undefined ? sql`` : sql`LEFT JOIN safety_labels sl ON sl.mention_id = m.id`}
+  // one row per mention; its brands are gathered for the page of hits only
+  const rows = await sql<Array<SearchResult & { complaint: number | null }>>`
+    SELECT s.*, ARRAY(SELECT lb.name FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id
+      WHERE l.mention_id = s."rowId" ORDER BY lb.name COLLATE "C") AS brands
+    FROM (SELECT ${sql.unsafe(MENTION_COLUMNS)}, ${sql.unsafe(SEARCH_LABELS)}
+      FROM mentions m JOIN brands b ON b.id = m.brand_id LEFT JOIN analyses a ON a.mention_id = m.id
+      LEFT JOIN complaint_labels cl ON cl.mention_id = m.id LEFT JOIN safety_labels sl ON sl.mention_id = m.id
     WHERE m.tsv @@ ${match}
-      ${query.brand ? sql`AND lower(b.name) = lower(${query.brand})` : sql``}
+      ${query.brand ? sql`AND EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lower(lb.name) = lower(${query.brand}))` : sql``}
       ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}
       ${query.safety === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`}
       ${query.langs ? sql`AND COALESCE(a.lang, 'und') = ANY(${query.langs}::text[])` : sql``}
       ${query.intent === undefined ? sql`` : sql`AND ${sql.unsafe(intentFilter(query.intent))}`}
-    ORDER BY m.created_at DESC, m.id DESC, b.name COLLATE "C" LIMIT ${query.limit}`;
+    ORDER BY m.created_at DESC, m.id DESC LIMIT ${query.limit}) s ORDER BY s."createdAt" DESC, s."rowId" DESC`;
+  return rows.map((r) => ({ ...r, complaint: r.complaint === null ? null : Number(r.complaint) === 1 }));
 }
 
 export async function findMentions(sql: Sql, ref: string): Promise<StoredMention[]> {

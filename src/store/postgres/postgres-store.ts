@@ -1,4 +1,5 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
+import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
@@ -28,7 +29,7 @@ import { FAILURES_SHOWN } from '../status-rows.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
 import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
 import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
+import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean; clock?: StoreClock } = {}): Promise<PostgresStore> {
@@ -138,7 +139,7 @@ export class PostgresStore implements Store {
     };
   }
 
-  async searchMentions(query: SearchQuery): Promise<StoredMention[]> {
+  async searchMentions(query: SearchQuery): Promise<SearchResult[]> {
     return [...await searchMentions(this.sql, query)];
   }
 
@@ -207,6 +208,14 @@ export class PostgresStore implements Store {
 
   async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
     await writeIntentLabel(this.sql, rowId, kind, value);
+  }
+
+  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
+    return readHumanLabels(this.sql, query);
+  }
+
+  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
+    return deleteHumanLabel(this.sql, rowId, kind);
   }
 
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {

@@ -1,6 +1,6 @@
 import type { MentionInput, StoredMention } from '../../domain/mention.js';
 import { UserError } from '../../errors.js';
-import type { SearchQuery } from '../store.js';
+import type { SearchQuery, SearchResult } from '../store.js';
 import { intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
 
@@ -135,38 +135,42 @@ export function prepareMentionWrites(db: Db) {
   };
 }
 
-export function searchMentions(db: Db, query: SearchQuery): StoredMention[] {
+export function searchMentions(db: Db, query: SearchQuery): SearchResult[] {
   const where = ['mentions_fts MATCH @match'];
-  if (query.brand) where.push('b.name = @brand');
+  if (query.brand) where.push('EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name = @brand)');
   if (query.since) where.push('m.created_at >= @since');
   if (query.until) where.push('m.created_at < @until');
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
   if (query.safety !== undefined) where.push(`${EFFECTIVE_SAFETY} = @safety`);
   if (query.langs) where.push("COALESCE(a.lang, 'und') IN (SELECT value FROM json_each(@langs))");
   if (query.intent !== undefined) where.push(intentFilter(query.intent));
-  const flagJoins = [
-    query.complaint === undefined && query.safety === undefined && !query.langs ? '' : 'LEFT JOIN analyses a ON a.mention_id = m.id',
-    query.complaint === undefined ? '' : 'LEFT JOIN complaint_labels cl ON cl.mention_id = m.id',
-    query.safety === undefined ? '' : 'LEFT JOIN safety_labels sl ON sl.mention_id = m.id',
-  ].join(' ');
-  // one row per brand a mention is linked to (only the asked-for brand's with --brand)
-  const sql = `SELECT ${MENTION_COLUMNS} FROM mentions_fts f
-    JOIN mentions m ON m.id = f.rowid JOIN mention_brands l ON l.mention_id = m.id JOIN brands b ON b.id = l.brand_id ${flagJoins}
-    WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC, b.name LIMIT @limit`;
+  // one row per mention; its brands are gathered for the page of hits only
+  const sql = `SELECT s.*, (SELECT json_group_array(name) FROM (SELECT lb.name FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id
+      WHERE l.mention_id = s.rowId ORDER BY lb.name)) AS brands
+    FROM (SELECT ${MENTION_COLUMNS}, ${SEARCH_LABELS} FROM mentions_fts f
+      JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id LEFT JOIN analyses a ON a.mention_id = m.id
+      LEFT JOIN complaint_labels cl ON cl.mention_id = m.id LEFT JOIN safety_labels sl ON sl.mention_id = m.id
+      WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit) s ORDER BY s.createdAt DESC, s.rowId DESC`;
   const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
     complaint: query.complaint === undefined ? undefined : Number(query.complaint),
     safety: query.safety === undefined ? undefined : Number(query.safety), langs: query.langs && JSON.stringify(query.langs) };
   const stmt = db.prepare(sql);
+  const read = (match: string) => (stmt.all({ ...params, match }) as Array<SearchResult & { brands: string; complaint: number | null }>)
+    .map((r) => ({ ...r, brands: JSON.parse(r.brands) as string[], complaint: r.complaint === null ? null : r.complaint === 1 }));
   try {
-    return stmt.all({ ...params, match: query.text }) as StoredMention[];
+    return read(query.text);
   } catch (error) {
     if (!isFtsQueryError(error)) throw error;
     // Not valid FTS5 syntax (e.g. "plastic?"): search the words literally instead.
     const literal = quoteWords(query.text);
     if (!literal) throw new UserError('the search query has no words', 'try: earshot search "tea bags"');
-    return stmt.all({ ...params, match: literal }) as StoredMention[];
+    return read(literal);
   }
 }
+
+/** A search hit's effective sentiment and complaint flag, with `a` (analyses) and `cl` (complaint_labels) joined; both backends. */
+export const SEARCH_LABELS = `CASE a.sentiment WHEN -1 THEN 'negative' WHEN 0 THEN 'neutral' WHEN 1 THEN 'positive' END AS sentiment,
+  ${EFFECTIVE_COMPLAINT} AS complaint`;
 
 /** SQLite's complaints about a MATCH query the user typed (not about the database). */
 export function isFtsQueryError(error: unknown): boolean {

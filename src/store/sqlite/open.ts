@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../../errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -13,6 +13,7 @@ process.env.SQLITE_USE_URI ??= '1';
 
 /** Opens (creating if needed) a database file with earshot's pragmas and schema. */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  refuseFolder(path);
   let db: Db;
   try {
     db = new Database(path);
@@ -43,6 +44,7 @@ export function openDatabaseReadOnly(path: string, migrations: readonly Migratio
   if (path === ':memory:' || !existsSync(path)) {
     throw new UserError(`no earshot database at ${path}`, 'check --db (or EARSHOT_DB); scan or import creates one');
   }
+  refuseFolder(path);
   const open = (name: string) => new Database(name, { readonly: true, fileMustExist: true });
   let db: Db | undefined;
   try {
@@ -60,6 +62,13 @@ export function openDatabaseReadOnly(path: string, migrations: readonly Migratio
   } catch (error) {
     db?.close();
     throw asOpenError(error, path);
+  }
+}
+
+/** SQLite answers a folder with "disk I/O error" or "unable to open database file": name it. */
+function refuseFolder(path: string): void {
+  if (path !== ':memory:' && statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`--db ${path} is a folder, not a database file`, `name a file, e.g. --db ${join(path, 'earshot.db')}`);
   }
 }
 
@@ -173,4 +182,29 @@ function checkVersion(current: number, newest: number): number {
 export function schemaVersion(db: Db): number {
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
+}
+
+/**
+ * Removes a database file a failed command created, when it holds no mention: a mistyped
+ * `--db` must not leave an empty store behind. Done under an exclusive lock, which fails
+ * at once if another process has the file open (then it is left as it is).
+ */
+export function discardEmptyDatabase(path: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'mentions'").pluck().all();
+    const empty = tables.length === 0 || db.prepare('SELECT NOT EXISTS (SELECT 1 FROM mentions)').pluck().get() === 1;
+    if (!empty) return false;
+    // unlinked while the lock is held, so no other process can have begun writing to it
+    for (const name of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(name, { force: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }

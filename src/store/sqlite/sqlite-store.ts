@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
@@ -30,7 +31,7 @@ import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
 import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
 import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
-import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionSet } from '../store.js';
+import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -169,7 +170,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  async searchMentions(query: SearchQuery): Promise<StoredMention[]> {
+  async searchMentions(query: SearchQuery): Promise<SearchResult[]> {
     return searchMentions(this.db, query);
   }
 
@@ -235,6 +236,14 @@ export class SqliteStore implements Store {
 
   async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
     writeIntentLabel(this.db, rowId, kind, value);
+  }
+
+  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
+    return readHumanLabels(this.db, query);
+  }
+
+  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
+    return deleteHumanLabel(this.db, rowId, kind);
   }
 
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
