@@ -116,10 +116,13 @@ export const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => val
  * class again when a negator stands just before it ("no reply", "not fixed"), a negated
  * verb ("won't charge", "doesn't work"), a count of time ("after two days", "5 hours"),
  * a sense reported as something else ("tastes of metal", "smells like burning"),
- * and the pair of classes of each two cue words in a row of the text.
+ * and the pair of classes of each two cue words in a row of the text. `praiseContrast`, when
+ * given, is hasPraiseContrast of these tokens, already computed (the analyser's one pass).
  */
-export function appendCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[], contrast = false): void {
-  if (contrast && hasPraiseContrast(values, types)) out.push(CONTRAST & mask);
+export function appendCueFeatures(
+  values: readonly string[], types: readonly string[], mask: number, out: number[], contrast = false, praiseContrast?: boolean,
+): void {
+  if (contrast && (praiseContrast ?? hasPraiseContrast(values, types))) out.push(CONTRAST & mask);
   let sinceNegator = 99;
   let sinceNumber = 99;
   let previousClass: CueClass | undefined;
