@@ -2,7 +2,7 @@
 // (harm by heat, by electricity, illness, a foreign object…), and the mean of its word
 // vectors. A word the heads never saw in training still lands near the concept it means:
 // "scalded" near the heat seeds, "vomiting" near the illness seeds.
-import { loadWordVectors, rowOf, type WordVectors } from './word-vectors.js';
+import { loadWordVectors, rowOf, vectorComponent, type WordVectors } from './word-vectors.js';
 
 /** Seed words per concept; a concept is the normalised mean of its seeds' vectors. */
 export const CONCEPT_SEEDS: Record<string, string[]> = {
@@ -42,11 +42,11 @@ export interface ConceptSpace {
 
 export function createConceptSpace(vectors: WordVectors, seeds: Record<string, string[]> = CONCEPT_SEEDS): ConceptSpace {
   const names = Object.keys(seeds);
-  const { dims, data } = vectors;
+  const { dims } = vectors;
   const centroids = new Float32Array(names.length * dims);
   names.forEach((name, c) => {
     const rows = seeds[name]!.map((word) => rowOf(vectors, word)).filter((row) => row >= 0);
-    for (const row of rows) for (let d = 0; d < dims; d++) centroids[c * dims + d]! += data[row * dims + d]!;
+    for (const row of rows) for (let d = 0; d < dims; d++) centroids[c * dims + d]! += vectorComponent(vectors, row, d);
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += centroids[c * dims + d]! ** 2;
     norm = Math.sqrt(norm) || 1;
@@ -59,12 +59,14 @@ export function createConceptSpace(vectors: WordVectors, seeds: Record<string, s
 }
 
 function rowConcepts(space: ConceptSpace, row: number): number {
-  const { k, perRow, centroids, vectors: { dims, data } } = space;
+  const { k, perRow, centroids, vectors: { dims, components, scales } } = space;
   const at = row * k;
   if (!Number.isNaN(perRow[at]!)) return at;
+  const scale = scales[row]!;
   for (let c = 0; c < k; c++) {
     let sim = 0;
-    for (let d = 0; d < dims; d++) sim += data[row * dims + d]! * centroids[c * dims + d]!;
+    // Math.fround(int8 × scale): the float32 component (see vectorComponent)
+    for (let d = 0; d < dims; d++) sim += Math.fround(components[row * dims + d]! * scale) * centroids[c * dims + d]!;
     perRow[at + c] = Math.max(0, (sim - FLOOR) / (1 - FLOOR));
   }
   return at;
@@ -73,7 +75,7 @@ function rowConcepts(space: ConceptSpace, row: number): number {
 /** Dense features of a token list (into `out`, emptied first): K concept maxima, their praise×failure contrast, then the word vectors' sum over √n. */
 export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[]): number[] {
   const { k, perRow, vectors } = space;
-  const { dims, data } = vectors;
+  const { dims, components, scales } = vectors;
   out.length = 0;
   const start = 0;
   for (let i = 0; i < k + DERIVED + dims; i++) out.push(0);
@@ -84,7 +86,8 @@ export function denseMeaning(space: ConceptSpace, values: readonly string[], typ
     if (row < 0) continue;
     const at = rowConcepts(space, row);
     for (let c = 0; c < k; c++) if (perRow[at + c]! > out[start + c]!) out[start + c] = perRow[at + c]!;
-    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += data[row * dims + d]!;
+    const scale = scales[row]!;
+    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += Math.fround(components[row * dims + d]! * scale);
     n++;
   }
   if (n > 0) for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! /= Math.sqrt(n);
@@ -100,7 +103,7 @@ export function denseMeaningSize(space: ConceptSpace): number {
 
 let shared: ConceptSpace | undefined;
 
-/** The concept space over the shipped word vectors, loaded once per process (~50 ms, ~25 MB). */
+/** The concept space over the shipped word vectors, loaded once per process (~50 ms, ~8 MB: int8 components, concept cache). */
 export function defaultConceptSpace(): ConceptSpace {
   shared ??= createConceptSpace(loadWordVectors());
   return shared;
