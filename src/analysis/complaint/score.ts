@@ -26,14 +26,15 @@ export function extractComplaintFeatures(
     extractFeatures(used, settings, out);
   }
   const contrast = used === tokens ? praiseContrast : undefined;
-  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out, settings.contrast === true, contrast);
+  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out, settings.contrast === true, contrast, used.words);
   return out;
 }
 
 function withoutMentions(tokens: SentimentTokens): SentimentTokens {
   if (!tokens.types.includes('mention')) return tokens;
   const keep = tokens.types.map((t) => t !== 'mention');
-  return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]) };
+  const words = tokens.words?.filter((_, i) => keep[i]);
+  return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]), ...(words ? { words } : {}) };
 }
 
 /**
