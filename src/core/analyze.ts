@@ -202,13 +202,15 @@ function inScope(input: AnalysisInput, scope: BrandScope | undefined): boolean {
 }
 
 /**
- * A worker's live heap is ~25 MB (wink's model, the lexeme memos, one batch), but V8
- * lets an idle-looking heap grow to ~150 MB before it collects. Capping the heaps keeps
- * each worker near 90 MB of RSS at no measurable CPU cost (a 50k import peaked at
- * 400–440 MB for the process, now 280–300 MB). The old-space cap leaves ~4× the live heap, so a long post
- * still fits.
+ * V8 lets an idle-looking heap grow well past its live data before it collects, so the
+ * workers' heaps are capped. The cap must leave room for what the analyser holds: ~70 MB
+ * live once loaded (wink's model ~17 MB, the language detector's n-grams ~46 MB, the
+ * models' JSON), plus what real text makes it remember (wink's learnt lexicon until its
+ * rebuild, the word memos), ~30 MB more. At 96 MB (chosen when the live heap was ~25 MB)
+ * a worker ran out of memory on real text every few thousand posts, and its batches were
+ * analysed again on the store's thread (test/core/worker-heap.test.ts).
  */
-export const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+export const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 160 };
 
 /**
  * Batches queued on each worker. This thread works in long synchronous stretches (a
