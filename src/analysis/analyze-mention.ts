@@ -17,6 +17,7 @@ import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
 import { boundForAnalysis } from './bound-text.js';
+import { cueWords } from './cue-words.js';
 
 /** Brand name → the names and aliases to drop from its topic terms. */
 export type BrandTerms = Record<string, string[]>;
@@ -51,7 +52,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
   const analyze = (input: AnalysisInput): AnalysisRecord => {
     const text = boundForAnalysis(input.text);
     const columns = readTokenColumns(nlp.readDoc(text));
-    const tokens = { values: columns.values, types: columns.types };
+    // each token's cue word is read once here for every head's cues and the word vectors
+    const tokens = { values: columns.values, types: columns.types, words: cueWords(columns.values) };
     // the source's tag or the detected language picks the heads; English ones see 'en'
     const lang = mentionLanguage(text, input.lang);
     const english = readsAsEnglish(lang);
@@ -59,9 +61,12 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const raw = english && shared
       ? scoreFeatures(models.sentiment, tokens, extractFeatures(tokens, models.sentiment.settings, features))
       : scoreTokens(models.sentiment, tokens, { lang: headLang });
-    const meaning = english && space ? denseMeaning(space, tokens.values, tokens.types, meaningScratch) : undefined;
-    const scored = scoreComplaintTokens(models.complaint, tokens, raw, { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning });
-    const sarcastic = english && isSarcastic(models, tokens, raw, scored.score, meaning);
+    const meaning = english && space ? denseMeaning(space, tokens.values, tokens.types, meaningScratch, tokens.words) : undefined;
+    // the praise-plus-problem contrast, read once for the complaint cues and the sarcasm rule
+    const praiseContrast = english ? hasPraiseContrast(tokens.values, tokens.types, tokens.words) : undefined;
+    const scored = scoreComplaintTokens(models.complaint, tokens, raw,
+      { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning, praiseContrast });
+    const sarcastic = praiseContrast === true && isSarcastic(models, tokens, raw, scored.score, meaning);
     // sarcasm is a complaint however much praise it borrows: the irony head's P counts as the complaint's
     const complaint = sarcastic === false ? scored : sarcasticComplaint(scored, sarcastic);
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
@@ -115,10 +120,9 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
 const SARCASM_IRONY = 0.7;
 const SARCASTIC_COMPLAINT = 0.85;
 
-/** The irony probability of a post with the contrast cue that reads as sarcasm, or false. */
+/** The irony probability of a post with the contrast cue (the caller checked it) that reads as sarcasm, or false. */
 function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: SentimentResult, complaint: number, meaning: readonly number[] | undefined): number | false {
-  if (!hasPraiseContrast(tokens.values, tokens.types)) return false;
-  const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning });
+  const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning, praiseContrast: true });
   return irony >= Math.max(SARCASM_IRONY, models.irony.threshold) ? irony : false;
 }
 

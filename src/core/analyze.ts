@@ -4,6 +4,7 @@ import type { AnalyzerSetup, MentionAnalyzer } from '../analysis/analyze-mention
 import { analyzeOrFail, describeFailure, isFailure, type AnalysisOutcome } from '../analysis/analysis-outcome.js';
 import { boundForAnalysis, MAX_ANALYSED_CHARS } from '../analysis/bound-text.js';
 import { applyAdaptation, type Adaptation } from '../analysis/adapt/index.js';
+import { readBaseVersion } from '../analysis/model-versions.js';
 import { loadAnalysisModels, type AnalysisModels } from '../analysis/models.js';
 import type { AnalysisInput, AnalysisRecord, BrandScope, Store } from '../store/store.js';
 import { analysisJobs, usableAdaptations, type AnalysisJob } from './adapted-models.js';
@@ -55,18 +56,22 @@ const WORKER_THRESHOLD = 4000;
  * brand: the brand's own adapted model, else the store's, else the base models.
  */
 export async function analyzePending(store: Store, options: AnalyzeOptions): Promise<AnalyzeSummary> {
-  const base = loadAnalysisModels(options);
-  const jobs = analysisJobs(base.version, await usableAdaptations(store, base.version));
+  // the models (~80 MB of weight tables, decoded) are loaded only where mentions are
+  // analysed: with workers, which load their own, this thread needs only their version
+  const baseVersion = readBaseVersion(options);
+  let base: AnalysisModels | undefined;
+  const modelsFor = (job: AnalysisJob) => (): AnalysisModels => modelsOf((base ??= loadAnalysisModels(options)), job);
+  const jobs = analysisJobs(baseVersion, await usableAdaptations(store, baseVersion));
   const runs: Array<{ version: string; analyzed: number; failed: number; workers: number }> = [];
   // the brands without an adapted model of their own go first, following an import if
   // there is one; the brand jobs then run once it is over, so they see all of its rows
   const ordered = [jobs[jobs.length - 1]!, ...jobs.slice(0, -1)];
   for (const [i, job] of ordered.entries()) {
     const follow = i === 0 ? options.follow : undefined;
-    const run = await analyzeJob(store, { ...options, follow }, modelsOf(base, job), job);
+    const run = await analyzeJob(store, { ...options, follow }, modelsFor(job), job);
     if (follow && follow.mode !== 'read') {
       // what the import did not hand over: rows pending from before it, rows stored twice in a batch
-      const rest = await analyzeJob(store, { ...options, follow: undefined }, modelsOf(base, job), job);
+      const rest = await analyzeJob(store, { ...options, follow: undefined }, modelsFor(job), job);
       run.analyzed += rest.analyzed;
       run.failed += rest.failed;
       run.workers = Math.max(run.workers, rest.workers);
@@ -90,10 +95,11 @@ function modelsOf(base: AnalysisModels, job: AnalysisJob): AnalysisModels {
 }
 
 async function analyzeJob(
-  store: Store, options: AnalyzeOptions, models: AnalysisModels, job: AnalysisJob,
+  store: Store, options: AnalyzeOptions, loadModels: () => AnalysisModels, job: AnalysisJob,
 ): Promise<{ analyzed: number; failed: number; version: string; workers: number }> {
   const scope = job.scope;
-  const total = await store.countPendingAnalysis(models.version, scope);
+  const version = job.version;
+  const total = await store.countPendingAnalysis(version, scope);
   // a followed import's backlog is unknown yet: assume it is worth the workers
   const large = total >= WORKER_THRESHOLD || options.follow !== undefined;
   const wanted = options.workers ?? (large ? defaultWorkers() : 0);
@@ -125,12 +131,12 @@ async function analyzeJob(
     unsaved = unsaved.length === 0 ? results : unsaved.concat(results);
     if (unsaved.length >= SAVE_ROWS) await flush();
   };
-  if (total === 0 && !options.follow) return { analyzed: 0, failed: 0, version: models.version, workers: 0 };
-  const batches = pendingBatches(store, models.version, batchSize, options.follow, scope);
+  if (total === 0 && !options.follow) return { analyzed: 0, failed: 0, version, workers: 0 };
+  const batches = pendingBatches(store, version, batchSize, options.follow, scope);
   // only a thread that analyses reads docs: with workers, this one builds a wink instance (~55 MB) only if one of them dies
   let local: MentionAnalyzer | undefined;
   const analyzeHere = async (batch: AnalysisInput[]): Promise<AnalysisOutcome[]> => {
-    local ??= (await import('../analysis/analyze-mention.js')).createMentionAnalyzer(options, models);
+    local ??= (await import('../analysis/analyze-mention.js')).createMentionAnalyzer(options, loadModels());
     return batch.map((input) => analyzeOrFail(local!, input));
   };
   if (workers === 0) {
@@ -139,7 +145,7 @@ async function analyzeJob(
     await analyzeWithWorkers(batches, workerScript!, workers, { ...options, heap: options.workerHeap ?? WORKER_HEAP, adaptation: job.adaptation }, save, analyzeHere);
   }
   await flush();
-  return { analyzed: done, failed, version: models.version, workers };
+  return { analyzed: done, failed, version, workers };
 }
 
 /**
@@ -195,13 +201,15 @@ function inScope(input: AnalysisInput, scope: BrandScope | undefined): boolean {
 }
 
 /**
- * A worker's live heap is ~25 MB (wink's model, the lexeme memos, one batch), but V8
- * lets an idle-looking heap grow to ~150 MB before it collects. Capping the heaps keeps
- * each worker near 90 MB of RSS at no measurable CPU cost (a 50k import peaked at
- * 400–440 MB for the process, now 280–300 MB). The old-space cap leaves ~4× the live heap, so a long post
- * still fits.
+ * V8 lets an idle-looking heap grow well past its live data before it collects, so the
+ * workers' heaps are capped. The cap must leave room for what the analyser holds: ~70 MB
+ * live once loaded (wink's model ~17 MB, the language detector's n-grams ~46 MB, the
+ * models' JSON), plus what real text makes it remember (wink's learnt lexicon until its
+ * rebuild, the word memos), ~30 MB more. At 96 MB (chosen when the live heap was ~25 MB)
+ * a worker ran out of memory on real text every few thousand posts, and its batches were
+ * analysed again on the store's thread (test/core/worker-heap.test.ts).
  */
-export const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+export const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 160 };
 
 /**
  * Batches queued on each worker. This thread works in long synchronous stretches (a

@@ -3,7 +3,7 @@
 // training domains; a cue class carries what it learned to words of the same class in
 // domains it never saw ("cracked" for a lid, "declined" for a card, "logs me out").
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
-import { boundedMemo } from '../bounded-memo.js';
+import { cueWords } from '../cue-words.js';
 
 const CLASSES = {
   /** Something broke, failed or is missing. */
@@ -77,7 +77,7 @@ const CONTRAST = hashString('cue:praise-contrast', SEED.cue);
  * contrast (Riloff et al., EMNLP 2013, "Sarcasm as contrast between a positive
  * sentiment and negative situation").
  */
-export function hasPraiseContrast(values: readonly string[], types: readonly string[]): boolean {
+export function hasPraiseContrast(values: readonly string[], types: readonly string[], words: readonly string[] = cueWords(values)): boolean {
   let praise = false;
   let situation = false;
   let sinceNegator = 99;
@@ -86,7 +86,7 @@ export function hasPraiseContrast(values: readonly string[], types: readonly str
       sinceNegator = 99;
       continue;
     }
-    const word = readCueWord(values[i] ?? '');
+    const word = words[i] ?? '';
     if (NEGATORS.has(word)) {
       // "not great" is not praise
       sinceNegator = 0;
@@ -107,19 +107,21 @@ export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
 }
 
-const MAX_WORDS = 20_000;
-/** A token as the cue lists spell it: lowercase, straight apostrophes (memoised). */
-export const readCueWord = boundedMemo(MAX_WORDS, (value: string): string => value.toLowerCase().replaceAll('’', "'"));
 
 /**
  * Appends cue features for the token list to `out`: one per cue word (its class), its
  * class again when a negator stands just before it ("no reply", "not fixed"), a negated
  * verb ("won't charge", "doesn't work"), a count of time ("after two days", "5 hours"),
  * a sense reported as something else ("tastes of metal", "smells like burning"),
- * and the pair of classes of each two cue words in a row of the text.
+ * and the pair of classes of each two cue words in a row of the text. `praiseContrast`, when
+ * given, is hasPraiseContrast of these tokens, already computed (the analyser's one pass);
+ * `words`, their cue words (cue-words.ts), read once for every head when given.
  */
-export function appendCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[], contrast = false): void {
-  if (contrast && hasPraiseContrast(values, types)) out.push(CONTRAST & mask);
+export function appendCueFeatures(
+  values: readonly string[], types: readonly string[], mask: number, out: number[], contrast = false, praiseContrast?: boolean,
+  words: readonly string[] = cueWords(values),
+): void {
+  if (contrast && (praiseContrast ?? hasPraiseContrast(values, types, words))) out.push(CONTRAST & mask);
   let sinceNegator = 99;
   let sinceNumber = 99;
   let previousClass: CueClass | undefined;
@@ -129,7 +131,7 @@ export function appendCueFeatures(values: readonly string[], types: readonly str
       sinceNegator = 99;
       continue;
     }
-    const word = readCueWord(values[i] ?? '');
+    const word = words[i] ?? '';
     if (NEGATORS.has(word)) {
       sinceNegator = 0;
       continue;

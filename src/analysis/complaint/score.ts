@@ -12,10 +12,11 @@ const scratch: number[] = [];
  * Hashed feature ids of a text's tokens for the complaint model (repeats allowed).
  * `wordFeatures`, when given, are `extractFeatures(tokens, settings)` already extracted
  * (the sentiment model's, with the same settings): they are copied instead of extracted
- * again, unless mentions have to be left out first.
+ * again, unless mentions have to be left out first. `praiseContrast`, when given, is
+ * hasPraiseContrast of `tokens`, already read (used unless mentions are left out).
  */
 export function extractComplaintFeatures(
-  tokens: SentimentTokens, settings: ComplaintSettings, out: number[] = [], wordFeatures?: readonly number[],
+  tokens: SentimentTokens, settings: ComplaintSettings, out: number[] = [], wordFeatures?: readonly number[], praiseContrast?: boolean,
 ): number[] {
   const used = settings.mentions === false ? withoutMentions(tokens) : tokens;
   if (wordFeatures && used === tokens) {
@@ -24,14 +25,16 @@ export function extractComplaintFeatures(
   } else {
     extractFeatures(used, settings, out);
   }
-  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out, settings.contrast === true);
+  const contrast = used === tokens ? praiseContrast : undefined;
+  if (settings.cues) appendCueFeatures(used.values, used.types, (1 << settings.bucketBits) - 1, out, settings.contrast === true, contrast, used.words);
   return out;
 }
 
 function withoutMentions(tokens: SentimentTokens): SentimentTokens {
   if (!tokens.types.includes('mention')) return tokens;
   const keep = tokens.types.map((t) => t !== 'mention');
-  return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]) };
+  const words = tokens.words?.filter((_, i) => keep[i]);
+  return { values: tokens.values.filter((_, i) => keep[i]), types: tokens.types.filter((_, i) => keep[i]), ...(words ? { words } : {}) };
 }
 
 /**
@@ -68,11 +71,11 @@ export function complaintProbability(model: ComplaintModel, features: readonly n
  */
 export function scoreComplaintTokens(
   model: ComplaintModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>,
-  options: { lang?: string | null; wordFeatures?: readonly number[]; meaning?: readonly number[] } = {},
+  options: { lang?: string | null; wordFeatures?: readonly number[]; meaning?: readonly number[]; praiseContrast?: boolean } = {},
 ): ComplaintResult {
   if (!isMaybeEnglish(options.lang)) return { score: 0, complaint: false };
   const meaning = meaningFor(model, tokens, options.meaning, model.version);
   const dense = complaintDense(sentiment, meaning, denseScratch);
-  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures), dense);
+  const p = complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, options.wordFeatures, options.praiseContrast), dense);
   return { score: p, complaint: p >= model.threshold };
 }

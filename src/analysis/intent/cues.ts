@@ -3,6 +3,7 @@
 // "should", "would be nice", "wish it had" propose. The hashed words (shared with sentiment)
 // see the words anywhere; these features add their place: the first words of each sentence
 // (after a greeting or a handle), a question mark ending the post, a modal asking "you".
+import { cueWord } from '../cue-words.js';
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
 
 const INTENT_SEED = hashString('intent', SEED.cue);
@@ -39,17 +40,14 @@ const BRING_BACK = cue('bring-back');
 const FIRST_SEED = hashString('intent-first', SEED.cue);
 const PAIR_SEED = hashString('intent-first2', SEED.cue);
 
-/** Lower case, straight apostrophes; no memo: the analyser's hot path (a lower-case string is returned as is). */
-function readWord(value: string): string {
-  const word = value.toLowerCase();
-  return word.includes('’') ? word.replaceAll('’', "'") : word;
-}
 
 /**
  * Appends intent cue features for a token list (feature ids masked to the model's buckets).
  * Cheap: one pass, no allocation but the memoised hashes.
  */
-export function appendIntentCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
+export function appendIntentCueFeatures(
+  values: readonly string[], types: readonly string[], mask: number, out: number[], words?: readonly string[],
+): void {
   let atStart = true;
   let first = '';
   let firstHash = 0;
@@ -67,7 +65,7 @@ export function appendIntentCueFeatures(values: readonly string[], types: readon
     }
     if (type === 'mention' || type === 'url' || type === 'emoji' || type === 'emoticon' || type === 'hashtag') continue;
     lastMark = '';
-    const word = readWord(value);
+    const word = words?.[i] ?? cueWord(value);
     if (atStart) {
       if (OPENERS.has(word) && first === '') {
         if (word === 'please' || word === 'pls' || word === 'plz') first = 'please';

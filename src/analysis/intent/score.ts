@@ -41,7 +41,7 @@ export function extractIntentFeatures(tokens: SentimentTokens, settings: IntentS
   } else {
     extractFeatures(tokens, settings, out);
   }
-  if (settings.cues) appendIntentCueFeatures(tokens.values, tokens.types, (1 << settings.bucketBits) - 1, out);
+  if (settings.cues) appendIntentCueFeatures(tokens.values, tokens.types, (1 << settings.bucketBits) - 1, out, tokens.words);
   return out;
 }
 

@@ -27,9 +27,9 @@ const denseScratch: number[] = [];
 /** The dense inputs are the safety head's: P(negative), P(positive), P(complaint), then meaning. */
 export function ironyProbability(
   model: IronyModel, tokens: SentimentTokens, sentiment: Pick<SentimentResult, 'probs'>, complaint: number,
-  options: { lang?: string | null; meaning?: readonly number[] } = {},
+  options: { lang?: string | null; meaning?: readonly number[]; praiseContrast?: boolean } = {},
 ): number {
   if (!isMaybeEnglish(options.lang)) return 0;
-  return complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch),
+  return complaintProbability(model, extractComplaintFeatures(tokens, model.settings, scratch, undefined, options.praiseContrast),
     safetyDense(sentiment, complaint, meaningFor(model, tokens, options.meaning, model.version), denseScratch));
 }

@@ -4,7 +4,7 @@
 // "burned", "found" + "glass") say more than either word. The word vectors
 // (vectors/concepts.ts) reach the words no list holds.
 import { SEED, combineHashes, hashString } from '../sentiment/hash.js';
-import { readCueWord } from '../complaint/cues.js';
+import { cueWords } from '../cue-words.js';
 
 const CLASSES = {
   /** Harm by heat, fire or electricity. */
@@ -63,12 +63,14 @@ export function safetyClassOf(word: string): SafetyClass | undefined {
  * Appends safety cue features for a token list: one per cue word (its class), each pair of
  * different classes met in the post (order-free), and "found … in" around a foreign object.
  */
-export function appendSafetyCueFeatures(values: readonly string[], types: readonly string[], mask: number, out: number[]): void {
+export function appendSafetyCueFeatures(
+  values: readonly string[], types: readonly string[], mask: number, out: number[], words: readonly string[] = cueWords(values),
+): void {
   let seen = 0;
   let sinceFind = 99;
   for (let i = 0; i < values.length; i++) {
     if (types[i] === 'punctuation') continue;
-    const word = readCueWord(values[i] ?? '');
+    const word = words[i] ?? '';
     sinceFind = FINDS.has(word) ? 0 : sinceFind + 1;
     const cls = WORD_CLASS.get(word);
     if (!cls) continue;

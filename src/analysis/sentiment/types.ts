@@ -7,6 +7,8 @@ export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 export interface SentimentTokens {
   values: readonly string[];
   types: readonly string[];
+  /** cueWord of each value (cue-words.ts), when read once for every head; read per head when absent. */
+  words?: readonly string[];
 }
 
 /** How text becomes features; stored in the model file so scoring matches training. */

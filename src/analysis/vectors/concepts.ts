@@ -2,7 +2,8 @@
 // (harm by heat, by electricity, illness, a foreign object…), and the mean of its word
 // vectors. A word the heads never saw in training still lands near the concept it means:
 // "scalded" near the heat seeds, "vomiting" near the illness seeds.
-import { loadWordVectors, rowOf, type WordVectors } from './word-vectors.js';
+import { cueWord } from '../cue-words.js';
+import { loadWordVectors, rowOf, vectorComponent, type WordVectors } from './word-vectors.js';
 
 /** Seed words per concept; a concept is the normalised mean of its seeds' vectors. */
 export const CONCEPT_SEEDS: Record<string, string[]> = {
@@ -38,15 +39,20 @@ export interface ConceptSpace {
   /** Where the praise and failure concepts sit (-1 when a custom seed set has none). */
   praiseAt: number;
   failureAt: number;
+  /**
+   * Every word of the table is spelt as cueWord spells it (the shipped one is): a token's
+   * row is then one lookup of its cue word, which is what rowOf finds.
+   */
+  cueSpelt: boolean;
 }
 
 export function createConceptSpace(vectors: WordVectors, seeds: Record<string, string[]> = CONCEPT_SEEDS): ConceptSpace {
   const names = Object.keys(seeds);
-  const { dims, data } = vectors;
+  const { dims } = vectors;
   const centroids = new Float32Array(names.length * dims);
   names.forEach((name, c) => {
     const rows = seeds[name]!.map((word) => rowOf(vectors, word)).filter((row) => row >= 0);
-    for (const row of rows) for (let d = 0; d < dims; d++) centroids[c * dims + d]! += data[row * dims + d]!;
+    for (const row of rows) for (let d = 0; d < dims; d++) centroids[c * dims + d]! += vectorComponent(vectors, row, d);
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += centroids[c * dims + d]! ** 2;
     norm = Math.sqrt(norm) || 1;
@@ -55,36 +61,45 @@ export function createConceptSpace(vectors: WordVectors, seeds: Record<string, s
   return {
     vectors, perRow: new Float32Array(vectors.index.size * names.length).fill(NaN), centroids, k: names.length,
     praiseAt: names.indexOf('praise'), failureAt: names.indexOf('failure'),
+    cueSpelt: [...vectors.index.keys()].every((word) => cueWord(word) === word),
   };
 }
 
 function rowConcepts(space: ConceptSpace, row: number): number {
-  const { k, perRow, centroids, vectors: { dims, data } } = space;
+  const { k, perRow, centroids, vectors: { dims, components, scales } } = space;
   const at = row * k;
   if (!Number.isNaN(perRow[at]!)) return at;
+  const scale = scales[row]!;
   for (let c = 0; c < k; c++) {
     let sim = 0;
-    for (let d = 0; d < dims; d++) sim += data[row * dims + d]! * centroids[c * dims + d]!;
+    // Math.fround(int8 × scale): the float32 component (see vectorComponent)
+    for (let d = 0; d < dims; d++) sim += Math.fround(components[row * dims + d]! * scale) * centroids[c * dims + d]!;
     perRow[at + c] = Math.max(0, (sim - FLOOR) / (1 - FLOOR));
   }
   return at;
 }
 
-/** Dense features of a token list (into `out`, emptied first): K concept maxima, their praise×failure contrast, then the word vectors' sum over √n. */
-export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[]): number[] {
+/**
+ * Dense features of a token list (into `out`, emptied first): K concept maxima, their
+ * praise×failure contrast, then the word vectors' sum over √n. `words`, the tokens' cue
+ * words when already read (cue-words.ts), save a lookup per token.
+ */
+export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[], words?: readonly string[]): number[] {
   const { k, perRow, vectors } = space;
-  const { dims, data } = vectors;
+  const { dims, components, scales } = vectors;
   out.length = 0;
   const start = 0;
   for (let i = 0; i < k + DERIVED + dims; i++) out.push(0);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     if (types[i] !== 'word') continue;
-    const row = rowOf(vectors, values[i]!);
+    // rowOf tries the value, then its cue word: for a table of cue words only the second can match
+    const row = words && space.cueSpelt ? vectors.index.get(words[i]!) ?? -1 : rowOf(vectors, values[i]!);
     if (row < 0) continue;
     const at = rowConcepts(space, row);
     for (let c = 0; c < k; c++) if (perRow[at + c]! > out[start + c]!) out[start + c] = perRow[at + c]!;
-    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += data[row * dims + d]!;
+    const scale = scales[row]!;
+    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += Math.fround(components[row * dims + d]! * scale);
     n++;
   }
   if (n > 0) for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! /= Math.sqrt(n);
@@ -100,7 +115,7 @@ export function denseMeaningSize(space: ConceptSpace): number {
 
 let shared: ConceptSpace | undefined;
 
-/** The concept space over the shipped word vectors, loaded once per process (~50 ms, ~25 MB). */
+/** The concept space over the shipped word vectors, loaded once per process (~50 ms, ~8 MB: int8 components, concept cache). */
 export function defaultConceptSpace(): ConceptSpace {
   shared ??= createConceptSpace(loadWordVectors());
   return shared;
@@ -114,11 +129,11 @@ const meaningScratch: number[] = [];
  * in the head's own concept space. `name` is the model named in the error.
  */
 export function meaningFor(
-  head: { settings: { meaning?: boolean }; space?: ConceptSpace }, tokens: { values: readonly string[]; types: readonly string[] },
+  head: { settings: { meaning?: boolean }; space?: ConceptSpace }, tokens: { values: readonly string[]; types: readonly string[]; words?: readonly string[] },
   given: readonly number[] | undefined, name: string,
 ): readonly number[] | undefined {
   if (!head.settings.meaning) return undefined;
   if (given) return given;
   if (!head.space) throw new Error(`${name} reads word-vector features, but none are loaded`);
-  return denseMeaning(head.space, tokens.values, tokens.types, meaningScratch);
+  return denseMeaning(head.space, tokens.values, tokens.types, meaningScratch, tokens.words);
 }
