@@ -41,6 +41,39 @@ const CHILD_HAZARDS = [
   'the car seat buckle opened on the motorway', 'the bath seat slid and my baby went under', 'small parts snapped off the rattle and she choked on one',
   'the gate came off the wall and fell on my toddler', 'the slime kit burned my daughter\'s hands', 'the window blind cord wrapped round his neck',
 ];
+// Round two (safety2): reports shaped as a thing, a place in it and what was there, so
+// that drinks, snacks and restaurant meals are learnt as well as sandwiches; tools and
+// falls told as what gave way and what it did; sickness told without the word "sick".
+const CONTAINERS = ['my can of', 'the bottle of', 'the carton of', 'my cup of', 'the jar of', 'the packet of', 'the bag of', 'my bowl of',
+  'the tin of', 'my plate of', 'the box of', 'my takeaway'];
+const CONSUMABLES = ['cola', 'lemonade', 'orange juice', 'iced tea', 'energy drink', 'beer', 'cider', 'milk', 'coffee', 'smoothie',
+  'sparkling water', 'soup', 'crisps', 'nuts', 'granola', 'biscuits', 'rice', 'noodles', 'curry', 'salad', 'fries', 'tacos', 'ramen',
+  'oat bar', 'popcorn', 'sweets', 'cat food', 'dog biscuits', 'protein bars', 'dumplings'];
+const INTRUDERS = ['a sliver of glass', 'a bit of wire', 'a dead beetle', 'a moth', 'a plaster', 'a chunk of hard plastic', 'a metal shaving',
+  'a fingernail', 'a tooth', 'larvae', 'a rusty screw', 'a piece of rubber glove', 'a splinter of wood', 'a cigarette end', 'slimy mould',
+  'a clump of hair', 'a small stone', 'a staple', 'weevils', 'a used bandage'];
+const PLACES = ['at the bottom of', 'floating in', 'stuck to the lid of', 'baked into', 'mixed into', 'halfway through', 'inside'];
+const SEALED = ['', '', ' and it was sealed', ' and i had already eaten most of it', ' 🤢', ' - nearly swallowed it', ' and chipped my tooth',
+  ' and cut my gum', ' from @Acme', ', same batch as my mates'];
+const GAVE_WAY = [
+  ['the ladder', 'folded under me and i broke my ankle'], ['the saw', 'kicked back and gashed my arm'], ['the chisel handle', 'split and the blade went into my palm'],
+  ['the grinder disc', 'shattered and hit my cheek'], ['the hammer head', 'flew off and hit my son'], ['the nail gun', 'fired on its own into my leg'],
+  ['the chair', 'collapsed and i hit my head'], ['the shelf bracket', 'snapped and the shelf landed on my foot'], ['the bike frame', 'cracked and i went over the bars'],
+  ['the scooter brake', 'failed and i ended up in hospital'], ['the treadmill', 'jerked and threw me off'], ['the stool', 'gave way and my gran fell'],
+  ['the pan handle', 'came off and the boiling water went on my leg'], ['the wall socket', 'crackled and gave me a jolt'], ['the hob', 'tingles whenever i touch it'],
+  ['the power tool', 'gives you a tingle through the grip'], ['the battery pack', 'bulged and got too hot to touch'], ['the vape pen', 'hissed and burned my hand'],
+  ['the coffee machine', 'sprayed scalding water at my face'], ['the lid', 'popped off and the hot drink went over my lap'], ['the mug', 'cracked and the tea scalded my leg'],
+  ['the waiter', 'dropped the hot plate on my daughter'], ['the grill plate', 'spat fat into my eye'], ['the garden strimmer', 'threw a stone into my eye'],
+];
+const SICK_AFTER = ['was up all night on the loo after', 'had stomach cramps for hours after', 'got the shakes and a fever after', 'passed out after',
+  'had heart palpitations after', 'was throwing up within an hour of', 'got norovirus from', 'got salmonella from', 'was off work for three days after',
+  'felt dizzy and faint after', 'had a pounding headache and nausea after', 'ended up on a drip after', 'got a burning throat from',
+  'had blotchy welts after', 'had her eyes swell shut after', 'had to go to urgent care after'];
+const SICK_FROM = ['the seafood platter', 'the buffet', 'their chicken', 'the energy drink', 'the new kombucha', 'the juice', 'the cream crackers',
+  'the dip', 'the sushi', 'the burger van', 'the takeaway', 'the smoothie', 'the pre workout', 'the diet pills', 'the iced coffee', 'the kebab',
+  'the school dinner', 'the pet treats', 'the sleep gummies', 'the well water filter'];
+const OFF_TASTE = ['tastes of petrol', 'smells of bleach', 'tastes like paint thinner', 'has a chemical smell', 'tastes of soap and burns my mouth',
+  'made my tongue go numb', 'fizzed when it should not and smelled rotten'];
 const OPENERS = ['', '', '', '', 'warning:', 'PSA', 'ok so', 'seriously', 'please be careful,', 'heads up,', 'um', 'wtf'];
 const CLOSERS = ['', '', '', '', ' please recall this', ' this is dangerous', ' someone could get killed', ' 😡', ' 😢', ' never again', ' is this normal??',
   ' reported it', ' check yours', ' #recall', ' fuming', ' still shaking'];
@@ -58,6 +91,13 @@ const HARMLESS = [
   'the delivery was late again', 'still waiting for my refund', 'the app keeps logging me out', 'wrong size sent, returning it',
   'customer service hung up on me', 'prices went up again', 'the wifi drops every evening', 'the zip broke after a week',
   'the sofa arrived with a scratch', 'my order is missing a item', 'the screen cracked when I dropped it', 'the battery drains by lunch',
+  'the kids are building a fort in the lounge', 'which toy is best for a 4 year old?', 'the puzzle is missing a piece, kids gutted',
+  'the bottle of wine was corked, shame', 'this coffee is too weak for me', 'my cat knocked my drink off the table again',
+  'the saw cuts so clean, great tool', 'the ladder is light and sturdy', 'the restaurant was packed, waited 40 mins for a table',
+  'the soup was a bit salty', 'the crisps were stale', 'the beer is flat tonight', 'found a fiver in my coat pocket',
+  'the juice is too sweet for my taste', 'my dog is scared of the hoover', 'the baby finally slept through the night',
+  'the chemistry homework is killing me', 'the sushi was amazing', 'the energy drink tastes like sweets', 'the smoke machine at the gig was epic',
+  'ran out of milk again', 'the burger was a bit dry', 'tool kit arrived early, great value', 'a knife and fork set for the new flat',
 ];
 
 export interface WrittenSafety {
@@ -76,12 +116,18 @@ export function writtenSafetyTexts(n: number, seed = 20261207): WrittenSafety[] 
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const positive = (): string => {
     const kind = random();
-    if (kind < 0.3) {
+    if (kind < 0.12) return `${pick(INTRUDERS)} ${pick(PLACES)} ${pick(CONTAINERS)} ${pick(CONSUMABLES)}${pick(SEALED)}`;
+    if (kind < 0.2) {
+      const [thing, harm] = pick(GAVE_WAY) as [string, string];
+      return `${thing} ${harm}`;
+    }
+    if (kind < 0.28) return random() < 0.5 ? `${pick(WHO)} ${pick(SICK_AFTER)} ${pick(SICK_FROM)}` : `${pick(CONTAINERS)} ${pick(CONSUMABLES)} ${pick(OFF_TASTE)}`;
+    if (kind < 0.45) {
       const [thing, harm] = pick(DEVICE_HARMS) as [string, string];
       return random() < 0.5 ? `${thing} ${harm}` : `${pick(WHO)}'s ${thing.replace('the ', '')} ${harm}`;
     }
-    if (kind < 0.55) return `${pick(['I', 'we', 'my son', 'my wife', 'my daughter'])} ${pick(FOOD_HARMS)} ${pick(FOODS)}`;
-    if (kind < 0.8) return `${pick(WHO)} ${pick(ILLNESS)} ${pick(ILLNESS_OBJECTS)}`;
+    if (kind < 0.62) return `${pick(['I', 'we', 'my son', 'my wife', 'my daughter'])} ${pick(FOOD_HARMS)} ${pick(FOODS)}`;
+    if (kind < 0.85) return `${pick(WHO)} ${pick(ILLNESS)} ${pick(ILLNESS_OBJECTS)}`;
     return pick(CHILD_HAZARDS);
   };
   const texts = new Set<string>();

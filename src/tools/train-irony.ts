@@ -13,6 +13,7 @@ import { trainLogistic, type TrainingExample } from '../analysis/sentiment/train
 import { safetyDense } from '../analysis/safety/score.js';
 import type { IronyModel } from '../analysis/irony/score.js';
 import { augmentedComplaintTexts } from './complaint-augment.js';
+import { writtenIronyTexts } from './irony-augment.js';
 import { chooseThreshold, macroF1 } from './complaint-data.js';
 import { hashOf, readDoc, type SafetyDoc } from './safety-data.js';
 import { REPO_ROOT, readFlag } from './sentiment-data.js';
@@ -21,6 +22,7 @@ import { loadScorers } from './train-safety.js';
 export const IRONY_SETTINGS: ComplaintSettings = { bucketBits: 18, bigrams: false, negationBigrams: true, charGrams: null, cues: true, contrast: true, meaning: true };
 const TRAINING = { epochs: 5, learningRate: 0.02, l2: 1e-3 };
 const SEED = 20261208;
+const WRITTEN_IRONY = 300;
 
 function example(doc: SafetyDoc): TrainingExample {
   return {
@@ -52,7 +54,9 @@ function main(argv: readonly string[]): void {
   // the written pairs: sarcastic complaints (ironic) and sincere praise in the same frames (not)
   const written = augmentedComplaintTexts(1500).filter((r) => r.kind !== undefined)
     .map((r) => readDoc(scorers, 'written', r.text, r.label, r.fold));
-  const docs = [...tweets, ...written];
+  // let-downs with no fault word the cue lists know, each with a sincere twin (irony-augment.ts)
+  const letDowns = writtenIronyTexts(WRITTEN_IRONY).map((r) => readDoc(scorers, 'written', r.text, r.label, r.fold));
+  const docs = [...tweets, ...written, ...letDowns];
   const oof = new Array<number>(docs.length).fill(0);
   for (let k = 0; k < 5; k++) {
     const model = train(docs.filter((d) => d.fold % 5 !== k));
@@ -64,7 +68,7 @@ function main(argv: readonly string[]): void {
   const threshold = chooseThreshold(asComplaintDocs, tweetOof);
   process.stderr.write(`threshold ${threshold}: out-of-fold macro-F1 on the irony tweets ${macroF1(asComplaintDocs, tweetOof, threshold).toFixed(3)}\n`);
   const model = { ...train(docs), threshold };
-  const file = encodeComplaintModel(model, ['irony/semeval2018-task3 train (CC BY-NC-SA 4.0: non-commercial)', 'earshot-written sarcastic complaints and sincere praise ×600'], 'irony');
+  const file = encodeComplaintModel(model, ['irony/semeval2018-task3 train (CC BY-NC-SA 4.0: non-commercial)', 'earshot-written sarcastic complaints and sincere praise ×600', `earshot-written let-downs and sincere twins ×${WRITTEN_IRONY * 2}`], 'irony');
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   process.stdout.write(`model ${file.version} → ${out} (threshold ${threshold})\n`);
 }

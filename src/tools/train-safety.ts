@@ -23,9 +23,13 @@ export const SAFETY_TRAINING = {
   /** Weak or far-off sets count less; the written posts are the style we score. */
   setWeight: { cpsc: 1, written: 1, 'written-faults': 1, 'semeval-train': 1, complaints: 1, amazon: 0.5, 'amazon-low': 0.5 } as Record<SafetySet, number>,
 };
-export const WRITTEN_SAFETY = 1500;
-/** The most out-of-fold false alarms allowed on everyday posts when the threshold is chosen. */
-const MAX_FALSE_ALARMS = 0.01;
+export const WRITTEN_SAFETY = 2500;
+/**
+ * The most out-of-fold false alarms allowed on each everyday set when the threshold is
+ * chosen. 1.3 % (it was 1 %) was chosen on the dev probes (bench/probes/*.jsonl: recall
+ * 87 %, false alarms 1.6 % against the ≤ 2 % target), never on bench/probes/heldout.
+ */
+const MAX_FALSE_ALARMS = 0.013;
 const SEED = 20261207;
 
 export function loadScorers(): Scorers {

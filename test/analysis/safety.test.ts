@@ -19,6 +19,10 @@ const HARM: Array<[string, string]> = [
   ['cars', 'the car seat buckle came undone while driving'],
   ['tools', 'the drill gave me an electric shock through the handle'],
   ['skincare', 'the lotion burned my skin and left red welts'],
+  // safety2: contamination and illness told without the usual food words (missed before)
+  ['drinks', 'there was a bent nail at the bottom of my can of ginger ale'],
+  ['drinks', 'a sliver of glass was floating in my bottle of apple juice'],
+  ['restaurants', 'the sandwich shop burrito gave three of us salmonella'],
 ];
 const HARMLESS: Array<[string, string]> = [
   ['food', 'this hot sauce burns so good'], ['deals', 'killer deal on headphones today'], ['music', 'the new album is fire'],

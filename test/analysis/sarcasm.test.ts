@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
-import { hasPraiseContrast } from '../../src/analysis/complaint/cues.js';
+import { hasPraiseContrast, hasPraiseWord } from '../../src/analysis/complaint/cues.js';
 import { getTokenizer } from '../../src/analysis/nlp.js';
 import { readSentimentTokens } from '../../src/analysis/sentiment/score.js';
 
@@ -38,6 +38,24 @@ describe('sarcasm: praise around a negative situation', () => {
   it.each(PRAISE)('leaves sincere praise positive: %s', (text) => {
     expect(read(text).sentimentLabel).toBe('positive');
     expect(read(text).complaint).toBe(false);
+  });
+
+  // safety2: praise against a let-down the cue lists do not name (the vectors put a word near
+  // failure) also goes to the irony head, and its praise stops counting from P(irony) 0.6.
+  // Both were scored positive before; written for this test.
+  it.each(['amazing, the courier forgot my street again', 'love paying 9 quid a month for adverts. so fun'])(
+    'reads a let-down told with praise as sarcasm: %s', (text) => {
+      expect(read(text).sentimentLabel).not.toBe('positive');
+    });
+
+  it('finds a praise word unless it is negated', () => {
+    const praise = (text: string) => {
+      const tokens = readSentimentTokens(getTokenizer().readDoc(text));
+      return hasPraiseWord(tokens.values, tokens.types);
+    };
+    expect(praise('amazing, the courier forgot my street')).toBe(true);
+    expect(praise('not great, the courier forgot my street')).toBe(false);
+    expect(praise('the courier forgot my street')).toBe(false);
   });
 
   it('does not read negated praise or praise alone as the contrast', () => {

@@ -102,6 +102,18 @@ export function hasPraiseContrast(values: readonly string[], types: readonly str
   return false;
 }
 
+/** A praise word not negated just before it ("love", "great job"; not "not great"). */
+export function hasPraiseWord(values: readonly string[], types: readonly string[], words: readonly string[] = cueWords(values)): boolean {
+  let sinceNegator = 99;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] === 'punctuation') { sinceNegator = 99; continue; }
+    const word = words[i] ?? '';
+    if (NEGATORS.has(word)) { sinceNegator = 0; continue; }
+    if (++sinceNegator > 2 && PRAISE.has(word)) return true;
+  }
+  return false;
+}
+
 /** Word → its cue class, for tests and the README. */
 export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());

@@ -10,25 +10,30 @@ const CLASSES = {
   /** Harm by heat, fire or electricity. */
   heat: `burn burns burned burnt burning scald scalded scalding blister blistered blisters fire fires flames flame smoke
     smoking smoked smouldering smoldering melted melting scorched singed overheated overheating overheat explode exploded
-    exploding explosion sparks spark sparked sparking shock shocked shocks electrocuted zapped`,
+    exploding explosion sparks spark sparked sparking shock shocked shocks electrocuted zapped zap jolt jolted tingle
+    tingles tingling hissing swelled bulged bulging blaze charred scorch`,
   /** A wound, a fall or a broken body part. */
   wound: `cut cuts sliced gash bleeding bled blood bloody stitches injured injury injuries hurt hurts wound bruise bruised
-    bruises fractured fracture concussion sprained pinched trapped crushed fell tipped collapsed`,
+    bruises fractured fracture concussion sprained pinched trapped crushed fell tipped collapsed dislocated limping
+    gashed stabbed lacerated whiplash`,
   /** Choking or swallowing. */
   choke: `choke choked choking swallowed swallow ingested suffocate suffocated suffocation strangled gagging gagged`,
   /** Illness after eating, drinking or using something. */
   illness: `sick vomit vomited vomiting puke puked puking threw nausea nauseous diarrhea diarrhoea poisoning poisoned
-    fever cramps ill unwell seizure seizures dizzy faint fainted headache`,
+    fever cramps ill unwell seizure seizures dizzy faint fainted headache nausea dizziness cramping dehydration
+    dehydrated woozy disoriented chills palpitations salmonella listeria norovirus e.coli botulism`,
   /** An allergic or skin reaction. */
   allergy: `allergic allergy allergies anaphylaxis epipen rash rashes hives itchy itching itch swelling swollen eczema
-    irritation reaction reacted breakout`,
+    irritation reaction reacted breakout dermatitis inflammation inflamed welts
+    blotchy tingly`,
   /** Something in food that should not be there. */
   foreign: `glass shard shards splinter splinters metal staple staples screw screws wire bolt plastic piece pieces chunk
     fragment insect insects bug bugs maggot maggots worm worms cockroach roach hair hairs stone pebble mould mold moldy
-    mouldy`,
+    mouldy beetle moth larvae weevils fingernail bandage`,
   /** Toxic or dangerous substances. */
   toxic: `toxic fumes chemical chemicals poison poisonous bleach lead asbestos carbon monoxide gas leak leaking rancid
-    contaminated contamination recall recalled`,
+    contaminated contamination recall recalled noxious inhaled inhaling
+    flammable ammonia chlorine solvent`,
   /** Medical care. */
   care: `hospital hospitalised hospitalized er a&e ambulance paramedics doctor doctors gp vet vets clinic emergency
     urgent poison-control treated treatment`,
