@@ -4,6 +4,7 @@
 // passes a post. Weights were chosen on the DEV half of bench/probes/languages/ only
 // (`npm run bench:lang` prints dev and held-out figures and the "negative = complaint"
 // baseline); the held-out half was measured once.
+import { createHash } from 'node:crypto';
 import type { SentimentResult } from '../sentiment/types.js';
 import { COMPLAINT_CUES, type CueLists } from './complaint-cues.js';
 
@@ -48,6 +49,13 @@ export const LANGUAGE_COMPLAINT_WEIGHTS: Readonly<ComplaintWeights> = {
 };
 
 const CAP = { problem: 3, fixed: 2, harm: 2 } as const;
+
+/**
+ * `cues-<hash of the cue lists and weights>`: part of the language models' version, so a
+ * changed list re-scores every stored mention.
+ */
+export const LANGUAGE_COMPLAINT_VERSION = `cues-${createHash('sha256')
+  .update(JSON.stringify({ cues: COMPLAINT_CUES, weights: LANGUAGE_COMPLAINT_WEIGHTS, cap: CAP })).digest('hex').slice(0, 8)}`;
 
 interface Compiled {
   problem: RegExp;
