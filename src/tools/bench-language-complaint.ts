@@ -79,6 +79,16 @@ export function benchLanguageComplaint(write: (line: string) => void = (l) => pr
   }
   line('all', 'dev', pooled.dev);
   line('all', 'held-out', pooled.held);
+  // the older sentiment probes (issue 32's first part): their negative posts are all complaints
+  const models = loadLanguageModels();
+  const older = readFileSync(join(REPO_ROOT, 'bench', 'probes', 'languages.jsonl'), 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l) as { lang: string; text: string; label: number })
+    .filter((p) => (PROBE_LANGUAGES as readonly string[]).includes(p.lang))
+    .map((p) => ({ probe: { id: '', text: p.text, complaint: p.label === 0 ? 1 : 0, safety: 0, kind: '' }, cues: countCues(p.lang, p.text)!,
+      sentiment: scoreLanguageSentiment(models.sentiment.get(p.lang)!, p.text) }));
+  const a = figures(older, ours(LANGUAGE_COMPLAINT_WEIGHTS));
+  const b = figures(older, baseline);
+  write(`bench/probes/languages.jsonl (${older.length} posts, negative = complaint): earshot acc ${a.acc.toFixed(2)}, baseline ${b.acc.toFixed(2)}`);
 }
 
 /** Grid search on the DEV half only: prints the best weights by pooled dev accuracy. */
