@@ -1,7 +1,7 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast, hasPraiseWord } from './complaint/cues.js';
 import { mentionLanguage } from './language/detect.js';
-import { otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
+import { otherLanguageComplaint, otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
 import { scoreComplaintTokens, type ComplaintResult } from './complaint/index.js';
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
@@ -16,6 +16,7 @@ import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
+import type { LanguageComplaint } from './language/complaint.js';
 import { boundForAnalysis } from './bound-text.js';
 import { cueWords } from './cue-words.js';
 
@@ -75,6 +76,8 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       { lang: headLang, wordFeatures: english && shared && sharedIntent ? features : undefined, meaning });
     // a language with its own sentiment model takes that sentiment; English keeps every head
     const other = english ? null : otherLanguageSentiment(models.languages, lang, text);
+    // fr/de/es/pt/it: complaint and safety from their cue lists and that sentiment
+    const otherComplaint = otherLanguageComplaint(other, lang, text);
     const sentiment = other ?? sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
     const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
       .map((t) => ({ key: t.key, display: t.display }));
@@ -88,18 +91,21 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       sentimentScore: Math.round(sentiment.score * 1000) / 1000,
       sentimentLabel: sentiment.label,
       // the yes/no is read off the stored (rounded) score, so an export's score and flag always agree
-      complaintScore: round3(complaint.score),
-      complaint: round3(complaint.score) >= models.complaint.threshold,
-      safetyScore: round3(safety.score),
-      safety: round3(safety.score) >= models.safety.threshold,
-      ...intentFields(intent),
+      ...(otherComplaint ? otherLanguageFields(otherComplaint) : {
+        complaintScore: round3(complaint.score),
+        complaint: round3(complaint.score) >= models.complaint.threshold,
+        safetyScore: round3(safety.score),
+        safety: round3(safety.score) >= models.safety.threshold,
+        // no intent heads in other languages: their scores stay absent (NULL), not 0
+        ...intentFields(intent),
+      }),
       clusterKey: key,
       // copies by many authors count as a campaign, retweets and one author's repeats as one voice
       cluster: voiceCluster(key, text, voice),
       voice,
       terms,
       lang,
-      scored: scoredHeads(english, other),
+      scored: scoredHeads(english, other, otherComplaint),
       // each brand drops its own names only: the rival's name stays a topic of the other
       ...(others.length > 0 ? { termsByBrand: [{ brand: first, terms }, ...others.map((brand) => ({ brand, terms: termsOf(brand) }))] } : {}),
     };
@@ -139,6 +145,11 @@ function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: Senti
 /** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */
 function sarcasticComplaint(scored: ComplaintResult, irony: number): ComplaintResult {
   return irony < SARCASTIC_COMPLAINT ? scored : { ...scored, score: Math.max(scored.score, irony) };
+}
+
+/** A cue-scored language's complaint and safety, flags read off the stored (rounded) scores like the English ones. */
+function otherLanguageFields(c: LanguageComplaint): Pick<AnalysisRecord, 'complaintScore' | 'complaint' | 'safetyScore' | 'safety'> {
+  return { complaintScore: round3(c.score), complaint: c.complaint, safetyScore: round3(c.safetyScore), safety: c.safety };
 }
 
 function intentFields(intent: IntentResult): Pick<AnalysisRecord, 'questionScore' | 'question' | 'suggestionScore' | 'suggestion'> {

@@ -413,8 +413,10 @@ export interface AnalysisRecord {
   /** ISO 639-1 code of the post's language (the source's tag, else detected), `und` when not known. */
   lang?: string;
   /**
-   * What the models could score: `all` (English, or unknown and read as English), `sentiment`
-   * (a language with a sentiment model only: complaint and safety are not scored), `none`
+   * What the models could score: `all` (sentiment, complaint and safety: English, or unknown
+   * and read as English, by the English models; fr, de, es, pt and it by their sentiment model
+   * and cue lists, with no question or suggestion score), `sentiment` (a language with a
+   * sentiment model only, ar: complaint and safety are not scored), `none`
    * (no model for the language: sentiment, complaint and safety are stored as 0 and mean nothing).
    */
   scored?: Scored;

@@ -4,12 +4,14 @@
 // 2. Language identification: accuracy and `und` share on papluca-test (the languages
 //    earshot scores) and on the UMSAB validation tweets, all and short (≤ 60 characters).
 // 3. Analyser throughput on mixed-language and on English posts, per CPU-second.
+// 4. Complaint and safety cues per language on bench/probes/languages/ (dev and held out).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
 import { detectTextLanguage } from '../analysis/language/detect.js';
 import { loadLanguageModels } from '../analysis/language/models.js';
 import { FASTTEXT_TEST_F1, UMSAB_FOLDERS, multilingualDir, readUmsab } from './language-data.js';
+import { benchLanguageComplaint } from './bench-language-complaint.js';
 import { evaluate } from './train-languages.js';
 import { REPO_ROOT } from './sentiment-data.js';
 
@@ -20,6 +22,7 @@ function main(argv: readonly string[]): void {
   benchSentiment(dir);
   benchIdentification(dir);
   benchThroughput(dir);
+  benchLanguageComplaint();
 }
 
 function benchSentiment(dir: string): void {

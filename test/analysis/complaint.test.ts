@@ -62,8 +62,8 @@ describe('the complaint score', () => {
     expect(sentimentGivenComplaint(negative, { score: 0.99 }, 0.3).label).toBe('negative');
   });
 
-  it('leaves posts in other languages unscored', () => {
-    const r = analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text: 'la tapa se rompió el primer día', lang: 'es', brands: ['Acme'] });
+  it('leaves posts in languages with no complaint cues unscored (fr/de/es/pt/it: test/analysis/language-complaint.test.ts)', () => {
+    const r = analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text: 'het deksel brak de eerste dag', lang: 'nl', brands: ['Acme'] });
     expect(r).toMatchObject({ complaintScore: 0, complaint: false });
   });
 

@@ -45,10 +45,18 @@ describe('the language of a post', () => {
 });
 
 describe('scoring by language', () => {
-  it('scores a language with a model with its own sentiment head, and leaves complaint and safety unscored', () => {
+  it('scores fr/de/es/pt/it with their own sentiment head and cue lists for complaint and safety, no intent', () => {
     const r = run('El pedido nunca llegó y nadie contesta, pésimo servicio 😡');
-    expect([r.lang, r.scored, r.sentimentLabel, r.complaint, r.safety]).toEqual(['es', 'sentiment', 'negative', false, false]);
-    expect(run('Me encanta, muchas gracias por todo, excelente servicio 😍').sentimentLabel).toBe('positive');
+    expect([r.lang, r.scored, r.sentimentLabel, r.complaint, r.safety]).toEqual(['es', 'all', 'negative', true, false]);
+    // question and suggestion have no model here: absent (stored NULL), not a confident 0
+    expect([r.questionScore, r.suggestionScore]).toEqual([undefined, undefined]);
+    const praise = run('Me encanta, muchas gracias por todo, excelente servicio 😍');
+    expect([praise.sentimentLabel, praise.complaint]).toEqual(['positive', false]);
+  });
+
+  it('leaves complaint and safety unscored in a language with a sentiment model only (ar)', () => {
+    const r = run('الطلب لم يصل وخدمة العملاء لا ترد، خدمة سيئة جدا', 'ar');
+    expect([r.lang, r.scored, r.complaint, r.complaintScore, r.safety]).toEqual(['ar', 'sentiment', false, 0, false]);
   });
 
   it('leaves a language with no model unscored: 0 and neutral as stored, marked none', () => {

@@ -31,13 +31,16 @@ for (const backend of backends) describe.skipIf(!backend.available)(`post langua
 
     const status = await run(['status']);
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toContain('Languages (analysed): es 3 (3 sentiment only), en 2, nl 1 (1 unscored)');
+    // Spanish has sentiment and the complaint cues (issue 32): fully scored, nothing "sentiment only"
+    expect(status.stdout).toContain('Languages (analysed): es 3, en 2, nl 1 (1 unscored)');
     expect(status.stdout).toContain('1 analysed mention(s) are in a language earshot has no model for');
 
     const exported = await run(['export', '--format', 'jsonl', '--lang', 'es,nl']);
     expect(exported.code, exported.stderr).toBe(0);
     const rows = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows.map((r) => [r.id, r.lang, r.is_complaint]).sort()).toEqual([['k2', 'es', null], ['k3', 'es', null], ['k4', 'nl', null], ['k5', 'es', null]]);
+    expect(rows.map((r) => [r.id, r.lang, r.is_complaint]).sort()).toEqual([['k2', 'es', true], ['k3', 'es', false], ['k4', 'nl', null], ['k5', 'es', false]]);
+    // no intent heads in Spanish: its question score is unknown, not 0
+    expect([rows.find((r) => r.id === 'k2')!.question, rows.find((r) => r.id === 'k2')!.is_question]).toEqual([null, null]);
     expect(rows.find((r) => r.id === 'k4')!.sentiment_label).toBeNull();
     expect(rows.find((r) => r.id === 'k2')!.sentiment_label).toBe('negative');
 

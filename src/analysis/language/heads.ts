@@ -1,8 +1,11 @@
 // Which heads a mention's language allows. English (and text of no known language, read
-// as English as before) goes through the English models unchanged; a language with a
-// sentiment model gets that sentiment only; any other language is left unscored.
+// as English as before) goes through the English models unchanged; fr, de, es, pt and it
+// get their own sentiment model plus the cue scorer for complaint and safety (complaint.ts);
+// another language with a sentiment model (ar) gets that sentiment only; any other
+// language is left unscored. Question and suggestion are English only.
 import type { SentimentResult } from '../sentiment/types.js';
 import type { Scored } from '../../store/store.js';
+import { scoreLanguageComplaint, type LanguageComplaint } from './complaint.js';
 import { UNDETERMINED } from './detect.js';
 import { scoreLanguageSentiment, type LanguageModels } from './models.js';
 
@@ -17,6 +20,12 @@ export function otherLanguageSentiment(models: LanguageModels | undefined, lang:
   return model ? scoreLanguageSentiment(model, text) : null;
 }
 
-export function scoredHeads(english: boolean, sentiment: SentimentResult | null): Scored {
-  return english ? 'all' : sentiment ? 'sentiment' : 'none';
+/** Complaint and safety of a post not in English, from its sentiment; null when its language has no cue lists. */
+export function otherLanguageComplaint(sentiment: SentimentResult | null, lang: string, text: string): LanguageComplaint | null {
+  return sentiment ? scoreLanguageComplaint(lang, text, sentiment) : null;
+}
+
+/** `all`: sentiment, complaint and safety; `sentiment`: sentiment only; `none`: nothing. */
+export function scoredHeads(english: boolean, sentiment: SentimentResult | null, complaint: LanguageComplaint | null = null): Scored {
+  return english || (sentiment && complaint) ? 'all' : sentiment ? 'sentiment' : 'none';
 }

@@ -8,6 +8,7 @@ import { decodeModel, type ModelFile } from '../sentiment/model-file.js';
 import { extractFeatures } from '../sentiment/features.js';
 import { predictProbs } from '../sentiment/score.js';
 import type { SentimentModel, SentimentResult } from '../sentiment/types.js';
+import { LANGUAGE_COMPLAINT_VERSION } from './complaint.js';
 import { DEFAULT_LANGUAGES_PATH } from './model-path.js';
 import { splitWords } from './tokens.js';
 
@@ -33,7 +34,8 @@ export function loadLanguageModels(path: string = DEFAULT_LANGUAGES_PATH): Langu
 export function decodeLanguageModels(file: LanguagesFile): LanguageModels {
   if (file.format !== LANGUAGES_FORMAT) throw new Error(`unsupported language model format: ${file.format}`);
   const sentiment = new Map(Object.entries(file.sentiment).map(([code, model]) => [code, decodeModel(model)]));
-  return { version: file.version, sentiment };
+  // the cue scorer (complaint.ts) is read with these models: its version is theirs too
+  return { version: `${file.version}+${LANGUAGE_COMPLAINT_VERSION}`, sentiment };
 }
 
 /** The file for a set of per-language models; its version is a hash of their versions. */
