@@ -13,6 +13,13 @@ export interface MentionItem {
   engagement: number;
   complaint: boolean;
   safety: boolean;
+  question: boolean;
+  suggestion: boolean;
+}
+
+/** What the mention is, most urgent first: the tags a per-mention message shows. */
+export function mentionTags(m: MentionItem): string[] {
+  return (['safety', 'complaint', 'question', 'suggestion'] as const).filter((kind) => m[kind]);
 }
 
 /** The command that lists every mention of the run's span, left-out ones included. */
@@ -39,7 +46,7 @@ export function renderSlackMentions(mentions: readonly MentionItem[], leftOut: n
 function mentionText(m: MentionItem): string {
   const quote = m.text.replace(/\s+/g, ' ').trim();
   const clipped = quote.length > 280 ? `${quote.slice(0, 279)}…` : quote;
-  const tags = [...(m.safety ? ['safety'] : []), ...(m.complaint ? ['complaint'] : [])];
+  const tags = mentionTags(m);
   const link = m.url && /^https?:\/\//i.test(m.url) ? ` · <${m.url.replace(/[|<>&\s]/g, (c) => encodeURIComponent(c))}|open>` : '';
   return `>${escapeSlack(clipped)}\n— ${escapeSlack(m.brand)} · ${escapeSlack(m.source)}${m.author ? ` · ${escapeSlack(m.author)}` : ''}, ${m.createdAt.slice(0, 16).replace('T', ' ')} · ${m.engagement} engagement${tags.length ? ` · ${tags.join(', ')}` : ''}${link}`;
 }

@@ -593,6 +593,8 @@ export interface ExportQuery {
   safety?: boolean;
   /** Only questions or only suggestions (effective flags: a human label wins). */
   intent?: IntentKind;
+  /** Leave out mentions labelled `handled` (answered): a per-mention alert never posts them. */
+  unhandled?: boolean;
   /** FTS5 query syntax on SQLite; falls back to literal words. */
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
