@@ -90,6 +90,16 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect(md.stdout).toMatch(/^# Ideas for Kettleby\n/);
     expect(md.stdout).toMatch(/## 1\. timer/);
     expect((await run(['ideas', '--format', 'csv'])).stdout.split(/\r?\n/)[0]).toMatch(/^rank,idea,terms,voices,mentions,/);
+    const page = await run(['ideas', '--brand', 'Kettleby', '--since', '7d', '--format', 'html']);
+    expect(page.code, page.stderr).toBe(0);
+    expect(page.stdout).toMatch(/^<!doctype html>/);
+    expect(page.stdout).toMatch(/<h3><span class="rank">#1<\/span> timer <span class="badge/);
+    expect(page.stdout).toContain('<code>x:i3</code>');
+    expect(page.stdout).not.toContain('<script');
+    const inboxPage = await run(['inbox', '--brand', 'Kettleby', '--format', 'html']);
+    expect(inboxPage.code, inboxPage.stderr).toBe(0);
+    expect(inboxPage.stdout).toContain('<title>Inbox for Kettleby</title>');
+    expect(inboxPage.stdout).toMatch(/<span class="badge question">question<\/span> <q>does the kettleby travel kettle work on 110v\?<\/q>/);
   }, 90_000);
 
   it('refuses a bad --intent and a bad intent label in one line with exit 2', async () => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { readInboxItems, type InboxItem } from '../../core/inbox.js';
 import { neutraliseCell } from '../../report/csv.js';
+import { renderInboxHtml } from '../../report/intents-html.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
@@ -12,7 +13,7 @@ interface InboxFlags { brand?: string; source?: string; since: string; until?: s
 
 export const inboxCommand = addFormatOption(
   new Command('inbox').description('mentions that likely need a reply (safety reports, complaints, questions), newest day first, most urgent first within a day'),
-  ['table', 'json', 'csv'],
+  ['table', 'json', 'csv', 'html'],
   'table',
 )
   .option('--brand <name>', 'only this brand')
@@ -27,11 +28,11 @@ export const inboxCommand = addFormatOption(
     // a read command: never creates, migrates or writes the store
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
-    const items = await readInboxItems(store, {
-      brand, source: flags.source?.toLowerCase(), limit: flags.limit,
-      since: parseTimePoint(flags.since, '--since', ctx.now), until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
-    });
+    const since = parseTimePoint(flags.since, '--since', ctx.now);
+    const until = flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined;
+    const items = await readInboxItems(store, { brand, source: flags.source?.toLowerCase(), limit: flags.limit, since, until });
     if (flags.format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (flags.format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
     if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
     ctx.out.data(renderTable(['when', 'why', 'id', 'author', 'text', 'engagement', 'link'],
