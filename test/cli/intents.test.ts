@@ -96,6 +96,10 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect(page.stdout).toMatch(/<h3><span class="rank">#1<\/span> timer <span class="badge/);
     expect(page.stdout).toContain('<code>x:i3</code>');
     expect(page.stdout).not.toContain('<script');
+    const inboxMd = await run(['inbox', '--brand', 'Kettleby', '--format', 'markdown']);
+    expect(inboxMd.code, inboxMd.stderr).toBe(0);
+    expect(inboxMd.stdout).toMatch(/^# Inbox for Kettleby\n/);
+    expect(inboxMd.stdout).toMatch(/^- \*\*question\*\* does the kettleby travel kettle work on 110v\? — Reddit · user1 · /m);
     const inboxPage = await run(['inbox', '--brand', 'Kettleby', '--format', 'html']);
     expect(inboxPage.code, inboxPage.stderr).toBe(0);
     expect(inboxPage.stdout).toContain('<title>Inbox for Kettleby</title>');

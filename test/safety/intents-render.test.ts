@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IdeasResult } from '../../src/core/ideas.js';
 import type { InboxItem } from '../../src/core/inbox.js';
 import { renderIdeasHtml, renderInboxHtml } from '../../src/report/intents-html.js';
+import { renderIdeasMarkdown, renderInboxMarkdown } from '../../src/report/intents-text.js';
 import { makeTempDir } from '../support/cli.js';
 import { CHROMIUM, hasChromium, layoutFile, visitFile } from '../reliability/chromium.js';
 
@@ -63,6 +64,26 @@ describe('ideas and inbox pages', () => {
     expect(page).toMatch(/<span class="badge safety">safety<\/span> <q>the kettle sparked/);
     expect(page).toContain('<code>x:q1</code>');
     expect(renderInboxHtml([], { since: '2026-11-24T09:31:00.000Z' })).toContain('The inbox is empty');
+  });
+});
+
+describe('ideas and inbox in Markdown', () => {
+  it('keep post text inert and link only http(s): a javascript: URL is never a link, a line break never a heading', () => {
+    const r = ideas();
+    r.ideas[1]!.samples[0]!.text = 'refills please\n# Not a heading\n[click](https://evil.example)';
+    const md = renderIdeasMarkdown(r);
+    expect(md).toMatch(/^# Ideas for Kettleby\n/);
+    expect(md).toContain('## 1. timer, boil');
+    expect(md).toContain(' · <https://x.com/amy/status/3> — `x:i3`');
+    expect(md).not.toContain('javascript:');
+    expect(md).not.toMatch(/^# Not/m);
+    expect(md).toContain('\\[click\\]\\(https\\://evil.example\\)');
+    expect(md).not.toMatch(/(^|[^\\])<(script|img)/);
+    const inboxMd = renderInboxMarkdown(inbox(), { brand: 'Kettleby', since: '2026-11-24T09:31:00.000Z' });
+    expect(inboxMd.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## 1 Dec', '## 30 Nov']);
+    expect(inboxMd).toContain('- **safety** the kettle sparked and burnt my hand — X · cy · 1 Dec, 08:00 · 2 engagement · <https://x.com/cy/status/1> · `x:s1`');
+    expect(inboxMd).not.toContain('javascript:');
+    expect(inboxMd).not.toMatch(/(^|[^\\])<(script|img)/);
   });
 });
 

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readInboxItems, type InboxItem } from '../../core/inbox.js';
 import { neutraliseCell } from '../../report/csv.js';
 import { renderInboxHtml } from '../../report/intents-html.js';
+import { renderInboxMarkdown } from '../../report/intents-text.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
@@ -13,7 +14,7 @@ interface InboxFlags { brand?: string; source?: string; since: string; until?: s
 
 export const inboxCommand = addFormatOption(
   new Command('inbox').description('mentions that likely need a reply (safety reports, complaints, questions), newest day first, most urgent first within a day'),
-  ['table', 'json', 'csv', 'html'],
+  ['table', 'markdown', 'json', 'csv', 'html'],
   'table',
 )
   .option('--brand <name>', 'only this brand')
@@ -32,6 +33,7 @@ export const inboxCommand = addFormatOption(
     const until = flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined;
     const items = await readInboxItems(store, { brand, source: flags.source?.toLowerCase(), limit: flags.limit, since, until });
     if (flags.format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (flags.format === 'markdown') return ctx.out.data(renderInboxMarkdown(items, { brand, since, until }));
     if (flags.format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
     if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
