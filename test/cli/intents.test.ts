@@ -96,6 +96,16 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect(page.stdout).toMatch(/<h3><span class="rank">#1<\/span> timer <span class="badge/);
     expect(page.stdout).toContain('<code>x:i3</code>');
     expect(page.stdout).not.toContain('<script');
+    // the report's ideas section, only when asked: a report without it keeps its bytes
+    const reportMd = await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'markdown']);
+    expect(reportMd.code, reportMd.stderr).toBe(0);
+    expect(reportMd.stdout).toMatch(/^### Ideas from customers: \d+ suggestions?, 1 Nov to 1 Dec$/m);
+    expect(reportMd.stdout).toMatch(/^- \*\*timer, kettle\*\*: 3 voice\(s\), 3 mention\(s\), \w+ — “would love a timer/m);
+    const reportHtml = await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'html']);
+    expect(reportHtml.stdout).toMatch(/<section id="ideas">[\s\S]*<span class="rank">#1<\/span> timer /);
+    expect(JSON.parse((await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'json'])).stdout).ideas.ideas[0]).toMatchObject({ label: 'timer', voices: 3 });
+    expect(JSON.parse((await run(['report', '--brand', 'Kettleby', '--format', 'json'])).stdout)).not.toHaveProperty('ideas');
+    expect((await run(['report', '--brand', 'Kettleby', '--format', 'html'])).stdout).not.toContain('id="ideas"');
     const inboxMd = await run(['inbox', '--brand', 'Kettleby', '--format', 'markdown']);
     expect(inboxMd.code, inboxMd.stderr).toBe(0);
     expect(inboxMd.stdout).toMatch(/^# Inbox for Kettleby\n/);

@@ -5,6 +5,9 @@ import type { IdeasResult } from '../../src/core/ideas.js';
 import type { InboxItem } from '../../src/core/inbox.js';
 import { renderIdeasHtml, renderInboxHtml } from '../../src/report/intents-html.js';
 import { renderIdeasMarkdown, renderInboxMarkdown } from '../../src/report/intents-text.js';
+import type { Report } from '../../src/domain/report.js';
+import { renderReportHtml } from '../../src/report/report-html.js';
+import { renderReportMarkdown, renderReportTable } from '../../src/report/report-text.js';
 import { makeTempDir } from '../support/cli.js';
 import { CHROMIUM, hasChromium, layoutFile, visitFile } from '../reliability/chromium.js';
 
@@ -67,6 +70,35 @@ describe('ideas and inbox pages', () => {
   });
 });
 
+/** A quiet report (no issues) with the month's ideas (`report --ideas`). */
+function reportWithIdeas(long = false): Report {
+  const { brand: _, ...section } = ideas(long);
+  return {
+    brand: 'Kettleby', generatedAt: '2026-12-01T09:31:00.000Z', at: '2026-12-01T09:31:00.000Z',
+    window: { from: '2026-11-29T09:31:00.000Z', to: '2026-12-01T09:31:00.000Z', hours: 48 },
+    baseline: { from: '2026-11-15T09:31:00.000Z', to: '2026-11-29T09:31:00.000Z', hours: 336 },
+    totals: { windowMentions: 20, baselineMentions: 90, windowNegativeShare: 0.1, baselineNegativeShare: 0.1, windowComplaintShare: 0.1, baselineComplaintShare: 0.1 },
+    warnings: [], daily: Array.from({ length: 16 }, (_d, i) => ({ day: `2026-11-${String(15 + i).padStart(2, '0')}`, mentions: 6, negative: 1, positive: 2, complaints: 1 })),
+    issues: [], trends: [], ideas: section,
+  };
+}
+
+describe('the report\'s ideas section (report --ideas)', () => {
+  it('shows each idea in every format, escaped, and leaves a report without it as it was', () => {
+    const with_ = reportWithIdeas();
+    const { ideas: _, ...without } = with_;
+    const html = renderReportHtml(with_);
+    expect(html).toMatch(/<section id="ideas"><h2>Ideas from customers: 5 suggestions, 1 Nov to 1 Dec/);
+    expect(html).toContain('<span class="rank">#1</span> timer <span class="badge rising">rising</span>');
+    expect(html).not.toMatch(/<script|<img|\son[a-z]+="|javascript:/i);
+    expect(renderReportHtml(without)).not.toMatch(/id="ideas"|\.card\{/);
+    expect(renderReportMarkdown(with_)).toContain('- **timer, boil**: 3 voice(s), 3 mention(s), rising — “please add a timer &lt;script');
+    expect(renderReportMarkdown(with_)).not.toContain('javascript:');
+    expect(renderReportTable(with_, false)).toMatch(/Ideas from customers: 5 suggestions, 1 Nov to 1 Dec:\n.*\n.*idea.*voices/);
+    expect(renderReportTable(without, false)).not.toContain('Ideas');
+  });
+});
+
 describe('ideas and inbox in Markdown', () => {
   it('keep post text inert and link only http(s): a javascript: URL is never a link, a line break never a heading', () => {
     const r = ideas();
@@ -91,7 +123,7 @@ describe.skipIf(!hasChromium)('ideas and inbox pages in headless Chromium', () =
   const tmp = makeTempDir('earshot-intents-layout-');
   afterAll(() => tmp.cleanup());
   const shots = process.env.EARSHOT_SCREENSHOTS;
-  const pages = { ideas: () => renderIdeasHtml(ideas(true)), inbox: () => renderInboxHtml(inbox(true), { brand: 'Kettleby', since: '2026-11-24T09:31:00.000Z' }) };
+  const pages = { ideas: () => renderIdeasHtml(ideas(true)), report: () => renderReportHtml(reportWithIdeas(true)), inbox: () => renderInboxHtml(inbox(true), { brand: 'Kettleby', since: '2026-11-24T09:31:00.000Z' }) };
 
   it.each(Object.keys(pages) as Array<keyof typeof pages>)('%s: long words and URLs wrap inside their cards, no sideways scrolling at 1280 and 390 px; nothing runs', async (name) => {
     const path = join(tmp.dir, `${name}.html`);
