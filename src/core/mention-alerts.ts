@@ -64,7 +64,7 @@ async function alertMentions(
   if (fresh.length === 0) return null;
   const shown = fresh.slice(0, match.maxPerRun);
   const leftOut = fresh.length - shown.length;
-  const exportHint = mentionsExportCommand(brands, since, options.now.toISOString());
+  const exportHint = mentionsExportCommand(brands, since, options.now.toISOString(), match.only);
   const batch: MentionBatch = { target: name, url: targetAddress(target), mentions: shown, leftOut };
   if (target.type === 'email') {
     const messageId = stableMessageId(target.from, ['mentions', hash, ...shown.map((m) => `${m.source}:${m.id}`)]);

@@ -22,9 +22,10 @@ export function mentionTags(m: MentionItem): string[] {
   return (['safety', 'complaint', 'question', 'suggestion'] as const).filter((kind) => m[kind]);
 }
 
-/** The command that lists every mention of the run's span, left-out ones included. */
-export function mentionsExportCommand(brands: readonly string[], since: string, until: string): string {
-  return shellCommand(['earshot', 'export', ...(brands.length === 1 ? ['--brand', brands[0]!] : []), '--since', since, '--until', until]);
+/** The command that lists every mention of the run's span, left-out ones included (only the one kind a target takes, when it takes one). */
+export function mentionsExportCommand(brands: readonly string[], since: string, until: string, only: readonly string[] = []): string {
+  const kind = only.length !== 1 ? [] : only[0] === 'question' || only[0] === 'suggestion' ? ['--intent', only[0]] : [`--${only[0]}`];
+  return shellCommand(['earshot', 'export', ...(brands.length === 1 ? ['--brand', brands[0]!] : []), ...kind, '--since', since, '--until', until]);
 }
 
 export function mentionsTitle(mentions: readonly MentionItem[]): string {

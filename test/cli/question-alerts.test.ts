@@ -91,6 +91,8 @@ for (const backend of backends) describe.skipIf(!backend.available)(`question an
     expect(sections[0]).toContain('does the kettleby travel kettle work on 110v?');
     expect(sections[0]).toMatch(/5 engagement · question · <https:\/\/reddit\.com\/r\/k\/q2\|open>/);
     expect(sections[1]).toContain('dishwasher safe');
+    // the left-out one is in the export the message names: the questions of the span
+    expect(JSON.stringify(slack)).toContain('earshot export --brand Kettleby --intent question --since 2026-11-30T09:31:00.000Z --until 2026-12-01T09:31:00.000Z');
     const hook = JSON.parse(receiver.hits(hookPath)[0]!.body);
     expect(hook).toMatchObject({ kind: 'mentions', leftOut: 0 });
     // engagement first, then newest first
