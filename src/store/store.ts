@@ -720,8 +720,12 @@ export interface InboxQuery {
   source?: string;
   since?: string;
   until?: string;
+  /** Only mentions that are any of these (default all three): `['question']` lists the questions, complaints or not. */
+  reasons?: InboxReasonKind[];
   limit: number;
 }
+
+export type InboxReasonKind = 'safety' | 'complaint' | 'question';
 
 export interface InboxRow {
   id: string;

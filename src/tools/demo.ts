@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     await run('what is stored', ['status']);
     await run('emerging issues as of the end of the demo data', ['report', '--brand', 'Kettleby Tea', '--at', DEMO_END.toISOString(), '--format', 'table']);
     await run('what needs a reply on the last day: safety reports, complaints, then questions', [
-      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '8',
+      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '5',
+    ]);
+    await run('and the questions waiting among them', [
+      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '5', '--only', 'question',
     ]);
     await run('what customers ask for: their suggestions of the four weeks, grouped by topic', [
       'ideas', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 28 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '3',

@@ -77,6 +77,12 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect((await inbox()).map((r) => r.id)).not.toContain('q1');
     expect((await run(['label', 'reddit:q2', 'not-handled'])).code).toBe(0);
     expect((await inbox()).map((r) => r.id)).toContain('q2');
+    const only = JSON.parse((await run(['inbox', '--brand', 'kettleby', '--only', 'question', '--format', 'json'])).stdout) as Array<{ id: string; reason: string }>;
+    expect(only.map((r) => r.id).sort()).toEqual(['q2', 'q3']); // q1 labelled not-question, c1 no question
+    expect(only.map((r) => r.reason)).toEqual(['question', 'question']);
+    const bad = await run(['inbox', '--only', 'question,idea']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('earshot: --only takes safety, complaint, question (comma-separated), not "idea"');
     const csv = await run(['inbox', '--format', 'csv']);
     expect(csv.stdout.split(/\r?\n/)[0]).toBe('id,source,brand,created_at,reason,safety,complaint,question,engagement,author,text,url');
 

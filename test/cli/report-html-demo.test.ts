@@ -56,6 +56,11 @@ describe('the demo\'s inbox and ideas (issue 29)', () => {
     expect(inbox.code, inbox.stderr).toBe(0);
     const items = JSON.parse(inbox.stdout) as Array<{ reason: string; text: string }>;
     expect(items.filter((i) => i.reason === 'question').length, JSON.stringify(items.map((i) => [i.reason, i.text]))).toBeGreaterThanOrEqual(2);
+    // the day's complaints come first; --only question lists the questions, as the demo does
+    const questions = await runCli(['inbox', '--brand', 'Kettleby Tea', '--since', since, '--until', AT, '--limit', '5', '--only', 'question', '--format', 'json'], { cwd: tmp.dir, env });
+    const asked = JSON.parse(questions.stdout) as Array<{ reason: string }>;
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(asked.map((q) => q.reason))).toEqual(new Set(['question']));
     const ideas = await runCli(['ideas', '--brand', 'Kettleby Tea', '--since', '2026-10-23T12:00:00Z', '--until', AT, '--format', 'json'], { cwd: tmp.dir, env });
     expect(ideas.code, ideas.stderr).toBe(0);
     const found = JSON.parse(ideas.stdout) as { ideas: Array<{ label: string; voices: number; samples: unknown[] }> };
