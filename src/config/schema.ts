@@ -78,8 +78,11 @@ const mentionMatch = z.strictObject({
   /** The brands' query syntax: `OR`, "phrases", `-word`; operators such as `lang:en` are ignored. */
   query: word.optional(),
   sources: z.array(z.enum(['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore'])).default([]),
-  /** Only complaints, or only safety reports (harm or a risk of it); empty: any mention. */
-  only: z.array(z.enum(['complaint', 'safety'])).default([]),
+  /**
+   * Only mentions that are any of these (effective flags, a human label winning): complaints,
+   * safety reports (harm or a risk of it), questions (they want a reply), suggestions; empty: any mention.
+   */
+  only: z.array(z.enum(['complaint', 'safety', 'question', 'suggestion'])).default([]),
   /** Likes + replies + reposts + score, at least. */
   minEngagement: z.number().int().min(0).default(0),
   /** Mentions posted per run at most; the rest are counted in the message, never posted later. */

@@ -14,5 +14,7 @@ export interface InboxItem extends InboxRow {
 
 export async function readInboxItems(store: Store, query: InboxQuery): Promise<InboxItem[]> {
   const rows = await store.inboxMentions(query);
-  return rows.map((r) => ({ ...r, reason: r.safety ? 'safety' : r.complaint ? 'complaint' : 'question', ref: `${r.source}:${r.id}` }));
+  // the most urgent of the reasons asked for: with `--only question`, a question that also complains is listed as a question
+  const asked = (['safety', 'complaint', 'question'] as const).filter((r) => !query.reasons?.length || query.reasons.includes(r));
+  return rows.map((r) => ({ ...r, reason: asked.find((kind) => r[kind]) ?? 'question', ref: `${r.source}:${r.id}` }));
 }

@@ -1,7 +1,7 @@
 import type { AlertTarget, MentionMatch } from '../config/schema.js';
 import { renderMentionsMail } from '../report/email-mentions.js';
 import { mentionsExportCommand, renderSlackMentions, type MentionItem } from '../report/slack-mentions.js';
-import type { ExportRow, Store } from '../store/store.js';
+import type { ExportQuery, ExportRow, Store } from '../store/store.js';
 import { DEFAULT_RETRY, deliver, targetAddress, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
 import { rivalBrands, targetName, type AlertFailure, type AlertOptions } from './alert.js';
 import { sendMail, smtpPassword, stableMessageId, type MailMessage } from './mail-delivery.js';
@@ -64,7 +64,7 @@ async function alertMentions(
   if (fresh.length === 0) return null;
   const shown = fresh.slice(0, match.maxPerRun);
   const leftOut = fresh.length - shown.length;
-  const exportHint = mentionsExportCommand(brands, since, options.now.toISOString());
+  const exportHint = mentionsExportCommand(brands, since, options.now.toISOString(), match.only);
   const batch: MentionBatch = { target: name, url: targetAddress(target), mentions: shown, leftOut };
   if (target.type === 'email') {
     const messageId = stableMessageId(target.from, ['mentions', hash, ...shown.map((m) => `${m.source}:${m.id}`)]);
@@ -91,8 +91,8 @@ async function matchingMentions(store: Store, brands: string[], match: MentionMa
   const test = match.query ? compileMentionQuery(match.query) : () => true;
   const found = new Map<string, MentionItem>();
   for (const brand of brands) {
-    const flags = match.only.length === 1 ? { [match.only[0]!]: true } : {};
-    for await (const row of store.exportMentions({ brand, since, until, ...flags, limit: MAX_ROWS })) {
+    // an answered mention (labelled handled) is no news to the team that answered it
+    for await (const row of store.exportMentions({ brand, since, until, ...onlyFilter(match.only), unhandled: true, limit: MAX_ROWS })) {
       const key = `${row.source}:${row.id}`;
       if (found.has(key) || !passes(row, match) || !test(row.text)) continue;
       found.set(key, toItem(row));
@@ -101,9 +101,23 @@ async function matchingMentions(store: Store, brands: string[], match: MentionMa
   return [...found.values()];
 }
 
+type OnlyKind = MentionMatch['only'][number];
+
+/** One kind is filtered in the store (fewer rows read); several are checked per row in `passes`. */
+function onlyFilter(only: readonly OnlyKind[]): Partial<ExportQuery> {
+  if (only.length !== 1) return {};
+  const kind = only[0]!;
+  return kind === 'complaint' ? { complaint: true } : kind === 'safety' ? { safety: true } : { intent: kind };
+}
+
+function flagOf(row: ExportRow, kind: OnlyKind): boolean {
+  const flags = { complaint: row.isComplaint, safety: row.isSafety, question: row.isQuestion, suggestion: row.isSuggestion };
+  return flags[kind] === true;
+}
+
 function passes(row: ExportRow, match: MentionMatch): boolean {
   if (match.sources.length > 0 && !match.sources.includes(row.source as MentionMatch['sources'][number])) return false;
-  if (match.only.length > 0 && !match.only.some((kind) => (kind === 'complaint' ? row.isComplaint : row.isSafety) === true)) return false;
+  if (match.only.length > 0 && !match.only.some((kind) => flagOf(row, kind))) return false;
   return engagementOf(row) >= match.minEngagement;
 }
 
@@ -116,5 +130,6 @@ function toItem(row: ExportRow): MentionItem {
   return {
     brand: row.brand, source: row.source, id: row.id, createdAt: row.createdAt, author: row.author, text: row.text, url: row.url,
     engagement: engagementOf(row), complaint: row.isComplaint === true, safety: row.isSafety === true,
+    question: row.isQuestion === true, suggestion: row.isSuggestion === true,
   };
 }

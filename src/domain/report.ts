@@ -50,6 +50,29 @@ export interface Report {
   trends: ReportIssue[];
   /** Issues an earlier writing run saw that this report no longer finds (README "States across runs"). */
   resolved?: ResolvedIssue[];
+  /** The brand's ideas over the 30 days before `at`, with `report --ideas` (as `earshot ideas` lists them). */
+  ideas?: ReportIdeas;
+}
+
+export interface ReportIdeas {
+  since: string;
+  until: string;
+  /** Suggestions in the period, grouped or not. */
+  suggestions: number;
+  ideas: ReportIdea[];
+}
+
+/** Suggestions grouped by a topic term: voices, their trend across the period's halves, sample posts. */
+export interface ReportIdea {
+  rank: number;
+  label: string;
+  terms: string[];
+  voices: number;
+  mentions: number;
+  earlier: number;
+  later: number;
+  trend: string;
+  samples: Array<{ ref: string; createdAt: string; author: string | null; text: string; url: string | null; engagement: number }>;
 }
 
 export interface ResolvedIssue {

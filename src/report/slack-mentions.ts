@@ -13,11 +13,19 @@ export interface MentionItem {
   engagement: number;
   complaint: boolean;
   safety: boolean;
+  question: boolean;
+  suggestion: boolean;
 }
 
-/** The command that lists every mention of the run's span, left-out ones included. */
-export function mentionsExportCommand(brands: readonly string[], since: string, until: string): string {
-  return shellCommand(['earshot', 'export', ...(brands.length === 1 ? ['--brand', brands[0]!] : []), '--since', since, '--until', until]);
+/** What the mention is, most urgent first: the tags a per-mention message shows. */
+export function mentionTags(m: MentionItem): string[] {
+  return (['safety', 'complaint', 'question', 'suggestion'] as const).filter((kind) => m[kind]);
+}
+
+/** The command that lists every mention of the run's span, left-out ones included (only the one kind a target takes, when it takes one). */
+export function mentionsExportCommand(brands: readonly string[], since: string, until: string, only: readonly string[] = []): string {
+  const kind = only.length !== 1 ? [] : only[0] === 'question' || only[0] === 'suggestion' ? ['--intent', only[0]] : [`--${only[0]}`];
+  return shellCommand(['earshot', 'export', ...(brands.length === 1 ? ['--brand', brands[0]!] : []), ...kind, '--since', since, '--until', until]);
 }
 
 export function mentionsTitle(mentions: readonly MentionItem[]): string {
@@ -39,7 +47,7 @@ export function renderSlackMentions(mentions: readonly MentionItem[], leftOut: n
 function mentionText(m: MentionItem): string {
   const quote = m.text.replace(/\s+/g, ' ').trim();
   const clipped = quote.length > 280 ? `${quote.slice(0, 279)}…` : quote;
-  const tags = [...(m.safety ? ['safety'] : []), ...(m.complaint ? ['complaint'] : [])];
+  const tags = mentionTags(m);
   const link = m.url && /^https?:\/\//i.test(m.url) ? ` · <${m.url.replace(/[|<>&\s]/g, (c) => encodeURIComponent(c))}|open>` : '';
   return `>${escapeSlack(clipped)}\n— ${escapeSlack(m.brand)} · ${escapeSlack(m.source)}${m.author ? ` · ${escapeSlack(m.author)}` : ''}, ${m.createdAt.slice(0, 16).replace('T', ' ')} · ${m.engagement} engagement${tags.length ? ` · ${tags.join(', ')}` : ''}${link}`;
 }

@@ -633,6 +633,8 @@ export interface ExportQuery {
   safety?: boolean;
   /** Only questions or only suggestions (effective flags: a human label wins). */
   intent?: IntentKind;
+  /** Leave out mentions labelled `handled` (answered): a per-mention alert never posts them. */
+  unhandled?: boolean;
   /** FTS5 query syntax on SQLite; falls back to literal words. */
   search?: string;
   /** Only mentions carrying any of these terms, given as keys or display forms (an issue's terms). */
@@ -758,8 +760,12 @@ export interface InboxQuery {
   source?: string;
   since?: string;
   until?: string;
+  /** Only mentions that are any of these (default all three): `['question']` lists the questions, complaints or not. */
+  reasons?: InboxReasonKind[];
   limit: number;
 }
+
+export type InboxReasonKind = 'safety' | 'complaint' | 'question';
 
 export interface InboxRow {
   id: string;

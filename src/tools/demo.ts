@@ -39,7 +39,13 @@ async function main(): Promise<void> {
     await run('what is stored', ['status']);
     await run('emerging issues as of the end of the demo data', ['report', '--brand', 'Kettleby Tea', '--at', DEMO_END.toISOString(), '--format', 'table']);
     await run('what needs a reply on the last day: safety reports, complaints, then questions', [
-      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '8',
+      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '5',
+    ]);
+    await run('and the questions waiting among them', [
+      'inbox', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '5', '--only', 'question',
+    ]);
+    await run('what customers ask for: their suggestions of the four weeks, grouped by topic', [
+      'ideas', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 28 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--limit', '3',
     ]);
     await run('the two brands side by side: share of voice, sentiment, complaints, top issues', [
       'compare', '--set', 'tea market', '--since', new Date(DEMO_END.getTime() - 14 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--by', 'week', '--format', 'table',
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
       ['earshot', 'report', '--brand', 'Brindle Tea', '--at', DEMO_END.toISOString()],
       ['earshot', 'compare', '--set', 'tea market', '--until', DEMO_END.toISOString(), '--format', 'html', '--out', 'compare.html'],
       ['earshot', 'export', '--sentiment', 'negative'],
-      ['earshot', 'ideas', '--brand', 'Kettleby Tea', '--until', DEMO_END.toISOString()],
+      ['earshot', 'ideas', '--brand', 'Kettleby Tea', '--since', new Date(DEMO_END.getTime() - 28 * 86_400_000).toISOString(), '--until', DEMO_END.toISOString(), '--format', 'html'],
     ];
     process.stdout.write(`\nTry more in ${shellQuote(dir)}: ${more.map(shellCommand).join(', ')}\n`);
     // npm install builds earshot but does not put it on PATH

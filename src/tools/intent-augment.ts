@@ -116,3 +116,62 @@ export function writtenIntentTexts(n: number, seed = 20261229): WrittenIntent[] 
   }
   return out;
 }
+
+// Reviews (hotels, restaurants, trips) give advice to the next customer — "ask for a room at
+// the back", "book breakfast" — which SemEval-2019 counts as suggestions, and tell what
+// happened — "we booked breakfast", "our room was at the back" — which is not. Written for
+// earshot from scratch; no review set's text is in them.
+const TIP_CORES = [
+  'ask for {roomtype}', 'make sure you book {extra}', 'i would recommend {recommend}', 'i recommend {recommend}', 'i would suggest {recommend}',
+  'try to get {roomtype}', 'avoid the rooms {badloc}', 'bring {bring}', 'don\'t miss {sight}', 'book {extra} in advance', 'request {roomtype} when you book',
+  'go for {roomtype}, it is worth the extra', 'pay the extra for {extra}', '{tip}', 'definitely {tip}', 'be sure to {tip}', 'do yourself a favour and {tip}',
+  'tip: {tip}', 'if you can, {tip}', 'my advice: {tip}', 'if you stay here, {tip}', 'families should {tip}', 'you must {tip}', 'you should {tip}',
+  'the hotel should {fix}', 'they really need to {fix}', 'management should {fix}', 'it would be nice if they would {fix}', 'they could {fix}',
+];
+const TIP_NOT = [
+  'the room was {adj}', 'breakfast was {adj}', 'the staff were {adj}', 'we stayed {n} nights in {month}', 'the pool was {adj}', 'the location is {adj}',
+  'check in was {adj}', 'we had {roomtype} and it was {adj}', 'the bathroom was {adj}', 'we booked {extra} and it was {adj}', 'we asked for {roomtype} and got one',
+  'they upgraded us to {roomtype}', 'the wifi was {adj}', 'our room was {badloc}', 'we brought {bring}', 'we saw {sight} on the last day',
+  'the hotel is a short walk from the old town', 'we came for a wedding and stayed {n} nights', 'the restaurant was {adj}', 'the beds were {adj}',
+  'we will definitely come back', 'the view from the terrace was {adj}', 'we paid extra for {extra}', 'the carpets were {adj}',
+];
+const TIP_VARS: Record<string, readonly string[]> = {
+  roomtype: ['a room on the top floor', 'a room with a balcony', 'a sea view room', 'a room away from the lift', 'a corner room', 'a room at the back',
+    'a room on the garden side', 'a room on a higher floor'],
+  extra: ['breakfast', 'the airport transfer', 'a sea view', 'parking', 'late checkout', 'the spa', 'half board', 'a table for dinner'],
+  recommend: ['the suite', 'this hotel for couples', 'the harbour view rooms', 'the buffet breakfast', 'the walking tour the desk arranges',
+    'staying at least three nights', 'the rooftop bar', 'the tasting menu'],
+  badloc: ['above the bar', 'near the lift', 'facing the main road', 'on the ground floor', 'next to the kitchen'],
+  bring: ['earplugs', 'your own shampoo', 'flip flops for the pool', 'a jumper, the aircon is cold', 'cash for the minibar', 'a power adapter'],
+  sight: ['the sunset from the terrace', 'the market on sunday', 'the cathedral', 'the harbour walk', 'the little bakery next door'],
+  tip: ['ask for a quiet room', 'book breakfast at the hotel', 'walk to the old town', 'take the bus from the station', 'eat out rather than at the hotel',
+    'book the spa early', 'have a drink on the roof terrace', 'ask for extra pillows', 'check the room before unpacking', 'take the tram into town',
+    'book a table for dinner early', 'get there early for a sun lounger', 'use the back entrance when it rains'],
+  fix: ['fix the wifi', 'replace the old carpets', 'add more sun loungers', 'offer a later breakfast', 'update the bathrooms', 'put kettles in the rooms',
+    'soundproof the windows', 'add blackout curtains', 'open the pool earlier'],
+  adj: ['clean', 'spacious', 'a bit small', 'noisy at night', 'excellent', 'tired and dated', 'friendly and helpful', 'great value', 'disappointing',
+    'spotless', 'lovely', 'cold', 'fine'],
+  n: ['two', 'three', 'four', 'five', 'seven'],
+  month: ['may', 'june', 'august', 'october', 'december'],
+};
+const TIP_ENDS = ['', '', '.', '!', ', you won\'t regret it', ', trust me'];
+
+/** About `n` review tips (suggestions) and `n` review statements (not), deterministic. */
+export function writtenReviewTips(n: number, seed = 20261230): WrittenIntent[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const fill = (template: string): string => template.replace(/\{(\w+)\}/g, (_m, name: string) => pick(TIP_VARS[name]!));
+  const out: WrittenIntent[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, suggestion: 0 | 1): void => {
+    const t = random() < 0.3 ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+    if (seen.has(t)) return;
+    seen.add(t);
+    out.push({ text: t, question: 0, suggestion, fold: foldOf(t) });
+  };
+  for (let i = 0; i < n; i++) {
+    add(`${fill(pick(TIP_CORES))}${pick(TIP_ENDS)}`, 1);
+    add(`${fill(pick(TIP_NOT))}${pick(['', '', '.', '!'])}`, 0);
+  }
+  return out;
+}

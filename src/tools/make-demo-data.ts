@@ -1,7 +1,7 @@
 /**
  * Writes the demo data set (fixtures/demo/) that `npm start` scans through the replay
  * server: four weeks of Kettleby Tea chatter, and of its smaller rival Brindle Tea (some
- * posts name both), in the shapes X, Reddit and HN return.
+ * posts name both) and a trickle of Kettleby customers' ideas, in the shapes X, Reddit and HN return.
  * Deterministic: the same seed gives the same files. Run: node dist/tools/make-demo-data.js
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { MentionInput } from '../domain/mention.js';
 import { seededRandom } from '../analysis/seeded-random.js';
 import { generateScenario } from './scenarios/generate.js';
-import { rivalDemoScenario, teaDemoScenario } from './scenarios/tea.js';
+import { ideasDemoScenario, rivalDemoScenario, teaDemoScenario } from './scenarios/tea.js';
 
 export const DEMO_END = new Date('2026-11-20T12:00:00.000Z');
 
@@ -26,7 +26,9 @@ interface DemoFiles {
 /** Splits the scenario across sources (≈60% X, 25% Reddit, 15% HN) in each API's own shape. */
 export function buildDemoFiles(): DemoFiles {
   // Kettleby's posts first, the rival's after: adding the rival left Kettleby's ids and sources as they were
-  const mentions = [...generateScenario(teaDemoScenario(DEMO_END)), ...generateScenario(rivalDemoScenario(DEMO_END))];
+  // and the ideas after both (issue 29)
+  const mentions = [...generateScenario(teaDemoScenario(DEMO_END)), ...generateScenario(rivalDemoScenario(DEMO_END)),
+    ...generateScenario(ideasDemoScenario(DEMO_END))];
   const random = seededRandom(7);
   const files: DemoFiles = { 'x/tweets.jsonl': [], 'x/users.jsonl': [], 'reddit/posts.jsonl': [], 'reddit/comments.jsonl': [], 'hackernews/hits.jsonl': [] };
   const users = new Map<string, string>();

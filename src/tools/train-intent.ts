@@ -1,4 +1,4 @@
-// Train the intent heads: `npm run train:intent [-- --data DIR] [--out FILE]`.
+// Train the intent heads: `npm run train:intent [-- --data DIR] [--out FILE] [--review-tips N]`.
 // Two binary heads (question, suggestion) on the same features, each trained on the texts
 // whose label for it is known (intent-data.ts), held-out sets never included. Each head's
 // yes/no threshold is chosen on out-of-fold scores of the training data only: the one with
@@ -82,7 +82,9 @@ export function chooseThreshold(docs: readonly IntentDoc[], scores: readonly num
 function main(argv: readonly string[]): void {
   const dataDir = readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data');
   const out = readFlag(argv, '--out') ?? join(REPO_ROOT, 'models', 'intent-v1.json');
-  const docs = readIntentDocs(dataDir, loadScorers(), WRITTEN_INTENT);
+  const tips = Number(readFlag(argv, '--review-tips') ?? 0);
+  if (!Number.isInteger(tips) || tips < 0) throw new Error('--review-tips takes a whole number of written review tips (0: none)');
+  const docs = readIntentDocs(dataDir, loadScorers(), WRITTEN_INTENT, tips);
   process.stderr.write(`read ${docs.length} texts\n`);
   const files = (['question', 'suggestion'] as const).map((head) => {
     const oof = outOfFold(docs, head);
@@ -95,7 +97,7 @@ function main(argv: readonly string[]): void {
     }
     return encodeComplaintModel({ ...trainHead(docs, head), threshold }, [
       'semeval2019-suggestions train-A (CC BY-NC-SA 4.0: non-commercial)', 'clap-app-reviews folds 1–9 (research use)', 'tizard-vlc-forum folds 1–9 (CC BY 4.0)',
-      `earshot-written ×${WRITTEN_INTENT} a kind`, ...(head === 'question' ? ['semeval2013-2016-train without "?" (research use) ⅙'] : []),
+      `earshot-written ×${WRITTEN_INTENT} a kind`, ...(tips > 0 ? [`earshot-written review tips ×${tips} (and as many review statements)`] : []), ...(head === 'question' ? ['semeval2013-2016-train without "?" (research use) ⅙'] : []),
     ], head);
   });
   const file = encodeIntentModel(files[0]!, files[1]!);

@@ -77,6 +77,12 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect((await inbox()).map((r) => r.id)).not.toContain('q1');
     expect((await run(['label', 'reddit:q2', 'not-handled'])).code).toBe(0);
     expect((await inbox()).map((r) => r.id)).toContain('q2');
+    const only = JSON.parse((await run(['inbox', '--brand', 'kettleby', '--only', 'question', '--format', 'json'])).stdout) as Array<{ id: string; reason: string }>;
+    expect(only.map((r) => r.id).sort()).toEqual(['q2', 'q3']); // q1 labelled not-question, c1 no question
+    expect(only.map((r) => r.reason)).toEqual(['question', 'question']);
+    const bad = await run(['inbox', '--only', 'question,idea']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('earshot: --only takes safety, complaint, question (comma-separated), not "idea"');
     const csv = await run(['inbox', '--format', 'csv']);
     expect(csv.stdout.split(/\r?\n/)[0]).toBe('id,source,brand,created_at,reason,safety,complaint,question,engagement,author,text,url');
 
@@ -90,6 +96,30 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect(md.stdout).toMatch(/^# Ideas for Kettleby\n/);
     expect(md.stdout).toMatch(/## 1\. timer/);
     expect((await run(['ideas', '--format', 'csv'])).stdout.split(/\r?\n/)[0]).toMatch(/^rank,idea,terms,voices,mentions,/);
+    const page = await run(['ideas', '--brand', 'Kettleby', '--since', '7d', '--format', 'html']);
+    expect(page.code, page.stderr).toBe(0);
+    expect(page.stdout).toMatch(/^<!doctype html>/);
+    expect(page.stdout).toMatch(/<h3><span class="rank">#1<\/span> timer <span class="badge/);
+    expect(page.stdout).toContain('<code>x:i3</code>');
+    expect(page.stdout).not.toContain('<script');
+    // the report's ideas section, only when asked: a report without it keeps its bytes
+    const reportMd = await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'markdown']);
+    expect(reportMd.code, reportMd.stderr).toBe(0);
+    expect(reportMd.stdout).toMatch(/^### Ideas from customers: \d+ suggestions?, 1 Nov to 1 Dec$/m);
+    expect(reportMd.stdout).toMatch(/^- \*\*timer, kettle\*\*: 3 voice\(s\), 3 mention\(s\), \w+ — “would love a timer/m);
+    const reportHtml = await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'html']);
+    expect(reportHtml.stdout).toMatch(/<section id="ideas">[\s\S]*<span class="rank">#1<\/span> timer /);
+    expect(JSON.parse((await run(['report', '--brand', 'Kettleby', '--ideas', '--format', 'json'])).stdout).ideas.ideas[0]).toMatchObject({ label: 'timer', voices: 3 });
+    expect(JSON.parse((await run(['report', '--brand', 'Kettleby', '--format', 'json'])).stdout)).not.toHaveProperty('ideas');
+    expect((await run(['report', '--brand', 'Kettleby', '--format', 'html'])).stdout).not.toContain('id="ideas"');
+    const inboxMd = await run(['inbox', '--brand', 'Kettleby', '--format', 'markdown']);
+    expect(inboxMd.code, inboxMd.stderr).toBe(0);
+    expect(inboxMd.stdout).toMatch(/^# Inbox for Kettleby\n/);
+    expect(inboxMd.stdout).toMatch(/^- \*\*question\*\* does the kettleby travel kettle work on 110v\? — Reddit · user1 · /m);
+    const inboxPage = await run(['inbox', '--brand', 'Kettleby', '--format', 'html']);
+    expect(inboxPage.code, inboxPage.stderr).toBe(0);
+    expect(inboxPage.stdout).toContain('<title>Inbox for Kettleby</title>');
+    expect(inboxPage.stdout).toMatch(/<span class="badge question">question<\/span> <q>does the kettleby travel kettle work on 110v\?<\/q>/);
   }, 90_000);
 
   it('refuses a bad --intent and a bad intent label in one line with exit 2', async () => {

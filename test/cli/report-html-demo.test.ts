@@ -49,6 +49,28 @@ describe('the demo report in Markdown', () => {
   });
 });
 
+describe('the demo\'s inbox and ideas (issue 29)', () => {
+  it('shows questions waiting in Kettleby\'s inbox on the last day, and its top idea', async () => {
+    const since = new Date(DEMO_END.getTime() - 86_400_000).toISOString();
+    const inbox = await runCli(['inbox', '--brand', 'Kettleby Tea', '--since', since, '--until', AT, '--limit', '50', '--format', 'json'], { cwd: tmp.dir, env });
+    expect(inbox.code, inbox.stderr).toBe(0);
+    const items = JSON.parse(inbox.stdout) as Array<{ reason: string; text: string }>;
+    expect(items.filter((i) => i.reason === 'question').length, JSON.stringify(items.map((i) => [i.reason, i.text]))).toBeGreaterThanOrEqual(2);
+    // the day's complaints come first; --only question lists the questions, as the demo does
+    const questions = await runCli(['inbox', '--brand', 'Kettleby Tea', '--since', since, '--until', AT, '--limit', '5', '--only', 'question', '--format', 'json'], { cwd: tmp.dir, env });
+    const asked = JSON.parse(questions.stdout) as Array<{ reason: string }>;
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(asked.map((q) => q.reason))).toEqual(new Set(['question']));
+    const ideas = await runCli(['ideas', '--brand', 'Kettleby Tea', '--since', '2026-10-23T12:00:00Z', '--until', AT, '--format', 'json'], { cwd: tmp.dir, env });
+    expect(ideas.code, ideas.stderr).toBe(0);
+    const found = JSON.parse(ideas.stdout) as { ideas: Array<{ label: string; voices: number; samples: unknown[] }> };
+    // the refill pouches the trickle asks for most, then decaf; the tea-bag plastic wave is complaints, not ideas
+    expect(found.ideas.slice(0, 2).map((i) => i.label), ideas.stdout.slice(0, 600)).toEqual([expect.stringMatching(/refill|pouch/), 'decaf']);
+    expect(found.ideas[0]!.voices).toBeGreaterThanOrEqual(20);
+    expect(found.ideas[0]!.samples.length).toBeGreaterThan(0);
+  });
+});
+
 interface Box { left: number; right: number; top: number; bottom: number; text: string; size: number }
 interface ReportProbe {
   days: number;

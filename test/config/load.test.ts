@@ -117,7 +117,8 @@ describe('loadSettings', () => {
     expect(bad({ ...mail, to: ['team@example.com\r\nBcc: x@example.com'] })).toThrow(/alerts\.0\.to\.0: must be an e-mail address/);
     expect(bad({ ...mail, to: [] })).toThrow(/alerts\.0\.to: must list at least one address/);
     expect(bad({ ...mail, smtp: { host: 'h', passwordEnv: 'NOT A NAME' } })).toThrow(/passwordEnv: must be the name of an environment variable/);
-    expect(bad({ ...mail, match: { only: ['question'] } })).toThrow(/alerts\.0\.match\.only\.0/);
+    expect(bad({ ...mail, match: { only: ['idea'] } })).toThrow(/alerts\.0\.match\.only\.0/);
+    expect(bad({ ...mail, match: { only: ['question', 'suggestion', 'complaint', 'safety'] } })).not.toThrow();
     expect(bad({ ...mail, smtp: { host: 'smtp.example.com', tls: 'none', user: 'u' } })).toThrow(/alerts\.0\.smtp\.tls: "none" would send the password in clear/);
     expect(bad({ ...mail, smtp: { host: '127.0.0.1', tls: 'none', user: 'u' } })).not.toThrow();
   });

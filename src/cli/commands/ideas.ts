@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { readIdeas, type IdeasResult } from '../../core/ideas.js';
 import { neutraliseCell } from '../../report/csv.js';
+import { renderIdeasHtml } from '../../report/intents-html.js';
+import { renderIdeasMarkdown } from '../../report/intents-text.js';
 import { clipText, renderTable } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
@@ -13,7 +15,7 @@ interface IdeasFlags { brand?: string; since: string; until?: string; limit: num
 export const ideasCommand = addFormatOption(
   new Command('ideas').alias('suggestions')
     .description('customers\' suggestions for the product team, grouped by topic: voices, trend (new, rising, steady, falling) and sample posts'),
-  ['table', 'markdown', 'json', 'csv'],
+  ['table', 'markdown', 'json', 'csv', 'html'],
   'table',
 )
   .option('--brand <name>', 'the brand (needed when several are stored)')
@@ -35,27 +37,12 @@ export const ideasCommand = addFormatOption(
     });
     if (flags.format === 'json') return ctx.out.data(JSON.stringify(result, null, 2));
     if (flags.format === 'csv') return ctx.out.data(renderCsv(result).trimEnd());
-    if (flags.format === 'markdown') return ctx.out.data(renderMarkdown(result));
+    if (flags.format === 'markdown') return ctx.out.data(renderIdeasMarkdown(result));
+    if (flags.format === 'html') return ctx.out.data(renderIdeasHtml(result).trimEnd());
     if (result.ideas.length === 0) return ctx.out.info(`no suggestions for ${brand} since ${result.since.slice(0, 10)}`);
     ctx.out.data(renderTable(['#', 'idea', 'voices', 'mentions', 'trend', 'sample'],
       result.ideas.map((i) => [i.rank, i.terms.join(', '), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]), ctx.out.color));
   }));
-
-function renderMarkdown(r: IdeasResult): string {
-  const lines = [`# Ideas for ${r.brand ?? 'all brands'}`, '', `${r.suggestions} suggestion(s), ${r.since.slice(0, 10)} to ${r.until.slice(0, 10)}.`, ''];
-  if (r.ideas.length === 0) return [...lines, 'No suggestions in this period.'].join('\n');
-  for (const i of r.ideas) {
-    lines.push(`## ${i.rank}. ${escapeMd(i.terms.join(', '))}`, '', `${i.voices} voice(s), ${i.mentions} mention(s), ${i.trend} (${i.earlier} → ${i.later} voices)`, '');
-    for (const s of i.samples) lines.push(`- ${escapeMd(clipText(s.text, 200))}${s.url ? ` ([link](${s.url}))` : ''} — \`${s.ref}\``);
-    lines.push('');
-  }
-  return lines.join('\n').trimEnd();
-}
-
-/** Post text is data: no markdown of its own (links, headings, tables) gets through. */
-function escapeMd(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
-}
 
 function renderCsv(r: IdeasResult): string {
   return stringify([

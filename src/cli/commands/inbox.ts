@@ -1,18 +1,31 @@
 import { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { readInboxItems, type InboxItem } from '../../core/inbox.js';
+import { UsageError } from '../../errors.js';
+import type { InboxReasonKind } from '../../store/store.js';
 import { neutraliseCell } from '../../report/csv.js';
+import { renderInboxHtml } from '../../report/intents-html.js';
+import { renderInboxMarkdown } from '../../report/intents-text.js';
 import { clipText, renderTable, shortTime } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
 import { addFormatOption, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
-interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string }
+interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string; only?: InboxReasonKind[] }
+
+const REASONS: readonly InboxReasonKind[] = ['safety', 'complaint', 'question'];
+
+function parseReasons(value: string): InboxReasonKind[] {
+  const picked = value.split(',').map((r) => r.trim().toLowerCase()).filter(Boolean);
+  const bad = picked.find((r) => !REASONS.includes(r as InboxReasonKind));
+  if (bad !== undefined || picked.length === 0) throw new UsageError(`--only takes ${REASONS.join(', ')} (comma-separated), not "${bad ?? value}"`);
+  return picked as InboxReasonKind[];
+}
 
 export const inboxCommand = addFormatOption(
   new Command('inbox').description('mentions that likely need a reply (safety reports, complaints, questions), newest day first, most urgent first within a day'),
-  ['table', 'json', 'csv'],
+  ['table', 'markdown', 'json', 'csv', 'html'],
   'table',
 )
   .option('--brand <name>', 'only this brand')
@@ -20,6 +33,7 @@ export const inboxCommand = addFormatOption(
   .option('--since <when>', 'from this date or this long ago', '7d')
   .option('--until <when>', 'before this date or this long ago')
   .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 50)
+  .option('--only <reasons>', 'only these, comma-separated: safety, complaint, question (question: every question, a complaint too)', parseReasons)
   .addHelpText('after', '\nExamples:\n  $ earshot inbox --brand Kettleby\n  $ earshot inbox --since 48h --format csv > to-answer.csv'
     + '\n  $ earshot label x:1859236457122451456 handled   # answered: out of the inbox (not-handled puts it back)'
     + '\n\nA mention labelled not-question (or not-complaint, not-safety) leaves the inbox once it has no other reason to be there.')
@@ -27,11 +41,12 @@ export const inboxCommand = addFormatOption(
     // a read command: never creates, migrates or writes the store
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
-    const items = await readInboxItems(store, {
-      brand, source: flags.source?.toLowerCase(), limit: flags.limit,
-      since: parseTimePoint(flags.since, '--since', ctx.now), until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined,
-    });
+    const since = parseTimePoint(flags.since, '--since', ctx.now);
+    const until = flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined;
+    const items = await readInboxItems(store, { brand, source: flags.source?.toLowerCase(), limit: flags.limit, since, until, reasons: flags.only });
     if (flags.format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (flags.format === 'markdown') return ctx.out.data(renderInboxMarkdown(items, { brand, since, until }));
+    if (flags.format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
     if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
     ctx.out.data(renderTable(['when', 'why', 'id', 'author', 'text', 'engagement', 'link'],

@@ -2,6 +2,7 @@ import { renderReportJson } from '../../report/report-json.js';
 import { Command, Option } from 'commander';
 import { readIssueStates } from '../../core/issue-states.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
+import { readIdeas } from '../../core/ideas.js';
 import { buildReport } from '../../core/report.js';
 import type { Report } from '../../domain/report.js';
 import { renderReportHtml } from '../../report/report-html.js';
@@ -24,7 +25,11 @@ interface ReportFlags extends ReportPeriodFlags {
   out?: string;
   strict?: boolean;
   wide?: boolean;
+  ideas?: boolean;
 }
+
+/** The report's ideas section looks back this far from `--at`: ideas want a month, not the issue window. */
+const IDEAS_DAYS = 30;
 
 const command = new Command('report')
   .description('rank emerging issues: terms rising in volume and negativity against their own baseline')
@@ -38,6 +43,7 @@ export const reportCommand = command
   .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known); slower: reads no rollups').argParser(parseLangs))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
   .option('--out <file>', 'write to this file instead of stdout')
+  .option('--ideas', `add the brand's ideas: its suggestions of the ${IDEAS_DAYS} days before --at, grouped by topic (as earshot ideas)`)
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .option('--wide', 'the table with every column in full, however wide the terminal (default: fit COLUMNS or the terminal)')
   .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
@@ -56,6 +62,12 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
   const comparable = !source && !flags.lang && windowHours === LATEST_REPORT.windowHours && baselineHours === LATEST_REPORT.baselineHours
     && flags.minMentions === LATEST_REPORT.minMentions;
   const report = comparable ? await readIssueStates(store, built) : built;
+  if (flags.ideas) {
+    const { brand: _, ...ideas } = await readIdeas(store, {
+      brand, since: new Date(at.getTime() - IDEAS_DAYS * 86_400_000).toISOString(), until: at.toISOString(), limit: 5, samples: 2,
+    });
+    report.ideas = ideas;
+  }
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
   // a file gets every column; the terminal (or COLUMNS) a table that fits it
   const text = render(report, format, ctx.out.color, flags.out ? null : ctx.tableWidth(flags.wide));

@@ -33,6 +33,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
   if (query.complaint !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`);
   if (query.safety !== undefined) where.push(sql`${sql.unsafe(EFFECTIVE_SAFETY)} = ${query.safety ? 1 : 0}`);
   if (query.intent !== undefined) where.push(sql`${sql.unsafe(intentFilter(query.intent))}`);
+  if (query.unhandled) where.push(sql`COALESCE(il.handled, 0) = 0`);
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     where.push(sql`m.id IN (SELECT mt.mention_id FROM mention_terms mt JOIN terms t ON t.id = mt.term_id

@@ -1,6 +1,6 @@
 // Intent in PostgreSQL: as src/store/sqlite/intent-queries.ts (the same flags, order and rows).
 import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
-import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, hourOf, intentLabelColumn } from '../sqlite/intent-queries.js';
+import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, hourOf, inboxReasons, intentLabelColumn } from '../sqlite/intent-queries.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 import type { Sql } from './connect.js';
 
@@ -33,7 +33,7 @@ export async function readInbox(sql: Sql, q: InboxQuery): Promise<InboxRow[]> {
         COALESCE(${sql.unsafe(EFFECTIVE_SAFETY)}, 0) = 1 AS safety, COALESCE(${sql.unsafe(EFFECTIVE_COMPLAINT)}, 0) = 1 AS complaint,
         COALESCE(${sql.unsafe(EFFECTIVE_QUESTION)}, 0) = 1 AS question, ${sql.unsafe(ENGAGEMENT)} AS engagement
       ${sql.unsafe(JOINS)} WHERE COALESCE(il.handled, 0) = 0 ${rangeWhere(sql, q)}) r
-    WHERE safety OR complaint OR question
+    WHERE ${sql.unsafe(inboxReasons(q.reasons).join(' OR '))}
     ORDER BY day DESC, safety DESC, complaint DESC, question DESC, engagement DESC, "createdAt" DESC, "rowId" DESC, brand COLLATE "C"
     LIMIT ${q.limit}`;
   return rows.map(({ rowId: _, day: __, ...r }) => ({ ...r, engagement: Number(r.engagement) }));

@@ -79,6 +79,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
   const effectiveSafety = safetyLabels ? EFFECTIVE_SAFETY : MODEL_SAFETY;
   if (query.safety !== undefined) add(`${effectiveSafety} = @safety`, 'safety', query.safety ? 1 : 0);
   if (query.intent !== undefined) where.push(intentFilter(query.intent));
+  if (query.unhandled) where.push('COALESCE(il.handled, 0) = 0');
   if (query.terms) {
     // reports name an issue's terms by display form; keys work too
     // per candidate mention, its own term rows (the mention index): the rows of the range

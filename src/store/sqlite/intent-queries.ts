@@ -1,7 +1,7 @@
 // Intent in the store (migration 16): the effective question and suggestion flags, the
 // --intent filter, intent labels (question, suggestion, handled), the inbox and the
 // suggestions of a brand. PostgreSQL's intent-queries.ts reads the same columns.
-import type { InboxQuery, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
+import type { InboxQuery, InboxReasonKind, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, ENGAGEMENT } from './mention-queries.js';
 import type { Db } from './open.js';
 
@@ -60,6 +60,13 @@ export function hourOf(iso: string): number {
 
 type RawInbox = Omit<InboxRow, 'safety' | 'complaint' | 'question'> & { safety: number; complaint: number; question: number };
 
+/** The reasons asked for, from the fixed list only (they are written into the SQL). */
+export function inboxReasons(reasons: readonly InboxReasonKind[] | undefined): InboxReasonKind[] {
+  const all: InboxReasonKind[] = ['safety', 'complaint', 'question'];
+  const picked = all.filter((r) => !reasons || reasons.length === 0 || reasons.includes(r));
+  return picked.length > 0 ? picked : all;
+}
+
 /** Newest day first; within a day safety, then complaints, then questions, then engagement. */
 export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
   const where = [...rangeWhere(q), 'COALESCE(il.handled, 0) = 0'];
@@ -68,7 +75,7 @@ export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
         COALESCE(${EFFECTIVE_SAFETY}, 0) AS safety, COALESCE(${EFFECTIVE_COMPLAINT}, 0) AS complaint,
         COALESCE(${EFFECTIVE_QUESTION}, 0) AS question, ${ENGAGEMENT} AS engagement
       ${JOINS} WHERE ${where.join(' AND ')})
-    WHERE safety = 1 OR complaint = 1 OR question = 1
+    WHERE ${inboxReasons(q.reasons).map((r) => `${r} = 1`).join(' OR ')}
     ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, createdAt DESC, rowId DESC, brand
     LIMIT @limit`).all({ brand: q.brand, source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number }>;
   return rows.map(({ rowId: _, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));

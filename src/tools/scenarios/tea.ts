@@ -76,3 +76,22 @@ export function rivalDemoScenario(end: Date): Scenario {
   ];
   return { brand: 'Brindle Tea', handle: '@BrindleTea', products: teaProducts, end, days: 28, streams, seed: 20261121 };
 }
+
+/**
+ * Kettleby's customers' ideas over the four weeks (issue 29): a steady trickle asking for
+ * refill pouches, and fewer for decaf, among the chatter. Its own scenario, generated after
+ * the rival's, so the posts before it keep their ids and sources.
+ */
+export function ideasDemoScenario(end: Date): Scenario {
+  const streams: Stream[] = [
+    {
+      name: 'ideas', authors: 150, perDay: steady(3),
+      cores: ['please sell {brand} {product} in refill pouches for the caddy', '{brand} should do refill pouches, the tins pile up',
+        'would love refill pouches of {brand} {product}, less packaging', 'please bring back the {brand} refill pouches',
+        '{brand} you need refill pouches for {product}', 'would love a decaf {brand} {product}', 'please add a decaf version of {brand} {product}'],
+      openers: ['', '', 'Suggestion:', 'Idea:', 'Hey'],
+      closers: ['', '', ' 🙏', ' please!', '.'],
+    },
+  ];
+  return { brand: 'Kettleby Tea', handle: '@KettlebyTea', products: teaProducts, end, days: 28, streams, seed: 20261122 };
+}
