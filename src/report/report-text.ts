@@ -1,7 +1,7 @@
 import type { Report, ReportIdeas, ReportIssue, ReportSample } from '../domain/report.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { renderFitted, type FitColumn } from './fit-table.js';
-import { clipText, shortTime } from './table.js';
+import { clipText, renderTable, shortTime } from './table.js';
 import { count, growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 import { markdownTable } from './md-table.js';
 import { readableDay, readableMinute, readableTime, spanText } from './when.js';
