@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BrandComparison, Comparison } from '../domain/compare.js';
 import { count, percent } from './sparkline.js';
-import { renderTable } from './table.js';
+import { renderFitted, type FitColumn } from './fit-table.js';
 import { neutraliseCell } from './csv.js';
 import { escapeMd, INCOMPLETE, warningLines } from './report-text.js';
 import { markdownTable } from './md-table.js';
@@ -27,8 +27,17 @@ function headline(c: Comparison): string {
   return `${c.set ?? c.brands.map((b) => b.brand).join(' vs ')}: ${period}${move}`;
 }
 
-export function renderCompareTable(c: Comparison, color = false): string {
-  return [headline(c), ...warningLines(c.warnings), renderTable(HEAD, c.brands.map(cells), color)].join('\n');
+/** In a narrow terminal the top issues are cut, then engagement, the shares of mentions and net sentiment go. */
+const COMPARE_COLUMNS: FitColumn[] = HEAD.map((head) => ({
+  head,
+  ...(head === 'brand' ? { shrink: true, min: 12 } : {}),
+  ...(head === 'top issues' ? { shrink: true, min: 16 } : {}),
+  ...({ engagement: { drop: 1 }, 'share (mentions)': { drop: 2 }, net: { drop: 3 }, positive: { drop: 4 }, mentions: { drop: 5 } } as Record<string, { drop: number }>)[head],
+}));
+
+/** `width`: the terminal's (null: as wide as the content, for a pipe or --wide). */
+export function renderCompareTable(c: Comparison, color = false, width: number | null = null): string {
+  return [headline(c), ...warningLines(c.warnings), renderFitted(COMPARE_COLUMNS, c.brands.map(cells), width, color)].join('\n');
 }
 
 /** Markdown that renders on GitHub and reads as plain text: padded tables, readable dates, names escaped. */

@@ -21,7 +21,9 @@ const chrome = (columns: number) => columns * 3 + 1;
  * columns are dropped, then free text is cut to its minimum, so no row wraps mid-cell.
  * A table that fits is the plain table, byte for byte.
  */
-export function renderFitted(columns: FitColumn[], rows: string[][], width: number | null, color = false): string {
+export function renderFitted(columns: FitColumn[], cells: Array<Array<string | number>>, width: number | null, color = false): string {
+  // numbers read as renderTable writes them (1,434), whichever way the table is drawn
+  const rows = cells.map((r) => r.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US') : c)));
   const natural = columns.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   if (width === null || total(natural) <= width) return renderTable(columns.map((c) => c.head), rows, color);
   // low-value columns go before free text is cut below a comfortable width; then it is cut to its minimum

@@ -1,7 +1,7 @@
 import type { Report, ReportIdeas, ReportIssue, ReportSample } from '../domain/report.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { renderFitted, type FitColumn } from './fit-table.js';
-import { clipText, renderTable, shortTime } from './table.js';
+import { clipText, shortTime } from './table.js';
 import { count, growthPhrase, growthText, percent, sparkline } from './sparkline.js';
 import { markdownTable } from './md-table.js';
 import { readableDay, readableMinute, readableTime, spanText } from './when.js';
@@ -37,8 +37,9 @@ export function renderReportTable(report: Report, color: boolean, width: number 
   }
   if (report.ideas) {
     lines.push('', `${ideasTitle(report.ideas)}:`);
-    lines.push(report.ideas.ideas.length === 0 ? NO_IDEAS : renderTable(['#', 'idea', 'voices', 'mentions', 'trend', 'sample'],
-      report.ideas.ideas.map((i) => [i.rank, clipText(i.terms.join(', '), 40), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]), color));
+    lines.push(report.ideas.ideas.length === 0 ? NO_IDEAS : renderFitted(IDEA_COLUMNS,
+      report.ideas.ideas.map((i) => [i.rank, clipText(i.terms.join(', '), 40), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]),
+      width, color));
   }
   return lines.join('\n').trimEnd();
 }
@@ -58,6 +59,12 @@ export function unscoredNote(t: Report['totals']): string {
 }
 
 /** The issue table's columns; in a narrow terminal the key terms go first, then first seen, authors, the sparkline, negative. */
+/** The ideas section: in a narrow terminal the idea and the sample are cut, then mentions and the trend go. */
+export const IDEA_COLUMNS: FitColumn[] = [
+  { head: '#' }, { head: 'idea', shrink: true, min: 16 }, { head: 'voices' }, { head: 'mentions', drop: 1 }, { head: 'trend', drop: 2 },
+  { head: 'sample', shrink: true, min: 20 },
+];
+
 const ISSUE_COLUMNS: FitColumn[] = [
   { head: '#' }, { head: 'issue', shrink: true, min: 16 }, { head: 'key terms', shrink: true, min: 16, drop: 1 },
   { head: 'mentions' }, { head: 'authors', drop: 3 }, { head: '× voices' }, { head: 'complaints' }, { head: 'negative', drop: 5 },

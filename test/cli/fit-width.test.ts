@@ -44,6 +44,21 @@ const run = (width: string | null, ...args: string[]) =>
 
 describe('tables at 80 and 120 columns', () => {
   for (const width of [80, 120]) {
+    it(`inbox, review, labels and compare never run past ${width} columns either`, async () => {
+      const period = ['--since', '2026-11-13T00:00:00Z', '--until', '2026-11-21T00:00:00Z'];
+      const labelled = await run(null, 'label', 'x:185923645712245140', 'complaint');
+      expect(labelled.code, labelled.stderr).toBe(0);
+      for (const args of [['inbox', ...period], ['review'], ['labels'], ['compare', '--brands', 'Kettleby Tea Company,Brindle', ...period, '--format', 'table']]) {
+        const out = await run(String(width), ...args);
+        expect(out.code, `${args[0]}: ${out.stderr}`).toBe(0);
+        expect(tableLines(out.stdout).length, args[0]).toBeGreaterThan(0);
+        expect(tooWide(out.stdout, width), args[0]).toEqual([]);
+      }
+      // --wide: every column in full, however narrow the terminal
+      const wide = await run('80', 'inbox', ...period, '--wide');
+      expect(wide.stdout).toContain('https://example.com/a/very/long/link/to/the/post/number/');
+    });
+
     it(`search, status and scan (with a failure note) never run past ${width} columns`, async () => {
       const search = await run(String(width), 'search', 'caddy');
       expect(search.code, search.stderr).toBe(0);

@@ -21,6 +21,7 @@ interface CompareFlags {
   format?: string;
   out?: string;
   strict?: boolean;
+  wide?: boolean;
 }
 
 export const compareCommand = new Command('compare')
@@ -33,6 +34,7 @@ export const compareCommand = new Command('compare')
   .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
   .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
   .option('--out <file>', 'write to this file instead of stdout')
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .addHelpText('after', '\nExamples:\n  $ earshot compare --set "tea market"\n  $ earshot compare --brands "Kettleby Tea,Clipper Teas" --since 7d --by day'
     + '\n  $ earshot compare --set "tea market" --by week --format html --out compare.html')
@@ -57,7 +59,7 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now, scanEveryMs: scanEveryMs(ctx), ...(flags.lang ? { langs: flags.lang } : {}) });
   const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
     : process.stdout.isTTY && !flags.out ? 'table' : 'json');
-  const text = render(comparison, format, ctx.out.color);
+  const text = render(comparison, format, ctx.out.color, flags.out ? null : ctx.tableWidth(flags.wide));
   if (flags.out) {
     await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
     ctx.out.info(`wrote ${flags.out}: ${brands.length} brands`);
@@ -85,12 +87,12 @@ function pickBrands(ctx: CliContext, flags: CompareFlags): { set?: string; names
   throw new UsageError('nothing to compare', 'name brands with --brands A,B or add a competitor set under "compare" in the config');
 }
 
-function render(c: Comparison, format: string, color: boolean): string {
+function render(c: Comparison, format: string, color: boolean, width: number | null): string {
   switch (format) {
     case 'json': return JSON.stringify(c, null, 2);
     case 'markdown': return renderCompareMarkdown(c);
     case 'csv': return renderCompareCsv(c);
     case 'html': return renderCompareHtml(c);
-    default: return renderCompareTable(c, color);
+    default: return renderCompareTable(c, color, width);
   }
 }

@@ -4,13 +4,15 @@ import { readIdeas, type IdeasResult } from '../../core/ideas.js';
 import { neutraliseCell } from '../../report/csv.js';
 import { renderIdeasHtml } from '../../report/intents-html.js';
 import { renderIdeasMarkdown } from '../../report/intents-text.js';
-import { clipText, renderTable } from '../../report/table.js';
+import { renderFitted } from '../../report/fit-table.js';
+import { IDEA_COLUMNS } from '../../report/report-text.js';
+import { clipText } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
 import { addFormatOption, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
-interface IdeasFlags { brand?: string; since: string; until?: string; limit: number; samples: number; format?: string }
+interface IdeasFlags { brand?: string; since: string; until?: string; limit: number; samples: number; format?: string; wide?: boolean }
 
 export const ideasCommand = addFormatOption(
   new Command('ideas').alias('suggestions')
@@ -23,6 +25,7 @@ export const ideasCommand = addFormatOption(
   .option('--until <when>', 'before this date or this long ago')
   .option('--limit <n>', 'how many ideas', parsePositiveInt('--limit'), 10)
   .option('--samples <n>', 'sample posts per idea', parsePositiveInt('--samples'), 3)
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .addHelpText('after', '\nExamples:\n  $ earshot ideas --brand Kettleby\n  $ earshot ideas --since 90d --format markdown > ideas.md'
     + '\n  $ earshot export --intent suggestion --since 30d   # every suggestion, one a row'
     + '\n\nA suggestion is a mention the intent model flags (or a person labelled: earshot label ID suggestion|not-suggestion).'
@@ -40,8 +43,9 @@ export const ideasCommand = addFormatOption(
     if (flags.format === 'markdown') return ctx.out.data(renderIdeasMarkdown(result));
     if (flags.format === 'html') return ctx.out.data(renderIdeasHtml(result).trimEnd());
     if (result.ideas.length === 0) return ctx.out.info(`no suggestions for ${brand} since ${result.since.slice(0, 10)}`);
-    ctx.out.data(renderTable(['#', 'idea', 'voices', 'mentions', 'trend', 'sample'],
-      result.ideas.map((i) => [i.rank, i.terms.join(', '), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]), ctx.out.color));
+    ctx.out.data(renderFitted(IDEA_COLUMNS,
+      result.ideas.map((i) => [i.rank, i.terms.join(', '), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]),
+      ctx.tableWidth(flags.wide), ctx.out.color));
   }));
 
 function renderCsv(r: IdeasResult): string {

@@ -6,13 +6,14 @@ import type { InboxReasonKind } from '../../store/store.js';
 import { neutraliseCell } from '../../report/csv.js';
 import { renderInboxHtml } from '../../report/intents-html.js';
 import { renderInboxMarkdown } from '../../report/intents-text.js';
-import { clipText, renderTable, shortTime } from '../../report/table.js';
+import { renderFitted } from '../../report/fit-table.js';
+import { clipText, shortTime } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
 import { addFormatOption, parsePositiveInt } from '../options.js';
 import { parseTimePoint } from '../time.js';
 
-interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string; only?: InboxReasonKind[] }
+interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string; only?: InboxReasonKind[]; wide?: boolean }
 
 const REASONS: readonly InboxReasonKind[] = ['safety', 'complaint', 'question'];
 
@@ -33,6 +34,7 @@ export const inboxCommand = addFormatOption(
   .option('--since <when>', 'from this date or this long ago', '7d')
   .option('--until <when>', 'before this date or this long ago')
   .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 50)
+  .option('--wide', 'the table with every column in full, however wide the terminal')
   .option('--only <reasons>', 'only these, comma-separated: safety, complaint, question (question: every question, a complaint too)', parseReasons)
   .addHelpText('after', '\nExamples:\n  $ earshot inbox --brand Kettleby\n  $ earshot inbox --since 48h --format csv > to-answer.csv'
     + '\n  $ earshot label x:1859236457122451456 handled   # answered: out of the inbox (not-handled puts it back)'
@@ -49,9 +51,16 @@ export const inboxCommand = addFormatOption(
     if (flags.format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
     if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
-    ctx.out.data(renderTable(['when', 'why', 'id', 'author', 'text', 'engagement', 'link'],
-      items.map((i) => [shortTime(i.createdAt), i.reason, i.ref, clipText(i.author ?? '', 16), clipText(i.text, 70), i.engagement, i.url ?? '']), ctx.out.color));
+    ctx.out.data(renderFitted(INBOX_COLUMNS,
+      items.map((i) => [shortTime(i.createdAt), i.reason, i.ref, clipText(i.author ?? '', 16), clipText(i.text, 70), i.engagement, i.url ?? '']),
+      ctx.tableWidth(flags.wide), ctx.out.color));
   }));
+
+/** In a narrow terminal the text is cut, then the link, author and engagement go (the id leads to all of them). */
+const INBOX_COLUMNS = [
+  { head: 'when' }, { head: 'why' }, { head: 'id' }, { head: 'author', drop: 2, shrink: true, min: 10 },
+  { head: 'text', shrink: true, min: 20 }, { head: 'engagement', drop: 3 }, { head: 'link', drop: 1 },
+];
 
 function renderCsv(items: InboxItem[]): string {
   return stringify([
