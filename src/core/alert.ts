@@ -1,3 +1,4 @@
+import { camelSample } from '../report/report-json.js';
 import type { AlertTarget } from '../config/schema.js';
 import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
@@ -191,6 +192,8 @@ function buildDelivery(
   // issueKey, state and the report's time let a receiver drop a repeat of what it already has
   const request: HttpRequest = target.type === 'slack'
     ? { body: JSON.stringify(renderSlackMessage(report, { ...issue, state }, target.kind)), headers: { 'content-type': 'application/json', 'user-agent': 'earshot' } }
-    : webhookRequest({ kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, state, warnings: report.warnings ?? [] }, target.secret, now);
+    : webhookRequest({
+      kind: target.kind, brand: report.brand, issueKey, at: report.at, ...issue, samples: issue.samples.map(camelSample), state, warnings: report.warnings ?? [],
+    }, target.secret, now);
   return { ...base, request };
 }

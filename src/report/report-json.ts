@@ -9,7 +9,8 @@ export function renderReportJson(report: Report): string {
   return JSON.stringify(report, (key, value: unknown) => (key === 'samples' && Array.isArray(value) ? value.map(camelSample) : value), 2);
 }
 
-function camelSample(sample: ReportSample) {
+/** A sample as JSON (report, webhook payloads): `createdAt`, and the old `created_at` beside it. */
+export function camelSample(sample: ReportSample) {
   const { created_at: createdAt, ...rest } = sample;
   return { ...rest, createdAt, created_at: createdAt };
 }

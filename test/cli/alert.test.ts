@@ -96,6 +96,10 @@ for (const backend of backends) describe.skipIf(!backend.available)(`earshot ale
     const [hook] = receiver.hits(at('/hook'));
     expect(hook!.headers['x-earshot-signature']).toBe(`sha256=${createHmac('sha256', 'hmac-secret-1').update(hook!.body).digest('hex')}`);
     expect(JSON.parse(hook!.body)).toMatchObject({ brand: 'Acme', rank: 1, terms: expect.arrayContaining(['plastic']) });
+    // samples name their time in camelCase like every command's JSON, the old name beside it (issue 28 #6)
+    const sample = JSON.parse(hook!.body).samples[0];
+    expect(sample.createdAt).toMatch(/^2026-/);
+    expect(sample.created_at).toBe(sample.createdAt);
 
     const again = await runCli(['--db', db, '--config', config, 'alert'], { cwd: tmp.dir, env: FAST });
     expect(again.code).toBe(1);
