@@ -7,25 +7,11 @@
 // brand's posts (of 20 or more) is its category and names none at all. An idea's trend compares its
 // voices in the period's second half with its first half.
 import type { Store, SuggestionRow, SuggestionSet } from '../store/store.js';
+import type { IdeaSample, IdeaTrend, ReportIdea } from '../domain/report.js';
 
-export type IdeaTrend = 'new' | 'rising' | 'steady' | 'falling';
-
-export interface IdeaSample { ref: string; createdAt: string; author: string | null; text: string; url: string | null; engagement: number }
-
-export interface Idea {
-  rank: number;
-  /** The topic term that names it, and the terms its mentions share most after it. */
-  label: string;
-  terms: string[];
-  /** Distinct authors, the measure of an idea's weight. */
-  voices: number;
-  mentions: number;
-  /** Voices in the first and second half of the period. */
-  earlier: number;
-  later: number;
-  trend: IdeaTrend;
-  samples: IdeaSample[];
-}
+export type { IdeaSample, IdeaTrend } from '../domain/report.js';
+/** One idea, as `earshot ideas` and `report --ideas` list it. */
+export type Idea = ReportIdea;
 
 export interface IdeasResult { brand: string | null; since: string; until: string; suggestions: number; ideas: Idea[] }
 

@@ -62,17 +62,24 @@ export interface ReportIdeas {
   ideas: ReportIdea[];
 }
 
-/** Suggestions grouped by a topic term: voices, their trend across the period's halves, sample posts. */
+export type IdeaTrend = 'new' | 'rising' | 'steady' | 'falling';
+
+export interface IdeaSample { ref: string; createdAt: string; author: string | null; text: string; url: string | null; engagement: number }
+
+/** Suggestions grouped by a topic term: voices, their trend across the period's halves, sample posts (`earshot ideas`, `report --ideas`). */
 export interface ReportIdea {
   rank: number;
+  /** The topic term that names it, and the terms its mentions share most after it. */
   label: string;
   terms: string[];
+  /** Distinct authors, the measure of an idea's weight. */
   voices: number;
   mentions: number;
+  /** Voices in the first and second half of the period. */
   earlier: number;
   later: number;
-  trend: string;
-  samples: Array<{ ref: string; createdAt: string; author: string | null; text: string; url: string | null; engagement: number }>;
+  trend: IdeaTrend;
+  samples: IdeaSample[];
 }
 
 export interface ResolvedIssue {
