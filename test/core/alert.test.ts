@@ -8,6 +8,9 @@ import { escapeSlack } from '../../src/report/slack.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 import { startReceiver } from '../support/receiver.js';
+
+/** An issue as a webhook posts it: each sample's time as createdAt, created_at beside it. */
+const asPosted = (issue: ReportIssue) => ({ ...issue, samples: issue.samples.map((x) => ({ ...x, createdAt: x.created_at })) });
 import { makeIssue, makeReport } from '../support/report-fixtures.js';
 
 export { makeIssue, makeReport };
@@ -59,7 +62,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     const expected = createHmac('sha256', 's3cret-value').update(hit!.body).digest('hex');
     expect(hit!.headers['x-earshot-signature']).toBe(`sha256=${expected}`);
     expect(hit!.headers['x-earshot-timestamp']).toBe(String(NOW.getTime() / 1000));
-    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue(), warnings: [] });
+    expect(JSON.parse(hit!.body)).toEqual({ kind: 'issue', brand: 'Acme', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...asPosted(makeIssue()), warnings: [] });
     const unsigned = target({ type: 'webhook', url: receiver.url('/plain') });
     await sendAlerts(store, [makeReport('Acme', [makeIssue()])], [unsigned], { now: NOW, retry: FAST });
     expect(receiver.hits('/plain')[0]!.headers['x-earshot-signature']).toBeUndefined();
@@ -97,7 +100,7 @@ describe.each(backends)('sendAlerts ($name)', (backend) => {
     expect(rival.text).toBe('Opportunity: rival Clipper Teas has an emerging issue: plastic in tea bags (new, 40 mentions)');
     expect(rival.blocks[1]!.elements![0]!.text).toContain('*Opportunity*');
     expect(JSON.stringify(rival.blocks)).toContain("earshot export --brand 'Clipper Teas' --issue 1");
-    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...makeIssue(), warnings: [] });
+    expect(JSON.parse(receiver.hits('/bi')[0]!.body)).toEqual({ kind: 'opportunity', brand: 'Clipper Teas', issueKey: 'plastic|teabag', at: '2026-11-20T12:00:00.000Z', state: 'new', ...asPosted(makeIssue()), warnings: [] });
     // the same issue of the rival, again: each target remembers what it sent
     const again = await sendAlerts(store, reports, [target({ type: 'slack', name: 'strategy', url: receiver.url('/rivals'), brands: ['Clipper Teas'], kind: 'opportunity' })], { now: NOW, retry: FAST });
     expect(again.sent).toHaveLength(0);
