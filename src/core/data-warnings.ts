@@ -1,4 +1,5 @@
 import type { DataWarning } from '../domain/warnings.js';
+import { spanText } from '../report/when.js';
 import { exactRange, type ModelVersionCount, type SourceHealth, type Store } from '../store/store.js';
 
 export interface WarningScope {
@@ -56,7 +57,7 @@ async function sourceWarnings(store: Store, scope: WarningScope, h: SourceHealth
   if (lastSuccessMs !== null && lastSuccessMs < scope.fromMs) {
     out.push({ ...base, kind: 'source-stale', message: `${brand} · ${h.source}: not scanned since ${when(lastSuccessMs)}, before the period began: its mentions are missing` });
   } else if (isOverdue(lastSuccessMs, scope.toMs, scope.scanEveryMs)) {
-    out.push({ ...base, kind: 'source-overdue', message: `${brand} · ${h.source}: no successful scan since ${when(lastSuccessMs!)}, though scans are scheduled every ${hours(scope.scanEveryMs!)}: its mentions since then are missing` });
+    out.push({ ...base, kind: 'source-overdue', message: `${brand} · ${h.source}: no successful scan since ${when(lastSuccessMs!)}, though scans are scheduled every ${spanText(scope.scanEveryMs! / 3_600_000)}: its mentions since then are missing` });
   } else if (h.lastBudgetHit) {
     out.push({ ...base, kind: 'budget', message: `${brand} · ${h.source}: backlog not fully read — the latest scan stopped at its post budget (scan.maxPosts) after ${h.lastPostsRead.toLocaleString('en-US')} posts` });
   }
@@ -109,10 +110,4 @@ function fmt(n: number): string {
 
 function share(part: number, total: number): string {
   return `${Math.round((part / Math.max(total, 1)) * 100)}%`;
-}
-
-/** A schedule interval for people: "6 h", "1.5 d". */
-function hours(ms: number): string {
-  const h = ms / 3_600_000;
-  return h >= 48 && h % 24 === 0 ? `${h / 24} d` : h >= 1 ? `${Number(h.toFixed(2))} h` : `${Math.round(ms / 60_000)} min`;
 }

@@ -7,7 +7,13 @@ import { escapeMd, INCOMPLETE, warningLines } from './report-text.js';
 import { markdownTable } from './md-table.js';
 import { readableDay, readableTime } from './when.js';
 
-const HEAD = ['brand', 'mentions', 'voices', 'share (mentions)', 'share (voices)', 'Δ share', 'positive', 'negative', 'net', 'complaints', 'engagement', 'top issues'];
+/** In a narrow terminal the brand and top issues are cut, then engagement, share of mentions, net, positive and mentions go. */
+const COMPARE_COLUMNS: FitColumn[] = [
+  { head: 'brand', shrink: true, min: 12 }, { head: 'mentions', drop: 5 }, { head: 'voices' }, { head: 'share (mentions)', drop: 2 },
+  { head: 'share (voices)' }, { head: 'Δ share' }, { head: 'positive', drop: 4 }, { head: 'negative' }, { head: 'net', drop: 3 },
+  { head: 'complaints' }, { head: 'engagement', drop: 1 }, { head: 'top issues', shrink: true, min: 16 },
+];
+const HEAD = COMPARE_COLUMNS.map((c) => c.head);
 
 /** Signed percentage points: 0.046 → "+4.6 pt" (share changes and net sentiment, in every format a person reads). */
 export function signed(x: number): string {
@@ -26,14 +32,6 @@ function headline(c: Comparison): string {
   const move = c.biggestMove ? `; biggest move: ${c.biggestMove.brand} ${signed(c.biggestMove.shareChange)} share against the period before` : '';
   return `${c.set ?? c.brands.map((b) => b.brand).join(' vs ')}: ${period}${move}`;
 }
-
-/** In a narrow terminal the top issues are cut, then engagement, the shares of mentions and net sentiment go. */
-const COMPARE_COLUMNS: FitColumn[] = HEAD.map((head) => ({
-  head,
-  ...(head === 'brand' ? { shrink: true, min: 12 } : {}),
-  ...(head === 'top issues' ? { shrink: true, min: 16 } : {}),
-  ...({ engagement: { drop: 1 }, 'share (mentions)': { drop: 2 }, net: { drop: 3 }, positive: { drop: 4 }, mentions: { drop: 5 } } as Record<string, { drop: number }>)[head],
-}));
 
 /** `width`: the terminal's (null: as wide as the content, for a pipe or --wide). */
 export function renderCompareTable(c: Comparison, color = false, width: number | null = null): string {
