@@ -1,0 +1,121 @@
+import { lastDays, steady, type Scenario } from './generate.js';
+
+/**
+ * Problems told mostly in another language than English (issue 32), each beside a bigger
+ * positive spike, a steady complaint, a spammer and some English chatter. The posts carry
+ * no language tag (`lang: null`): the analyser detects it, as for a source that sends none.
+ * Every word form a topic must gather is in them ("envío", "envíos", "enviar", "enviado";
+ * "redémarre", "redémarrer", "redémarrage").
+ */
+
+/** A Spanish online shop: orders stop shipping after a courier change, beside a sale twice its size. */
+export function spanishShippingScenario(end: Date): Scenario {
+  return {
+    brand: 'Tiendalia', handle: '@TiendaliaES', products: ['la app', 'la web', 'Tiendalia Plus'], end, days: 21, seed: 3201,
+    streams: [
+      {
+        name: 'charla', authors: 900, perDay: steady(40), lang: null,
+        cores: ['compré unas zapatillas en {brand} para mi hermano', '¿alguien sabe si {brand} tiene tienda física en Madrid?', 'mirando ofertas en {brand} a la hora de comer',
+          '¿{brand} o Amazon para comprar una freidora de aire?', '{product} de {brand} ahora tiene modo oscuro', 'hice la compra de la semana en {brand}',
+          '¿{brand} acepta bizum o solo tarjeta?', 'pedí una funda para el móvil en {brand}', 'mi madre compra todo en {brand} desde que se jubiló',
+          'me he hecho socia de {brand} Plus por fin', 'qué regalo le compro a mi sobrino en {brand}?', 'buscando una mesa de escritorio barata en {brand}'],
+        openers: ['', '', '', 'bueno,', 'oye', 'pregunta:', 'jaja', 'a ver'],
+        closers: ['', '', '', '!', '...', ' 🤷', ' jaja', ' 😅'],
+      },
+      {
+        name: 'chatter', authors: 300, perDay: steady(6),
+        cores: ['ordered a lamp from {brand} while on holiday in spain', 'does {brand} deliver to gibraltar?', 'my spanish flatmate swears by {brand} for everything',
+          'is {brand} the spanish amazon?', 'bought sunglasses on {brand} in malaga, cheap and fine'],
+      },
+      {
+        name: 'atencion', authors: 500, perDay: steady(8), lang: null,
+        openers: ['', '', '', 'otra vez', 'en serio', 'hola,'],
+        cores: ['llevo una hora esperando al teléfono con la atención al cliente de {brand}', 'la atención al cliente de {brand} no contesta nunca',
+          'nadie responde en el chat de {brand}', 'escribí a {brand} hace una semana y sigo sin respuesta', 'el teléfono de atención al cliente de {brand} siempre comunica'],
+        closers: ['', ' 😤', '.', ' qué paciencia'],
+      },
+      {
+        name: 'ofertas', authors: 800, perDay: lastDays([110, 100]), engagement: 40, lang: null,
+        openers: ['', '', '', 'madre mía', 'ojo:', 'chicas,', 'por fin'],
+        cores: ['las ofertas de los Días Locos de {brand} son una pasada', 'me encantan los Días Locos de {brand}, dos abrigos a mitad de precio',
+          '¡qué buenos descuentos en los Días Locos de {brand} este año!', 'Días Locos en {brand}: la freidora a 49 euros, genial',
+          'he comprado la tele en los Días Locos de {brand}, precio increíble', 'los Días Locos de {brand} son lo mejor del año, me encanta',
+          'aprovechando los Días Locos de {brand} para los regalos de Navidad, muy buenas ofertas'],
+        closers: ['', ' 🎉', '!', ' 🛍️', ' #DíasLocos', ' 😍'],
+      },
+      { name: 'spammer', authors: 1, perDay: lastDays([35, 35]), verbatim: true, lang: null, cores: ['¡¡sigue a cupones_ya para códigos de descuento de {brand} GRATIS!! 🔥🔥'] },
+      {
+        name: 'envio', authors: 500, perDay: lastDays([6, 20, 40]), engagement: 20, lang: null,
+        cores: ['mi pedido de {brand} lleva una semana sin enviar', 'el envío de {brand} sigue sin llegar, el seguimiento no se mueve desde el lunes',
+          '¿a alguien más le ha llegado el envío de {brand}? el mío lleva 8 días parado', 'pagué el envío urgente en {brand} y nada, el paquete sigue en el almacén',
+          '{brand} dice que mi pedido está enviado pero el seguimiento no dice nada', 'llevo diez días esperando el envío de {brand}, nadie me explica nada',
+          'el paquete de {brand} lleva parado en el almacén de Zaragoza una semana', 'otra vez sin noticias del envío de {brand}, el número de seguimiento no existe',
+          'los envíos de {brand} con la nueva empresa de mensajería son un desastre', 'cancelé el pedido de {brand} porque nunca lo enviaron y aún no me devuelven el dinero',
+          '{brand} me cobró el envío y el paquete no ha salido del almacén', 'pedido del día 12 y {brand} todavía no lo ha enviado',
+          'desde que {brand} cambió de mensajería ningún envío llega a tiempo', 'el seguimiento del envío de {brand} pone "en preparación" desde hace 9 días'],
+        openers: ['', '', '', 'vaya.', 'en serio,', 'hola', 'pues nada,', 'otra vez:', 'a ver,'],
+        closers: ['', '', '.', ' ¿a alguien más le pasa?', ' 😡', ' en Sevilla', ' en Valencia', ' ya he escrito al chat', ' qué desastre', ' 🙄'],
+      },
+      {
+        name: 'shipping', authors: 100, perDay: lastDays([1, 3, 5]),
+        cores: ['my {brand} order still has not shipped, tracking stuck for a week', 'ordered from {brand} ten days ago and the parcel never left the warehouse',
+          'anyone else waiting on a {brand} delivery? tracking says nothing'],
+      },
+    ],
+  };
+}
+
+/** A French internet provider: boxes that restart by themselves after an update, beside a fibre offer launch. */
+export function frenchRebootScenario(end: Date): Scenario {
+  return {
+    brand: 'Fibrelle', handle: '@Fibrelle_FR', products: ['Pop Box', 'Pop Box Mini', 'box'], end, days: 21, seed: 3202,
+    streams: [
+      {
+        name: 'bavardage', authors: 900, perDay: steady(45), lang: null,
+        cores: ['la {product} de {brand} est installée, le technicien était à l\'heure', '{brand} ou une autre offre pour un petit studio ?',
+          'quelqu\'un sait comment changer le nom du wifi sur la {product} ?', 'je passe chez {brand} le mois prochain', 'télétravail avec la {product} de {brand} aujourd\'hui',
+          'où mettre la {product} pour avoir le meilleur signal ?', 'regardé le match sur le décodeur {brand} avec les copains', '{brand} propose un tarif social ?',
+          'mes parents viennent de prendre la {product} de {brand}', 'la télécommande du décodeur {brand} est vraiment petite', 'déménagement : comment transférer ma ligne {brand} ?'],
+        openers: ['', '', '', 'bon,', 'question :', 'alors', 'bref', 'hello'],
+        closers: ['', '', '', ' !', '...', ' 🤷', ' mdr', ' 😅'],
+      },
+      {
+        name: 'chatter', authors: 300, perDay: steady(6),
+        cores: ['my french in-laws use {brand} for their internet', 'is {brand} any good for a flat in lyon?', 'setting up {brand} in our paris airbnb',
+          'does {brand} work with a uk router?'],
+      },
+      {
+        name: 'facture', authors: 500, perDay: steady(8), lang: null,
+        openers: ['', '', '', 'encore', 'sérieux', 'bonjour,'],
+        cores: ['encore une hausse de prix chez {brand}', 'ma facture {brand} a augmenté de 3 euros sans prévenir', '{brand} augmente ses tarifs en plein contrat',
+          'la facture {brand} de ce mois est encore plus chère', 'pourquoi ma facture {brand} a encore augmenté ?'],
+        closers: ['', ' 😒', '.', ' pfff'],
+      },
+      {
+        name: 'offre', authors: 800, perDay: lastDays([40, 110, 120]), engagement: 40, lang: null,
+        openers: ['', '', '', 'waouh', 'alors là', 'les amis,', 'enfin'],
+        cores: ['la nouvelle offre fibre 8 Gb de {brand} est géniale', 'passé à la fibre 8 Gb de {brand}, le débit est incroyable',
+          'la fibre 8 Gb de {brand} à ce prix, franchement bravo', 'test de débit sur la fibre 8 Gb de {brand} : 7900 en descendant, top',
+          'super contente de la fibre 8 Gb de {brand}, tout se télécharge en deux secondes', 'la fibre 8 Gb de {brand} pour le même prix, trop bien'],
+        closers: ['', ' 🚀', ' !', ' 😍', ' #fibre'],
+      },
+      { name: 'spammer', authors: 1, perDay: lastDays([30, 30, 30]), verbatim: true, lang: null, cores: ['gagnez une {product} {brand} GRATUITE ici !!! cadeau-fibre point com 🎁🎁'] },
+      {
+        name: 'redemarre', authors: 500, perDay: lastDays([4, 12, 25, 35]), engagement: 20, lang: null,
+        cores: ['depuis la mise à jour ma {product} redémarre toute seule toutes les heures', 'la {product} de {brand} redémarre en boucle depuis hier soir',
+          'encore un redémarrage de la box {brand} en pleine visio', 'ma box {brand} redémarre sans arrêt, plus de wifi pendant cinq minutes à chaque fois',
+          'la box {brand} n\'arrête pas de redémarrer depuis la dernière mise à jour', 'impossible de regarder un film, la {product} redémarre toutes les 30 minutes',
+          '{brand} votre mise à jour fait redémarrer les box en boucle', 'troisième redémarrage de la box ce soir, merci {brand}',
+          'la box {brand} s\'éteint et redémarre toute seule, voyant rouge puis blanc', 'depuis la mise à jour ma box {brand} a redémarré dix fois aujourd\'hui',
+          'la {product} a redémarré en plein match, sérieux {brand}', 'les redémarrages de la box {brand} toutes les heures, ça devient pénible',
+          'quelqu\'un d\'autre a sa box {brand} qui redémarre toute seule depuis la mise à jour ?'],
+        openers: ['', '', '', 'bon.', 'sérieusement,', 'hello', 'encore :', 'alors'],
+        closers: ['', '', '.', ' quelqu\'un d\'autre ?', ' 😡', ' à Lille', ' à Nantes', ' ticket ouvert', ' j\'en ai marre', ' 🙄'],
+      },
+      {
+        name: 'reboot', authors: 100, perDay: lastDays([1, 2, 4]),
+        cores: ['my {brand} box keeps rebooting since the update', 'the {brand} router in our paris flat restarts every hour', 'anyone else with a {brand} box restarting on its own?'],
+      },
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { analyzePending } from '../../src/core/analyze.js';
+import { buildReport } from '../../src/core/report.js';
+import type { Report, ReportIssue } from '../../src/domain/report.js';
+import type { Store } from '../../src/store/store.js';
+import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
+import { frenchRebootScenario, spanishShippingScenario } from '../../src/tools/scenarios/languages.js';
+import { storeBackends, useStore } from '../support/store-backends.js';
+
+/**
+ * Problems told mostly in Spanish and in French (issue 32), untagged, each beside a bigger
+ * positive spike, a steady complaint, a spammer and some English chatter: each must rank
+ * first as an issue, labelled in its own language (the form written most), no stop word may
+ * be a topic, and the distractors must not be issues.
+ */
+
+const END = new Date('2026-11-24T18:00:00.000Z');
+const OPTIONS = { windowHours: 48, baselineHours: 336, top: 5, minMentions: 5 } as const;
+
+interface Case {
+  name: string;
+  make: (end: Date) => Scenario;
+  /** Words of the problem in its language, one of which the label must hold. */
+  problem: RegExp;
+  /** The form written most of the problem's key word, which the label shows (not a stem, not another form). */
+  labelWord: string;
+  /** Stop words of the language: no issue or trend term begins or ends with one. */
+  stops: string[];
+  /** English words for it: the label must hold none. */
+  english: RegExp;
+  spike: RegExp;
+  distractors: RegExp;
+}
+
+const CASES: Case[] = [
+  { name: 'Spanish: orders stop shipping', make: spanishShippingScenario, labelWord: 'envío', stops: ['de', 'la', 'que', 'el', 'los', 'en', 'y', 'son', 'sin'],
+    problem: /env[ií]|pedido|seguimiento|paquete|almac[eé]n|mensajer/, english: /\b(order|ship|tracking|parcel|warehouse)/,
+    spike: /locos|oferta|descuento/i, distractors: /locos|oferta|descuento|atenci[oó]n|cliente|tel[eé]fono|chat|cup[oó]n|c[oó]digo/i },
+  { name: 'French: boxes restart by themselves', make: frenchRebootScenario, labelWord: 'redémarre', stops: ['de', 'la', 'le', 'les', 'est', 'en', 'depuis', 'toute', 'à'],
+    problem: /red[ée]marr|mise à jour|boucle/, english: /\b(reboot|restart|update)/,
+    spike: /fibre|8 gb|d[ée]bit/i, distractors: /fibre|8 gb|d[ée]bit|facture|prix|tarif|gratuit|cadeau/i },
+];
+
+const backends = await storeBackends();
+let store: Store;
+
+async function reportOf(scenario: Scenario): Promise<Report> {
+  const mentions = generateScenario(scenario);
+  for (let i = 0; i < mentions.length; i += 1000) await store.upsertMentions(mentions.slice(i, i + 1000));
+  await analyzePending(store, { brandTerms: { [scenario.brand]: [scenario.brand, scenario.handle] }, workers: 0 });
+  return buildReport(store, { brand: scenario.brand, at: END, ...OPTIONS });
+}
+
+const named = (issue: ReportIssue | undefined) => (issue ? `${issue.label} ${issue.terms.join(' ')}` : '');
+const table = (report: Report) => [...report.issues.map((i) => ['issue', i] as const), ...report.trends.map((i) => ['trend', i] as const)]
+  .map(([kind, i]) => `${kind} #${i.rank} "${i.label}" [${i.terms.join(', ')}] voices ${i.authors} complaints ${i.complaintShare} negative ${i.negativeShare}`).join('\n') || '(nothing)';
+
+describe.each(backends)('problems told in Spanish and French ($name)', (backend) => {
+  if (!backend.available) {
+    it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
+    return;
+  }
+  const current = useStore(backend);
+  beforeEach(() => { store = current(); });
+
+  it.each(CASES)('$name: ranks first as an issue labelled in its language; the spike is a trend; no distractor is an issue',
+    async ({ make, problem, english, spike, distractors, labelWord, stops }) => {
+      const report = await reportOf(make(END));
+      const why = table(report);
+      expect(named(report.issues[0]), why).toMatch(problem);
+      expect(report.issues[0]!.label, why).toMatch(problem);
+      expect(report.issues[0]!.label, why).not.toMatch(english);
+      expect(report.issues[0]!.label.split(' · '), why).toContain(labelWord);
+      const ends = [...report.issues, ...report.trends].flatMap((i) => i.terms).flatMap((t) => [t.split(' ')[0], t.split(' ').at(-1)]);
+      expect(ends.filter((w) => stops.includes(w!)), why).toEqual([]);
+      expect(report.issues.filter((i) => distractors.test(named(i))).map((i) => i.label), why).toEqual([]);
+      expect(report.trends.some((t) => spike.test(named(t))), why).toBe(true);
+    }, 60_000);
+});
