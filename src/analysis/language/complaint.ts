@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { SentimentResult } from '../sentiment/types.js';
 import { LANGUAGE_TOPICS_VERSION } from '../topics/language-terms.js';
 import { COMPLAINT_CUES, type CueLists } from './complaint-cues.js';
+import { SHORT_TEXT_RULES } from './short-text.js';
 
 export interface LanguageComplaint {
   /** P(complaint), 0–1. */
@@ -52,12 +53,12 @@ export const LANGUAGE_COMPLAINT_WEIGHTS: Readonly<ComplaintWeights> = {
 const CAP = { problem: 3, fixed: 2, harm: 2 } as const;
 
 /**
- * `cues-<hash of the cue lists and weights, the never-positive rule (heads.ts) and the topic
- * rules (topics/language-terms.ts)>`: part of the language models' version, so a changed list
+ * `cues-<hash of the cue lists and weights, the never-positive rule (heads.ts), the topic
+ * rules (topics/language-terms.ts) and short-post detection (short-text.ts)>`: part of the language models' version, so a changed list
  * or rule re-scores every stored mention.
  */
 export const LANGUAGE_COMPLAINT_VERSION = `cues-${createHash('sha256')
-  .update(JSON.stringify({ cues: COMPLAINT_CUES, weights: LANGUAGE_COMPLAINT_WEIGHTS, cap: CAP, neverPositive: true, topics: LANGUAGE_TOPICS_VERSION }))
+  .update(JSON.stringify({ cues: COMPLAINT_CUES, weights: LANGUAGE_COMPLAINT_WEIGHTS, cap: CAP, neverPositive: true, topics: LANGUAGE_TOPICS_VERSION, shortText: SHORT_TEXT_RULES }))
   .digest('hex').slice(0, 8)}`;
 
 interface Compiled {
