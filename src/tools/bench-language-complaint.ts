@@ -81,6 +81,9 @@ export function benchLanguageComplaint(write: (line: string) => void = (l) => pr
   line('all', 'held-out', pooled.held);
   // round 2 (stuck parcels, restarting devices, price rises, "fed up"), written before the cues it led to
   const round2 = (rows: Scored[]) => rows.filter((s) => s.probe.id.startsWith('q'));
+  const round1 = (rows: Scored[]) => rows.filter((s) => !s.probe.id.startsWith('q'));
+  line('p-rows', 'dev', round1(pooled.dev));
+  line('p-rows', 'held-out', round1(pooled.held));
   line('q-rows', 'dev', round2(pooled.dev));
   line('q-rows', 'held-out', round2(pooled.held));
   // the older sentiment probes (issue 32's first part): their negative posts are all complaints

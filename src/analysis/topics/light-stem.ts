@@ -35,9 +35,13 @@ const FINAL_VOWELS: Record<StemLanguage, RegExp | null> = {
   de: null,
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase with accents folded (Spanish ñ kept: "año" is not "ano"). */
 export function foldWord(word: string, lang: string): string {
   let lower = word.toLowerCase();
+  // most words are plain ASCII: nothing to fold
+  if (ASCII.test(lower)) return lower;
   if (lang === 'es') lower = lower.replaceAll('ñ', '\u0000');
   // ß is no accent but has to fold too, and œ/æ are typed both ways
   let folded = lower.normalize('NFD').replace(/\p{M}+/gu, '').replaceAll('ß', 'ss').replaceAll('œ', 'oe').replaceAll('æ', 'ae');
@@ -45,14 +49,35 @@ export function foldWord(word: string, lang: string): string {
   return folded;
 }
 
+// "ent/5" → ["ent", 5], once
+const ENDINGS: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = Object.fromEntries(Object.entries(VERB_AND_DERIVED)
+  .map(([lang, list]) => [lang, list.map((e) => {
+    const [ending = e, least] = e.split('/');
+    return [ending, least === undefined ? MIN_STEM : Number(least)] as const;
+  })]));
+
+// Stems are asked for the same words again and again: memoised per language and word (a
+// pure function, so clearing the memo when it is full changes nothing but time).
+const MAX_MEMO = 50_000;
+const memo = new Map<string, string>();
+
 /** The stem of one word in `lang` (a folded, lowercase key); words of other languages come back folded only. */
 export function lightStem(word: string, lang: string): string {
+  const key = `${lang}:${word}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const stem = stemWord(word, lang);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, stem);
+  return stem;
+}
+
+function stemWord(word: string, lang: string): string {
   let w = foldWord(word, lang);
-  const endings = VERB_AND_DERIVED[lang as StemLanguage];
+  const endings = ENDINGS[lang];
   if (endings === undefined || w.length <= MIN_STEM) return w;
   w = stripPlural(w, lang as StemLanguage);
-  for (const entry of endings) {
-    const [ending = entry, least = MIN_STEM] = entry.includes('/') ? [entry.split('/')[0], Number(entry.split('/')[1])] : [entry];
+  for (const [ending, least] of endings) {
     if (w.endsWith(ending) && w.length - ending.length >= least) {
       w = w.slice(0, -ending.length);
       break;
