@@ -4,11 +4,11 @@ import { buildReport } from '../../src/core/report.js';
 import type { Report, ReportIssue } from '../../src/domain/report.js';
 import type { Store } from '../../src/store/store.js';
 import { generateScenario, type Scenario } from '../../src/tools/scenarios/generate.js';
-import { frenchRebootScenario, spanishShippingScenario } from '../../src/tools/scenarios/languages.js';
+import { frenchRebootScenario, germanMealKitScenario, spanishShippingScenario } from '../../src/tools/scenarios/languages.js';
 import { storeBackends, useStore } from '../support/store-backends.js';
 
 /**
- * Problems told mostly in Spanish and in French (issue 32), untagged, each beside a bigger
+ * Problems told mostly in Spanish, French and German (issue 32), untagged, each beside a bigger
  * positive spike, a steady complaint, a spammer and some English chatter: each must rank
  * first as an issue, labelled in its own language (the form written most), no stop word may
  * be a topic, and the distractors must not be issues.
@@ -39,6 +39,9 @@ const CASES: Case[] = [
   { name: 'French: boxes restart by themselves', make: frenchRebootScenario, labelWord: 'redémarre', stops: ['de', 'la', 'le', 'les', 'est', 'en', 'depuis', 'toute', 'à'],
     problem: /red[ée]marr|mise à jour|boucle/, english: /\b(reboot|restart|update)/,
     spike: /fibre|8 gb|d[ée]bit/i, distractors: /fibre|8 gb|d[ée]bit|facture|prix|tarif|gratuit|cadeau/i },
+  { name: 'German: meal kits arrive warm', make: germanMealKitScenario, labelWord: 'kühlakkus', stops: ['die', 'der', 'das', 'und', 'ist', 'von', 'in', 'kam', 'war'],
+    problem: /k[üu]hlakku|geschmolzen|warm|k[üu]hlung/, english: /\b(cool(ing)? pack|ice pack|melted)/,
+    spike: /winterrezept|winterkarte|gulasch/i, distractors: /winterrezept|winterkarte|gulasch|rezept|lecker|preis|teurer|gratis|gutschein/i },
 ];
 
 const backends = await storeBackends();
@@ -55,7 +58,7 @@ const named = (issue: ReportIssue | undefined) => (issue ? `${issue.label} ${iss
 const table = (report: Report) => [...report.issues.map((i) => ['issue', i] as const), ...report.trends.map((i) => ['trend', i] as const)]
   .map(([kind, i]) => `${kind} #${i.rank} "${i.label}" [${i.terms.join(', ')}] voices ${i.authors} complaints ${i.complaintShare} negative ${i.negativeShare}`).join('\n') || '(nothing)';
 
-describe.each(backends)('problems told in Spanish and French ($name)', (backend) => {
+describe.each(backends)('problems told in Spanish, French and German ($name)', (backend) => {
   if (!backend.available) {
     it.skip('needs a PostgreSQL server (see .ci/postgres.sh)', () => undefined);
     return;

@@ -30,7 +30,7 @@ export const COMPLAINT_CUES: Readonly<Record<string, CueLists>> = {
   },
   de: {
     problem: ['kaputt', 'defekt', 'funktioniert nicht', 'geht nicht', 'nicht mehr', 'stürzt', 'abgestürzt', 'absturz', 'hängt', 'fehler',
-      'bug', 'tropft', 'undicht', 'leck', 'gesprungen', 'gerissen', 'beschädigt', 'durchnässt', 'nass', 'immer noch', 'noch immer',
+      'bug', 'tropft', 'undicht', 'leck.', 'lecks', 'leckt', 'leckage', 'gesprungen', 'gerissen', 'beschädigt', 'durchnässt', 'nass', 'immer noch', 'noch immer',
       'nichts da', 'nix', 'nie angekommen', 'nicht angekommen', 'nicht geliefert', 'verspät', 'warte', 'keine antwort',
       'antwortet nicht', 'meldet sich nicht', 'keiner', 'niemand', 'erstattung', 'rückerstattung', 'geld zurück', 'doppelt',
       'abgebucht', 'storniert', 'unmöglich', 'enttäuscht', 'schlecht', 'mies', 'frechheit', 'betrug', 'abzocke', 'katastroph',
@@ -54,7 +54,7 @@ export const COMPLAINT_CUES: Readonly<Record<string, CueLists>> = {
   },
   pt: {
     problem: ['não funciona', 'parou de funcionar', 'não liga', 'quebr', 'trinc', 'rachad', 'trava', 'travou', 'travad', 'deslog', 'erro',
-      'bug', 'falha', 'vaza', 'cai', 'vazando', 'encharcad', 'molhad', 'danificad', 'defeito', 'até agora', 'ainda esperando', 'esperando',  'nunca chegou', 'não chegou', 'atras', 'ninguém', 'nem responde', 'não responde', 'sem resposta', 'reembolso',
+      'bug', 'falha', 'vaza', 'cai.', 'caiu', 'caindo', 'vazando', 'encharcad', 'molhad', 'danificad', 'defeito', 'até agora', 'ainda esperando', 'esperando',  'nunca chegou', 'não chegou', 'atras', 'ninguém', 'nem responde', 'não responde', 'sem resposta', 'reembolso',
       'devolução', 'cobraram', 'cobrança', 'duas vezes', 'cancelaram', 'impossível', 'decepcionad', 'péssim', 'horrível', 'vergonha',
       'golpe', 'palhaçada', 'absurdo', 'ridículo', 'sério', 'nada a ver', 'não consigo', 'nenhuma notícia', 'sem notícia', 'não existe', 'desastre', 'cansad', 'já deu', 'não aparece', 'presa há', 'preso há'],
     fixed: ['resolveu', 'resolvid', 'corrigid', 'obrigad', 'top', 'recomendo', 'nenhum problema', 'sem problema', 'nada a reclamar',

@@ -17,7 +17,7 @@ const WORDS: Record<string, string> = {
     todo todos tu tú tus un una unas uno unos usted ustedes va vais vamos van voy y ya yo
     hace hacer hago hecho hizo haber puede pueden puedo podría poder pues quiero quiere quieren dice dicen dijo digo decir ver veo
     visto da dan dar doy pone poner parece queda quedar creo cree sé sabe saber hablar tenía tuve tenido
-    vez veces cosa cosas gente día días mes meses año años semana hora horas minutos rato momento
+    vez veces cosa cosas gente día días mes meses año años semana hora horas minutos rato momento nuevo nueva nuevos nuevas
     lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
     diciembre ayer mañana noche ahora luego después todavía ya sigue sigo siguen seguimos
     uno dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil primer primero primera segundo
@@ -32,7 +32,7 @@ const WORDS: Record<string, string> = {
     vous vu y
     va vais vont aller allé dit dire dis vois voir veux veut voulu vouloir sais sait savoir donne donner met mettre semble reste
     rester crois croire trouve parle avoir été j'ai c'est n'est qu'il
-    chose choses truc gens fois mois hui an ans année années semaine heure heures minutes moment
+    chose choses truc gens fois mois hui nouveau nouvelle nouveaux nouvelles nouvel an ans année années semaine heure heures minutes moment
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre
     décembre hier demain soir matin maintenant depuis déjà toujours ensuite aprem
     un deux trois quatre cinq six sept huit neuf dix vingt cent mille premier première
@@ -45,7 +45,7 @@ const WORDS: Record<string, string> = {
     um uma umas uns você vocês vos
     faz fazer fez feito pode podem posso poder quero quer querem diz dizem disse dizer ver vejo visto dá dar dou põe pôr parece fica
     ficar acho acha sei sabe saber vai vou vamos vão ir estava tinha teve tive sido
-    coisa coisas gente dia dias mês meses ano anos semana hora horas minutos vez vezes momento
+    coisa coisas gente dia dias mês meses ano anos semana hora horas minutos vez vezes momento novo nova novos novas
     segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro
     dezembro ontem amanhã hoje noite agora ainda sempre nunca continua
     dois duas três quatro cinco seis sete oito nove dez vinte cem mil primeiro primeira
@@ -58,7 +58,7 @@ const WORDS: Record<string, string> = {
     sulle suo suoi ti tra tu tua tue tuo tuoi tutta tutte tutti tutto un una uno vi voi
     fare fatto faccio può possono posso potere voglio vuole vogliono dice dicono detto dire vedo vedere visto dà dare do mette
     mettere sembra resta restare credo penso so sa sapere va vado vanno andare stato stata sto sta stai stanno stare avere aveva
-    cosa cose gente giorno giorni mese mesi anno anni settimana ora ore minuti volta volte momento
+    cosa cose gente giorno giorni mese mesi anno anni settimana ora ore minuti volta volte momento nuovo nuova nuovi nuove
     lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre
     ottobre novembre dicembre ieri domani oggi sera mattina adesso già sempre mai
     due tre quattro cinque sei sette otto nove dieci venti cento mille primo prima
@@ -71,7 +71,7 @@ const WORDS: Record<string, string> = {
     soll sollte über um und uns unser unter vom von vor war waren warum was weil wenn wer wie wieder wir wird wo zu zum zur
     seit seitdem bereits gerade wegen trotz während zwischen dies diese dieser diesem diesen dieses jemand ganz gar total
     mal gibt geht gehen gemacht machen macht mache sagen sagt gesagt sehen sieht gesehen geben gibt steht stehen bleibt finde
-    glaube weiß will wollen möchte würde wurde worden werden kommt kommen
+    glaube weiß will wollen möchte würde wurde worden werden kommt kommen kam kamen gekommen neu neue neuen neuer neues
     ding dinge sache leute tag tage monat monate jahr jahre woche stunde stunden minuten mal zeit
     montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september oktober
     november dezember gestern morgen heute abend nacht immer

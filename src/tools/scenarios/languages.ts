@@ -119,3 +119,52 @@ export function frenchRebootScenario(end: Date): Scenario {
     ],
   };
 }
+
+/** A German meal-kit service: boxes arrive warm with the cool packs melted, beside a bigger recipe launch. */
+export function germanMealKitScenario(end: Date): Scenario {
+  return {
+    brand: 'Kochkiste', handle: '@Kochkiste_DE', products: ['Familienbox', 'Veggiebox', 'Kochkiste Plus'], end, days: 21, seed: 3203,
+    streams: [
+      {
+        name: 'geplauder', authors: 900, perDay: steady(40), lang: null,
+        cores: ['heute gibt es bei uns was aus der {product} von {brand}', 'kocht jemand die {product} von {brand} mit Kindern?', 'die Rezeptkarten von {brand} sind echt gut erklärt',
+          'probiere diese Woche die {product} von {brand} aus', 'lohnt sich {brand} für zwei Personen?', 'mein Mann kocht heute zum ersten Mal mit {brand}',
+          'kann man bei {brand} die Lieferung pausieren?', 'wir haben die {product} von {brand} für den Urlaub abbestellt', 'Sonntag ist bei uns {brand} Tag',
+          'wie lange halten die Zutaten von {brand} im Kühlschrank?', 'die Portionen bei {brand} reichen locker für uns drei'],
+        openers: ['', '', '', 'also', 'kurze Frage:', 'hallo', 'so,'],
+        closers: ['', '', '', '!', '...', ' 🤷', ' 😅', ' 🍝'],
+      },
+      {
+        name: 'chatter', authors: 300, perDay: steady(6),
+        cores: ['my german flatmate swears by {brand} meal kits', 'is {brand} like hello fresh?', 'tried {brand} while staying in berlin, decent recipes'],
+      },
+      {
+        name: 'preis', authors: 500, perDay: steady(8), lang: null,
+        openers: ['', '', '', 'schon wieder', 'ernsthaft', 'hallo,'],
+        cores: ['{brand} ist schon wieder teurer geworden', 'die {product} von {brand} kostet jetzt 5 Euro mehr', 'Preiserhöhung bei {brand}, ohne Ankündigung',
+          'warum ist {brand} plötzlich so teuer?'],
+        closers: ['', ' 😒', '.', ' naja'],
+      },
+      {
+        name: 'rezepte', authors: 800, perDay: lastDays([100, 110]), engagement: 40, lang: null,
+        openers: ['', '', '', 'wow', 'Leute,', 'endlich', 'ehrlich'],
+        cores: ['die neuen Winterrezepte von {brand} sind der Hammer', 'das Kürbisrisotto aus der neuen {brand} Winterkarte war so lecker',
+          'neue Winterrezepte bei {brand}, alle drei waren super', 'die Winterkarte von {brand} ist richtig gut gelungen',
+          'das Gulasch aus den Winterrezepten von {brand} schmeckt wie bei Oma', 'Winterrezepte von {brand} ausprobiert, die Kinder lieben es'],
+        closers: ['', ' 😍', '!', ' 🎄', ' #Winterrezepte'],
+      },
+      { name: 'spammer', authors: 1, perDay: lastDays([30, 30]), verbatim: true, lang: null, cores: ['GRATIS {brand} Gutscheine hier abholen!!! gutschein-welt punkt de 🎁🎁'] },
+      {
+        name: 'kuehlung', authors: 500, perDay: lastDays([5, 15, 30]), engagement: 20, lang: null,
+        cores: ['die {product} von {brand} kam warm an, die Kühlakkus waren komplett geschmolzen', 'Kühlakkus in der {brand} Box geschmolzen, das Hähnchen war lauwarm',
+          'schon wieder eine warme Lieferung von {brand}, die Kühlung hat nicht gehalten', 'das Fleisch aus der {product} war warm, Kühlakkus nur noch Wasser',
+          '{brand}, eure Kühlakkus taugen nichts, der Lachs kam warm an', 'die Kühlbox von {brand} stand vier Stunden vor der Tür und alles war warm',
+          'warme Milch und weiches Hackfleisch in der {product}, so geht das nicht {brand}', 'habe das Fleisch aus der {brand} Lieferung weggeworfen, es war warm',
+          'Kühlakkus geschmolzen, Joghurt warm, danke {brand}', 'seit zwei Wochen kommt die {product} von {brand} warm an, die Kühlung reicht nicht',
+          'ist bei euch die {brand} Box auch warm angekommen? Kühlakkus komplett aufgetaut'],
+        openers: ['', '', '', 'ehrlich jetzt,', 'hallo', 'Leute,', 'mal wieder:', 'also'],
+        closers: ['', '', '.', ' jemand auch?', ' 😡', ' in Köln', ' in Leipzig', ' Foto im Anhang', ' Kundenservice angeschrieben', ' 🤢'],
+      },
+    ],
+  };
+}
