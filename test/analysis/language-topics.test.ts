@@ -99,3 +99,25 @@ describe('the analyser reads topics by the post\'s language', () => {
     expect(termsOf('the tea bags from Tiendalia are full of plastic', 'en').map((t) => t.key)).toEqual(expect.arrayContaining(['teabag', 'plastic']));
   });
 });
+
+describe('a topic told in two languages', () => {
+  const analyze = createMentionAnalyzer({ brandTerms: { Lumio: ['Lumio'] } });
+  const keysOf = (text: string, lang: string) => analyze({ rowId: 1, id: '1', source: 'x', author: 'a', text, lang, brands: ['Lumio'] }).terms.map((t) => t.key);
+
+  it('shares the keys of its hashtags and names, so its posts can be one issue', () => {
+    const english = keysOf('the new Galaxia lamp from Lumio flickers #LumioRecall #PlasticFree', 'en');
+    for (const [lang, text] of [
+      ['es', 'la lámpara Galaxia de Lumio parpadea sin parar #LumioRecall #PlasticFree'],
+      ['fr', 'la lampe Galaxia de Lumio clignote sans arrêt #LumioRecall #PlasticFree'],
+      ['it', 'la lampada Galaxia di Lumio sfarfalla di continuo #LumioRecall #PlasticFree'],
+    ] as const) {
+      const keys = keysOf(text, lang);
+      for (const shared of ['galaxia', 'lumiorecall', 'plasticfree']) expect([lang, shared, keys.includes(shared), english.includes(shared)]).toEqual([lang, shared, true, true]);
+    }
+  });
+
+  it('keeps a sentence\'s first word and German nouns stemmed', () => {
+    expect(extractLanguageTerms('Envíos lentos otra vez', 'es').find((t) => t.display === 'envíos')?.key).toBe(lightStem('envío', 'es'));
+    expect(extractLanguageTerms('meine Pakete kommen nie an', 'de').find((t) => t.display === 'pakete')?.key).toBe(lightStem('Paket', 'de'));
+  });
+});

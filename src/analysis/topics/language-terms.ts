@@ -28,7 +28,7 @@ const LINKS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 const DEFAULT_MAX_TERMS = 12;
 /** Raise when light-stem.ts or the phrase rules here change what a post's terms are. */
-const RULES_REVISION = 1;
+const RULES_REVISION = 2;
 /** Phrases kept per post: without POS tags most pairs are noise, and words must not be crowded out. */
 const MAX_PHRASES = 4;
 
@@ -53,7 +53,7 @@ interface Unit {
 export function extractLanguageTerms(text: string, lang: string, opts: TermOptions = {}): Term[] {
   const brand = compileBrandTerms(opts.brandTerms);
   const { values, types } = splitWords(text.normalize('NFC'));
-  const units: Array<Unit | null> = types.map((type, i) => (type === 'word' ? makeUnit(values[i] ?? '', lang) : null));
+  const units: Array<Unit | null> = types.map((type, i) => (type === 'word' ? makeUnit(values[i] ?? '', lang, isName(values, types, i, lang)) : null));
   markBrand(units, brand);
   const max = opts.maxTerms ?? DEFAULT_MAX_TERMS;
   const out: Term[] = [];
@@ -73,14 +73,29 @@ export function extractLanguageTerms(text: string, lang: string, opts: TermOptio
   return out;
 }
 
-function makeUnit(value: string, lang: string): Unit {
+function makeUnit(value: string, lang: string, name: boolean): Unit {
   const surface = value.toLowerCase();
   const elided = /['’]$/.test(surface);
   const bare = elided ? surface.slice(0, -1) : surface;
   const folded = foldWord(bare, lang);
-  const key = lightStem(bare, lang);
+  // a name is keyed as English keys it, so "Galaxia" in a Spanish post and an English one meet
+  const key = name ? singulariseWord(bare) : lightStem(bare, lang);
   const noise = elided || folded.length < 2 || isLanguageStopWord(lang, folded) || !hasLetter(key);
   return { key, surface, noise, brand: false, folded };
+}
+
+const SENTENCE_END = /^[.!?¡¿…]/;
+
+/**
+ * A capitalised word inside a sentence: a name (a product, a place) in es, fr, pt and it.
+ * German capitalises every noun, so there a capital says nothing and every word is stemmed.
+ */
+function isName(values: readonly string[], types: readonly string[], i: number, lang: string): boolean {
+  if (lang === 'de' || i === 0) return false;
+  const first = values[i]?.[0] ?? '';
+  if (first === first.toLowerCase()) return false;
+  const before = types[i - 1] === 'punctuation' ? values[i - 1] ?? '' : '';
+  return !SENTENCE_END.test(before);
 }
 
 function isContent(unit: Unit | null | undefined): unit is Unit {
@@ -121,13 +136,13 @@ function readPhrases(units: ReadonlyArray<Unit | null>, links: ReadonlySet<strin
   return phrases;
 }
 
-/** "#DíasLocos" → "días locos", keyed by the parts' stems; the brand's own tags and stop-word tags are skipped. */
+/** "#DíasLocos" → "días locos", keyed as in English posts; the brand's own tags and stop-word tags are skipped. */
 function hashtagTerm(tag: string, lang: string, brand: BrandMatcher): Term | null {
   const parts = splitCompound(tag.startsWith('#') ? tag.slice(1) : tag).filter(hasLetter).map((p) => p.toLowerCase());
   if (parts.length === 0) return null;
   const english = joinKey(parts.map(singulariseWord));
   if (brand.joinedKeys.has(english) || brand.sequences.has(english)) return null;
   if (parts.length === 1 && isLanguageStopWord(lang, foldWord(parts[0]!, lang))) return null;
-  const key = joinKey(parts.map((p) => lightStem(p, lang)));
-  return key.length < 2 ? null : { key, display: parts.join(' '), kind: 'hashtag' };
+  // keyed as English keys it: a hashtag is a name shared across languages (#PlasticFree, #Fibre2000)
+  return english.length < 2 ? null : { key: english, display: parts.join(' '), kind: 'hashtag' };
 }
