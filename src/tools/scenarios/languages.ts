@@ -168,3 +168,55 @@ export function germanMealKitScenario(end: Date): Scenario {
     ],
   };
 }
+
+/**
+ * A Swiss lighting brand heard in French and German: one problem told in both (the Aurora
+ * lamp flickers since an update), named the same in each, beside a bigger launch told in both.
+ * A known gap (test/core/report-languages.test.ts): neither language's cues know "flicker",
+ * so the problem reads as few complaints and a shared word ("lumière") chains it into the launch.
+ */
+export function swissFlickerScenario(end: Date): Scenario {
+  return {
+    brand: 'Lumeo', handle: '@LumeoCH', products: ['Nova', 'Orbit', 'Stella'], end, days: 21, seed: 3204,
+    streams: [
+      {
+        name: 'bavardage', authors: 700, perDay: steady(25), lang: null,
+        cores: ['la lampe {product} de {brand} est parfaite dans le salon', 'quelqu\'un a testé la {brand} {product} pour un bureau ?', 'installé une {brand} {product} dans la chambre',
+          'la {brand} {product} se règle depuis le téléphone, pratique', 'je cherche une lampe {brand} pour lire le soir', 'la {brand} {product} en blanc ou en noir ?'],
+        openers: ['', '', '', 'bon,', 'question :', 'alors'],
+        closers: ['', '', '', ' !', '...', ' 😅'],
+      },
+      {
+        name: 'geplauder', authors: 700, perDay: steady(25), lang: null,
+        cores: ['die {brand} {product} passt perfekt ins Wohnzimmer', 'hat jemand die {brand} {product} fürs Büro getestet?', 'eine {brand} {product} im Schlafzimmer aufgehängt',
+          'die {brand} {product} lässt sich mit dem Handy steuern, praktisch', 'suche eine {brand} Lampe zum Lesen am Abend', 'die {brand} {product} in weiss oder schwarz?'],
+        openers: ['', '', '', 'also', 'kurze Frage:', 'hallo'],
+        closers: ['', '', '', '!', '...', ' 😅'],
+      },
+      {
+        name: 'versand', authors: 500, perDay: steady(8), lang: null,
+        openers: ['', '', '', 'bon,', 'also', 'encore', 'schon wieder'],
+        cores: ['la livraison {brand} a encore pris deux semaines', 'die Lieferung von {brand} hat wieder zwei Wochen gedauert', 'toujours pas reçu ma commande {brand}',
+          'meine {brand} Bestellung ist immer noch nicht da'],
+        closers: ['', ' 😒', '.'],
+      },
+      {
+        name: 'lancement', authors: 800, perDay: lastDays([60, 100]), engagement: 40, lang: null,
+        cores: ['la nouvelle {brand} Stella Mini est magnifique', 'die neue {brand} Stella Mini ist wunderschön', 'commandé la Stella Mini de {brand}, superbe design',
+          'Stella Mini von {brand} bestellt, tolles Design', 'la Stella Mini de {brand} donne une lumière super douce', 'die Stella Mini von {brand} macht ein richtig schönes Licht'],
+        closers: ['', ' 😍', '!', ' ✨', ' #StellaMini'],
+      },
+      { name: 'spammer', authors: 1, perDay: lastDays([30, 30]), verbatim: true, lang: null, cores: ['{brand} Gutscheine GRATIS / bons GRATUITS ici hier!!! lampen-deals point ch 🎁'] },
+      {
+        name: 'flackern', authors: 500, perDay: lastDays([4, 12, 25]), engagement: 20, lang: null,
+        cores: ['depuis la mise à jour ma {brand} Aurora clignote toute la soirée', 'ma lampe Aurora de {brand} clignote sans arrêt, impossible de lire',
+          'la {brand} Aurora clignote dès qu\'on baisse la lumière', 'encore une Aurora qui clignote, {brand} il faut corriger ça #AuroraFlicker',
+          'seit dem Update flackert meine {brand} Aurora den ganzen Abend', 'meine Aurora von {brand} flackert ständig, lesen unmöglich',
+          'die {brand} Aurora flackert, sobald man sie dimmt', 'noch eine Aurora die flackert, {brand} bitte beheben #AuroraFlicker',
+          'Aurora de {brand} : clignotement permanent depuis la mise à jour', 'Aurora von {brand}: Dauerflackern seit dem Update'],
+        openers: ['', '', '', 'hello', 'hallo', 'bon.', 'also'],
+        closers: ['', '', '.', ' 😡', ' quelqu\'un d\'autre ?', ' jemand auch?', ' à Genève', ' in Zürich'],
+      },
+    ],
+  };
+}
