@@ -1,8 +1,11 @@
 // Complaint and harm cue lists for languages with a sentiment model but no complaint data
 // (issue 32). Each entry is the start of a word or phrase, lower case, matched at a word
 // start (so `rembours` finds "remboursement" and "remboursé"); a space matches any run of
-// spaces; a final '.' asks for the word's end too ("beste." is not "Bestellung"). Written from each language's everyday customer-service words, then checked only
-// against the DEV half of bench/probes/languages/<lang>.jsonl (never the held-out half).
+// spaces; a final '.' asks for the word's end too ("beste." is not "Bestellung", "leck." not
+// "lecker"). Written from each language's everyday customer-service words, then checked only
+// against the DEV half of bench/probes/languages/<lang>.jsonl (never the held-out half); the
+// last entries of each problem list came from round 2's dev rows (ids q..), which showed the
+// lists do not carry over to situations they were not written for (bench:lang-complaint).
 //   problem: something failed, is missing, late, wrong, or the company is asked to fix it
 //   fixed:   the problem was solved, or the post praises (counts against a complaint)
 //   harm:    someone or something was hurt or at risk (fire, burn, cut, shock, poisoning)
