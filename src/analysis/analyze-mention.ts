@@ -1,7 +1,7 @@
 import { sentimentGivenComplaint } from './complaint/adjust.js';
 import { hasPraiseContrast, hasPraiseWord } from './complaint/cues.js';
 import { mentionLanguage } from './language/detect.js';
-import { otherLanguageComplaint, otherLanguageSentiment, readsAsEnglish, scoredHeads } from './language/heads.js';
+import { otherLanguageComplaint, otherLanguageSentiment, otherLanguageSentimentGivenComplaint, readsAsEnglish, scoredHeads } from './language/heads.js';
 import { scoreComplaintTokens, type ComplaintResult } from './complaint/index.js';
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
@@ -15,6 +15,7 @@ import { nlp } from './nlp.js';
 import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
+import { extractLanguageTerms, hasTopicLanguage } from './topics/language-terms.js';
 import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
 import type { LanguageComplaint } from './language/complaint.js';
 import { boundForAnalysis } from './bound-text.js';
@@ -78,8 +79,13 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
     const other = english ? null : otherLanguageSentiment(models.languages, lang, text);
     // fr/de/es/pt/it: complaint and safety from their cue lists and that sentiment
     const otherComplaint = otherLanguageComplaint(other, lang, text);
-    const sentiment = other ?? sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
-    const termsOf = (brand: string) => extractTerms(columns, { brandTerms: brandTermsOf(brand) })
+    // a complaint is never positive, in any scored language
+    const sentiment = other ? otherLanguageSentimentGivenComplaint(other, otherComplaint)
+      : sentimentGivenComplaint(raw, complaint, models.complaint.sentimentCut, safety, sarcastic !== false);
+    // es/fr/pt/it/de read their topics with their own stop words and stems; English rules otherwise
+    const termsOf = (brand: string) => (!english && hasTopicLanguage(lang)
+      ? extractLanguageTerms(text, lang, { brandTerms: brandTermsOf(brand) })
+      : extractTerms(columns, { brandTerms: brandTermsOf(brand) }))
       .map((t) => ({ key: t.key, display: t.display }));
     const [first = '', ...others] = input.brands;
     const terms = termsOf(first);

@@ -61,7 +61,7 @@ const baseline = (s: Scored) => ({ complaint: s.sentiment.label === 'negative', 
 /** The cue scorer against the baseline, per language, on DEV and HELD-OUT. */
 export function benchLanguageComplaint(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
   const all = scoreAll();
-  write('Complaint probes per language (bench/probes/languages/, 44 a language: 22 dev, 22 held out)');
+  write('Complaint probes per language (bench/probes/languages/, 60 a language, about half dev, half held out; ids q01-q16 are round 2)');
   write('lang  half      earshot acc  F1     | baseline (negative = complaint) acc  F1    | safety recall  false alarms');
   const pooled: Record<'dev' | 'held', Scored[]> = { dev: [], held: [] };
   const line = (lang: string, half: string, rows: Scored[]) => {
@@ -79,6 +79,13 @@ export function benchLanguageComplaint(write: (line: string) => void = (l) => pr
   }
   line('all', 'dev', pooled.dev);
   line('all', 'held-out', pooled.held);
+  // round 2 (stuck parcels, restarting devices, price rises, "fed up"), written before the cues it led to
+  const round2 = (rows: Scored[]) => rows.filter((s) => s.probe.id.startsWith('q'));
+  const round1 = (rows: Scored[]) => rows.filter((s) => !s.probe.id.startsWith('q'));
+  line('p-rows', 'dev', round1(pooled.dev));
+  line('p-rows', 'held-out', round1(pooled.held));
+  line('q-rows', 'dev', round2(pooled.dev));
+  line('q-rows', 'held-out', round2(pooled.held));
   // the older sentiment probes (issue 32's first part): their negative posts are all complaints
   const models = loadLanguageModels();
   const older = readFileSync(join(REPO_ROOT, 'bench', 'probes', 'languages.jsonl'), 'utf8').split('\n').filter(Boolean)

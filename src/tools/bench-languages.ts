@@ -14,6 +14,7 @@ import { FASTTEXT_TEST_F1, UMSAB_FOLDERS, multilingualDir, readUmsab } from './l
 import { benchLanguageComplaint } from './bench-language-complaint.js';
 import { evaluate } from './train-languages.js';
 import { REPO_ROOT } from './sentiment-data.js';
+import { shortPosts } from './short-posts.js';
 
 const SCORED = ['en', ...Object.keys(UMSAB_FOLDERS)];
 
@@ -60,6 +61,8 @@ function benchIdentification(dir: string): void {
     [`papluca-test, ${SCORED.join('/')}`, papluca],
     ['UMSAB validation tweets, fr/de/es/pt/it/ar', tweets],
     ['  of which ≤ 60 characters', tweets.filter((r) => r.text.length <= 60)],
+    // 2–5-word windows of validation tweets, en too (short-posts.ts; the rules were chosen on TRAIN windows)
+    ['UMSAB validation, 2–5-word windows, en/fr/de/es/pt/it/ar', shortPosts(dir, 'val', 300)],
   ] as const) {
     let right = 0;
     let und = 0;

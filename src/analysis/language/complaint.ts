@@ -6,7 +6,9 @@
 // baseline); the held-out half was measured once.
 import { createHash } from 'node:crypto';
 import type { SentimentResult } from '../sentiment/types.js';
+import { LANGUAGE_TOPICS_VERSION } from '../topics/language-terms.js';
 import { COMPLAINT_CUES, type CueLists } from './complaint-cues.js';
+import { SHORT_TEXT_RULES } from './short-text.js';
 
 export interface LanguageComplaint {
   /** P(complaint), 0–1. */
@@ -51,11 +53,13 @@ export const LANGUAGE_COMPLAINT_WEIGHTS: Readonly<ComplaintWeights> = {
 const CAP = { problem: 3, fixed: 2, harm: 2 } as const;
 
 /**
- * `cues-<hash of the cue lists and weights>`: part of the language models' version, so a
- * changed list re-scores every stored mention.
+ * `cues-<hash of the cue lists and weights, the never-positive rule (heads.ts), the topic
+ * rules (topics/language-terms.ts) and short-post detection (short-text.ts)>`: part of the language models' version, so a changed list
+ * or rule re-scores every stored mention.
  */
 export const LANGUAGE_COMPLAINT_VERSION = `cues-${createHash('sha256')
-  .update(JSON.stringify({ cues: COMPLAINT_CUES, weights: LANGUAGE_COMPLAINT_WEIGHTS, cap: CAP })).digest('hex').slice(0, 8)}`;
+  .update(JSON.stringify({ cues: COMPLAINT_CUES, weights: LANGUAGE_COMPLAINT_WEIGHTS, cap: CAP, neverPositive: true, topics: LANGUAGE_TOPICS_VERSION, shortText: SHORT_TEXT_RULES }))
+  .digest('hex').slice(0, 8)}`;
 
 interface Compiled {
   problem: RegExp;
@@ -67,7 +71,12 @@ const compiled = new Map<string, Compiled>();
 
 function alternation(words: readonly string[]): RegExp {
   const escaped = [...words].sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+    .map((w) => {
+      const whole = w.endsWith('.');
+      const escaped = (whole ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+      // a final '.' ends the cue at a word end
+      return whole ? `${escaped}(?![\\p{L}\\p{N}])` : escaped;
+    });
   // a cue starts at a word start: no letter or digit just before it
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'gu');
 }

@@ -4,6 +4,7 @@
 // validation tweets in en/fr/de/es/pt/it it is right 96 % of the time against 86 % for
 // franc-min and 90 % for tinyld, and several times faster than both.
 import { eld } from 'eld/small';
+import { guessShortText } from './short-text.js';
 
 /** ISO 639-1 code, or `und` when the language is not known. */
 export type LanguageCode = string;
@@ -72,9 +73,10 @@ export function looksEnglish(prose: string): boolean {
 export function detectTextLanguage(text: string): LanguageCode {
   const prose = text.replace(NOT_PROSE, ' ');
   if (looksEnglish(prose)) return 'en';
-  if (!hasWords(prose, MIN_WORDS) || !mostlyLetters(prose)) return UNDETERMINED;
+  if (!mostlyLetters(prose)) return UNDETERMINED;
   const result = eld.detect(prose);
-  if (result.language === '' || !result.isReliable()) return UNDETERMINED;
+  // too few long words, or a result eld itself doubts: a short post's function words may still tell
+  if (!hasWords(prose, MIN_WORDS) || result.language === '' || !result.isReliable()) return guessShortText(prose, result.getScores()) ?? UNDETERMINED;
   if (result.language === 'en') return 'en';
   // English keeps its models unless another language clearly wins: a near tie goes to English
   const scores = result.getScores();

@@ -5,7 +5,8 @@
 // language is left unscored. Question and suggestion are English only.
 import type { SentimentResult } from '../sentiment/types.js';
 import type { Scored } from '../../store/store.js';
-import { scoreLanguageComplaint, type LanguageComplaint } from './complaint.js';
+import { sentimentGivenComplaint } from '../complaint/adjust.js';
+import { LANGUAGE_COMPLAINT_WEIGHTS, scoreLanguageComplaint, type LanguageComplaint } from './complaint.js';
 import { UNDETERMINED } from './detect.js';
 import { scoreLanguageSentiment, type LanguageModels } from './models.js';
 
@@ -23,6 +24,22 @@ export function otherLanguageSentiment(models: LanguageModels | undefined, lang:
 /** Complaint and safety of a post not in English, from its sentiment; null when its language has no cue lists. */
 export function otherLanguageComplaint(sentiment: SentimentResult | null, lang: string, text: string): LanguageComplaint | null {
   return sentiment ? scoreLanguageComplaint(lang, text, sentiment) : null;
+}
+
+/**
+ * The sentiment a cue-scored post keeps, by English's rule (complaint/adjust.ts): a complaint
+ * is never positive (neutral instead) and a safety report is negative. The cut is the cue
+ * scorer's own complaint threshold, applied to the stored (rounded) scores the flags are read
+ * from, so no stored complaint is positive.
+ */
+export function otherLanguageSentimentGivenComplaint(sentiment: SentimentResult, complaint: LanguageComplaint | null): SentimentResult {
+  if (complaint === null) return sentiment;
+  return sentimentGivenComplaint(sentiment, { score: round3(complaint.score) }, LANGUAGE_COMPLAINT_WEIGHTS.threshold,
+    { safety: complaint.safety, score: round3(complaint.safetyScore) });
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** `all`: sentiment, complaint and safety; `sentiment`: sentiment only; `none`: nothing. */

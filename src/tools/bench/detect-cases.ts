@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenarios/generate.js';
 import { bankOutageScenario, earbudDefectScenario, granolaQualityScenario } from '../scenarios/complaints.js';
 import { petitionScenario, quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../scenarios/others.js';
+import { frenchRebootScenario, germanMealKitScenario, spanishShippingScenario, swissFlickerScenario } from '../scenarios/languages.js';
 import { teaDemoScenario } from '../scenarios/tea.js';
 import { dogFoodIllnessScenario, nightLightHeatScenario } from '../scenarios/unseen-harm.js';
 import { broadbandSlowBurnScenario, gameLaunchControlScenario, smartLockSarcasmScenario } from '../scenarios/unseen.js';
@@ -23,6 +24,10 @@ export const DETECT_CASES: DetectCase[] = [
   { name: 'smart lock locks out (unseen)', make: smartLockSarcasmScenario, problem: { stream: 'lockout', terms: /update|locksmith|firmware|front door/ } },
   { name: 'broadband drop-outs (unseen)', make: broadbandSlowBurnScenario, problem: { stream: 'dropouts', terms: /connection|drop|evening|disconnect/ } },
   { name: 'dog food makes dogs sick (unseen)', make: dogFoodIllnessScenario, problem: { stream: 'sick', terms: /sick|vomit|vet|ill|diarrh|threw/ } },
+  { name: 'shop stops shipping (Spanish)', make: spanishShippingScenario, problem: { stream: 'envio', terms: /envío|pedido|seguimiento|paquete/ } },
+  { name: 'boxes restart by themselves (French)', make: frenchRebootScenario, problem: { stream: 'redemarre', terms: /redémarr|mise à jour/ } },
+  { name: 'meal kits arrive warm (German)', make: germanMealKitScenario, problem: { stream: 'kuehlung', terms: /k[üu]hlakku|geschmolzen|warm|k[üu]hlung/ } },
+  { name: 'lamp flickers (French and German)', make: swissFlickerScenario, problem: { stream: 'flackern', terms: /aurora|clignot|flacker/ } },
   { name: 'coffee machine petition', make: petitionScenario, problem: { stream: 'petition', terms: /warranty|pump|repair/ } },
   { name: 'control: games launch', make: gameLaunchControlScenario },
   { name: 'control: spam only', make: spamOnlyScenario },

@@ -19,6 +19,8 @@ export interface Stream {
   /** Every post is the same text (copy-paste spam / retweet storm). */
   verbatim?: boolean;
   engagement?: number;
+  /** The source's language tag on each post: 'en' when absent; null for none (the analyser detects it). */
+  lang?: string | null;
 }
 
 export interface Scenario {
@@ -54,7 +56,7 @@ export function generateScenario(scenario: Scenario): MentionInput[] {
           createdAt: new Date(at).toISOString(),
           author: stream.authors <= 2 ? `${stream.name}_bot${author.slice(-1)}` : author,
           text,
-          lang: 'en',
+          lang: stream.lang === undefined ? 'en' : stream.lang,
           metrics: { likes: Math.floor(random() * (stream.engagement ?? 5)), replies: Math.floor(random() * 3), reposts: Math.floor(random() * 2) },
         });
       }
