@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.js';
 import { runAlertStep } from '../alert-step.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
+import { brandOption } from '../options.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { parseDuration } from '../time.js';
 
@@ -21,7 +22,7 @@ interface RunFlags {
 
 export const runCommand = new Command('run')
   .description('scan, analyse and alert in one go, for cron: one run per database at a time (exit 75 if another holds it)')
-  .option('--brand <name>', 'only this brand (default: every configured brand)')
+  .addOption(brandOption('only this brand (default: every configured brand)'))
   .option('--no-scan', 'skip the scan (e.g. when mentions arrive by import)')
   .option('--no-alert', 'skip the alerts')
   .option('--fail-on-alert', 'exit 3 when an alert was sent')
