@@ -4,7 +4,7 @@ import { redactSecretKeys } from '../config/secret-forms.js';
 import { discardEmptyStore, openStore, wouldCreateStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
-import { parseTimestamp } from '../ingest/parse-row.js';
+import { parseTimestamp } from '../domain/time-input.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalFlags {
