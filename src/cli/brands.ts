@@ -1,3 +1,4 @@
+import type { BrandConfig } from '../config/schema.js';
 import { UsageError, UserError } from '../errors.js';
 import { shellQuote } from '../report/shell-quote.js';
 import type { Store } from '../store/store.js';
@@ -68,6 +69,18 @@ export async function resolveBrand(ctx: CliContext, store: Store, flag: string |
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 0) throw new UserError('no mentions stored yet', 'run earshot scan or earshot import first');
   throw new UsageError(`${needer} needs one brand and several exist`, `pick one with --brand: ${candidates.map(shellQuote).join(', ')}`);
+}
+
+/**
+ * The configured brands a scan fetches: --brand's (a configured one: scanning needs its
+ * queries), else all of them. `none` is the hint when the config has none.
+ */
+export function brandsToScan(configured: readonly BrandConfig[], flag: string | undefined, none: { message: string; hint: string }): BrandConfig[] {
+  if (configured.length === 0) throw new UsageError(none.message, none.hint);
+  if (!flag) return [...configured];
+  const found = match(configured.map((b) => b.name), flag);
+  if (found === undefined) throw new UsageError(`no brand "${flag}" in the config`, `one of: ${configured.map((b) => shellQuote(b.name)).join(', ')}`);
+  return configured.filter((b) => b.name === found);
 }
 
 /** The brands a run watches: --brand, else every configured brand, else every stored one. */

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { withRunLock } from '../../core/run-lock.js';
 import { scan } from '../../core/scan.js';
-import { shellQuote } from '../../report/shell-quote.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { createSources } from '../../sources/index.js';
 import type { Store } from '../../store/store.js';
 import { runAlertStep } from '../alert-step.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
+import { brandsToScan } from '../brands.js';
 import { brandOption } from '../options.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { parseDuration } from '../time.js';
@@ -61,9 +61,7 @@ async function runSteps(ctx: CliContext, store: Store, flags: RunFlags): Promise
 
 async function scanStep(ctx: CliContext, store: Store, brandName: string | undefined): Promise<string[]> {
   const { config } = ctx.settings();
-  if (config.brands.length === 0) throw new UsageError('no brands configured to scan', 'add one to earshot.config.json, or pass --no-scan');
-  const brands = brandName ? config.brands.filter((b) => b.name.toLowerCase() === brandName.toLowerCase()) : config.brands;
-  if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => shellQuote(b.name)).join(', ')}`);
+  const brands = brandsToScan(config.brands, brandName, { message: 'no brands configured to scan', hint: 'add one to earshot.config.json, or pass --no-scan' });
   const summary = await scan(store, {
     brands,
     watched: config.brands,

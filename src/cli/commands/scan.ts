@@ -1,12 +1,11 @@
 import { Command } from 'commander';
-import type { BrandConfig } from '../../config/schema.js';
 import { scan, type ScanSummary } from '../../core/scan.js';
 import { UsageError, UserError } from '../../errors.js';
-import { shellQuote } from '../../report/shell-quote.js';
 import { renderFitted } from '../../report/fit-table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
+import { brandsToScan } from '../brands.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { checkSource, SOURCE_NAMES } from '../names.js';
@@ -40,7 +39,7 @@ export const scanCommand = addFormatOption(
 
 async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   const { config } = ctx.settings();
-  const brands = pickBrands(config.brands, flags.brand);
+  const brands = brandsToScan(config.brands, flags.brand, { message: 'no brands configured', hint: 'add one to earshot.config.json (earshot init writes a starter)' });
   const requested = flags.source?.flatMap((name) => name.split(',')).map((name) => name.trim().toLowerCase());
   // scan knows only the sources it can fetch: "twitter" says the source is x
   for (const name of requested ?? []) await checkSource(null, name);
@@ -74,13 +73,6 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   }
 }
 
-function pickBrands(brands: BrandConfig[], name: string | undefined): BrandConfig[] {
-  if (brands.length === 0) throw new UsageError('no brands configured', 'add one to earshot.config.json (earshot init writes a starter)');
-  if (!name) return brands;
-  const brand = brands.find((b) => b.name.toLowerCase() === name.toLowerCase());
-  if (!brand) throw new UsageError(`no brand "${name}" in the config`, `one of: ${brands.map((b) => shellQuote(b.name)).join(', ')}`);
-  return [brand];
-}
 
 /** Spinner text per brand and source; waits and notices as lines of their own, since they explain a pause. */
 function progressReporter(ctx: CliContext, spinner: Spinner) {
