@@ -24,7 +24,7 @@ export interface AlertStepFlags {
 export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertStepFlags, requireTargets: boolean): Promise<AlertSummary | null> {
   const { config } = ctx.settings();
   if (config.alerts.length === 0 && requireTargets) {
-    throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see the README)');
+    throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see docs/alerts.md)');
   }
   const result = await runAlerts(store, {
     brands: await watchedBrands(ctx, store, flags.brand), targets: config.alerts, scanEveryMs: scanEveryMs(ctx),

@@ -35,7 +35,7 @@ export const digestCommand = command
     const brand = await resolveBrand(ctx, store, flags.brand, 'digest');
     const targets = digestTargets(ctx.settings().config.alerts, brand);
     if (targets.length === 0) {
-      throw new UserError(`no e-mail target watches ${brand}: nothing to send the digest to`, 'add an alert target with "type": "email" (see the README)');
+      throw new UserError(`no e-mail target watches ${brand}: nothing to send the digest to`, 'add an alert target with "type": "email" (see docs/alerts.md)');
     }
     const options = { brand, period: flags.period, at, now: ctx.now, dryRun: compose, retry: retryFromEnv(ctx.env), env: ctx.env };
     // no run lock: a digest at 07:00 must not fail because the half-hourly `run` holds it.
