@@ -1,9 +1,9 @@
-import { sendAlerts, type AlertSummary } from '../core/alert.js';
-import { sendMentionAlerts, type MentionAlertSummary } from '../core/mention-alerts.js';
-import { readIssueStates, trackIssueStates } from '../core/issue-states.js';
-import { latestReport } from '../core/latest-report.js';
+import type { AlertSummary } from '../core/alert.js';
+import { runAlertStep as runAlerts } from '../core/alert-step.js';
+import type { MentionAlertSummary } from '../core/mention-alerts.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
+import { watchedBrands } from './brands.js';
 import type { CliContext } from './context.js';
 import { reportIncomplete } from './options.js';
 import { scanEveryMs } from './time.js';
@@ -17,50 +17,39 @@ export interface AlertStepFlags {
 }
 
 /**
- * The alert step shared by `alert` and `run`: one report per brand, each target's rules
- * and cooldown, delivery. Failed targets end in one error line (exit 1) after every
- * other target had its turn; with --fail-on-alert a successful send exits 3.
+ * The alert step shared by `alert` and `run` (src/core/alert-step.ts), told on stderr:
+ * failed targets end in one error line (exit 1) after every other target had its turn;
+ * with --fail-on-alert a successful send ends the command with exit 3.
  */
 export async function runAlertStep(ctx: CliContext, store: Store, flags: AlertStepFlags, requireTargets: boolean): Promise<AlertSummary | null> {
   const { config } = ctx.settings();
   if (config.alerts.length === 0 && requireTargets) {
-    throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see the README)');
+    throw new UserError('no alert targets are configured', 'add one under "alerts" in earshot.config.json (see docs/alerts.md)');
   }
-  const brands = flags.brand ? [flags.brand] : await brandsToWatch(ctx, store);
-  const reports = [];
-  // a writing run moves the issue states on; --dry-run records nothing, so only reads them
-  const states = flags.dryRun ? readIssueStates : trackIssueStates;
-  for (const brand of brands) reports.push(await states(store, await latestReport(store, brand, ctx.now, scanEveryMs(ctx))));
-  if (config.alerts.length === 0) {
+  const result = await runAlerts(store, {
+    brands: await watchedBrands(ctx, store, flags.brand), targets: config.alerts, scanEveryMs: scanEveryMs(ctx),
+    now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env), env: ctx.env,
+  });
+  const { issues: summary, mentions, failures, sent } = result;
+  if (!summary) {
     ctx.out.info('no alert targets configured; skipping alerts');
     return null;
   }
-  const options = { now: ctx.now, dryRun: flags.dryRun, retry: retryFromEnv(ctx.env), env: ctx.env };
-  const summary = await sendAlerts(store, reports, config.alerts, options);
-  const mentions = config.alerts.some((t) => t.match) ? await sendMentionAlerts(store, brands, config.alerts, options) : null;
   if (flags.dryRun) printDryRun(ctx, summary, mentions);
   else {
     for (const d of summary.sent) ctx.out.info(`alerted ${d.target}: ${d.kind === 'opportunity' ? 'opportunity, rival ' : ''}${d.brand} issue ${d.rank} "${d.label}" (${d.state}, ${d.mentions} mentions)`);
     for (const b of mentions?.sent ?? []) ctx.out.info(`alerted ${b.target}: ${b.mentions.length} new mention(s)${b.leftOut ? `, ${b.leftOut} more left out by the cap (match.maxPerRun)` : ''}`);
   }
   const verb = flags.dryRun ? 'would send' : 'sent';
-  const failures = [...summary.failures, ...(mentions?.failures ?? [])];
-  const sent = summary.sent.length + (mentions?.sent.length ?? 0);
   ctx.out.info(`alerts: ${verb} ${summary.sent.length}, ${summary.coolingDown} cooling down, ${failures.length} failed${mentions ? `; mention messages: ${verb} ${mentions.sent.length}` : ''}`);
   if (failures.length > 0) {
     const failed = failures.map((f) => `${f.target} (${f.brand}: ${f.label}): ${f.message}`).join('; ');
     throw new UserError(`alert delivery failed for ${failed}`, `${sent} other alert(s) sent; unsent alerts are retried on the next run`);
   }
   // each warning on stderr, for the cron mail; an alert sent under --fail-on-alert (exit 3) outranks it
-  if (flags.strict) reportIncomplete(ctx.out, reports.flatMap((r) => r.warnings), true, 'each');
-  if (flags.failOnAlert && !flags.dryRun && sent > 0) process.exitCode = EXIT.alertsFired;
+  if (flags.strict) reportIncomplete(ctx, result.warnings, true, 'each');
+  if (flags.failOnAlert && !flags.dryRun && sent > 0) ctx.finish(EXIT.alertsFired);
   return summary;
-}
-
-async function brandsToWatch(ctx: CliContext, store: Store): Promise<string[]> {
-  const configured = ctx.settings().config.brands.map((b) => b.name);
-  if (configured.length > 0) return configured;
-  return store.storedBrands();
 }
 
 /** Payloads on stdout, one JSON object per line; the URL is masked, never printed in full. */

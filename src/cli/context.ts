@@ -4,7 +4,7 @@ import { redactSecretKeys } from '../config/secret-forms.js';
 import { discardEmptyStore, openStore, wouldCreateStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
-import { parseTimestamp } from '../ingest/parse-row.js';
+import { parseTimestamp } from '../domain/time-input.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalFlags {
@@ -28,12 +28,25 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** Columns a table may take: null (no limit) with --wide or when stdout is not a terminal and COLUMNS is unset. */
   tableWidth(wide?: boolean): number | null;
+  /**
+   * Ends the command, once its output is written, with a code that is not an error:
+   * 3 (alerts were sent, --fail-on-alert) or 4 (the data is incomplete, --strict). main
+   * exits with it; the last asked for wins.
+   */
+  finish(code: number): void;
 }
 
 let active: { close(): Promise<void> } | null = null;
 /** The SQLite file this command created, if any: removed again if the command fails before storing a mention. */
 let created: string | null = null;
 let activeOutput: Output | null = null;
+/** The code a command asked to end with (CliContext.finish); main reads it. */
+let finishedWith: number | null = null;
+
+/** The exit code the command asked for, if any: main, the only place that sets exit codes, reads it. */
+export function requestedExit(): number | null {
+  return finishedWith;
+}
 
 /** Redacts secrets from text printed outside a command (main's error line). */
 export function redactForExit(text: string): string {
@@ -80,6 +93,7 @@ export function createContext(cmd: Command): CliContext {
     now: clockNow(process.env),
     env: process.env,
     tableWidth: (wide) => tableWidth(process.env, process.stdout, wide),
+    finish: (code) => { finishedWith = code; },
   };
 }
 

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT, printable, UserError } from '../errors.js';
-import { closeActiveStore, redactForExit } from './context.js';
+import { closeActiveStore, redactForExit, requestedExit } from './context.js';
 import { buildProgram } from './program.js';
 import { isStoreBusy, STORE_BUSY, STORE_BUSY_HINT } from '../store/store-errors.js';
 import { setFlagsFromString } from 'node:v8';
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);
-    code = Number(process.exitCode ?? EXIT.ok);
+    code = requestedExit() ?? EXIT.ok;
     return code;
   } catch (error) {
     code = reportError(error, debug);
@@ -62,7 +62,7 @@ function reportError(error: unknown, debug: boolean): number {
  */
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  void closeActiveStore().catch(() => undefined).finally(() => process.exit(Number(process.exitCode ?? EXIT.ok)));
+  void closeActiveStore().catch(() => undefined).finally(() => process.exit(requestedExit() ?? EXIT.ok));
 });
 
 process.exitCode = await main(process.argv);

@@ -1,7 +1,5 @@
-import { UsageError, UserError } from '../errors.js';
-import { shellQuote } from '../report/shell-quote.js';
+import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import type { CliContext } from './context.js';
 
 /** The sources earshot scans; imported rows may carry other one-word names. */
 export const SOURCE_NAMES = ['x', 'reddit', 'hackernews', 'bluesky', 'rss', 'appstore'] as const;
@@ -11,28 +9,6 @@ const SOURCE_ALIASES: Record<string, string> = {
   twitter: 'x', tweets: 'x', 'x.com': 'x', hn: 'hackernews', 'hacker-news': 'hackernews', 'hacker news': 'hackernews',
   bsky: 'bluesky', 'app-store': 'appstore', 'app store': 'appstore', itunes: 'appstore', feed: 'rss', atom: 'rss', news: 'rss',
 };
-
-/**
- * A brand named by --brand on a read command, as stored (case-insensitive match against
- * stored brands, then the config's): a typo is an error with the closest names, never an
- * empty answer. A configured brand with nothing stored yet is fine (its answer is empty).
- */
-export async function checkBrand(ctx: CliContext, store: Store, flag: string): Promise<string> {
-  const stored = await store.storedBrands();
-  const known = [...stored, ...ctx.settings().config.brands.map((b) => b.name)];
-  const match = known.find((b) => b.toLowerCase() === flag.trim().toLowerCase());
-  if (match) return match;
-  throw unknownBrand(flag, stored.length ? known : []);
-}
-
-/** The error for a brand no stored mention or config entry has: "did you mean" the closest, else the list. */
-export function unknownBrand(flag: string, known: readonly string[]): UserError {
-  if (known.length === 0) return new UserError(`no brand "${flag}": nothing is stored yet`, 'scan or import first');
-  const unique = [...new Set(known)];
-  const near = closestNames(flag, unique);
-  return new UserError(`no brand "${flag}" in the store or the config`,
-    near.length ? `did you mean ${near.map(shellQuote).join(' or ')}?` : `known brands: ${unique.slice(0, 12).map(shellQuote).join(', ')}${unique.length > 12 ? ', …' : ''}`);
-}
 
 /**
  * --source as stored, lowercased: a known source, or a name imported rows carry. A common

@@ -176,3 +176,16 @@ function fileId(path: string): string | null {
     return null;
   }
 }
+
+/**
+ * A command's rendered text to `--out` (whole or not at all, ending in a line break) with
+ * `wrote` saying what it holds on stderr, or to stdout.
+ */
+export async function writeResult(ctx: CliContext, out: string | undefined, text: string, wrote: string): Promise<void> {
+  if (out === undefined) {
+    ctx.out.data(text);
+    return;
+  }
+  await writeOutputText(out, text.endsWith('\n') ? text : `${text}\n`);
+  ctx.out.info(`wrote ${out}: ${wrote}`);
+}

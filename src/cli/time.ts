@@ -1,20 +1,17 @@
-import { parseTimestamp } from '../ingest/parse-row.js';
+import { DURATION_EXAMPLES, durationMs, parseTimestamp } from '../domain/time-input.js';
 import { UsageError } from '../errors.js';
 
-const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** A duration like `48h`, `14d`, `30m`, `2w`, in milliseconds. */
+/** A duration like `48h`, `14d`, `30m`, `2w`, in milliseconds; anything else is a usage error naming the flag. */
 export function parseDuration(value: string, flag: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([mhdw])$/i.exec(value.trim());
-  if (!m) throw new UsageError(`${flag} "${value}" is not a duration`, 'use e.g. 30m, 48h, 14d or 2w');
-  return Number(m[1]) * UNITS[m[2]!.toLowerCase()]!;
+  const ms = durationMs(value);
+  if (ms === null) throw new UsageError(`${flag} "${value}" is not a duration`, `use e.g. ${DURATION_EXAMPLES}`);
+  return ms;
 }
 
 /** An ISO date/time, or a duration meaning "that long before now". */
 export function parseTimePoint(value: string, flag: string, now: Date): string {
-  if (/^\d+(?:\.\d+)?\s*[mhdw]$/i.test(value.trim())) {
-    return new Date(now.getTime() - parseDuration(value, flag)).toISOString();
-  }
+  const ago = durationMs(value);
+  if (ago !== null) return new Date(now.getTime() - ago).toISOString();
   const iso = parseTimestamp(value);
   if (!iso) throw new UsageError(`${flag} "${value}" is not a date`, 'use an ISO date like 2026-11-20 or a duration like 7d');
   return iso;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationMs } from '../domain/time-input.js';
 
 const word = z.string().trim().min(1, 'must not be empty');
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -154,7 +155,7 @@ export const configSchema = z.strictObject({
        * How often scans are scheduled (cron), e.g. "6h": a source whose last success is older
        * than twice this is overdue — status flags it and reports say its mentions are missing.
        */
-      every: z.string().regex(/^\d+(?:\.\d+)?\s*[mhdw]$/i, 'a duration such as 30m, 6h or 1d').optional(),
+      every: z.string().refine((value) => durationMs(value) !== null, 'a duration such as 30m, 6h or 1d').optional(),
     })
     .default({ maxPosts: 1000, maxWaitSeconds: 60, maxPages: 50 }),
 }).superRefine((config, ctx) => {

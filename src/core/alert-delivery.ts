@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import pRetry, { AbortError } from 'p-retry';
+import { retry, type Backoff } from '../retry.js';
 import type { AlertTarget } from '../config/schema.js';
 
 export interface RetryPolicy {
@@ -70,17 +70,27 @@ export class DeliveryError extends Error {
 export async function deliver(url: string, request: HttpRequest, policy: RetryPolicy): Promise<void> {
   let attempts = 0;
   try {
-    await pRetry(async () => {
+    await retry(async () => {
       attempts++;
       const response = await post(url, request, policy.timeoutMs);
       if (response.ok) return;
-      const failure = new Error(`HTTP ${response.status}`);
-      if (response.status >= 500 || response.status === 429) throw failure;
-      throw new AbortError(failure);
-    }, { retries: policy.retries, minTimeout: policy.minDelayMs, maxTimeout: policy.maxDelayMs, factor: 2 });
+      throw new HttpFailure(response.status);
+    }, { backoff: backoffOf(policy), retryable: (error) => !(error instanceof HttpFailure) || error.status >= 500 || error.status === 429 });
   } catch (error) {
     throw new DeliveryError(`${(error as Error).message} after ${attempts} attempt(s)`, attempts);
   }
+}
+
+/** A delivery's answer that was not a 2xx. */
+class HttpFailure extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/** The policy's waits: from `minDelayMs`, doubling, at most `maxDelayMs` (no jitter: a target gets few alerts). */
+export function backoffOf(policy: RetryPolicy): Backoff {
+  return { retries: policy.retries, baseDelayMs: policy.minDelayMs, maxDelayMs: policy.maxDelayMs };
 }
 
 async function post(url: string, request: HttpRequest, timeoutMs: number): Promise<Response> {

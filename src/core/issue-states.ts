@@ -3,7 +3,7 @@ import type { IssueStateRecord, Store } from '../store/store.js';
 import { issueKeyOf, termOverlap } from './issue-key.js';
 
 /**
- * Issue states across runs (README "States across runs"). Only the commands that write (`run`,
+ * Issue states across runs (docs/detection.md "States across runs"). Only the commands that write (`run`,
  * `alert`) record what they saw; `report` compares against the record without writing.
  */
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import pRetry, { AbortError } from 'p-retry';
+import { retry } from '../retry.js';
 import type { EmailTarget } from '../config/schema.js';
-import { DeliveryError, type RetryPolicy } from './alert-delivery.js';
+import { backoffOf, DeliveryError, type RetryPolicy } from './alert-delivery.js';
 
 /** One e-mail as earshot writes it: what is sent and what `--out` saves as .eml are the same bytes. */
 export interface MailMessage {
@@ -71,17 +71,16 @@ export async function sendMail(target: EmailTarget, password: string | null, mes
   });
   let attempts = 0;
   try {
-    await pRetry(async () => {
+    await retry(async () => {
       attempts++;
       try {
         await transport.sendMail(mailOptions(target, message));
       } catch (error) {
-        const failure = new Error(describeSmtpError(error));
         const code = (error as { responseCode?: number }).responseCode;
-        if ((code !== undefined && code >= 500) || (error as { code?: string }).code === 'EAUTH') throw new AbortError(failure);
-        throw failure;
+        const permanent = (code !== undefined && code >= 500) || (error as { code?: string }).code === 'EAUTH';
+        throw Object.assign(new Error(describeSmtpError(error)), { permanent });
       }
-    }, { retries: policy.retries, minTimeout: policy.minDelayMs, maxTimeout: policy.maxDelayMs, factor: 2 });
+    }, { backoff: backoffOf(policy), retryable: (error) => !(error as { permanent?: boolean }).permanent });
   } catch (error) {
     throw new DeliveryError(`${(error as Error).message} after ${attempts} attempt(s)`, attempts);
   } finally {

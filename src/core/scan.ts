@@ -74,7 +74,7 @@ export async function scan(store: Store, options: ScanOptions): Promise<ScanSumm
     let budget = options.maxPosts;
     const brands = options.brands.filter((brand) => source.appliesTo?.(brand) ?? true);
     if (brands.length === 0 && options.requested) {
-      throw new UserError(`${source.name} was asked for but no brand configures it`, `add queries.${source.name} to a brand in the config (see the README's Sources section)`);
+      throw new UserError(`${source.name} was asked for but no brand configures it`, `add queries.${source.name} to a brand in the config (see docs/sources.md)`);
     }
     for (const [i, brand] of brands.entries()) {
       // one shared budget let the first brand take all of X's posts and left the next with

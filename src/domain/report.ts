@@ -48,7 +48,7 @@ export interface Report {
   daily: DailyPoint[];
   issues: ReportIssue[];
   trends: ReportIssue[];
-  /** Issues an earlier writing run saw that this report no longer finds (README "States across runs"). */
+  /** Issues an earlier writing run saw that this report no longer finds (docs/detection.md "States across runs"). */
   resolved?: ResolvedIssue[];
   /** The brand's ideas over the 30 days before `at`, with `report --ideas` (as `earshot ideas` lists them). */
   ideas?: ReportIdeas;
@@ -103,7 +103,7 @@ export interface DailyPoint {
  * or are negative — the larger of `complaintShare` and `negativeShare` is high, or rose well
  * over its baseline's, and outweighs the positive share — and a trend (in `trends`) otherwise.
  */
-/** Where an issue stands against the runs before (see README "States across runs"). */
+/** Where an issue stands against the runs before (see docs/detection.md "States across runs"). */
 export type IssueState = 'new' | 'growing' | 'steady' | 'fading';
 
 export interface ReportIssue {
@@ -170,7 +170,7 @@ export interface ReportIssue {
   safetyVoices: number;
   engagement: number;
   /**
-   * Against the runs before: new, growing, steady or fading (README "States across runs").
+   * Against the runs before: new, growing, steady or fading (docs/detection.md "States across runs").
    * Absent when nothing is known of earlier runs.
    */
   state?: IssueState;

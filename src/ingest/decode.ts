@@ -1,6 +1,5 @@
-import iconv from 'iconv-lite';
 import { Transform, type Readable } from 'node:stream';
-import { TextDecoder } from 'node:util';
+import { charsetDecoder, charsetName } from '../domain/charset.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -8,7 +7,7 @@ import { UsageError } from '../errors.js';
  * U+FFFD as the decoder reads them, and `sawInvalid` turns true, so the reader can
  * refuse each row holding one (with its number) instead of storing a corrupted text or
  * merging two ids. Other encodings (`--encoding latin1`, `windows-1252`, `utf-16le`, …)
- * go through iconv-lite and every byte decodes to its own character.
+ * go through the charset decoder of src/domain/charset.ts.
  */
 export interface DecodedInput {
   text: Readable;
@@ -20,17 +19,21 @@ export interface DecodedInput {
 export const DEFAULT_ENCODING = 'utf-8';
 
 export function checkEncoding(name: string): string {
-  if (!iconv.encodingExists(name)) {
+  if (charsetName(name) === null) {
     throw new UsageError(`unknown encoding "${name}"`, 'e.g. --encoding utf-8, latin1, windows-1252 or utf-16le');
   }
   return name;
 }
 
 export function decodeInput(input: Readable, encoding: string = DEFAULT_ENCODING): DecodedInput {
-  const normalized = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (normalized !== 'utf8') {
-    checkEncoding(encoding);
-    const text = iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform;
+  checkEncoding(encoding);
+  if (charsetName(encoding) !== 'utf-8') {
+    const decoder = charsetDecoder(encoding);
+    const text = new Transform({
+      decodeStrings: true,
+      transform(chunk: Buffer, _encoding, done) { done(null, decoder.decode(chunk, { stream: true })); },
+      flush(done) { done(null, decoder.decode()); },
+    });
     input.on('error', (error) => text.destroy(error));
     return { text: input.pipe(text), sawInvalid: false, encoding };
   }
@@ -38,8 +41,8 @@ export function decodeInput(input: Readable, encoding: string = DEFAULT_ENCODING
 }
 
 function checkedUtf8(input: Readable): DecodedInput {
-  const lenient = new TextDecoder('utf-8');
-  let strict: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+  const lenient = charsetDecoder('utf-8');
+  let strict: ReturnType<typeof charsetDecoder> | null = charsetDecoder('utf-8', { fatal: true });
   const state = { sawInvalid: false };
   const check = (chunk?: Buffer) => {
     if (!strict) return;

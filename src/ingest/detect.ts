@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { charsetDecoder } from '../domain/charset.js';
 import { UsageError } from '../errors.js';
 import { ZSTD_MAGIC } from './zstd.js';
 
@@ -82,7 +83,7 @@ export function detectFormat(head: Buffer, path: string, encoding = 'utf-8'): Im
 /** The first line read in the file's encoding where Node knows it (utf-16le, latin1, …), else as UTF-8. */
 export function decodeHead(head: Buffer, encoding: string): string {
   try {
-    return new TextDecoder(encoding).decode(head);
+    return charsetDecoder(encoding).decode(head);
   } catch {
     return head.toString('utf8');
   }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { printable, UserError } from '../errors.js';
 import type { ImportFormat } from './detect.js';
 
-/** The canonical CSV's columns (README "The import format"); a header must name the required ones. */
+/** The canonical CSV's columns (docs/import.md "The import format"); a header must name the required ones. */
 export const CSV_REQUIRED = ['id', 'source', 'created_at', 'text'] as const;
 export const CSV_OPTIONAL = ['author', 'url', 'lang', 'brand', 'likes', 'replies', 'reposts', 'score', 'metrics'] as const;
 
@@ -39,7 +39,7 @@ function checkCsvHeader(line: string, path: string): void {
   if (missing.length === 0) return;
   throw new UserError(
     `${path}: the CSV header lacks ${missing.join(', ')}; expected ${CSV_REQUIRED.join(', ')} (and optionally ${CSV_OPTIONAL.join(', ')}), found ${describeColumns(header)}`,
-    'rename the columns (see "The import format" in the README), or pass --format if this is another tool\'s file',
+    'rename the columns (see "The import format" in docs/import.md), or pass --format if this is another tool\'s file',
   );
 }
 

@@ -1,11 +1,14 @@
 import type { MentionInput, Metrics } from '../domain/mention.js';
 import { brandNameProblem } from '../domain/brand-name.js';
+import { parseTimestamp } from '../domain/time-input.js';
 import { printable } from '../errors.js';
+
+/** Re-exported: the readers of other tools' files parse their dates with it too. */
+export { parseTimestamp };
 
 export type RowResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
 
 const SOURCE_RE = /^[a-z][a-z0-9_-]{0,31}$/;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const METRIC_KEYS = ['likes', 'replies', 'reposts', 'score'] as const;
 
 /**
@@ -99,27 +102,6 @@ function readText(value: unknown, key: string, required: boolean): string | null
 
 function typeOf(value: unknown): string {
   return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-}
-
-/** ISO 8601; a time without a zone is UTC. Rejects impossible dates like 02-30. */
-export function parseTimestamp(input: string): string | null {
-  const m = ISO_RE.exec(input.trim());
-  if (!m) return null;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${(frac + '000').slice(0, 3)}${normalizeZone(zone)}`;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  // Date rolls 02-30 over to 03-02; compare the calendar fields in the given zone.
-  const check = new Date(`${y}-01-01T00:00:00.000Z`);
-  check.setUTCMonth(Number(mo) - 1, Number(d));
-  if (check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  return date.toISOString();
-}
-
-function normalizeZone(zone: string | undefined): string {
-  if (!zone || zone.toUpperCase() === 'Z') return 'Z';
-  const digits = zone.replace(':', '');
-  return `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
 }
 
 function readTimestamp(value: unknown): { ok: true; value: string } | { ok: false; result: { ok: false; reason: string } } {

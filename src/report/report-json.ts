@@ -1,7 +1,7 @@
 import type { Report, ReportSample } from '../domain/report.js';
 
 /**
- * The report as JSON. Every command's JSON names fields in camelCase (README "JSON
+ * The report as JSON. Every command's JSON names fields in camelCase (docs/commands.md "JSON
  * output"); a sample's time was `created_at` before that was settled, so it comes as
  * `createdAt` and, for scripts written against the old name, still as `created_at`.
  */

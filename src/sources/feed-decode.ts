@@ -1,3 +1,5 @@
+import { charsetDecoder, charsetName } from '../domain/charset.js';
+
 /**
  * Feeds arrive as bytes in whatever charset their server chose. The order is the one
  * XML and HTTP agree on: a byte-order mark, then the Content-Type charset, then the XML
@@ -10,7 +12,7 @@ export function decodeFeedBody(body: Buffer, contentType: string | null): { text
   const declared = charsetOf(contentType) ?? prologEncoding(body);
   if (declared && isKnownCharset(declared) && !(isUtf16(declared) && !plausibleUtf16(body))) return { text: decode(body, declared), charset: declared };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), charset: 'utf-8' };
+    return { text: charsetDecoder('utf-8', { fatal: true }).decode(body), charset: 'utf-8' };
   } catch {
     return { text: decode(body, 'windows-1252'), charset: 'windows-1252' };
   }
@@ -53,15 +55,10 @@ function readBom(body: Buffer): { length: number; charset: string } | null {
 }
 
 function isKnownCharset(charset: string): boolean {
-  try {
-    new TextDecoder(charset);
-    return true;
-  } catch {
-    return false;
-  }
+  return charsetName(charset) !== null;
 }
 
 function decode(body: Buffer, charset: string): string {
   // WHATWG maps iso-8859-1 and us-ascii to windows-1252, which only adds characters in 0x80–0x9F
-  return new TextDecoder(charset).decode(body);
+  return charsetDecoder(charset).decode(body);
 }

@@ -1,3 +1,4 @@
+import { sleep } from '../retry.js';
 import { SourceStopped, type FetchContext } from './source.js';
 
 /** What the last response said about the current rate-limit window. */
@@ -53,21 +54,6 @@ export function readRetryAfterMs(headers: Headers, window: RateWindow | null, no
   const retryAfter = readNumber(headers, 'retry-after');
   if (retryAfter !== null) return Math.max(0, retryAfter * 1000);
   return window ? Math.max(0, window.resetAt - now) : null;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
-import pRetry, { AbortError } from 'p-retry';
+import { retry } from '../retry.js';
 import { SourceStopped, type FetchContext } from './source.js';
 import { RateLimitedError, SourceError, TransientError } from './errors.js';
-import { sleep, waitOrStop } from './pacing.js';
+import { waitOrStop } from './pacing.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt for 5xx and network errors. */
@@ -37,27 +37,12 @@ export async function callWithPolicy<T>(label: string, ctx: FetchContext, policy
 
 async function retryTransient<T>(ctx: FetchContext, policy: RetryPolicy, attempt: () => Promise<T>): Promise<T> {
   try {
-    return await pRetry(
-      async () => {
-        try {
-          return await attempt();
-        } catch (error) {
-          if (error instanceof TransientError) throw error;
-          throw new AbortError(error instanceof Error ? error : new Error(String(error)));
-        }
-      },
-      {
-        retries: policy.retries,
-        minTimeout: 0,
-        signal: ctx.signal,
-        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-          if (retriesLeft <= 0) return;
-          const delayMs = Math.round(policy.baseDelayMs * 2 ** (attemptNumber - 1) * (1 + Math.random()));
-          ctx.onEvent?.({ kind: 'retry', attempt: attemptNumber, reason: error.message, delayMs });
-          await sleep(delayMs, ctx.signal);
-        },
-      },
-    );
+    return await retry(attempt, {
+      backoff: { retries: policy.retries, baseDelayMs: policy.baseDelayMs, jitter: true },
+      retryable: (error) => error instanceof TransientError,
+      signal: ctx.signal,
+      onRetry: ({ attempt: n, error, delayMs }) => ctx.onEvent?.({ kind: 'retry', attempt: n, reason: (error as Error).message, delayMs }),
+    });
   } catch (error) {
     if (error instanceof TransientError) {
       // no longer worth a retry, but still what it was (status reads "network" or "http, 503")

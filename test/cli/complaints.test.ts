@@ -67,7 +67,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`complaints 
       expect(bySource.x).toBeGreaterThanOrEqual(1); // c1
     };
     await check();
-    const table = await run(['status']);
+    const table = await run(['status', '--format', 'table']);
     expect(table.stdout).toMatch(/complaints/);
 
     // edited texts invalidate the analyses; the re-analysis keeps the human labels

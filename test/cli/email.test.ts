@@ -219,7 +219,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`e-mail aler
     const config = writeConfig(`${backend.name}-none.json`, [{ type: 'webhook', url: receiver.url('/x') }]);
     const r = await runCli(['--db', db, '--config', config, 'digest', '--brand', 'Acme', '--period', 'day'], { cwd: tmp.dir, env });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('earshot: no e-mail target watches Acme: nothing to send the digest to — add an alert target with "type": "email" (see the README)');
+    expect(r.stderr.trim()).toBe('earshot: no e-mail target watches Acme: nothing to send the digest to — add an alert target with "type": "email" (see docs/alerts.md)');
   });
 
   it('per-mention targets post each new matching mention once, batched and capped, across runs (e-mail, Slack, webhook)', async () => {

@@ -48,26 +48,26 @@ describe('tables at 80 and 120 columns', () => {
       const period = ['--since', '2026-11-13T00:00:00Z', '--until', '2026-11-21T00:00:00Z'];
       const labelled = await run(null, 'label', 'x:185923645712245140', 'complaint');
       expect(labelled.code, labelled.stderr).toBe(0);
-      for (const args of [['inbox', ...period], ['review'], ['labels'], ['compare', '--brands', 'Kettleby Tea Company,Brindle', ...period, '--format', 'table']]) {
+      for (const args of [['inbox', ...period, '--format', 'table'], ['review', '--format', 'table'], ['labels', '--format', 'table'], ['compare', '--brands', 'Kettleby Tea Company,Brindle', ...period, '--format', 'table']]) {
         const out = await run(String(width), ...args);
         expect(out.code, `${args[0]}: ${out.stderr}`).toBe(0);
         expect(tableLines(out.stdout).length, args[0]).toBeGreaterThan(0);
         expect(tooWide(out.stdout, width), args[0]).toEqual([]);
       }
       // --wide: every column in full, however narrow the terminal
-      const wide = await run('80', 'inbox', ...period, '--wide');
+      const wide = await run('80', 'inbox', ...period, '--wide', '--format', 'table');
       expect(wide.stdout).toContain('https://example.com/a/very/long/link/to/the/post/number/');
     });
 
     it(`search, status and scan (with a failure note) never run past ${width} columns`, async () => {
-      const search = await run(String(width), 'search', 'caddy');
+      const search = await run(String(width), 'search', 'caddy', '--format', 'table');
       expect(search.code, search.stderr).toBe(0);
       expect(tooWide(search.stdout, width)).toEqual([]);
       // what search is for stays: the id to label, brand, sentiment, complaint; long text is cut with …
       expect(search.stdout).toMatch(/│ id\s+│ (when\s+│ )?brand\s+│ sentiment\s+│ complaint\s+│/);
       expect(search.stdout).toContain('x:185923645712245144');
       expect(search.stdout).toContain('…');
-      const status = await run(String(width), 'status');
+      const status = await run(String(width), 'status', '--format', 'table');
       expect(tooWide(status.stdout, width)).toEqual([]);
       expect(status.stdout).toMatch(/│ brand\s+│ source\s+│ mentions\s+│/);
       const scan = await run(String(width), 'scan', '--no-analyze', '--source', 'hackernews');
@@ -80,12 +80,12 @@ describe('tables at 80 and 120 columns', () => {
 
   it('--wide shows every column in full, and so does a pipe without COLUMNS', async () => {
     for (const args of [['search', 'caddy', '--wide'], ['search', 'caddy']]) {
-      const wide = await run(args.length === 3 ? '80' : null, ...args);
+      const wide = await run(args.length === 3 ? '80' : null, ...args, '--format', 'table');
       expect(wide.stdout).toMatch(/│ id\s+│ when\s+│ brand\s+│ sentiment\s+│ complaint\s+│ author\s+│ text\s+│ link\s+│/);
       expect(wide.stdout).toContain('https://example.com/a/very/long/link/to/the/post/number/4');
       expect(tooWide(wide.stdout, 150).length).toBeGreaterThan(0);
     }
-    const status = await run('80', 'status', '--wide');
+    const status = await run('80', 'status', '--wide', '--format', 'table');
     expect(status.stdout).toMatch(/│ first mention\s+│ last mention\s+│ last scan\s+│ outcome\s+│ last success\s+│/);
   });
 });

@@ -29,7 +29,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`post langua
     const imported = await run(['import', 'kettles.jsonl', '--brand', 'Kettly']);
     expect(imported.code, imported.stderr).toBe(0);
 
-    const status = await run(['status']);
+    const status = await run(['status', '--format', 'table']);
     expect(status.code, status.stderr).toBe(0);
     // Spanish has sentiment and the complaint cues (issue 32): fully scored, nothing "sentiment only"
     expect(status.stdout).toContain('Languages (analysed): es 3, en 2, nl 1 (1 unscored)');

@@ -77,7 +77,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`safety thro
       expect(bySource.x).toBe(reports.filter((r) => Number(r.id.slice(1)) % 2 === 1).length);
     };
     await check();
-    const table = await run(['status']);
+    const table = await run(['status', '--format', 'table']);
     expect(table.stdout).toMatch(/complaints\s*│\s*safety/);
 
     // edited texts invalidate the analyses; the re-analysis keeps the human labels

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseFormat } from '../../src/cli/options.js';
 import { renderReportJson } from '../../src/report/report-json.js';
 import { makeIssue, makeReport } from '../support/report-fixtures.js';
 import { makeTempDir, runCli } from '../support/cli.js';
@@ -28,7 +29,7 @@ afterAll(() => tmp.cleanup());
 
 describe('search', () => {
   it('shows id, brand, sentiment and complaint, and a post linked to two brands once', async () => {
-    const table = await run('search', 'kettle');
+    const table = await run('search', 'kettle', '--format', 'table');
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/│ id\s+│ when\s+│ brand\s+│ sentiment\s+│ complaint\s+│/);
     expect(table.stdout).toMatch(/│ x:3\s+│ 2026-11-20 10:00 │ Acme, Rival\s+│ (negative|neutral|positive)\s+│ (yes|no)\s+│/);
@@ -42,13 +43,13 @@ describe('search', () => {
 describe('labels', () => {
   it('are listed by brand and kind, and one is cleared, bringing the model\'s value back', async () => {
     const [before] = await search('lid');
-    expect((await run('labels')).stdout).toMatch(/^No labels yet/);
+    expect((await run('labels', '--format', 'table')).stdout).toMatch(/^No labels yet/);
     const flipped = before!.complaint ? 'not-complaint' : 'complaint';
     expect((await run('label', '12', flipped)).code).toBe(0);
     expect((await run('label', '12', 'positive')).code).toBe(0);
     expect((await search('lid'))[0]).toMatchObject({ complaint: !before!.complaint, sentiment: 'positive' });
 
-    const listed = await run('labels', '--brand', 'acme');
+    const listed = await run('labels', '--brand', 'acme', '--format', 'table');
     expect(listed.stdout).toMatch(/│ x:12\s+│ Acme\s+│ complaint\s+│ (not-)?complaint\s+│ my Acme kettle lid cracked again/);
     expect(listed.stdout).toMatch(/│ x:12\s+│ Acme\s+│ sentiment\s+│ positive/);
     const json = JSON.parse((await run('labels', '--kind', 'complaint', '--format', 'json')).stdout);
@@ -76,8 +77,28 @@ describe('review', () => {
     expect(items.length).toBeGreaterThan(3);
     for (const item of items) expect(item.doubt).toMatch(/^(\w+ vs \w+, \d\.\d{3} apart|complaint \d\.\d{3} vs threshold \d\.\d{3})$/);
     expect(new Set(items.map((i) => i.doubt)).size).toBeGreaterThan(1);
-    const table = await run('review', '--limit', '8');
+    const table = await run('review', '--limit', '8', '--format', 'table');
     expect(table.stdout).not.toMatch(/│ 1\.00 │/);
+  });
+});
+
+describe('the format when none is asked for', () => {
+  it('is a table on a terminal, JSON when piped or written to a file, or what --out\'s extension names', () => {
+    expect(chooseFormat(undefined, { isTTY: true })).toBe('table');
+    expect(chooseFormat(undefined, { isTTY: false })).toBe('json');
+    expect(chooseFormat(undefined, { isTTY: undefined })).toBe('json');
+    expect(chooseFormat(undefined, { isTTY: true, out: 'r.json' })).toBe('json');
+    expect(chooseFormat(undefined, { isTTY: true, out: 'r.HTML', byExtension: ['html'] })).toBe('html');
+    expect(chooseFormat(undefined, { isTTY: true, out: 'r.csv', byExtension: ['html'] })).toBe('json');
+    expect(chooseFormat('markdown', { isTTY: false, out: 'r.html', byExtension: ['html'] })).toBe('markdown');
+  });
+
+  it('is JSON in a pipe for every command that prints a table too (search, status, labels, review, inbox, ideas)', async () => {
+    for (const args of [['search', 'kettle'], ['status'], ['labels'], ['review', '--limit', '3'], ['inbox', '--since', '30d'], ['ideas', '--brand', 'Acme']]) {
+      const r = await run(...args);
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
+      expect(() => JSON.parse(r.stdout), `${args[0]}: ${r.stdout.slice(0, 80)}`).not.toThrow();
+    }
   });
 });
 

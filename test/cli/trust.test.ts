@@ -49,7 +49,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
     const scanned = await run(['scan', '--source', 'hackernews', '--no-analyze']);
     expect(scanned.code).not.toBe(0);
 
-    const table = await run(['status']);
+    const table = await run(['status', '--format', 'table']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/hackernews .*FAILED/);
     expect(table.stdout).toMatch(/source\(s\) failing [^\n]*\n(?:.*\n)*? {2}Kettleby · hackernews: failed at 2026-12-01 09:31: .*ECONNREFUSED.* \(last success: never\)/);
@@ -87,7 +87,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
       const later = { ...server.env(), EARSHOT_NOW: '2026-12-01T10:00:00.000Z' };
       const again = await runCli(['--db', db, 'scan', '--source', 'hackernews', '--brand', 'Kettleby', '--no-analyze'], { cwd: tmp.dir, env: { ...env, ...later } });
       expect(again.code, again.stderr).toBe(0);
-      const recovered = await run(['status']);
+      const recovered = await run(['status', '--format', 'table']);
       expect(recovered.stdout).toMatch(/│ hackernews │.*│ ok +│/);
       expect(recovered.stdout).toMatch(/Earlier scan failures, since recovered:\n {2}Kettleby · hackernews: last problem at 2026-12-01 09:31: .*ECONNREFUSED.* \(ok again at 2026-12-01 10:00\)/);
     } finally {
@@ -113,13 +113,13 @@ for (const backend of backends) describe.skipIf(!backend.available)(`trust in th
       expect(scanned.code, scanned.stderr).toBe(0);
 
       // 11 h after the last success: within twice the schedule
-      const onTime = await run(['status'], '2026-12-01T21:00:00.000Z');
+      const onTime = await run(['status', '--format', 'table'], '2026-12-01T21:00:00.000Z');
       expect(onTime.stdout).not.toContain('overdue');
       const hn = (status: { rows: Array<{ source: string }> }) => status.rows.find((r) => r.source === 'hackernews');
       expect(hn(JSON.parse((await run(['status', '--format', 'json'], '2026-12-01T21:00:00.000Z')).stdout))).toMatchObject({ overdue: false });
       // 13 h after: overdue, in the table, the JSON, the report's warnings and alert --strict
       const late = '2026-12-01T23:00:00.000Z';
-      const table = await run(['status'], late);
+      const table = await run(['status', '--format', 'table'], late);
       expect(table.stdout).toMatch(/1 source\(s\) overdue — no successful scan for over 2 × scan.every[^\n]*\n {2}Kettleby · hackernews: last success 2026-12-01 10:00/);
       const json = JSON.parse((await run(['status', '--format', 'json'], late)).stdout);
       expect(json.scanEvery).toBe('6h');

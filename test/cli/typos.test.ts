@@ -70,4 +70,21 @@ for (const backend of backends) describe.skipIf(!backend.available)(`typos throu
     expect(compared.code, compared.stderr).toBe(0);
     expect(JSON.parse(compared.stdout).period).toEqual({ from: '2026-11-06T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' });
   });
+
+  it('scan and run name the configured brands; inbox and ideas read --since/--until as every command does', async () => {
+    writeFileSync(join(tmp.dir, 'earshot.config.json'), JSON.stringify({ brands: [{ name: 'Fernwood Coffee' }, { name: 'Brindle Tea' }] }));
+    writeFileSync(join(tmp.dir, 'rows.jsonl'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const db = backend.fresh(tmp.dir, 'scan-names.db');
+    const run = (args: string[]) => runCli(['--db', db, ...args], { cwd: tmp.dir });
+    for (const command of ['scan', 'run']) {
+      const r = await run([command, '--brand', 'Fernwod Coffee']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "earshot: no brand \"Fernwod Coffee\" in the config — one of: 'Fernwood Coffee', 'Brindle Tea'\n"]);
+    }
+    expect((await run(['import', 'rows.jsonl'])).code).toBe(0);
+    for (const command of ['inbox', 'ideas']) {
+      const r = await run([command, '--brand', 'Fernwood Coffee', '--since', '2026-11-20', '--until', '2026-11-10']);
+      expect([r.code, r.stdout], command).toEqual([2, '']);
+      expect(r.stderr, command).toMatch(/^earshot: --since must be before --until/);
+    }
+  });
 });

@@ -98,6 +98,14 @@ describe('the documentation', () => {
     expect(PAGES.filter((page) => page !== 'README.md' && !linked.has(page))).toEqual([]);
   });
 
+  it('names only pages that exist in what the code tells people (hints, comments)', () => {
+    const files = (dir: string): string[] => readdirSync(join(REPO, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const named = files('src').flatMap((file) => [...readFileSync(join(REPO, file), 'utf8').matchAll(/\bdocs\/[\w-]+\.md\b/g)].map((m) => ({ file, page: m[0] })));
+    expect(named.length).toBeGreaterThan(3);
+    expect(named.filter(({ page }) => !existsSync(join(REPO, page)))).toEqual([]);
+  });
+
   it('tells users no issue numbers or design history', () => {
     const found = USER_PAGES.flatMap((page) => [...prose(readFileSync(join(REPO, page), 'utf8')).matchAll(/\b(issue \d+|round two|design card)\b/gi)].map((m) => `${page}: ${m[0]}`));
     expect(found).toEqual([]);

@@ -5,11 +5,10 @@ import { UsageError } from '../../errors.js';
 import { renderCompareHtml } from '../../report/compare-html.js';
 import { renderCompareCsv, renderCompareMarkdown, renderCompareTable } from '../../report/compare-text.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath, writeOutputText } from '../output-file.js';
+import { checkBrands } from '../brands.js';
+import { checkOutputPath, writeResult } from '../output-file.js';
 import { parseTimeRange, scanEveryMs } from '../time.js';
-import { unknownBrand } from '../names.js';
-import { reportIncomplete } from '../options.js';
-import { parseLangs } from '../options.js';
+import { chooseFormat, formatOption, langOption, outOption, reportIncomplete, sinceOption, untilOption, wideOption } from '../options.js';
 
 interface CompareFlags {
   set?: string;
@@ -28,13 +27,13 @@ export const compareCommand = new Command('compare')
   .description('share of voice, sentiment, complaints and top issues of competing brands, side by side')
   .option('--set <name>', 'a competitor set of the config ("compare": [{ "name", "brands" }])')
   .option('--brands <list>', 'brands to compare, comma-separated (instead of --set)')
-  .option('--since <when>', 'start of the period (ISO date or a duration ago)', '30d')
-  .option('--until <when>', 'end of the period, exclusive (default now)')
-  .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known)').argParser(parseLangs))
+  .addOption(sinceOption('30d', 'start of the period (ISO date or a duration ago)'))
+  .addOption(untilOption('end of the period, exclusive (default now)'))
+  .addOption(langOption('only mentions in these languages, comma-separated ISO 639-1 codes (und: not known)'))
   .addOption(new Option('--by <bucket>', 'bucket of the over-time figures').choices(['day', 'week']).default('day'))
-  .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html', 'csv']))
-  .option('--out <file>', 'write to this file instead of stdout')
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+  .addOption(formatOption(['table', 'markdown', 'json', 'html', 'csv'], 'tty'))
+  .addOption(outOption())
+  .addOption(wideOption())
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
   .addHelpText('after', '\nExamples:\n  $ earshot compare --set "tea market"\n  $ earshot compare --brands "Kettleby Tea,Clipper Teas" --since 7d --by day'
     + '\n  $ earshot compare --set "tea market" --by week --format html --out compare.html')
@@ -49,25 +48,14 @@ async function runCompare(ctx: CliContext, flags: CompareFlags): Promise<void> {
   if (flags.out) checkOutputPath(ctx, flags.out);
   // a read command: never creates, migrates or writes the store (compare counts raw links where the rollup is not current)
   const store = await ctx.readStore();
-  const storedNames = await store.storedBrands();
-  const configured = ctx.settings().config.brands.map((b) => b.name);
-  const known = new Map([...configured, ...storedNames].map((b) => [b.toLowerCase(), b]));
   // a brand neither stored nor configured is a typo: a 0 % row and "+100 pt" would hide it
-  const unknown = names.find((name) => !known.has(name.toLowerCase()));
-  if (unknown !== undefined) throw unknownBrand(unknown, storedNames.length ? [...known.values()] : []);
-  const brands = names.map((name) => known.get(name.toLowerCase())!);
+  const brands = await checkBrands(ctx, store, names);
   const comparison = await compareBrands(store, { brands, set, since, until, bucket: flags.by, now: ctx.now, scanEveryMs: scanEveryMs(ctx), ...(flags.lang ? { langs: flags.lang } : {}) });
-  const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : flags.out?.endsWith('.csv') ? 'csv'
-    : process.stdout.isTTY && !flags.out ? 'table' : 'json');
+  const format = chooseFormat(flags.format, { out: flags.out, isTTY: process.stdout.isTTY, byExtension: ['html', 'csv'] });
   const text = render(comparison, format, ctx.out.color, flags.out ? null : ctx.tableWidth(flags.wide));
-  if (flags.out) {
-    await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
-    ctx.out.info(`wrote ${flags.out}: ${brands.length} brands`);
-  } else {
-    ctx.out.data(text);
-  }
+  await writeResult(ctx, flags.out, text, `${brands.length} brands`);
   // CSV has no room for them: each goes to stderr; a file or a pipe of JSON/HTML gets a count
-  reportIncomplete(ctx.out, comparison.warnings, flags.strict, format === 'csv' ? 'each' : flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
+  reportIncomplete(ctx, comparison.warnings, flags.strict, format === 'csv' ? 'each' : flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
 function pickBrands(ctx: CliContext, flags: CompareFlags): { set?: string; names: string[] } {

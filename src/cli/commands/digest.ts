@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import { digestTargets, sendDigest, type DigestPeriod, type DigestResult } from '../../core/digest.js';
 import { UserError } from '../../errors.js';
 import { resolveBrand } from '../brands.js';
+import { brandOption, outOption } from '../options.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
 import { parseTimePoint } from '../time.js';
@@ -18,11 +19,11 @@ interface DigestFlags {
 
 const command = new Command('digest')
   .description('mail the report of the last complete day or week to the e-mail targets in the config (once per period)')
-  .option('--brand <name>', 'the brand to digest (default: the only one)')
+  .addOption(brandOption('the brand to digest (default: the only one)'))
   .addOption(new Option('--period <period>', 'the last complete UTC day, or week (Monday to Monday)').choices(['day', 'week']).makeOptionMandatory())
   .option('--at <when>', 'digest the period before this time (ISO date or a duration ago; default now)')
   .option('--dry-run', 'print the message (.eml) on stdout; send and record nothing')
-  .option('--out <file>', 'write the message (.eml) to this file; send and record nothing');
+  .addOption(outOption('write the message (.eml) to this file; send and record nothing'));
 
 export const digestCommand = command
   .addHelpText('after', '\nExamples:\n  $ earshot digest --brand "Clipper Teas" --period day\n  $ earshot digest --period week --out week.eml\n\ncron (daily at 07:00 UTC; a second run the same day sends nothing):\n  0 7 * * * cd /srv/earshot && earshot digest --brand "Clipper Teas" --period day --quiet')
@@ -34,7 +35,7 @@ export const digestCommand = command
     const brand = await resolveBrand(ctx, store, flags.brand, 'digest');
     const targets = digestTargets(ctx.settings().config.alerts, brand);
     if (targets.length === 0) {
-      throw new UserError(`no e-mail target watches ${brand}: nothing to send the digest to`, 'add an alert target with "type": "email" (see the README)');
+      throw new UserError(`no e-mail target watches ${brand}: nothing to send the digest to`, 'add an alert target with "type": "email" (see docs/alerts.md)');
     }
     const options = { brand, period: flags.period, at, now: ctx.now, dryRun: compose, retry: retryFromEnv(ctx.env), env: ctx.env };
     // no run lock: a digest at 07:00 must not fail because the half-hourly `run` holds it.

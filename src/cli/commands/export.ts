@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { EXPORT_FORMATS, exportMentions, issueQuery, parseColumns, type ExportFormat } from '../../core/export.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
 import { buildReport } from '../../core/report.js';
@@ -9,10 +9,12 @@ import { EXPORT_COLUMNS } from '../../report/export-columns.js';
 import type { ExportQuery, Store } from '../../store/store.js';
 import { withContext, type CliContext } from '../context.js';
 import { checkOutputPath, writeOutput } from '../output-file.js';
-import { addBrandOption, addComplaintOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
-import { resolveBrand } from '../brands.js';
+import {
+  addBrandOption, addComplaintOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, formatOption, outOption, parsePositiveInt,
+} from '../options.js';
+import { checkBrand, resolveBrand } from '../brands.js';
 import { parseTimeRange } from '../time.js';
-import { checkBrand, checkSource } from '../names.js';
+import { checkSource } from '../names.js';
 
 interface ExportFlags extends ReportPeriodFlags {
   format: ExportFormat;
@@ -35,8 +37,8 @@ interface ExportFlags extends ReportPeriodFlags {
 
 const command = new Command('export')
   .description('export mentions as CSV, JSONL or an Excel workbook for spreadsheets and ticket tools (streams any number of rows)')
-  .addOption(new Option('--format <format>', 'output format (xlsx: typed cells, for spreadsheets)').choices(EXPORT_FORMATS).default('csv'))
-  .option('--out <file>', 'write to this file instead of stdout')
+  .addOption(formatOption(EXPORT_FORMATS, 'csv', 'output format (xlsx: typed cells, for spreadsheets)'))
+  .addOption(outOption())
   .option('--source <name>', 'only this source (x, reddit, hackernews, …)')
   .option('--sentiment <labels>', `only these labels, comma-separated (${SENTIMENT_LABELS.join(', ')}); human labels win`)
   .option('--issue <n>', 'only the mentions behind issue N of the report as of --at (default now), with its --window and --baseline', parsePositiveInt('--issue'))

@@ -9,8 +9,8 @@ import { IDEA_COLUMNS } from '../../report/report-text.js';
 import { clipText } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
-import { addFormatOption, parsePositiveInt } from '../options.js';
-import { parseTimePoint } from '../time.js';
+import { addFormatOption, brandOption, chooseFormat, parsePositiveInt, sinceOption, untilOption, wideOption } from '../options.js';
+import { parseTimeRange } from '../time.js';
 
 interface IdeasFlags { brand?: string; since: string; until?: string; limit: number; samples: number; format?: string; wide?: boolean }
 
@@ -18,14 +18,14 @@ export const ideasCommand = addFormatOption(
   new Command('ideas').alias('suggestions')
     .description('customers\' suggestions for the product team, grouped by topic: voices, trend (new, rising, steady, falling) and sample posts'),
   ['table', 'markdown', 'json', 'csv', 'html'],
-  'table',
+  'tty',
 )
-  .option('--brand <name>', 'the brand (needed when several are stored)')
-  .option('--since <when>', 'from this date or this long ago', '30d')
-  .option('--until <when>', 'before this date or this long ago')
+  .addOption(brandOption('the brand (needed when several are stored)'))
+  .addOption(sinceOption('30d', 'from this date or this long ago'))
+  .addOption(untilOption('before this date or this long ago'))
   .option('--limit <n>', 'how many ideas', parsePositiveInt('--limit'), 10)
   .option('--samples <n>', 'sample posts per idea', parsePositiveInt('--samples'), 3)
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+  .addOption(wideOption())
   .addHelpText('after', '\nExamples:\n  $ earshot ideas --brand Kettleby\n  $ earshot ideas --since 90d --format markdown > ideas.md'
     + '\n  $ earshot export --intent suggestion --since 30d   # every suggestion, one a row'
     + '\n\nA suggestion is a mention the intent model flags (or a person labelled: earshot label ID suggestion|not-suggestion).'
@@ -34,14 +34,13 @@ export const ideasCommand = addFormatOption(
     // a read command: never creates, migrates or writes the store
     const store = await ctx.readStore();
     const brand = await resolveBrand(ctx, store, flags.brand, 'ideas');
-    const result = await readIdeas(store, {
-      brand, limit: flags.limit, samples: flags.samples,
-      since: parseTimePoint(flags.since, '--since', ctx.now), until: flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : ctx.now.toISOString(),
-    });
-    if (flags.format === 'json') return ctx.out.data(JSON.stringify(result, null, 2));
-    if (flags.format === 'csv') return ctx.out.data(renderCsv(result).trimEnd());
-    if (flags.format === 'markdown') return ctx.out.data(renderIdeasMarkdown(result));
-    if (flags.format === 'html') return ctx.out.data(renderIdeasHtml(result).trimEnd());
+    const { since, until } = parseTimeRange(flags, ctx.now);
+    const result = await readIdeas(store, { brand, limit: flags.limit, samples: flags.samples, since: since!, until: until ?? ctx.now.toISOString() });
+    const format = chooseFormat(flags.format, { isTTY: process.stdout.isTTY });
+    if (format === 'json') return ctx.out.data(JSON.stringify(result, null, 2));
+    if (format === 'csv') return ctx.out.data(renderCsv(result).trimEnd());
+    if (format === 'markdown') return ctx.out.data(renderIdeasMarkdown(result));
+    if (format === 'html') return ctx.out.data(renderIdeasHtml(result).trimEnd());
     if (result.ideas.length === 0) return ctx.out.info(`no suggestions for ${brand} since ${result.since.slice(0, 10)}`);
     ctx.out.data(renderFitted(IDEA_COLUMNS,
       result.ideas.map((i) => [i.rank, i.terms.join(', '), i.voices, i.mentions, i.trend, clipText(i.samples[0]?.text ?? '', 70)]),

@@ -1,7 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { AnalyzeSummary } from '../../core/analyze.js';
-import { BacklogFeed } from '../../core/backlog-feed.js';
-import { importMentions, type ImportSummary } from '../../core/import.js';
+import type { ImportSummary } from '../../core/import.js';
+import { importAndAnalyze } from '../../core/import-and-analyze.js';
 import { brandNameProblem } from '../../domain/brand-name.js';
 import { UsageError, UserError } from '../../errors.js';
 import { checkEncoding, DEFAULT_ENCODING } from '../../ingest/decode.js';
@@ -11,6 +11,7 @@ import { openImport } from '../../ingest/open-import.js';
 import type { RawRecord } from '../../ingest/readers.js';
 import type { Store } from '../../store/store.js';
 import { brandTermsOf, runAnalysisStep } from '../analysis-step.js';
+import { brandOption, formatOption } from '../options.js';
 import { withContext, type CliContext } from '../context.js';
 
 interface ImportFlags {
@@ -24,9 +25,9 @@ interface ImportFlags {
 export const importCommand = new Command('import')
   .description('import mentions: earshot JSONL or CSV, twarc2 / twarc-csv output, Reddit dumps (.zst too)')
   .argument('<file>', 'a file (zstd-compressed or not), or - for stdin')
-  .addOption(new Option('--format <format>', 'file format (default: told from the content)').choices([...IMPORT_FORMATS]))
+  .addOption(formatOption(IMPORT_FORMATS, null, 'file format (default: told from the content)'))
   .option('--encoding <name>', 'the file\'s text encoding (latin1, windows-1252, utf-16le, …); default UTF-8, whose invalid rows are refused', DEFAULT_ENCODING)
-  .option('--brand <name>', 'brand for rows that have no brand field')
+  .addOption(brandOption('brand for rows that have no brand field'))
   .option('--strict', 'exit non-zero when any row is rejected')
   .option('--no-analyze', 'store only; analyse later with: earshot analyze')
   .addHelpText('after', '\nExamples:\n  $ earshot import mentions.jsonl --brand "Clipper Teas"\n  $ earshot import search.jsonl --brand "Clipper Teas"        # twarc2 search, stream or flatten output\n  $ earshot import RC_2026-01.zst --brand "Clipper Teas"     # Arctic Shift / Pushshift dump\n  $ cat export.csv | earshot import - --format csv\n  $ earshot import old-tool-export.csv --encoding windows-1252')
@@ -60,40 +61,25 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   }
 }
 
-/**
- * Imports, and unless --no-analyze, analyses on worker threads while this thread parses
- * and inserts: both cores work through the whole import instead of one after the other.
- */
+/** The import (and its analysis, unless --no-analyze) with a spinner saying how far it got. */
 async function importAndFollow(
   ctx: CliContext, store: Store, file: string, records: AsyncIterable<RawRecord>, decode: Decoder, flags: ImportFlags,
 ): Promise<{ summary: ImportSummary; analysis?: AnalyzeSummary }> {
   const spinner = ctx.out.spinner(`importing ${file}`);
-  const feed = flags.analyze ? new BacklogFeed() : undefined;
-  let analysed = 0;
-  // loaded on use (the NLP model costs ~1 s and ~100 MB); settled at once, so a failure
-  // during the import is not an unhandled rejection
-  const analysis = feed && import('../../core/analyze.js').then(({ analyzePending }) => analyzePending(store, {
-    brandTerms: brandTermsOf(ctx.settings().config), follow: feed, onProgress: (done) => { analysed = done; },
-  })).then((value) => ({ value }), (error: unknown) => ({ error }));
   try {
-    const summary = await importMentions(store, records, {
+    return await importAndAnalyze(store, records, {
+      analyze: flags.analyze,
+      brandTerms: brandTermsOf(ctx.settings().config),
       defaultBrand: flags.brand,
       now: ctx.now,
       watched: ctx.settings().config.brands,
       decode,
-      afterBatch: feed && ((outcome) => feed.stored(outcome)),
-      onProgress: (s) => {
-        spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${feed ? `, ${analysed} analysed` : ''}`);
+      onProgress: (s, analysed) => {
+        spinner.update(`importing ${file}: ${s.inserted + s.updated} stored, ${s.rejected} rejected${flags.analyze ? `, ${analysed} analysed` : ''}`);
       },
+      onImported: () => spinner.update(`analysing the rest of ${file}`),
     });
-    feed?.finish();
-    spinner.update(`analysing the rest of ${file}`);
-    const outcome = await analysis;
-    if (outcome && 'error' in outcome) throw outcome.error;
-    return { summary, analysis: outcome?.value };
   } finally {
-    feed?.finish();
-    await analysis; // an import error wins; the workers still stop before it is reported
     spinner.stop();
   }
 }

@@ -10,8 +10,8 @@ import { renderFitted } from '../../report/fit-table.js';
 import { clipText, shortTime } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
-import { addFormatOption, parsePositiveInt } from '../options.js';
-import { parseTimePoint } from '../time.js';
+import { addFormatOption, brandOption, chooseFormat, parsePositiveInt, sinceOption, untilOption, wideOption } from '../options.js';
+import { parseTimeRange } from '../time.js';
 
 interface InboxFlags { brand?: string; source?: string; since: string; until?: string; limit: number; format?: string; only?: InboxReasonKind[]; wide?: boolean }
 
@@ -27,14 +27,14 @@ function parseReasons(value: string): InboxReasonKind[] {
 export const inboxCommand = addFormatOption(
   new Command('inbox').description('mentions that likely need a reply (safety reports, complaints, questions), newest day first, most urgent first within a day'),
   ['table', 'markdown', 'json', 'csv', 'html'],
-  'table',
+  'tty',
 )
-  .option('--brand <name>', 'only this brand')
+  .addOption(brandOption())
   .option('--source <name>', 'only this source (x, reddit, bluesky, …)')
-  .option('--since <when>', 'from this date or this long ago', '7d')
-  .option('--until <when>', 'before this date or this long ago')
+  .addOption(sinceOption('7d', 'from this date or this long ago'))
+  .addOption(untilOption('before this date or this long ago'))
   .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 50)
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+  .addOption(wideOption())
   .option('--only <reasons>', 'only these, comma-separated: safety, complaint, question (question: every question, a complaint too)', parseReasons)
   .addHelpText('after', '\nExamples:\n  $ earshot inbox --brand Kettleby\n  $ earshot inbox --since 48h --format csv > to-answer.csv'
     + '\n  $ earshot label x:1859236457122451456 handled   # answered: out of the inbox (not-handled puts it back)'
@@ -43,13 +43,15 @@ export const inboxCommand = addFormatOption(
     // a read command: never creates, migrates or writes the store
     const store = await ctx.readStore();
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
-    const since = parseTimePoint(flags.since, '--since', ctx.now);
-    const until = flags.until ? parseTimePoint(flags.until, '--until', ctx.now) : undefined;
+    const range = parseTimeRange(flags, ctx.now);
+    const since = range.since!;
+    const until = range.until;
+    const format = chooseFormat(flags.format, { isTTY: process.stdout.isTTY });
     const items = await readInboxItems(store, { brand, source: flags.source?.toLowerCase(), limit: flags.limit, since, until, reasons: flags.only });
-    if (flags.format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
-    if (flags.format === 'markdown') return ctx.out.data(renderInboxMarkdown(items, { brand, since, until }));
-    if (flags.format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
-    if (flags.format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
+    if (format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
+    if (format === 'markdown') return ctx.out.data(renderInboxMarkdown(items, { brand, since, until }));
+    if (format === 'html') return ctx.out.data(renderInboxHtml(items, { brand, since, until }).trimEnd());
+    if (format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('the inbox is empty: no questions, complaints or safety reports waiting');
     ctx.out.data(renderFitted(INBOX_COLUMNS,
       items.map((i) => [shortTime(i.createdAt), i.reason, i.ref, clipText(i.author ?? '', 16), clipText(i.text, 70), i.engagement, i.url ?? '']),

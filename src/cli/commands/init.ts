@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { writeStarterConfig, type StarterBrand } from '../../config/starter.js';
 import { brandNameProblem } from '../../domain/brand-name.js';
 import { UsageError } from '../../errors.js';
+import { brandOption } from '../options.js';
 import { withContext } from '../context.js';
 
 interface InitFlags {
@@ -12,7 +13,7 @@ interface InitFlags {
 
 export const initCommand = new Command('init')
   .description('write a starter config (earshot.config.json) that scans Hacker News and Google News for a brand, no keys needed')
-  .option('--brand <name>', 'the brand to listen for (default: an example brand to rename)')
+  .addOption(brandOption('the brand to listen for (default: an example brand to rename)'))
   .option('--alias <name>', 'another name the brand goes by (repeat for more)', (value: string, all: string[]) => [...all, value], [] as string[])
   .option('--force', 'replace an existing config file (the old one is kept as <file>.bak)')
   .addHelpText('after', '\nExamples:\n  $ earshot init --brand "Clipper Teas" --alias "Clipper tea" && earshot scan\n  $ earshot init --force    # a fresh starter; the old config is kept as earshot.config.json.bak')

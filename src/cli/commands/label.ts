@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { applyLabels, clearLabels, type AnyLabel } from '../../core/label.js';
 import {
-  COMPLAINT_LABELS, SAFETY_LABELS, SENTIMENT_LABELS, isComplaintLabel, isSafetyLabel, isSentimentLabel, type ComplaintLabel, type SafetyLabel,
-  type SentimentLabel,
+  COMPLAINT_LABELS, INTENT_LABELS, SAFETY_LABELS, SENTIMENT_LABELS, isComplaintLabel, isIntentLabel, isSafetyLabel, isSentimentLabel,
 } from '../../domain/mention.js';
-import { INTENT_LABELS, intentLabelValue, isIntentLabel, type IntentLabel } from '../../domain/mention.js';
 import { UsageError, UserError } from '../../errors.js';
 import { parseLabelFile, type LabelRow } from '../../ingest/label-file.js';
 import type { StoredMention } from '../../domain/mention.js';
@@ -28,22 +27,12 @@ export const labelCommand = new Command('label')
     + '\n\nIn a file, a label cell may hold one label of each kind ("negative complaint safety"); empty cells are skipped.'
     + '\nNothing is labelled when any id or label in the file is wrong.')
   .action(withContext(async (ctx, args: string[], flags: { file?: string; clear?: string | true }) => {
-    if (flags.clear !== undefined) return clearLabels(ctx, args, flags.clear, flags.file);
+    if (flags.clear !== undefined) return runClear(ctx, args, flags.clear, flags.file);
     const rows = flags.file !== undefined ? readRows(flags.file, args) : argumentRows(args);
     const store = await ctx.store();
     const resolved = [];
-    for (const row of rows) resolved.push({ row, mention: await findOne(store, row, flags.file) });
-    for (const { row, mention: { rowId } } of resolved) {
-      for (const label of row.labels) {
-        if (isComplaintLabel(label)) await store.setComplaintLabel(rowId, label === 'complaint');
-        else if (isSafetyLabel(label)) await store.setSafetyLabel(rowId, label === 'safety');
-        else if (isIntentLabel(label)) {
-          const { kind, value } = intentLabelValue(label);
-          await store.setIntentLabel(rowId, kind, value);
-        }
-        else await store.setHumanLabel(rowId, label);
-      }
-    }
+    for (const row of rows) resolved.push({ row, mention: await findOne(store, row, flags.file), labels: row.labels });
+    await applyLabels(store, resolved);
     if (rows.length === 1 && flags.file === undefined) ctx.out.info(`labelled ${resolved[0]!.mention.source}:${resolved[0]!.mention.id} as ${rows[0]!.labels.join(' and ')}`);
     else ctx.out.info(`labelled ${rows.length} mention(s)${flags.file ? ` from ${flags.file}` : ` as ${rows[0]!.labels[0]}`}`);
   }));
@@ -52,7 +41,7 @@ function argumentRows(args: string[]): LabelRow[] {
   if (args.length < 2) throw new UsageError('give one or more mention ids and a label', `e.g. earshot label 1859236457122451456 negative, or earshot label --file labels.csv`);
   const label = args[args.length - 1]!;
   if (!isSentimentLabel(label) && !isComplaintLabel(label) && !isSafetyLabel(label) && !isIntentLabel(label)) throw new UsageError(`"${label}" is not a label`, `use one of ${LABELS.join(', ')}`);
-  return args.slice(0, -1).map((ref, i) => ({ ref, labels: [label as SentimentLabel | ComplaintLabel | SafetyLabel | IntentLabel], line: i + 1 }));
+  return args.slice(0, -1).map((ref, i) => ({ ref, labels: [label as AnyLabel], line: i + 1 }));
 }
 
 function readRows(path: string, args: string[]): LabelRow[] {
@@ -82,7 +71,7 @@ async function findOne(store: Store, row: LabelRow, file: string | undefined): P
 }
 
 /** `label ID… --clear [KIND]`: removes human labels, then re-analyses so the model's values come back. */
-async function clearLabels(ctx: CliContext, refs: string[], clear: string | true, file: string | undefined): Promise<void> {
+async function runClear(ctx: CliContext, refs: string[], clear: string | true, file: string | undefined): Promise<void> {
   if (file !== undefined) throw new UsageError('give either --file or --clear', 'e.g. earshot label 1859236457122451456 --clear complaint');
   if (refs.length === 0) throw new UsageError('give the ids of the mentions to clear', 'e.g. earshot label 1859236457122451456 --clear complaint');
   if (clear !== true && !(LABEL_KINDS as readonly string[]).includes(clear)) {
@@ -92,19 +81,11 @@ async function clearLabels(ctx: CliContext, refs: string[], clear: string | true
   const store = await ctx.store();
   const mentions = [];
   for (const [i, ref] of refs.entries()) mentions.push(await findOne(store, { ref, labels: [], line: i + 1 }, undefined));
-  let cleared = 0;
-  let restale = false;
-  for (const mention of mentions) {
-    for (const kind of kinds) {
-      if (!(await store.clearHumanLabel(mention.rowId, kind))) continue;
-      cleared++;
-      if (kind !== 'handled') restale = true;
-      ctx.out.info(`cleared the ${kind} label of ${mention.source}:${mention.id}`);
-    }
-  }
-  if (cleared === 0) {
+  const { cleared, reanalyse } = await clearLabels(store, mentions, kinds);
+  for (const { mention, kind } of cleared) ctx.out.info(`cleared the ${kind} label of ${mention.source}:${mention.id}`);
+  if (cleared.length === 0) {
     throw new UserError(`${refs.join(', ')} ${refs.length === 1 ? 'has' : 'have'} no ${clear === true ? '' : `${clear} `}label to clear`, 'list labels with: earshot labels');
   }
   // the model's values come back with the analysis the clear made stale
-  if (restale) await runAnalysisStep(ctx, store);
+  if (reanalyse) await runAnalysisStep(ctx, store);
 }

@@ -3,7 +3,7 @@ import { migrateStore } from '../../core/migrate-store.js';
 import { renderTable } from '../../report/table.js';
 import { openStore } from '../../store/index.js';
 import { withContext, type CliContext } from '../context.js';
-import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
+import { addFormatOption, parsePositiveInt } from '../options.js';
 
 interface MigrateStoreFlags {
   from: string;
@@ -50,7 +50,7 @@ async function runMigrateStore(ctx: CliContext, flags: MigrateStoreFlags): Promi
 }
 
 function printResults(ctx: CliContext, flags: MigrateStoreFlags, results: Awaited<ReturnType<typeof migrateStore>>): void {
-  if (defaultFormat(flags.format, true) === 'json') {
+  if (flags.format === 'json') {
     ctx.out.data(JSON.stringify(results, null, 2));
     return;
   }

@@ -1,5 +1,5 @@
 import { renderReportJson } from '../../report/report-json.js';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { readIssueStates } from '../../core/issue-states.js';
 import { LATEST_REPORT } from '../../core/latest-report.js';
 import { readIdeas } from '../../core/ideas.js';
@@ -8,8 +8,8 @@ import type { Report } from '../../domain/report.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { renderReportMarkdown, renderReportTable } from '../../report/report-text.js';
 import { withContext, type CliContext } from '../context.js';
-import { checkOutputPath, writeOutputText } from '../output-file.js';
-import { parseLangs, parsePositiveInt, reportIncomplete } from '../options.js';
+import { checkOutputPath, writeResult } from '../output-file.js';
+import { brandOption, chooseFormat, formatOption, langOption, outOption, parsePositiveInt, reportIncomplete, wideOption } from '../options.js';
 import { addReportPeriodOptions, parseReportPeriod, type ReportPeriodFlags } from '../report-options.js';
 import { resolveBrand } from '../brands.js';
 import { checkSource } from '../names.js';
@@ -33,19 +33,19 @@ const IDEAS_DAYS = 30;
 
 const command = new Command('report')
   .description('rank emerging issues: terms rising in volume and negativity against their own baseline')
-  .option('--brand <name>', 'the brand to report on (default: the only one)');
+  .addOption(brandOption('the brand to report on (default: the only one)'));
 addReportPeriodOptions(command);
 
 export const reportCommand = command
   .option('--top <n>', 'at most this many issues and trends', parsePositiveInt('--top'), 10)
   .option('--min-mentions <n>', 'least distinct voices for a term to count', parsePositiveInt('--min-mentions'), 5)
   .option('--source <name>', 'only mentions from this source')
-  .addOption(new Option('--lang <codes>', 'only mentions in these languages, comma-separated ISO 639-1 codes (und: not known); slower: reads no rollups').argParser(parseLangs))
-  .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'markdown', 'json', 'html']))
-  .option('--out <file>', 'write to this file instead of stdout')
+  .addOption(langOption('only mentions in these languages, comma-separated ISO 639-1 codes (und: not known); slower: reads no rollups'))
+  .addOption(formatOption(['table', 'markdown', 'json', 'html'], 'tty'))
+  .addOption(outOption())
   .option('--ideas', `add the brand's ideas: its suggestions of the ${IDEAS_DAYS} days before --at, grouped by topic (as earshot ideas)`)
   .option('--strict', 'exit 4 when the data is incomplete (no data, a failing or stale source, a post budget hit, mixed models): for cron')
-  .option('--wide', 'the table with every column in full, however wide the terminal (default: fit COLUMNS or the terminal)')
+  .addOption(wideOption())
   .addHelpText('after', '\nExamples:\n  $ earshot report --brand "Clipper Teas"\n  $ earshot report --format html --out report.html\n  $ earshot report --at 2026-11-20T09:00Z --format json | jq .issues[0]\n  $ earshot report --window 24h --baseline 28d --format json | jq .issues[0]')
   .action(withContext(runReport));
 
@@ -68,17 +68,12 @@ async function runReport(ctx: CliContext, flags: ReportFlags): Promise<void> {
     });
     report.ideas = ideas;
   }
-  const format = flags.format ?? (flags.out?.endsWith('.html') ? 'html' : process.stdout.isTTY && !flags.out ? 'table' : 'json');
+  const format = chooseFormat(flags.format, { out: flags.out, isTTY: process.stdout.isTTY, byExtension: ['html'] });
   // a file gets every column; the terminal (or COLUMNS) a table that fits it
   const text = render(report, format, ctx.out.color, flags.out ? null : ctx.tableWidth(flags.wide));
-  if (flags.out) {
-    await writeOutputText(flags.out, text.endsWith('\n') ? text : `${text}\n`);
-    ctx.out.info(`wrote ${flags.out}: ${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
-  } else {
-    ctx.out.data(text);
-  }
+  await writeResult(ctx, flags.out, text, `${report.issues.length} issue(s), ${report.trends.length} trend(s)`);
   // the table and markdown on a terminal show the warnings already; a file or a pipe gets a line on stderr
-  reportIncomplete(ctx.out, report.warnings, flags.strict, flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
+  reportIncomplete(ctx, report.warnings, flags.strict, flags.out || format === 'json' || format === 'html' ? 'count' : 'none');
 }
 
 function render(report: Report, format: string, color: boolean, width: number | null): string {

@@ -7,16 +7,16 @@ import { clipText } from '../../report/table.js';
 import { brandTermsOf } from '../analysis-step.js';
 import { resolveBrand } from '../brands.js';
 import { withContext } from '../context.js';
-import { addFormatOption, parsePositiveInt } from '../options.js';
+import { addFormatOption, brandOption, chooseFormat, parsePositiveInt, wideOption } from '../options.js';
 
 export const reviewCommand = addFormatOption(
   new Command('review').description('list the unlabelled mentions the models are least sure about, spread over topics: label these first'),
   ['table', 'json', 'csv'],
-  'table',
+  'tty',
 )
-  .option('--brand <name>', 'only this brand')
+  .addOption(brandOption())
   .option('--limit <n>', 'how many', parsePositiveInt('--limit'), 20)
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+  .addOption(wideOption())
   .addOption(new Option('--task <task>', 'which model\'s doubt counts').choices(['both', 'sentiment', 'complaint']).default('both'))
   .addHelpText('after', '\nExamples:\n  $ earshot review --limit 20\n  $ earshot review --brand "Clipper Teas" --task complaint'
     + '\n  $ earshot review --format csv > todo.csv   # fill in the label column, then: earshot label --file todo.csv')
@@ -26,7 +26,7 @@ export const reviewCommand = addFormatOption(
     const brand = flags.brand === undefined ? undefined : await resolveBrand(ctx, store, flags.brand);
     const { reviewMentions } = await import('../../core/review.js');
     const items = await reviewMentions(store, { brand, limit: flags.limit, task: flags.task, brandTerms: brandTermsOf(ctx.settings().config) });
-    const format = flags.format;
+    const format = chooseFormat(flags.format, { isTTY: process.stdout.isTTY });
     if (format === 'json') return ctx.out.data(JSON.stringify(items, null, 2));
     if (format === 'csv') return ctx.out.data(renderCsv(items).trimEnd());
     if (items.length === 0) return ctx.out.info('nothing to review: every analysed mention is labelled');

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
 import { withRunLock } from '../../core/run-lock.js';
 import { scan } from '../../core/scan.js';
-import { shellQuote } from '../../report/shell-quote.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { createSources } from '../../sources/index.js';
 import type { Store } from '../../store/store.js';
 import { runAlertStep } from '../alert-step.js';
 import { runAnalysisStep } from '../analysis-step.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
+import { brandsToScan } from '../brands.js';
+import { brandOption } from '../options.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { parseDuration } from '../time.js';
 
@@ -21,7 +22,7 @@ interface RunFlags {
 
 export const runCommand = new Command('run')
   .description('scan, analyse and alert in one go, for cron: one run per database at a time (exit 75 if another holds it)')
-  .option('--brand <name>', 'only this brand (default: every configured brand)')
+  .addOption(brandOption('only this brand (default: every configured brand)'))
   .option('--no-scan', 'skip the scan (e.g. when mentions arrive by import)')
   .option('--no-alert', 'skip the alerts')
   .option('--fail-on-alert', 'exit 3 when an alert was sent')
@@ -60,9 +61,7 @@ async function runSteps(ctx: CliContext, store: Store, flags: RunFlags): Promise
 
 async function scanStep(ctx: CliContext, store: Store, brandName: string | undefined): Promise<string[]> {
   const { config } = ctx.settings();
-  if (config.brands.length === 0) throw new UsageError('no brands configured to scan', 'add one to earshot.config.json, or pass --no-scan');
-  const brands = brandName ? config.brands.filter((b) => b.name.toLowerCase() === brandName.toLowerCase()) : config.brands;
-  if (brands.length === 0) throw new UsageError(`no brand "${brandName}" in the config`, `one of: ${config.brands.map((b) => shellQuote(b.name)).join(', ')}`);
+  const brands = brandsToScan(config.brands, brandName, { message: 'no brands configured to scan', hint: 'add one to earshot.config.json, or pass --no-scan' });
   const summary = await scan(store, {
     brands,
     watched: config.brands,

@@ -1,16 +1,15 @@
 import { Command } from 'commander';
-import type { BrandConfig } from '../../config/schema.js';
 import { scan, type ScanSummary } from '../../core/scan.js';
 import { UsageError, UserError } from '../../errors.js';
-import { shellQuote } from '../../report/shell-quote.js';
 import { renderFitted } from '../../report/fit-table.js';
 import { createSources } from '../../sources/index.js';
 import type { SourceEvent } from '../../sources/source.js';
 import { runAnalysisStep } from '../analysis-step.js';
+import { brandsToScan } from '../brands.js';
 import { clockNow, withContext, type CliContext } from '../context.js';
 import { sourceOptionsFromEnv } from '../source-options.js';
 import { checkSource, SOURCE_NAMES } from '../names.js';
-import { addFormatOption, defaultFormat, parsePositiveInt } from '../options.js';
+import { addFormatOption, brandOption, parsePositiveInt, wideOption } from '../options.js';
 import type { Spinner } from '../output.js';
 
 
@@ -30,17 +29,17 @@ export const scanCommand = addFormatOption(
   'table',
 )
   .option('--source <name...>', `only these sources (${SOURCE_NAMES.join(', ')}); an unconfigured one is an error`)
-  .option('--brand <name>', 'only this brand')
+  .addOption(brandOption())
   .option('--max-posts <n>', 'posts read per source in this scan (default: config scan.maxPosts)', parsePositiveInt('--max-posts'))
   .option('--no-analyze', 'store only; analyse later with: earshot analyze')
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+  .addOption(wideOption())
   .option('--max-wait <seconds>', 'longest rate-limit wait before stopping a source (default: config, 60)', parseSeconds)
   .addHelpText('after', '\nExamples:\n  $ earshot scan\n  $ earshot scan --source hackernews --max-posts 200\n  $ earshot scan --format json   # for cron')
   .action(withContext(runScan));
 
 async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   const { config } = ctx.settings();
-  const brands = pickBrands(config.brands, flags.brand);
+  const brands = brandsToScan(config.brands, flags.brand, { message: 'no brands configured', hint: 'add one to earshot.config.json (earshot init writes a starter)' });
   const requested = flags.source?.flatMap((name) => name.split(',')).map((name) => name.trim().toLowerCase());
   // scan knows only the sources it can fetch: "twitter" says the source is x
   for (const name of requested ?? []) await checkSource(null, name);
@@ -67,21 +66,13 @@ async function runScan(ctx: CliContext, flags: ScanFlags): Promise<void> {
   // Analyse what was stored even when a source failed: that data is good.
   if (flags.analyze) await runAnalysisStep(ctx, store);
   for (const skipped of summary.skipped) ctx.out.info(`${skipped.source}: skipped, ${skipped.reason} — ${skipped.hint}`);
-  const format = defaultFormat(flags.format, true);
-  ctx.out.data(format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color, ctx.tableWidth(flags.wide)));
+  ctx.out.data(flags.format === 'json' ? JSON.stringify(summary, null, 2) : renderSummary(summary, ctx.out.color, ctx.tableWidth(flags.wide)));
   const failed = summary.runs.filter((run) => run.status === 'failed');
   if (failed.length > 0) {
     throw new UserError(`${failed.length} source scan(s) failed: ${failed[0]!.message ?? 'unknown error'}`, 'what was fetched before the failure is stored; the next scan resumes');
   }
 }
 
-function pickBrands(brands: BrandConfig[], name: string | undefined): BrandConfig[] {
-  if (brands.length === 0) throw new UsageError('no brands configured', 'add one to earshot.config.json (earshot init writes a starter)');
-  if (!name) return brands;
-  const brand = brands.find((b) => b.name.toLowerCase() === name.toLowerCase());
-  if (!brand) throw new UsageError(`no brand "${name}" in the config`, `one of: ${brands.map((b) => shellQuote(b.name)).join(', ')}`);
-  return [brand];
-}
 
 /** Spinner text per brand and source; waits and notices as lines of their own, since they explain a pause. */
 function progressReporter(ctx: CliContext, spinner: Spinner) {

@@ -3,9 +3,9 @@ import type { SearchResult } from '../../store/store.js';
 import { renderFitted } from '../../report/fit-table.js';
 import { clipText, shortTime } from '../../report/table.js';
 import { withContext } from '../context.js';
-import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, parsePositiveInt } from '../options.js';
+import { addBrandOption, addComplaintOption, addFormatOption, addIntentOption, addLangOption, addSafetyOption, addTimeRangeOptions, chooseFormat, parsePositiveInt, wideOption } from '../options.js';
 import { parseTimeRange } from '../time.js';
-import { checkBrand } from '../names.js';
+import { checkBrand } from '../brands.js';
 
 interface SearchFlags {
   brand?: string;
@@ -16,7 +16,7 @@ interface SearchFlags {
   lang?: string[];
   intent?: 'question' | 'suggestion';
   limit: number;
-  format: string;
+  format?: string;
   wide?: boolean;
 }
 
@@ -24,7 +24,7 @@ const command = new Command('search')
   .description('full-text search over stored mentions, newest first')
   .argument('<query>', 'words to find; FTS5 syntax works too ("tea bag" OR teabag, plastic*)')
   .option('--limit <n>', 'at most this many results', parsePositiveInt('--limit'), 20)
-  .option('--wide', 'the table with every column in full, however wide the terminal');
+  .addOption(wideOption());
 addBrandOption(command);
 addTimeRangeOptions(command);
 addComplaintOption(command);
@@ -32,7 +32,7 @@ addSafetyOption(command);
 addLangOption(command);
 addIntentOption(command);
 
-export const searchCommand = addFormatOption(command, ['table', 'json'], 'table')
+export const searchCommand = addFormatOption(command, ['table', 'json'], 'tty')
   .addHelpText('after', '\nExamples:\n  $ earshot search plastic --since 7d\n  $ earshot search \'"tea bags" NOT recipe\' --format json'
     + '\n  $ earshot search charger --complaint --since 7d\n  $ earshot search kettle --safety --since 30d\n  $ earshot search refill --intent suggestion')
   .action(withContext(async (ctx, query: string, flags: SearchFlags) => {
@@ -49,7 +49,7 @@ export const searchCommand = addFormatOption(command, ['table', 'json'], 'table'
       intent: flags.intent,
       limit: flags.limit,
     });
-    if (flags.format === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));
+    if (chooseFormat(flags.format, { isTTY: process.stdout.isTTY }) === 'json') ctx.out.data(JSON.stringify(mentions.map(publicMention), null, 2));
     else ctx.out.data(mentions.length ? renderResults(mentions, ctx.out.color, ctx.tableWidth(flags.wide)) : 'No mentions match.');
   }));
 

@@ -8,16 +8,14 @@ import { clipText, formatBytes, shortTime } from '../../report/table.js';
 import { isOverdue, OVERDUE_INTERVALS } from '../../core/data-warnings.js';
 import { withContext } from '../context.js';
 import { scanEveryMs } from '../time.js';
-import { checkBrand } from '../names.js';
-import { addFormatOption, defaultFormat } from '../options.js';
+import { checkBrand } from '../brands.js';
+import { brandOption, chooseFormat, formatOption, wideOption } from '../options.js';
 
-export const statusCommand = addFormatOption(
-  new Command('status').description('show what is stored: mentions, analysed, complaints, safety reports, questions and suggestions per brand and source, last scans, database size'),
-  ['table', 'json'],
-  'table',
-)
-  .option('--brand <name>', 'only this brand\'s rows')
-  .option('--wide', 'the table with every column in full, however wide the terminal')
+export const statusCommand = new Command('status')
+  .description('show what is stored: mentions, analysed, complaints, safety reports, questions and suggestions per brand and source, last scans, database size')
+  .addOption(formatOption(['table', 'json'], 'tty'))
+  .addOption(brandOption('only this brand\'s rows'))
+  .addOption(wideOption())
   .addHelpText('after', '\nExamples:\n  $ earshot status\n  $ earshot status --brand "Clipper Teas"\n  $ earshot status --format json | jq .totalMentions')
   .action(withContext(async (ctx, flags: { format?: string; brand?: string; wide?: boolean }) => {
     const store = await ctx.readStore();
@@ -28,7 +26,7 @@ export const statusCommand = addFormatOption(
       .map((r) => (every === undefined ? r : { ...r, overdue: isOverdueRow(r, ctx.now.getTime(), every) }));
     const status = { ...all, rows, ...(every === undefined ? {} : { scanEvery: ctx.settings().config.scan.every }) };
     const models = await brandModels(store, [...new Set(status.rows.map((r) => r.brand))], readBaseVersion());
-    const format = defaultFormat(flags.format, true);
+    const format = chooseFormat(flags.format, { isTTY: process.stdout.isTTY });
     ctx.out.data(format === 'json' ? JSON.stringify({ database: store.location, ...status, models }, null, 2)
       : [renderStatus(status, store.location, ctx.out.color, ctx.tableWidth(flags.wide)), renderModels(models, ctx.out.color, ctx.tableWidth(flags.wide))].filter(Boolean).join('\n'));
   }));

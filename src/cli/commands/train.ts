@@ -3,11 +3,12 @@ import type { TaskEvaluation } from '../../analysis/adapt/index.js';
 import type { TrainOutcome } from '../../core/train.js';
 import { renderTable } from '../../report/table.js';
 import { resolveBrand } from '../brands.js';
+import { brandOption } from '../options.js';
 import { withContext } from '../context.js';
 
 export const trainCommand = new Command('train')
   .description('adapt the sentiment and complaint models to your labels; switches only when better on held-out labels')
-  .option('--brand <name>', 'adapt for this brand only (default: the whole store)')
+  .addOption(brandOption('adapt for this brand only (default: the whole store)'))
   .option('--dry-run', 'print the comparison only; change nothing')
   .addHelpText('after', '\nExamples:\n  $ earshot train --dry-run\n  $ earshot train --brand "Clipper Teas"'
     + '\n\nEvery label is scored by a model fitted without it (5-fold cross-validation, or one held-out'
