@@ -45,10 +45,11 @@ const DEEDS: ReadonlyArray<readonly [string, string]> = [
 const ADVISE = ['{do}', '{do}', '{do}', 'definitely {do}', 'be sure to {do}', 'make sure you {do}', 'tip: {do}', 'pro tip: {do}', 'my advice: {do}',
   'if you go, {do}', 'if you stay here, {do}', 'if you can, {do}', 'you should {do}', 'you must {do}', 'don\'t forget to {do}', 'remember to {do}',
   'do yourself a favour and {do}', 'families should {do}', 'i would {do}', 'always {do}', '{do}, you won\'t regret it', '{do}, trust me', '{do} if you can',
-  'honestly just {do}', 'top tip, {do}'];
+  'top tip, {do}'];
 /** Frames that tell a deed as what happened, or regret it: not advice. */
 const TELL = ['we {did}', 'we {did}', 'i {did}', 'so we {did}', 'last time we {did}', 'my sister {did} and loved it', 'we {did} and it was {adj}',
-  'i {did}, it was {adj}', 'on day two we {did}', 'my friend told me she {did}'];
+  'i {did}, it was {adj}', 'on day two we {did}', 'my friend told me she {did}', '{did} and it was {adj}', 'just {did}', '{did} yesterday',
+  '{did}, never again', '{did} last week and it was {adj}'];
 const RECOMMEND = ['i would recommend {rec}', 'i recommend {rec}', 'highly recommend {rec}', 'would definitely recommend {rec}', 'i\'d suggest {rec}',
   'can\'t recommend {rec} enough'];
 const PLAIN = ['the room was {adj}', 'breakfast was {adj}', 'the staff were {adj}', 'the location is {adj}', 'check in was {adj}', 'the food was {adj}',
@@ -80,6 +81,8 @@ const VARS: Record<string, readonly string[]> = {
   app: ['web', 'desktop', 'banking', 'official'],
 };
 const ENDS = ['', '', '.', '!'];
+/** Openers that say nothing of intent, spread alike over every kind (else "honestly," would read as advice). */
+const OPENERS = ['', '', '', '', '', 'honestly, ', 'ok so ', 'well, ', 'so ', 'lol ', 'hey, '];
 /** Why, after the advice: ", it's half the price". */
 const REASONS = ['', '', '', ', it\'s half the price', ', the queue is massive otherwise', ', thank me later', ', it\'s so much quieter', ', it gets packed later',
   ', everything else is great though', ', no signal up there', ', it saves so much time', ', the staff won\'t tell you', ', you get 10% off', ', it\'s {adj} otherwise'];
@@ -100,9 +103,9 @@ export function writtenTips(n: number, seed = 20261230): WrittenTip[] {
   for (let i = 0; i < n; i++) {
     const [advice, past] = pick(DEEDS);
     const tip = i % 4 === 3 ? pick(RECOMMEND) : pick(ADVISE).replace('{do}', advice);
-    add(`${fill(tip)}${fill(pick(REASONS))}${pick(ENDS)}`, 1);
-    add(`${fill(i % 2 === 0 ? pick(TELL).replace('{did}', past) : pick(PLAIN))}${pick(ENDS)}`, 0);
-    if (i % 3 === 0) add(`${fill(pick(PROPOSE))}${pick(ENDS)}`, 1);
+    add(`${pick(OPENERS)}${fill(tip)}${fill(pick(REASONS))}${pick(ENDS)}`, 1);
+    add(`${pick(OPENERS)}${fill(i % 2 === 0 ? pick(TELL).replace('{did}', past) : pick(PLAIN))}${pick(ENDS)}`, 0);
+    if (i % 3 === 0) add(`${pick(OPENERS)}${fill(pick(PROPOSE))}${pick(ENDS)}`, 1);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestionAddressee } from '../../src/analysis/intent/addressee.js';
 
 // Written for this test (not the probe rows): who each suggestion is meant for.
-const CASES: Array<[string, 'brand' | 'customers']> = [
+const CASES: Array<[string, 'brand' | 'customers' | 'unclear']> = [
   ['@Kettleby please add a keep-warm setting', 'brand'],
   ['you should sell the filters in a six pack', 'brand'],
   ['wish they still made the copper one', 'brand'],
@@ -22,6 +22,12 @@ const CASES: Array<[string, 'brand' | 'customers']> = [
   ['tip: the side door is closer to the car park', 'customers'],
   ["don't bother with the buffet, walk to the market", 'customers'],
   ['families should go on a weekday', 'customers'],
+  ['@Kettleby you need a travel size', 'brand'],
+  ['would love it if you made the lids stronger', 'brand'],
+  // no one asked to act: a story, a question, a plain remark (no idea for the brand)
+  ['honestly, cut open a tea bag and found plastic inside', 'unclear'],
+  ['which kettle should i get next?', 'unclear'],
+  ['english breakfast and a biscuit, perfect', 'unclear'],
 ];
 
 describe('suggestion addressee', () => {
