@@ -49,7 +49,7 @@ export function mapXSearchResponse(response: XSearchResponse, brand: string, ctx
 
 export function mapTweet(tweet: XTweet, user: XUser | undefined, brand: string): MentionInput {
   const metrics = tweet.public_metrics ?? {};
-  const username = typeof user?.username === 'string' ? user.username : undefined;
+  const username = user?.username;
   return {
     id: tweet.id,
     source: 'x',

@@ -57,7 +57,8 @@ const PLAIN = ['the room was {adj}', 'breakfast was {adj}', 'the staff were {adj
   'you should see the view from {sight}', 'you should have seen the queue', 'should have booked the bigger room', 'i should have read the reviews',
   'wish we had stayed longer', 'wish i had packed {bring}', 'a friend recommended this place', 'it was recommended by the hotel', 'we will definitely be back',
   'they upgraded us to {roomtype}', 'our room was {badloc}', 'the {dish} is their most famous dish', 'wish i could stay another week',
-  'wish we could have stayed for {sight}', 'any tips for {sight}?', 'any tips for a first visit?', 'what should we order?', 'should we book {extra}?',
+  'wish we could have stayed for {sight}', 'any tips for {sight}?', 'any tips for a first visit?', 'what should we order?', 'should we book {extra}?', 'which {dish} should i get next?', 'which one should i order?',
+  'which room should we book?',
   'they should have warned us about the noise', 'i wish i had asked for {roomtype}', 'you would not believe the size of the {dish}'];
 /** A reviewer's proposals to the business: suggestions too (the addressee rules send them to ideas). */
 const PROPOSE = ['the hotel should {fix}', 'they really need to {fix}', 'management should {fix}', 'it would be nice if they would {fix}', 'they could {fix}',
@@ -81,7 +82,7 @@ const VARS: Record<string, readonly string[]> = {
   app: ['web', 'desktop', 'banking', 'official'],
 };
 const ENDS = ['', '', '.', '!'];
-/** Openers that say nothing of intent, spread alike over every kind (else "honestly," would read as advice). */
+/** Openers that say nothing of intent, spread alike over tips and tellings (else "honestly," would read as advice). */
 const OPENERS = ['', '', '', '', '', 'honestly, ', 'ok so ', 'well, ', 'so ', 'lol ', 'hey, '];
 /** Why, after the advice: ", it's half the price". */
 const REASONS = ['', '', '', ', it\'s half the price', ', the queue is massive otherwise', ', thank me later', ', it\'s so much quieter', ', it gets packed later',
@@ -105,7 +106,7 @@ export function writtenTips(n: number, seed = 20261230): WrittenTip[] {
     const tip = i % 4 === 3 ? pick(RECOMMEND) : pick(ADVISE).replace('{do}', advice);
     add(`${pick(OPENERS)}${fill(tip)}${fill(pick(REASONS))}${pick(ENDS)}`, 1);
     add(`${pick(OPENERS)}${fill(i % 2 === 0 ? pick(TELL).replace('{did}', past) : pick(PLAIN))}${pick(ENDS)}`, 0);
-    if (i % 3 === 0) add(`${pick(OPENERS)}${fill(pick(PROPOSE))}${pick(ENDS)}`, 1);
+    if (i % 3 === 0) add(`${fill(pick(PROPOSE))}${pick(ENDS)}`, 1);
   }
   return out;
 }
