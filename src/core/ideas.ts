@@ -5,7 +5,10 @@
 // mentions / the brand's mentions with the term)): the product's own name ("kettle") is in
 // most of a brand's posts and names no idea; "timer" does. A term in a fifth or more of a
 // brand's posts (of 20 or more) is its category and names none at all. An idea's trend compares its
-// voices in the period's second half with its first half.
+// voices in the period's second half with its first half. A suggestion counts only when it is
+// addressed to the brand: a guest's tip to the next guest ("ask for a room on the top floor")
+// is a suggestion, but not an idea for the product team (analysis/intent/addressee.ts).
+import { isSuggestionForBrand } from '../analysis/intent/addressee.js';
 import type { Store, SuggestionRow, SuggestionSet } from '../store/store.js';
 import type { IdeaSample, IdeaTrend, ReportIdea } from '../domain/report.js';
 
@@ -18,7 +21,8 @@ export interface IdeasResult { brand: string | null; since: string; until: strin
 export interface IdeasQuery { brand?: string; since: string; until: string; limit: number; samples: number }
 
 export async function readIdeas(store: Store, query: IdeasQuery): Promise<IdeasResult> {
-  const set = await store.suggestionMentions({ brand: query.brand, since: query.since, until: query.until });
+  const all = await store.suggestionMentions({ brand: query.brand, since: query.since, until: query.until });
+  const set = { ...all, rows: all.rows.filter((r) => isSuggestionForBrand(r.text)) };
   return { brand: query.brand ?? null, since: query.since, until: query.until, suggestions: set.rows.length, ideas: groupIdeas(set, query) };
 }
 

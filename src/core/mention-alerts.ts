@@ -1,4 +1,5 @@
 import type { AlertTarget, MentionMatch } from '../config/schema.js';
+import { isSuggestionForBrand } from '../analysis/intent/addressee.js';
 import { renderMentionsMail } from '../report/email-mentions.js';
 import { mentionsExportCommand, renderSlackMentions, type MentionItem } from '../report/slack-mentions.js';
 import type { ExportQuery, ExportRow, Store } from '../store/store.js';
@@ -111,8 +112,13 @@ function onlyFilter(only: readonly OnlyKind[]): Partial<ExportQuery> {
 }
 
 function flagOf(row: ExportRow, kind: OnlyKind): boolean {
-  const flags = { complaint: row.isComplaint, safety: row.isSafety, question: row.isQuestion, suggestion: row.isSuggestion };
+  const flags = { complaint: row.isComplaint, safety: row.isSafety, question: row.isQuestion, suggestion: isIdea(row) };
   return flags[kind] === true;
+}
+
+/** A suggestion alert is for ideas addressed to the brand, not customers' tips to each other (as `ideas` lists them). */
+function isIdea(row: ExportRow): boolean {
+  return row.isSuggestion === true && isSuggestionForBrand(row.text);
 }
 
 function passes(row: ExportRow, match: MentionMatch): boolean {
@@ -130,6 +136,6 @@ function toItem(row: ExportRow): MentionItem {
   return {
     brand: row.brand, source: row.source, id: row.id, createdAt: row.createdAt, author: row.author, text: row.text, url: row.url,
     engagement: engagementOf(row), complaint: row.isComplaint === true, safety: row.isSafety === true,
-    question: row.isQuestion === true, suggestion: row.isSuggestion === true,
+    question: row.isQuestion === true, suggestion: isIdea(row),
   };
 }

@@ -20,6 +20,11 @@ export interface MentionInput {
   url?: string | null;
   lang?: string | null;
   metrics?: Metrics;
+  /**
+   * The author's follower count when the source gives it (X's user expansion), else
+   * unknown; stored per author (migration 22) as reach, the inbox's last tie-breaker.
+   */
+  authorFollowers?: number | null;
   /** Brand name; importers fill it from `--brand` when the row has none. */
   brand: string;
   /**

@@ -20,14 +20,14 @@ export function decodeTwarcLine(record: unknown, brand: string | undefined): Dec
   if (record.data === undefined && isObject(record.meta) && isObject(record.__twarc)) return { mentions: [], errors: [] };
   if (typeof record.id === 'string' || typeof record.id === 'number') {
     const author = isObject(record.author) && typeof record.author.username === 'string' && typeof record.author_id === 'string'
-      ? [{ id: record.author_id, username: record.author.username }] : [];
+      ? [{ id: record.author_id, username: record.author.username, public_metrics: record.author.public_metrics as XUser['public_metrics'] }] : [];
     return decodeTweets([record], author, brand, {});
   }
   return fail('not twarc2 output: no "data" page or tweet, and no tweet "id"');
 }
 
 function decodeTweets(tweets: unknown[], users: XUser[], brand: string, provenance: Json): Decoded {
-  const names = new Map(users.map((user) => [user.id, user.username]));
+  const byId = new Map(users.map((user) => [user.id, user]));
   const out: Decoded = { mentions: [], errors: [] };
   for (const tweet of tweets) {
     const checked = checkTweet(tweet);
@@ -35,7 +35,7 @@ function decodeTweets(tweets: unknown[], users: XUser[], brand: string, provenan
       out.errors.push(checked);
       continue;
     }
-    const mention: MentionInput = mapTweet(checked, names.get(checked.author_id ?? ''), brand);
+    const mention: MentionInput = mapTweet(checked, byId.get(checked.author_id ?? ''), brand);
     out.mentions.push(cleanMetrics({ ...mention, createdAt: parseTimestamp(checked.created_at!)!, raw: { ...(tweet as Json), ...provenance } }));
   }
   return out;

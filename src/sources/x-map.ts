@@ -18,6 +18,8 @@ export interface XTweet {
 export interface XUser {
   id: string;
   username?: string;
+  /** Asked for with user.fields=public_metrics: the author's reach. */
+  public_metrics?: { followers_count?: number };
 }
 
 export interface XSearchResponse {
@@ -41,12 +43,13 @@ export function readXSearchResponse(label: string, body: unknown): XSearchRespon
 /** Maps a page tweet by tweet: a malformed one is skipped and counted (see mapItems), never the page. */
 export function mapXSearchResponse(response: XSearchResponse, brand: string, ctx: Pick<FetchContext, 'onEvent' | 'now'> = {}): MentionInput[] {
   const users = Array.isArray(response.includes?.users) ? response.includes.users : [];
-  const usernames = new Map(users.map((user) => [user?.id, user?.username]));
-  return mapItems(response.data ?? [], (tweet) => mapTweet(tweet, usernames.get(tweet?.author_id ?? ''), brand), 'search', ctx);
+  const byId = new Map(users.map((user) => [user?.id, user]));
+  return mapItems(response.data ?? [], (tweet) => mapTweet(tweet, byId.get(tweet?.author_id ?? ''), brand), 'search', ctx);
 }
 
-export function mapTweet(tweet: XTweet, username: string | undefined, brand: string): MentionInput {
+export function mapTweet(tweet: XTweet, user: XUser | undefined, brand: string): MentionInput {
   const metrics = tweet.public_metrics ?? {};
+  const username = user?.username;
   return {
     id: tweet.id,
     source: 'x',
@@ -61,9 +64,16 @@ export function mapTweet(tweet: XTweet, username: string | undefined, brand: str
       replies: metrics.reply_count,
       reposts: (metrics.retweet_count ?? 0) + (metrics.quote_count ?? 0),
     },
+    authorFollowers: followersOf(user),
     brand,
     raw: tweet,
   };
+}
+
+/** The author's follower count: a whole number ≥ 0, or unknown (undefined) for anything else. */
+export function followersOf(user: XUser | undefined): number | undefined {
+  const n = user?.public_metrics?.followers_count;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** An X username as X allows them; anything else is not put in a link. */

@@ -47,7 +47,8 @@ export class XSource implements Source {
       query,
       'tweet.fields': TWEET_FIELDS,
       expansions: 'author_id',
-      'user.fields': 'username',
+      // public_metrics: the author's follower count, the inbox's reach tie-breaker
+      'user.fields': 'username,public_metrics',
       // X accepts 10–100; a few posts over budget beat a rejected request.
       max_results: Math.max(10, Math.min(100, request.limit)),
     };

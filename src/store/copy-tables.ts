@@ -53,6 +53,7 @@ export const COPY_TABLES = {
   mention_alerts_sent: {
     key: 'id', match: ['target', 'source', 'external_id'], columns: ['id', 'target', 'target_name', 'source', 'external_id', 'posted', 'sent_at'],
   },
+  author_reach: { key: null, match: [], columns: ['source', 'author', 'followers', 'seen_at'] },
   digests_sent: {
     key: 'id', match: ['target', 'brand', 'period'], columns: ['id', 'target', 'target_name', 'brand', 'period', 'period_start', 'message_id', 'sent_at'],
   },

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDoc as readSafetyDoc, hashOf, type Scorers } from './safety-data.js';
 import type { SentimentTokens } from '../analysis/sentiment/types.js';
-import { writtenIntentTexts, writtenReviewTips } from './intent-augment.js';
+import { writtenIntentTexts } from './intent-augment.js';
+import { writtenTips } from './intent-tips.js';
 
 export type IntentSet = 'semeval-train' | 'semeval-trial-A' | 'semeval-trial-B' | 'clap' | 'clap-held' | 'tizard' | 'tizard-held' | 'written' | 'tweets';
 export type Head = 'question' | 'suggestion';
@@ -46,7 +47,7 @@ function plainlyNotAsking(text: string): boolean {
 }
 
 /** Every text, read (held-out sets included: filter with HELD_OUT). `dataDir` is ../shared/data. */
-export function readIntentDocs(dataDir: string, scorers: Scorers, written: number, reviewTips = 0): IntentDoc[] {
+export function readIntentDocs(dataDir: string, scorers: Scorers, written: number, tips = 0): IntentDoc[] {
   const docs: IntentDoc[] = [];
   const dir = join(dataDir, 'intent');
   for (const r of jsonl<{ text: string; suggestion: number; set: string }>(join(dir, 'semeval2019-suggestions/train.jsonl'))) {
@@ -67,8 +68,8 @@ export function readIntentDocs(dataDir: string, scorers: Scorers, written: numbe
     docs.push(read(scorers, fold === 0 ? 'tizard-held' : 'tizard', r.text, question, TIZARD_SUGGESTIONS.has(r.label) ? 1 : 0, fold));
   }
   for (const r of writtenIntentTexts(written)) docs.push(read(scorers, 'written', r.text, r.question, r.suggestion, r.fold));
-  // off unless asked (`--review-tips N`): the shipped model is trained without them (README, hotel reviews)
-  if (reviewTips > 0) for (const r of writtenReviewTips(reviewTips)) docs.push(read(scorers, 'written', r.text, r.question, r.suggestion, r.fold));
+  // advice to other customers is a suggestion too (SemEval's meaning); the ideas list leaves it out by its addressee
+  if (tips > 0) for (const r of writtenTips(tips)) docs.push(read(scorers, 'written', r.text, r.question, r.suggestion, r.fold));
   const tweets = readFileSync(join(dataDir, 'sentiment/semeval2013-2016-train/train_text.txt'), 'utf8').split('\n');
   for (const text of tweets) {
     const h = hashOf(text);

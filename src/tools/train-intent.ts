@@ -1,4 +1,4 @@
-// Train the intent heads: `npm run train:intent [-- --data DIR] [--out FILE] [--review-tips N]`.
+// Train the intent heads: `npm run train:intent [-- --data DIR] [--out FILE] [--tips N]`.
 // Two binary heads (question, suggestion) on the same features, each trained on the texts
 // whose label for it is known (intent-data.ts), held-out sets never included. Each head's
 // yes/no threshold is chosen on out-of-fold scores of the training data only: the one with
@@ -21,6 +21,8 @@ export const INTENT_TRAINING = {
   setWeight: { written: 2 } as Partial<Record<IntentSet, number>>,
 };
 export const WRITTEN_INTENT = 900;
+/** Written tips, tellings and proposals (intent-tips.ts): about this many of each. */
+export const WRITTEN_TIPS = 1200;
 const SEED = 20261229;
 
 export function trainHead(docs: readonly IntentDoc[], head: Head, training = INTENT_TRAINING): IntentHead {
@@ -82,8 +84,8 @@ export function chooseThreshold(docs: readonly IntentDoc[], scores: readonly num
 function main(argv: readonly string[]): void {
   const dataDir = readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data');
   const out = readFlag(argv, '--out') ?? join(REPO_ROOT, 'models', 'intent-v1.json');
-  const tips = Number(readFlag(argv, '--review-tips') ?? 0);
-  if (!Number.isInteger(tips) || tips < 0) throw new Error('--review-tips takes a whole number of written review tips (0: none)');
+  const tips = Number(readFlag(argv, '--tips') ?? WRITTEN_TIPS);
+  if (!Number.isInteger(tips) || tips < 0) throw new Error('--tips takes a whole number of written tips (0: none)');
   const docs = readIntentDocs(dataDir, loadScorers(), WRITTEN_INTENT, tips);
   process.stderr.write(`read ${docs.length} texts\n`);
   const files = (['question', 'suggestion'] as const).map((head) => {
@@ -97,7 +99,7 @@ function main(argv: readonly string[]): void {
     }
     return encodeComplaintModel({ ...trainHead(docs, head), threshold }, [
       'semeval2019-suggestions train-A (CC BY-NC-SA 4.0: non-commercial)', 'clap-app-reviews folds 1–9 (research use)', 'tizard-vlc-forum folds 1–9 (CC BY 4.0)',
-      `earshot-written ×${WRITTEN_INTENT} a kind`, ...(tips > 0 ? [`earshot-written review tips ×${tips} (and as many review statements)`] : []), ...(head === 'question' ? ['semeval2013-2016-train without "?" (research use) ⅙'] : []),
+      `earshot-written ×${WRITTEN_INTENT} a kind`, ...(tips > 0 ? [`earshot-written tips ×${tips} (as many tellings, a third as many proposals)`] : []), ...(head === 'question' ? ['semeval2013-2016-train without "?" (research use) ⅙'] : []),
     ], head);
   });
   const file = encodeIntentModel(files[0]!, files[1]!);

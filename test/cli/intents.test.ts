@@ -23,6 +23,8 @@ const POSTS: Array<[string, 'x' | 'reddit', number, string, number]> = [
   ['i2', 'reddit', 60, 'kettleby really needs a kettle timer', 0],
   ['i3', 'x', 100, 'would love a timer on my kettleby kettle so it boils before i wake up', 1],
   ['i4', 'reddit', 120, 'kettleby should sell filter refills in packs of six', 0],
+  // a tip to other customers: a suggestion, but no idea for the brand
+  ['t1', 'x', 45, 'if you have the kettleby kettle, get a timer plug from the hardware shop, works a treat', 0],
   ['n1', 'x', 5, 'new kettleby kettle arrived, looks great on the counter', 0],
   ['n2', 'reddit', 50, 'morning tea from the kettleby kettle, perfect start', 0],
 ];
@@ -44,7 +46,7 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     const imported = await run(['import', 'kettleby.jsonl', '--brand', 'Kettleby']);
     expect(imported.code, imported.stderr).toBe(0);
     // the model finds the plain questions and suggestions; labels settle the rest
-    writeFileSync(join(tmp.dir, 'labels.csv'), 'id,label\ni1,suggestion\ni2,suggestion\ni3,suggestion\ni4,suggestion\nn1,not-question not-suggestion\nn2,not-question not-suggestion\n');
+    writeFileSync(join(tmp.dir, 'labels.csv'), 'id,label\ni1,suggestion\ni2,suggestion\ni3,suggestion\ni4,suggestion\nt1,suggestion\nn1,not-question not-suggestion\nn2,not-question not-suggestion\n');
     expect((await run(['label', '--file', 'labels.csv'])).code).toBe(0);
 
     const exported = parse((await run(['export', '--columns', 'id,question,is_question,suggestion,is_suggestion'])).stdout, { columns: true }) as Array<Record<string, string>>;
@@ -90,6 +92,9 @@ for (const backend of backends) describe.skipIf(!backend.available)(`intents, in
     expect(ideas.code, ideas.stderr).toBe(0);
     const result = JSON.parse(ideas.stdout) as { suggestions: number; ideas: Array<{ label: string; voices: number; trend: string; samples: Array<{ ref: string }> }> };
     expect(result.ideas[0]).toMatchObject({ label: 'timer', voices: 3 });
+    // the tip is a suggestion (labelled so) but not addressed to the brand: no idea lists it
+    expect(byId.get('t1')!.is_suggestion).toBe('true');
+    expect(ideas.stdout).not.toContain('x:t1');
     expect(result.ideas[0]!.samples[0]!.ref).toBe('x:i3'); // the most engaged voice first
     const md = await run(['suggestions', '--format', 'markdown']);
     expect(md.code, md.stderr).toBe(0);

@@ -29,13 +29,15 @@ const POSTS: Array<[string, 'x' | 'reddit', number, string, number]> = [
   ['q5', 'x', 30, 'can the kettleby kettle boil milk?', 0],
   ['i1', 'x', 4, 'please add a timer to the kettleby kettle', 0],
   ['i2', 'reddit', 7, 'kettleby should sell filter refills in packs of six', 0],
+  // a tip to other customers: a suggestion, but not one for the brand, so no suggestion alert
+  ['t1', 'x', 10, 'if you own a kettleby kettle, run a cup of vinegar through it once a month', 0],
   ['c1', 'x', 8, 'kettleby kettle leaking from the base after two weeks. not happy', 3],
   ['n1', 'x', 1, 'new kettleby kettle arrived, looks great on the counter', 1],
   ['n2', 'reddit', 9, 'morning tea from the kettleby kettle, perfect start', 0],
 ];
 
 /** Labels settle what the model might hesitate on, so the test is about delivery, not the model. */
-const LABELS = 'id,label\nq1,question\nq2,question\nq3,question\nq4,question\nq5,question\ni1,suggestion not-question\ni2,suggestion not-question\n'
+const LABELS = 'id,label\nq1,question\nq2,question\nq3,question\nq4,question\nq5,question\ni1,suggestion not-question\ni2,suggestion not-question\nt1,suggestion not-question\n'
   + 'c1,not-question not-suggestion\nn1,not-question not-suggestion\nn2,not-question not-suggestion\n';
 
 function writePosts(path: string, posts: typeof POSTS, now: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupIdeas, trendOf } from '../../src/core/ideas.js';
-import type { SuggestionRow } from '../../src/store/store.js';
+import { groupIdeas, readIdeas, trendOf } from '../../src/core/ideas.js';
+import type { Store, SuggestionRow } from '../../src/store/store.js';
 
 const SINCE = '2026-11-01T00:00:00.000Z';
 const UNTIL = '2026-11-11T00:00:00.000Z';
@@ -31,5 +31,18 @@ describe('ideas', () => {
 
   it('call a trend new, rising, steady or falling from the voices of the two halves', () => {
     expect([trendOf(0, 1), trendOf(0, 3), trendOf(1, 4), trendOf(2, 3), trendOf(4, 1), trendOf(3, 3)]).toEqual(['steady', 'new', 'rising', 'steady', 'falling', 'steady']);
+  });
+
+  it('leave out tips to other customers: a suggestion is an idea only when it is addressed to the brand', async () => {
+    const rows = [
+      { ...row('1', 1, 1, ['timer']), text: 'please add a timer to the kettle' },
+      { ...row('2', 2, 2, ['timer']), text: 'the kettle really needs a timer' },
+      { ...row('3', 3, 3, ['timer']), text: 'ask the shop for the timer model, they keep it behind the counter' },
+      { ...row('4', 4, 4, ['timer']), text: 'use the timer on your oven instead, works fine' },
+    ];
+    const store = { suggestionMentions: async () => ({ rows, mentions: 50, termMentions: { timer: 4 } }) } as unknown as Store;
+    const result = await readIdeas(store, { since: SINCE, until: UNTIL, limit: 5, samples: 5 });
+    expect(result.suggestions).toBe(2);
+    expect(result.ideas.map((i) => [i.label, i.voices, i.samples.map((s) => s.ref)])).toEqual([['timer', 2, ['x:2', 'x:1']]]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importMentions } from '../../src/core/import.js';
 import { detectFormat } from '../../src/ingest/detect.js';
 import { openImport } from '../../src/ingest/open-import.js';
+import { decodeTwarcLine } from '../../src/ingest/twarc.js';
 import { openStore } from '../../src/store/index.js';
 import type { ExportRow, Store } from '../../src/store/store.js';
 import { makeTempDir, REPO } from '../support/cli.js';
@@ -63,6 +64,12 @@ describe.runIf(hasShared)('twarc2 and twarc-csv files (real shared files)', () =
     expect(summary.rejected).toBe(0);
     const page = JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!);
     expectStored(stored, expectedFromPage(page));
+    // the user expansion's follower counts come along: the inbox's reach tie-breaker
+    const followers = new Map((page.includes.users as Array<{ id: string; public_metrics: { followers_count: number } }>).map((u) => [u.id, u.public_metrics.followers_count]));
+    const decoded = decodeTwarcLine(page, 'Kettleby').mentions;
+    expect(decoded.length).toBe(page.data.length);
+    expect(decoded.map((m) => m.authorFollowers)).toEqual(page.data.map((t: Tweet) => followers.get(t.author_id)));
+    expect(decoded.every((m) => typeof m.authorFollowers === 'number')).toBe(true);
   });
 
   it('twarc2 stream output: one tweet a line; the truncated line is rejected with its number', async () => {

@@ -21,8 +21,8 @@ describe('links from API paths', () => {
 
   it('an X username that is no handle is kept out of the link', () => {
     const tweet = { id: '7', text: 't', created_at: '2026-11-07T10:00:00.000Z' };
-    expect(mapTweet(tweet, 'teafan', 'B').url).toBe('https://x.com/teafan/status/7');
-    expect(mapTweet(tweet, '@evil.example/x', 'B').url).toBe('https://x.com/i/web/status/7');
-    expect(mapTweet(tweet, '../../evil', 'B').url).toBe('https://x.com/i/web/status/7');
+    expect(mapTweet(tweet, { id: '1', username: 'teafan' }, 'B').url).toBe('https://x.com/teafan/status/7');
+    expect(mapTweet(tweet, { id: '1', username: '@evil.example/x' }, 'B').url).toBe('https://x.com/i/web/status/7');
+    expect(mapTweet(tweet, { id: '1', username: '../../evil' }, 'B').url).toBe('https://x.com/i/web/status/7');
   });
 });

@@ -18,7 +18,7 @@ describe('x source against the replay server', () => {
     expect(run.inserted).toBe(expected);
     expect(run.pages).toBe(Math.ceil(expected / 100));
     const params = searches().map((r) => r.query);
-    expect(params[0]).toMatchObject({ max_results: '100', expansions: 'author_id', 'user.fields': 'username' });
+    expect(params[0]).toMatchObject({ max_results: '100', expansions: 'author_id', 'user.fields': 'username,public_metrics' });
     expect(params[0]!['tweet.fields']).toContain('public_metrics');
     expect(params[0]!.next_token).toBeUndefined();
     expect(params[1]!.next_token).toBeTruthy();

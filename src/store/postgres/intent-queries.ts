@@ -3,6 +3,7 @@ import type { InboxQuery, InboxRow, IntentLabelKind, SuggestionQuery, Suggestion
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, hourOf, inboxReasons, intentLabelColumn } from '../sqlite/intent-queries.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY } from '../sqlite/mention-queries.js';
 import type { Sql } from './connect.js';
+import { AUTHOR_REACH } from './reach-queries.js';
 
 const ENGAGEMENT = 'COALESCE(m.likes, 0) + COALESCE(m.replies, 0) + COALESCE(m.reposts, 0) + GREATEST(COALESCE(m.score, 0), 0)';
 const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
@@ -27,16 +28,17 @@ function rangeWhere(sql: Sql, q: { brand?: string; source?: string; since?: stri
 }
 
 export async function readInbox(sql: Sql, q: InboxQuery): Promise<InboxRow[]> {
-  const rows = await sql<Array<InboxRow & { rowId: number; day: string }>>`SELECT * FROM (
+  const rows = await sql<Array<InboxRow & { rowId: number; day: string; reach: number }>>`SELECT * FROM (
       SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS "createdAt", m.author, m.text, m.url, m.id AS "rowId",
         to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
         COALESCE(${sql.unsafe(EFFECTIVE_SAFETY)}, 0) = 1 AS safety, COALESCE(${sql.unsafe(EFFECTIVE_COMPLAINT)}, 0) = 1 AS complaint,
-        COALESCE(${sql.unsafe(EFFECTIVE_QUESTION)}, 0) = 1 AS question, ${sql.unsafe(ENGAGEMENT)} AS engagement
+        COALESCE(${sql.unsafe(EFFECTIVE_QUESTION)}, 0) = 1 AS question, ${sql.unsafe(ENGAGEMENT)} AS engagement,
+        COALESCE(${sql.unsafe(AUTHOR_REACH)}, -1) AS reach
       ${sql.unsafe(JOINS)} WHERE COALESCE(il.handled, 0) = 0 ${rangeWhere(sql, q)}) r
     WHERE ${sql.unsafe(inboxReasons(q.reasons).join(' OR '))}
-    ORDER BY day DESC, safety DESC, complaint DESC, question DESC, engagement DESC, "createdAt" DESC, "rowId" DESC, brand COLLATE "C"
+    ORDER BY day DESC, safety DESC, complaint DESC, question DESC, engagement DESC, reach DESC, "createdAt" DESC, "rowId" DESC, brand COLLATE "C"
     LIMIT ${q.limit}`;
-  return rows.map(({ rowId: _, day: __, ...r }) => ({ ...r, engagement: Number(r.engagement) }));
+  return rows.map(({ rowId: _, day: __, reach: ___, ...r }) => ({ ...r, engagement: Number(r.engagement) }));
 }
 
 export async function readSuggestions(sql: Sql, q: SuggestionQuery): Promise<SuggestionSet> {

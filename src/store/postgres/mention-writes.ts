@@ -2,6 +2,7 @@ import type { MentionInput } from '../../domain/mention.js';
 import type { CursorWrite, UpsertOutcome } from '../store.js';
 import { linkedBrands } from '../linked-brands.js';
 import { LOCK_CLASS, type Sql, type Tx } from './connect.js';
+import { writeAuthorReach } from './reach-queries.js';
 
 /** PostgreSQL text cannot hold NUL; a post that carries one is stored without it. */
 export function clean<T extends string | null | undefined>(value: T): T {
@@ -103,6 +104,7 @@ export async function upsertMentionBatch(
     if (mentions.length > 0) {
       const claimed = await claimKeys(tx, mentions);
       await writeMentions(tx, mentions, claimed.keys, brandIds, now);
+      await writeAuthorReach(tx, mentions, now);
       outcome.inserted = await linkBrands(tx, mentions, claimed, brandIds);
       outcome.updated += mentions.length - outcome.inserted;
     }

@@ -2,6 +2,7 @@ import type { Migration } from '../sqlite/migrations.js';
 import { MIGRATIONS_1_TO_6 } from './migrations-1-6.js';
 import { MIGRATIONS_7_TO_12 } from './migrations-7-12.js';
 import { MIGRATIONS_13_TO_18 } from './migrations-13-18.js';
+import { PG_MIGRATION_22 } from './migrations-22.js';
 
 /**
  * The PostgreSQL dialect of src/store/sqlite/migrations.ts: the same versions and names,
@@ -14,4 +15,4 @@ import { MIGRATIONS_13_TO_18 } from './migrations-13-18.js';
  * - mentions are partitioned by month, and `mention_keys` carries the (source, external_id)
  *   uniqueness (migration 1, in migrations-1-6.ts); foreign keys to a mention point at mention_keys(id).
  */
-export const PG_MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18];
+export const PG_MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18, PG_MIGRATION_22];

@@ -4,6 +4,7 @@
 import type { InboxQuery, InboxReasonKind, InboxRow, IntentKind, IntentLabelKind, SuggestionQuery, SuggestionRow, SuggestionSet } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, ENGAGEMENT } from './mention-queries.js';
 import type { Db } from './open.js';
+import { AUTHOR_REACH } from './reach-queries.js';
 
 /**
  * The effective question / suggestion flag (0/1) of a mention, with `a` (its analysis) and
@@ -67,18 +68,18 @@ export function inboxReasons(reasons: readonly InboxReasonKind[] | undefined): I
   return picked.length > 0 ? picked : all;
 }
 
-/** Newest day first; within a day safety, then complaints, then questions, then engagement. */
+/** Newest day first; within a day safety, then complaints, then questions, then engagement, then the author's reach (unknown last). */
 export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
   const where = [...rangeWhere(q), 'COALESCE(il.handled, 0) = 0'];
   const rows = db.prepare(`SELECT * FROM (
       SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url, m.id AS rowId,
         COALESCE(${EFFECTIVE_SAFETY}, 0) AS safety, COALESCE(${EFFECTIVE_COMPLAINT}, 0) AS complaint,
-        COALESCE(${EFFECTIVE_QUESTION}, 0) AS question, ${ENGAGEMENT} AS engagement
+        COALESCE(${EFFECTIVE_QUESTION}, 0) AS question, ${ENGAGEMENT} AS engagement, COALESCE(${AUTHOR_REACH}, -1) AS reach
       ${JOINS} WHERE ${where.join(' AND ')})
     WHERE ${inboxReasons(q.reasons).map((r) => `${r} = 1`).join(' OR ')}
-    ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, createdAt DESC, rowId DESC, brand
-    LIMIT @limit`).all({ brand: q.brand, source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number }>;
-  return rows.map(({ rowId: _, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));
+    ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, reach DESC, createdAt DESC, rowId DESC, brand
+    LIMIT @limit`).all({ brand: q.brand, source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number; reach?: number }>;
+  return rows.map(({ rowId: _, reach: __, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));
 }
 
 /** Suggestions of a range, oldest first, each with its topic terms for the brand it is linked to. */

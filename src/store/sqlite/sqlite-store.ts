@@ -16,6 +16,7 @@ import {
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
 import { linkedBrands } from '../linked-brands.js';
 import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentions } from './mention-queries.js';
+import { prepareReachWrites } from './reach-queries.js';
 import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   /** Stored names by id: the case a brand was first seen with. */
   private readonly brandNames = new Map<number, string>();
   private readonly writeMention: ReturnType<typeof prepareMentionWrites>;
+  private readonly writeReach: ReturnType<typeof prepareReachWrites>;
   private readonly writeAnalyses: ReturnType<typeof prepareAnalysisWrites>;
   readonly dailyTotals: ReportQueries['dailyTotals'];
   readonly unscoredTotals: NonNullable<ReportQueries['unscoredTotals']>;
@@ -68,6 +70,7 @@ export class SqliteStore implements Store {
     // NOCASE does (ASCII only): "öko tee" from another connection is the brand "Öko Tee"
     this.db.function('earshot_lower', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? name.toLowerCase() : name));
     this.writeMention = prepareMentionWrites(this.db);
+    this.writeReach = prepareReachWrites(this.db);
     this.writeAnalyses = prepareAnalysisWrites(this.db, this.clock);
     const saveCursor = this.db.prepare(`
       INSERT INTO scan_cursors (source, brand_id, stream, value, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -81,6 +84,7 @@ export class SqliteStore implements Store {
       for (const mention of mentions) {
         const brandIds = [...new Set(linkedBrands(mention).map((name) => this.brandId(name)))];
         const written = this.writeMention(mention, brandIds, now);
+        this.writeReach(mention, now);
         if (written.newToBrand) outcome.inserted++;
         else outcome.updated++;
         fresh.add(mention, written.stored && { rowId: written.rowId, hour: written.stored.hour }, brandIds, (id) => this.brandNames.get(id)!);
