@@ -133,13 +133,24 @@ const SARCASTIC_COMPLAINT = 0.85;
  */
 const FAILURE_NEAR = 0.55;
 
-/** The irony probability of a post with praise against a negative situation that reads as sarcasm, or false. */
+/**
+ * The irony probability of a post that reads as sarcasm, or false. Two ways in: praise
+ * against a negative situation the cue lists or vectors know (from SARCASM_IRONY), and any
+ * post the sentiment model reads as positive, from the irony model's own `sentimentCut`
+ * (0.8, train-irony.ts; 1 in heads trained before it, which closes this way): "my order
+ * arrived crushed 👍🙂" names no praise word, and "thanks for nothing" no fault.
+ */
 function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: SentimentResult, complaint: number,
   meaning: readonly number[] | undefined, praiseContrast: boolean, failureAt: number): number | false {
   const nearFailure = meaning !== undefined && failureAt >= 0 && (meaning[failureAt] ?? 0) >= FAILURE_NEAR;
-  if (!praiseContrast && !(nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words))) return false;
+  const contrast = praiseContrast || (nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words));
+  const readsPositive = raw.label === 'positive' && models.irony.sentimentCut < 1;
+  if (!contrast && !readsPositive) return false;
   const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning, praiseContrast });
-  return irony >= Math.max(SARCASM_IRONY, models.irony.threshold) ? irony : false;
+  const gate = Math.max(SARCASM_IRONY, models.irony.threshold);
+  if (contrast && irony >= gate) return irony;
+  // read as irony without a named problem: held back from positive, not made a complaint
+  return readsPositive && irony >= models.irony.sentimentCut ? Math.min(irony, SARCASTIC_COMPLAINT - 0.001) : false;
 }
 
 /** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */

@@ -7,7 +7,7 @@
 // `node dist/tools/bench-probes.js`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
+import { createMentionAnalyzer, type MentionAnalyzer } from '../analysis/analyze-mention.js';
 import type { AnalysisRecord } from '../store/store.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import { REPO_ROOT } from './sentiment-data.js';
@@ -45,8 +45,7 @@ function safetyRows(score: Score, dir: string): string[] {
   return lines;
 }
 
-export function benchProbes(): string[] {
-  const analyze = createMentionAnalyzer({ brandTerms: {} });
+export function benchProbes(analyze: MentionAnalyzer = createMentionAnalyzer({ brandTerms: {} })): string[] {
   let row = 0;
   const score: Score = (text) => analyze({ rowId: ++row, id: String(row), source: 'x', text, author: `a${row}`, lang: null, brands: ['Acme'] } as never);
   const lines: string[] = [`models ${analyze.modelVersion}`, 'dev (bench/probes/*.jsonl, looked at while tuning):'];

@@ -18,8 +18,8 @@ function jsonl<T>(path: string): T[] {
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(1)} %`;
 
-export function benchUnseen(dataDir: string): string[] {
-  const analyze = createMentionAnalyzer({ brandTerms: {} });
+export function benchUnseen(dataDir: string, paths: { safetyModelPath?: string; ironyModelPath?: string } = {}): string[] {
+  const analyze = createMentionAnalyzer({ brandTerms: {}, ...paths });
   let row = 0;
   const score = (text: string) => analyze({ rowId: ++row, id: String(row), source: 'x', author: `a${row}`, text, lang: 'en', brands: ['bench'] });
   const lines = [`models ${analyze.modelVersion}`];
@@ -36,10 +36,11 @@ export function benchUnseen(dataDir: string): string[] {
   const ironic = irony.filter((r) => r.ironic === 1).map((r) => score(r.text));
   const notIronic = irony.filter((r) => r.ironic === 0).map((r) => score(r.text));
   lines.push(`irony test split: ironic tweets (${ironic.length}) scored positive ${pct(ironic.filter((r) => r.sentimentLabel === 'positive').length, ironic.length)}; non-ironic (${notIronic.length}) scored positive ${pct(notIronic.filter((r) => r.sentimentLabel === 'positive').length, notIronic.length)}`);
-  return [...lines, ...benchProbes().slice(1)];
+  return [...lines, ...benchProbes(analyze).slice(1)];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  process.stdout.write(`${benchUnseen(readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data')).join('\n')}\n`);
+  const paths = { safetyModelPath: readFlag(argv, '--safety'), ironyModelPath: readFlag(argv, '--irony') };
+  process.stdout.write(`${benchUnseen(readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data'), paths).join('\n')}\n`);
 }
