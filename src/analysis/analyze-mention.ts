@@ -6,6 +6,7 @@ import { scoreComplaintTokens, type ComplaintResult } from './complaint/index.js
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { ironyProbability } from './irony/score.js';
+import { borrowsPraise, situationComplaint } from './irony/contrast.js';
 import type { SentimentResult, SentimentTokens } from './sentiment/types.js';
 import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
@@ -132,6 +133,14 @@ const SARCASTIC_COMPLAINT = 0.85;
  * near failure (the failure concept's maximum, 0.55 chosen on the dev probes as above).
  */
 const FAILURE_NEAR = 0.55;
+/**
+ * A post read as positive that borrows praise or emoji and whose rest, read without them, is
+ * a complaint this likely is sarcasm (the situation side of the contrast, irony/contrast.ts):
+ * never positive. 0.5 was chosen on the dev probes (bench/probes/*.jsonl and heldout/: 38
+ * of 96 positive-read sarcastic complaints against 5 of 76 positive-read sincere praise
+ * posts), never on bench/probes/heldout2 or any test split.
+ */
+const SITUATION_COMPLAINT = 0.5;
 
 /**
  * The irony probability of a post that reads as sarcasm, or false. Two ways in: praise
@@ -140,7 +149,7 @@ const FAILURE_NEAR = 0.55;
  * (0.8, train-irony.ts; 1 in heads trained before it, which closes this way): "my order
  * arrived crushed 👍🙂" names no praise word, and "thanks for nothing" no fault.
  */
-function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: SentimentResult, complaint: number,
+function isSarcastic(models: AnalysisModels, tokens: SentimentTokens & { words: readonly string[] }, raw: SentimentResult, complaint: number,
   meaning: readonly number[] | undefined, praiseContrast: boolean, failureAt: number): number | false {
   const nearFailure = meaning !== undefined && failureAt >= 0 && (meaning[failureAt] ?? 0) >= FAILURE_NEAR;
   const contrast = praiseContrast || (nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words));
@@ -149,8 +158,11 @@ function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: Senti
   const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning, praiseContrast });
   const gate = Math.max(SARCASM_IRONY, models.irony.threshold);
   if (contrast && irony >= gate) return irony;
-  // read as irony without a named problem: held back from positive, not made a complaint
-  return readsPositive && irony >= models.irony.sentimentCut ? Math.min(irony, SARCASTIC_COMPLAINT - 0.001) : false;
+  if (!readsPositive) return false;
+  // read as irony, or praise around a situation that is a complaint: held back from positive, not made a complaint here
+  const held = Math.min(Math.max(irony, models.irony.sentimentCut), SARCASTIC_COMPLAINT - 0.001);
+  if (irony >= models.irony.sentimentCut) return held;
+  return borrowsPraise(tokens) && situationComplaint(models.sentiment, models.complaint, tokens) >= SITUATION_COMPLAINT ? held : false;
 }
 
 /** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */
