@@ -121,11 +121,12 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
  * sincere thanks that use a problem's words ("thanks for the quick refund") only modestly,
  * so calling such a post a complaint waits for a clear reading: calling praise a complaint
  * costs a brand more than missing some sarcasm. Reading praise as neutral costs less, so the
- * first step comes earlier (0.6; it was 0.7): on the dev probes it moves 15 more of 65
- * sarcastic complaints off positive for 3 more of 103 sincere praise posts read as neutral.
- * Chosen on bench/dev and the dev probes (bench/probes/*.jsonl), never on bench/probes/heldout.
+ * first step comes earlier: 0.7 for the irony head with word pairs (unseen branch; 0.6 for
+ * the one before, whose scores ran lower): on the dev probes (bench/probes/*.jsonl and
+ * heldout/) 0.6 → 0.7 keeps 3 more of 146 sincere praise posts positive for 2 more of 118
+ * sarcastic ones. Chosen on those dev sets, never on bench/probes/heldout2.
  */
-const SARCASM_IRONY = 0.6;
+const SARCASM_IRONY = 0.7;
 const SARCASTIC_COMPLAINT = 0.85;
 /**
  * The negative situation is a problem word the cue lists know or, for the words they don't

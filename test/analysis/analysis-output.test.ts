@@ -19,6 +19,10 @@ import { makeSyntheticTweets } from './synthetic-tweets.js';
 // Issue 32 (complaint cues for fr/de/es/pt/it): it moved for the version only (`+cues-…`,
 // in every record's modelVersion); with that suffix removed it hashes as before (55a0d3e2… on
 // its branch, a402df90… after the safety2 merge: checked).
+// unseen (issue 31): it moved for the retrained safety head (cue context, harmless harm-word
+// frames, threshold 0.67) and irony head (word pairs, sentimentCut 0.8), the situation side
+// of the sarcasm rule and the contrast gate at P(irony) 0.7: scores and labels change on
+// purpose; the fields are the same.
 const TEXTS = [...makeHardTexts(2000, 5), ...makeSyntheticTweets(1000, 3)];
 
 describe('analyser output on a fixed corpus (3,000 texts)', () => {
@@ -29,8 +33,8 @@ describe('analyser output on a fixed corpus (3,000 texts)', () => {
       hash.update(`${JSON.stringify(analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] }))}\n`);
     }
     expect({ version: analyze.modelVersion, sha256: hash.digest('hex') }).toEqual({
-      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-80fcc27935+irony-7442e82e20+intent-c40528ea37+languages-20261207-1c88f9cc+cues-220c07bf',
-      sha256: '38a007b647190fe703f334ea7c173e5971deebd6e77a06ff2e3811cb6577b68e',
+      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-5985dcb0ee+irony-b54ed9782b+intent-c40528ea37+languages-20261207-1c88f9cc+cues-220c07bf',
+      sha256: '457875b748df7058609bc3261a1ee21491f3d78611315eeb0f3065522d10c5c0',
     });
   });
 });
