@@ -90,6 +90,14 @@ function main(argv: readonly string[]): void {
   const sentimentCut = SARCASM_POSITIVE_CUT;
   const ironicPositive = docs.filter((d, i) => d.set === 'semeval-train' && d.label === 1 && d.sentiment.positive > Math.max(d.sentiment.negative, d.sentiment.neutral) && oof[i]! >= sentimentCut).length;
   process.stderr.write(`sarcasm cut ${sentimentCut}: ${sincerePositive.filter((p) => p >= sentimentCut).length}/${sincerePositive.length} sincere positive tweets and ${ironicPositive}/${docs.filter((d) => d.set === 'semeval-train' && d.label === 1 && d.sentiment.positive > Math.max(d.sentiment.negative, d.sentiment.neutral)).length} ironic positive-read tweets over it, out of fold\n`);
+  const readsPositive = (d: SafetyDoc) => d.sentiment.positive > Math.max(d.sentiment.negative, d.sentiment.neutral);
+  for (const cut of [0.6, 0.65, 0.7, 0.75, 0.8, 0.85]) {
+    const share = (keep: (d: SafetyDoc) => boolean) => {
+      const idx = docs.map((d, i) => [d, i] as const).filter(([d]) => keep(d) && readsPositive(d));
+      return `${idx.filter(([, i]) => oof[i]! >= cut).length}/${idx.length}`;
+    };
+    process.stderr.write(`  at ${cut}: positive-read irony tweets held back ${share((d) => d.set === 'semeval-train' && d.label === 1)}, non-ironic ones ${share((d) => d.set === 'semeval-train' && d.label === 0)}, sincere tweets ${share((d) => d.set === 'complaints')}\n`);
+  }
   const model = { ...train(docs), threshold, sentimentCut };
   const file = encodeComplaintModel(model, ['irony/semeval2018-task3 train (CC BY-NC-SA 4.0: non-commercial)', 'earshot-written sarcastic complaints and sincere praise ×600', `earshot-written let-downs and sincere twins ×${WRITTEN_IRONY * 2}`, `semeval2013-2016-train positive tweets ¼ as not ironic (research use) ×${sincere.length}`], 'irony');
   writeFileSync(out, `${JSON.stringify(file)}\n`);
