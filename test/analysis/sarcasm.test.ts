@@ -61,14 +61,6 @@ describe('sarcasm: praise around a negative situation', () => {
     expect(read(text).sentimentLabel).not.toBe('positive');
   });
 
-  // praise against a problem, read as irony, is as much a complaint as its situation (it was
-  // negative but not a complaint before; written for this test)
-  it('makes praise against a named problem the complaint its situation is', () => {
-    const result = read('love how the app logs me out every single time i switch screens');
-    expect(result.complaint).toBe(true);
-    expect(result.sentimentLabel).toBe('negative');
-  });
-
   // …while sincere praise in the same frames stays praise
   it.each([
     ['restaurants', 'love how crispy the fries were at the new diner'],
