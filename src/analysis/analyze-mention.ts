@@ -70,7 +70,7 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
       { lang: headLang, wordFeatures: english && shared ? features : undefined, meaning, praiseContrast });
     const sarcastic = english && isSarcastic(models, tokens, raw, scored.score, meaning, praiseContrast === true, space?.failureAt ?? -1);
     // sarcasm is a complaint however much praise it borrows: the irony head's P counts as the complaint's
-    const complaint = sarcastic === false ? scored : sarcasticComplaint(models, tokens, scored, sarcastic);
+    const complaint = sarcastic === false ? scored : sarcasticComplaint(scored, sarcastic);
     const safety = scoreSafetyTokens(models.safety, tokens, raw, complaint.score,
       { lang: headLang, wordFeatures: english && shared && sharedSafety ? features : undefined, meaning });
     const intent = scoreIntentTokens(models.intent, tokens, raw, complaint.score,
@@ -143,12 +143,6 @@ const FAILURE_NEAR = 0.55;
  */
 const SITUATION_COMPLAINT = 0.5;
 
-/** A post read as sarcasm: how ironic, and whether by the praise-against-a-problem contrast. */
-interface Sarcasm {
-  irony: number;
-  contrast: boolean;
-}
-
 /**
  * The irony probability of a post that reads as sarcasm, or false. Two ways in: praise
  * against a negative situation the cue lists or vectors know (from SARCASM_IRONY), and any
@@ -157,31 +151,24 @@ interface Sarcasm {
  * arrived crushed 👍🙂" names no praise word, and "thanks for nothing" no fault.
  */
 function isSarcastic(models: AnalysisModels, tokens: SentimentTokens & { words: readonly string[] }, raw: SentimentResult, complaint: number,
-  meaning: readonly number[] | undefined, praiseContrast: boolean, failureAt: number): Sarcasm | false {
+  meaning: readonly number[] | undefined, praiseContrast: boolean, failureAt: number): number | false {
   const nearFailure = meaning !== undefined && failureAt >= 0 && (meaning[failureAt] ?? 0) >= FAILURE_NEAR;
   const contrast = praiseContrast || (nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words));
   const readsPositive = raw.label === 'positive' && models.irony.sentimentCut < 1;
   if (!contrast && !readsPositive) return false;
   const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning, praiseContrast });
   const gate = Math.max(SARCASM_IRONY, models.irony.threshold);
-  if (contrast && irony >= gate) return { irony, contrast: true };
+  if (contrast && irony >= gate) return irony;
   if (!readsPositive) return false;
   // read as irony, or praise around a situation that is a complaint: held back from positive, not made a complaint here
-  const held = { irony: Math.min(irony, SARCASTIC_COMPLAINT - 0.001), contrast: false };
+  const held = Math.min(Math.max(irony, models.irony.sentimentCut), SARCASTIC_COMPLAINT - 0.001);
   if (irony >= models.irony.sentimentCut) return held;
   return borrowsPraise(tokens) && situationComplaint(models.sentiment, models.complaint, tokens) >= SITUATION_COMPLAINT ? held : false;
 }
 
 /** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */
-function sarcasticComplaint(models: AnalysisModels, tokens: SentimentTokens & { words: readonly string[] }, scored: ComplaintResult,
-  sarcasm: Sarcasm): ComplaintResult {
-  const fromIrony = sarcasm.irony >= SARCASTIC_COMPLAINT ? sarcasm.irony : 0;
-  // sarcasm means what its situation says: the post's complaint is at least that of the post
-  // read without its praise and emoji (irony/contrast.ts). On the dev probes (bench/probes/*.jsonl
-  // and heldout/) this makes 21 more of 118 sarcastic posts complaints (39 → 60) for 4 more of
-  // 146 sincere praise posts (22 → 26); chosen there, never on bench/probes/heldout2.
-  const score = Math.max(scored.score, fromIrony, situationComplaint(models.sentiment, models.complaint, tokens));
-  return score === scored.score ? scored : { ...scored, score };
+function sarcasticComplaint(scored: ComplaintResult, irony: number): ComplaintResult {
+  return irony < SARCASTIC_COMPLAINT ? scored : { ...scored, score: Math.max(scored.score, irony) };
 }
 
 /** A cue-scored language's complaint and safety, flags read off the stored (rounded) scores like the English ones. */

@@ -44,8 +44,7 @@ const CASES: Case[] = [
   { name: 'a low-volume overheating night light, told plainly', make: nightLightHeatScenario, stream: 'heat', complaintStream: 'support', safety: true,
     problem: /hot|plastic|melt|burn|scorch/, spike: /sheep|sound/i, distractors: /sheep|sound machine|support|email|reply|deal|\bdm\b/i },
   { name: 'a smart lock that locks people out, told with praise words', make: smartLockSarcasmScenario, stream: 'lockout', complaintStream: 'fitting', safety: false,
-    // was a known gap (the contrast cue flagged too few of the praise-worded lockout posts, which
-    // merged into the sale trend) until the unseen branch read sarcasm's situation as its complaint
+    knownGap: 'sarcasm: the contrast cue flags too few of the praise-worded lockout posts, which merge into the sale trend',
     problem: /update|locksmith|firmware|front door/, spike: /black|friday|sale|half price/i, distractors: /black|friday|sale|half price|deal|install|fitting|appointment|promo/i },
   { name: 'broadband drop-outs that rise slowly over a week', make: broadbandSlowBurnScenario, stream: 'dropouts', complaintStream: 'bill', safety: false,
     knownGap: 'sentiment: "killer for streaming" in the launch reads negative, so the launch term "killer" is a second issue',
