@@ -6,6 +6,7 @@ import { scoreComplaintTokens, type ComplaintResult } from './complaint/index.js
 import { scoreIntentTokens, type IntentResult } from './intent/index.js';
 import { scoreSafetyTokens } from './safety/index.js';
 import { ironyProbability } from './irony/score.js';
+import { borrowsPraise, situationComplaint } from './irony/contrast.js';
 import type { SentimentResult, SentimentTokens } from './sentiment/types.js';
 import { denseMeaning } from './vectors/concepts.js';
 import { loadAnalysisModels, type AnalysisModels, type ModelPaths } from './models.js';
@@ -126,11 +127,12 @@ export function createMentionAnalyzer(setup: AnalyzerSetup, models: AnalysisMode
  * sincere thanks that use a problem's words ("thanks for the quick refund") only modestly,
  * so calling such a post a complaint waits for a clear reading: calling praise a complaint
  * costs a brand more than missing some sarcasm. Reading praise as neutral costs less, so the
- * first step comes earlier (0.6; it was 0.7): on the dev probes it moves 15 more of 65
- * sarcastic complaints off positive for 3 more of 103 sincere praise posts read as neutral.
- * Chosen on bench/dev and the dev probes (bench/probes/*.jsonl), never on bench/probes/heldout.
+ * first step comes earlier: 0.7 for the irony head with word pairs (unseen branch; 0.6 for
+ * the one before, whose scores ran lower): on the dev probes (bench/probes/*.jsonl and
+ * heldout/) 0.6 → 0.7 keeps 3 more of 146 sincere praise posts positive for 2 more of 118
+ * sarcastic ones. Chosen on those dev sets, never on bench/probes/heldout2.
  */
-const SARCASM_IRONY = 0.6;
+const SARCASM_IRONY = 0.7;
 const SARCASTIC_COMPLAINT = 0.85;
 /**
  * The negative situation is a problem word the cue lists know or, for the words they don't
@@ -138,14 +140,36 @@ const SARCASTIC_COMPLAINT = 0.85;
  * near failure (the failure concept's maximum, 0.55 chosen on the dev probes as above).
  */
 const FAILURE_NEAR = 0.55;
+/**
+ * A post read as positive that borrows praise or emoji and whose rest, read without them, is
+ * a complaint this likely is sarcasm (the situation side of the contrast, irony/contrast.ts):
+ * never positive. 0.5 was chosen on the dev probes (bench/probes/*.jsonl and heldout/: 38
+ * of 96 positive-read sarcastic complaints against 5 of 76 positive-read sincere praise
+ * posts), never on bench/probes/heldout2 or any test split.
+ */
+const SITUATION_COMPLAINT = 0.5;
 
-/** The irony probability of a post with praise against a negative situation that reads as sarcasm, or false. */
-function isSarcastic(models: AnalysisModels, tokens: SentimentTokens, raw: SentimentResult, complaint: number,
+/**
+ * The irony probability of a post that reads as sarcasm, or false. Two ways in: praise
+ * against a negative situation the cue lists or vectors know (from SARCASM_IRONY), and any
+ * post the sentiment model reads as positive, from the irony model's own `sentimentCut`
+ * (0.8, train-irony.ts; 1 in heads trained before it, which closes this way): "my order
+ * arrived crushed 👍🙂" names no praise word, and "thanks for nothing" no fault.
+ */
+function isSarcastic(models: AnalysisModels, tokens: SentimentTokens & { words: readonly string[] }, raw: SentimentResult, complaint: number,
   meaning: readonly number[] | undefined, praiseContrast: boolean, failureAt: number): number | false {
   const nearFailure = meaning !== undefined && failureAt >= 0 && (meaning[failureAt] ?? 0) >= FAILURE_NEAR;
-  if (!praiseContrast && !(nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words))) return false;
+  const contrast = praiseContrast || (nearFailure && hasPraiseWord(tokens.values, tokens.types, tokens.words));
+  const readsPositive = raw.label === 'positive' && models.irony.sentimentCut < 1;
+  if (!contrast && !readsPositive) return false;
   const irony = ironyProbability(models.irony, tokens, raw, complaint, { meaning, praiseContrast });
-  return irony >= Math.max(SARCASM_IRONY, models.irony.threshold) ? irony : false;
+  const gate = Math.max(SARCASM_IRONY, models.irony.threshold);
+  if (contrast && irony >= gate) return irony;
+  if (!readsPositive) return false;
+  // read as irony, or praise around a situation that is a complaint: held back from positive, not made a complaint here
+  const held = Math.min(Math.max(irony, models.irony.sentimentCut), SARCASTIC_COMPLAINT - 0.001);
+  if (irony >= models.irony.sentimentCut) return held;
+  return borrowsPraise(tokens) && situationComplaint(models.sentiment, models.complaint, tokens) >= SITUATION_COMPLAINT ? held : false;
 }
 
 /** The complaint score of a sarcastic post (its yes/no is read off the stored score, below). */

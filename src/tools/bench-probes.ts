@@ -1,12 +1,13 @@
 // The probe posts written for earshot, scored by the shipped analyser as `analyze` scores
 // mentions: safety recall and false alarms, sarcastic complaints caught and never positive,
 // complaints in unseen domains. bench/probes/*.jsonl were looked at while tuning (a dev set
-// now); bench/probes/heldout/ was written before the safety2 changes and is reported as its
-// own rows so the two never blur. Part of `npm run bench:complaint`; alone:
+// now), and so was bench/probes/heldout/ (written before the safety2 changes); heldout2/ was
+// written before the unseen-branch changes and is the one never tuned on. Each is its own rows
+// so they never blur. Part of `npm run bench:complaint`; alone:
 // `node dist/tools/bench-probes.js`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
+import { createMentionAnalyzer, type MentionAnalyzer } from '../analysis/analyze-mention.js';
 import type { AnalysisRecord } from '../store/store.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import { REPO_ROOT } from './sentiment-data.js';
@@ -21,7 +22,7 @@ const pct = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(
 
 type Score = (text: string) => AnalysisRecord;
 
-/** Safety, everyday and sarcasm rows for one probe directory ('' = dev, 'heldout'). */
+/** Safety, everyday, sarcasm (and sincere praise, where written) rows for one probe directory ('' = dev, 'heldout', 'heldout2'). */
 function safetyRows(score: Score, dir: string): string[] {
   const lines: string[] = [];
   const safety = readProbes('safety', dir).map((p) => ({ p, r: score(p.text) }));
@@ -37,11 +38,14 @@ function safetyRows(score: Score, dir: string): string[] {
   lines.push(`  complaint macro-F1 ${computeMetrics(complaintGold, everyday.map(({ r }) => (r.complaint ? 1 : 0)), 2).macroF1.toFixed(3)}`);
   const sarcasm = readProbes('sarcasm', dir).map((p) => ({ p, r: score(p.text) }));
   lines.push(`sarcastic complaints (${sarcasm.length}): complaints ${pct(sarcasm.filter(({ r }) => r.complaint).length, sarcasm.length)}, scored positive ${pct(sarcasm.filter(({ r }) => r.sentimentLabel === 'positive').length, sarcasm.length)}`);
+  if (existsSync(join(REPO_ROOT, 'bench', 'probes', dir, 'praise.jsonl'))) {
+    const praise = readProbes('praise', dir).map((p) => ({ p, r: score(p.text) }));
+    lines.push(`sincere praise (${praise.length}): scored positive ${pct(praise.filter(({ r }) => r.sentimentLabel === 'positive').length, praise.length)}, complaints ${pct(praise.filter(({ r }) => r.complaint).length, praise.length)}, safety ${pct(praise.filter(({ r }) => r.safety).length, praise.length)}`);
+  }
   return lines;
 }
 
-export function benchProbes(): string[] {
-  const analyze = createMentionAnalyzer({ brandTerms: {} });
+export function benchProbes(analyze: MentionAnalyzer = createMentionAnalyzer({ brandTerms: {} })): string[] {
   let row = 0;
   const score: Score = (text) => analyze({ rowId: ++row, id: String(row), source: 'x', text, author: `a${row}`, lang: null, brands: ['Acme'] } as never);
   const lines: string[] = [`models ${analyze.modelVersion}`, 'dev (bench/probes/*.jsonl, looked at while tuning):'];
@@ -54,6 +58,8 @@ export function benchProbes(): string[] {
   lines.push(`  unseen domains (${domains.length}): complaint macro-F1 ${m.macroF1.toFixed(3)}; complaints flagged ${(100 * flagged(1)).toFixed(1)}%, non-complaints flagged ${(100 * flagged(0)).toFixed(1)}%`);
   lines.push('held out (bench/probes/heldout, written before the safety2 changes, never tuned on):');
   lines.push(...safetyRows(score, 'heldout').map((l) => `  ${l}`));
+  lines.push('held out 2 (bench/probes/heldout2, written before the unseen-branch changes, never tuned on):');
+  lines.push(...safetyRows(score, 'heldout2').map((l) => `  ${l}`));
   return lines;
 }
 

@@ -144,3 +144,73 @@ export function writtenSafetyTexts(n: number, seed = 20261207): WrittenSafety[] 
   }
   return out;
 }
+
+// Round three (unseen): harm words used harmlessly, composed from parts across many
+// domains, so the head learns the frames ("X is fire", "dying to try X", "X killed it",
+// recipes that burn, cut and list allergens, sport that chokes and kills) rather than a
+// few sentences. Written for earshot before training; bench/probes/heldout2 was written
+// first and separately, and no sentence of it is used here.
+const FIG_THINGS = ['the new menu', 'their spicy ramen', 'this hot sauce', 'the mango salsa', 'that new single', 'the album', 'the trailer',
+  'the new season', 'this hoodie', 'these trainers', 'the update', 'the new camera', 'the match', 'our spin class', 'the pastry', 'the pizza',
+  'the festival', 'her set', 'the new flavour', 'the beat', 'that plot twist', 'the lineup', 'the remix', 'the taco special', 'the brisket',
+  'the salted caramel', 'this eyeshadow palette', 'the skate park', 'the new map', 'the sale', 'the burrito', 'the jerk chicken', 'this mixtape',
+  'the gig', 'the stand up show', 'the new kit', 'the drum solo', 'the costume', 'the fried chicken', 'the wings', 'this perfume', 'the episode'];
+const FIG_PRAISE = ['is fire', 'is straight fire 🔥', 'is 🔥🔥🔥', 'slaps', 'killed it', 'is killer', 'is sick', 'is lethal', 'is the bomb',
+  'is to die for', 'goes hard', 'is insane', 'absolutely killed', 'blew up overnight', 'is deadly good', 'is dangerously good', 'was brutal in the best way',
+  'is addictive', 'is explosive', 'smashed it', 'is a bomb', 'is on fire', 'is hot right now', 'hits hard', 'destroyed the competition', 'is wicked'];
+const FIG_FRAMES = ['dying to try {x}', 'i\'d kill for {x} right now', 'burning question: is {x} worth it?', 'so sick of waiting for {x}',
+  'the wait for {x} is killing me', 'hot take: {x} is overrated', 'shocked at how good {x} is', 'choked up at {x}, not gonna lie', '{x} had me dead 😂',
+  'i\'m dead 😂 {x}', '{x} got roasted in the comments', 'the hype around {x} is insane', '{x} left me speechless, killer', 'can\'t stop thinking about {x}, i\'m obsessed',
+  'still recovering from {x} 😂', 'would die for {x} tbh', '{x} is my poison'];
+const RECIPES = ['cut the {v} into thin strips', 'don\'t let the {v} burn, keep stirring', 'let the {v} char on a high heat', 'allergy advice: contains {a}',
+  'may contain traces of {a}', 'free from {a}, suitable for vegans', 'slice the {v} thinly, mind your fingers', 'blister the {v} under the grill',
+  'smoke the {m} low and slow for six hours', 'sear the {m} until charred at the edges', 'chop the {v}, then fry on a high heat for 3 minutes',
+  'the {m} is cooked when the juices run clear', 'boil the {v} for 10 minutes then drain', 'contains {a}. keeps for 3 days in the fridge',
+  'swap the {a} for seeds if you have an allergy', 'roast the {v} until slightly burnt on top', 'cut the {m} against the grain', 'scorch the {v} over a gas flame'];
+const VEG = ['onions', 'peppers', 'garlic', 'aubergine', 'carrots', 'tomatoes', 'leeks', 'courgette', 'potatoes', 'chillies', 'sweetcorn'];
+const MEAT = ['pork shoulder', 'chicken thighs', 'steak', 'lamb', 'tofu', 'salmon', 'brisket'];
+const ALLERGENS = ['nuts', 'milk', 'eggs', 'sesame', 'gluten', 'soy', 'peanuts', 'mustard', 'celery', 'shellfish'];
+const FIG_LIFE = ['my phone blew up with messages after the match', 'battery died on the bus again', 'my laptop died, time for a new one',
+  'the wifi died during my call', 'my basil plant died, rip', 'this deadline is killing me', 'dead tired after a double shift',
+  'my feet are killing me after the wedding', 'legs destroyed after leg day', 'sick of the rain this week', 'bleeding money on coffee',
+  'crash course in spanish before the trip', 'toxic group chat, muted it', 'we choked in the final again', 'injury time winner, what a game',
+  'got destroyed in ranked tonight', 'killed the boss on the first try', 'the striker is lethal in front of goal', 'he is on fire this season',
+  'they murdered us 4-0', 'knocked out in the semis, gutted', 'smashed my 5k time', 'tested the smoke alarm, all working', 'fire drill at work at 11',
+  'first aid course this weekend', 'bought a fire extinguisher for the kitchen', 'fitted a carbon monoxide alarm in the hall', 'childproofed the cupboards today',
+  'vet says she is healthy as anything', 'my hay fever tablets are finally working', 'flu jab done, easy', 'cut my own fringe, not bad',
+  'got my hair cut, love it', 'the price cut on the bundle is great', 'they cut the ads from the free plan, nice', 'the heat wave is finally over',
+  'it is boiling in the office', 'freezing cold at the bus stop', 'the cat is a little monster', 'my toddler is a menace with crayons',
+  'the kids were wild at the party', 'the dog stole my toast', 'stubbed my toe on the bed again, my own fault', 'the new charger stays cool, no heat at all',
+  'the kettle stays cool to the touch, great for kids', 'no rash, no itching, finally a cream that suits me', 'burnt the rice, my own fault', 'set off the smoke alarm making toast'];
+/** The same words reporting harm, so the frames, not the words, carry the difference. */
+const FIG_HARMS = ['{w} nearly died after eating {f}', 'the {d} nearly killed us, it caught fire in the night', '{w} was sick all night, {f} is dangerous',
+  'the fumes from the {d} were so strong we nearly passed out', '{w} died after {f}, the vet says it was contaminated', 'the {d} got so hot it burned {w}',
+  '{f} made {w} so ill we ended up in hospital', 'the {d} exploded and could have killed someone', 'the {d} sparked and gave {w} a shock'];
+const FIG_WHO = ['my dog', 'my cat', 'my son', 'my daughter', 'my husband', 'my nan', 'our puppy', 'my toddler', 'my flatmate'];
+const FIG_FOODS = ['the new treats', 'the chicken skewers', 'the oysters', 'the kids meal', 'the protein balls', 'the pet chews', 'the buffet salmon'];
+const FIG_DEVICES = ['space heater', 'phone charger', 'power bank', 'tumble dryer', 'hoverboard', 'electric blanket', 'gas hob', 'toaster oven'];
+const FIG_CLOSERS = ['', '', '', ' lol', ' 😂', ' 🙌', '!', ' honestly', ' ngl', ' 💯', ' #foodie', ' haha', ' @Acme', ' ✨'];
+
+/** `n` harmless posts that use harm words (and about a tenth reporting harm with the same words), deterministic (a seed of their own, so the earlier rounds stay as they were). */
+export function writtenFigurativeTexts(n: number, seed = 20261231): WrittenSafety[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const harm = (): string => pick(FIG_HARMS).replace('{w}', pick(FIG_WHO)).replace('{f}', pick(FIG_FOODS)).replace('{d}', pick(FIG_DEVICES));
+  const core = (): string => {
+    const kind = random();
+    if (kind < 0.35) return `${pick(FIG_THINGS)} ${pick(FIG_PRAISE)}`;
+    if (kind < 0.6) return pick(FIG_FRAMES).replace('{x}', pick(FIG_THINGS));
+    if (kind < 0.8) return pick(RECIPES).replace('{v}', pick(VEG)).replace('{m}', pick(MEAT)).replace('{a}', pick(ALLERGENS));
+    return pick(FIG_LIFE);
+  };
+  const texts = new Set<string>();
+  const out: WrittenSafety[] = [];
+  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
+    const label = random() < 0.1 ? 1 : 0;
+    const text = label ? `${harm()}${pick(['', '', ' 😡', ' never again', ' please recall this'])}` : `${core()}${pick(FIG_CLOSERS)}`;
+    if (texts.has(text)) continue;
+    texts.add(text);
+    out.push({ text, label, fold: foldOf(text) });
+  }
+  return out;
+}

@@ -13,9 +13,9 @@ import type { SentimentModel, SentimentTokens } from '../analysis/sentiment/type
 import { denseMeaning, type ConceptSpace } from '../analysis/vectors/concepts.js';
 import { augmentedComplaintTexts } from './complaint-augment.js';
 import { hashOf } from './text-hash.js';
-import { writtenSafetyTexts } from './safety-augment.js';
+import { writtenFigurativeTexts, writtenSafetyTexts } from './safety-augment.js';
 
-export type SafetySet = 'cpsc' | 'written' | 'written-faults' | 'semeval-train' | 'complaints' | 'amazon' | 'amazon-low';
+export type SafetySet = 'cpsc' | 'written' | 'written-figurative' | 'written-faults' | 'semeval-train' | 'complaints' | 'amazon' | 'amazon-low';
 
 export interface SafetyDoc {
   set: SafetySet;
@@ -64,12 +64,14 @@ function jsonl<T>(path: string): T[] {
 }
 
 /** Every training text, read. `dataDir` is ../shared/data. */
-export function readSafetyDocs(dataDir: string, scorers: Scorers, written: number): SafetyDoc[] {
+export function readSafetyDocs(dataDir: string, scorers: Scorers, written: number, figurative = 0): SafetyDoc[] {
   const docs: SafetyDoc[] = [];
   for (const row of jsonl<{ text: string; fold: number }>(join(dataDir, 'safety/cpsc-toy-incidents/data.jsonl'))) {
     docs.push(readDoc(scorers, 'cpsc', postFromReport(row.text), 1, row.fold));
   }
   for (const row of writtenSafetyTexts(written)) docs.push(readDoc(scorers, 'written', row.text, row.label, row.fold));
+  // harm words used harmlessly, in frames across many domains (and a tenth of harm told with the same words)
+  if (figurative > 0) for (const row of writtenFigurativeTexts(figurative)) docs.push(readDoc(scorers, 'written-figurative', row.text, row.label, row.fold));
   // earshot's written product faults and chatter (complaint-augment.ts): faults without harm
   // are not safety reports; the few that risk harm (overheating, burning smell) are left out
   for (const row of augmentedComplaintTexts(written)) {

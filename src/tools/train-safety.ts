@@ -18,18 +18,21 @@ import { readSafetyDocs, type SafetyDoc, type SafetySet, type Scorers } from './
 import { REPO_ROOT, readFlag } from './sentiment-data.js';
 
 export const SAFETY_TRAINING = {
-  features: { bucketBits: 20, bigrams: false, negationBigrams: true, charGrams: null, cues: true, meaning: true } satisfies SafetySettings,
+  features: { bucketBits: 20, bigrams: false, negationBigrams: true, charGrams: null, cues: true, meaning: true, cueContext: true } satisfies SafetySettings,
   epochs: 5, learningRate: 0.02, l2: 1e-4, classWeightPower: 1,
   /** Weak or far-off sets count less; the written posts are the style we score. */
-  setWeight: { cpsc: 1, written: 1, 'written-faults': 1, 'semeval-train': 1, complaints: 1, amazon: 0.5, 'amazon-low': 0.5 } as Record<SafetySet, number>,
+  setWeight: { cpsc: 1, written: 1, 'written-figurative': 1, 'written-faults': 1, 'semeval-train': 1, complaints: 1, amazon: 0.5, 'amazon-low': 0.5 } as Record<SafetySet, number>,
 };
 export const WRITTEN_SAFETY = 2500;
+/** Harmless posts using harm words in frames (safety-augment.ts, round three). */
+export const WRITTEN_FIGURATIVE = 1500;
 /**
  * The most out-of-fold false alarms allowed on each everyday set when the threshold is
- * chosen. 1.3 % (it was 1 %) was chosen on the dev probes (bench/probes/*.jsonl: recall
- * 87 %, false alarms 1.6 % against the ≤ 2 % target), never on bench/probes/heldout.
+ * chosen. 1.2 % (1.3 % in safety2, 1 % before) was chosen on the dev probes
+ * (bench/probes/*.jsonl and bench/probes/heldout/, 328 harm reports and 429 everyday posts:
+ * recall 86 %, false alarms 1.2 %), never on bench/probes/heldout2.
  */
-const MAX_FALSE_ALARMS = 0.013;
+const MAX_FALSE_ALARMS = 0.012;
 const SEED = 20261207;
 
 export function loadScorers(): Scorers {
@@ -104,13 +107,13 @@ function main(argv: readonly string[]): void {
   const dataDir = readFlag(argv, '--data') ?? join(REPO_ROOT, '../shared/data');
   const out = readFlag(argv, '--out') ?? join(REPO_ROOT, 'models', 'safety-v1.json');
   const scorers = loadScorers();
-  const docs = readSafetyDocs(dataDir, scorers, WRITTEN_SAFETY);
+  const docs = readSafetyDocs(dataDir, scorers, WRITTEN_SAFETY, WRITTEN_FIGURATIVE);
   process.stderr.write(`read ${docs.length} texts (${docs.filter((d) => d.label === 1).length} harm reports)\n`);
   const oof = outOfFoldSafety(docs);
   const threshold = chooseSafetyThreshold(docs, oof);
   process.stderr.write(`threshold ${threshold}; out-of-fold at it:\n${reportSafety(docs, oof, threshold)}\n`);
   const model = { ...trainSafety(docs), threshold };
-  const file = encodeComplaintModel(model, ['cpsc-toy-incidents (US government public information)', `earshot-written ×${WRITTEN_SAFETY * 2} + faults and chatter ×${WRITTEN_SAFETY * 2}`,
+  const file = encodeComplaintModel(model, ['cpsc-toy-incidents (US government public information)', `earshot-written ×${WRITTEN_SAFETY * 2} + harm words used harmlessly ×${WRITTEN_FIGURATIVE} + faults and chatter ×${WRITTEN_SAFETY * 2}`,
     'semeval2013-2016-train (research use) ¼', 'complaints sets (research use / MIT)', 'amazon-multidomain (research use) ⅙'], 'safety');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(file)}\n`);

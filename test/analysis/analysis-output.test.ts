@@ -22,6 +22,10 @@ import { makeSyntheticTweets } from './synthetic-tweets.js';
 // Issue 32 (topics per language, the never-positive rule, round-2 cues for fr/de/es/pt/it, short-post detection):
 // it moved for the version only (`+cues-…`); with the old suffix put back it hashes as before
 // (38a007b6…: checked). The corpus is English, which none of these touch.
+// unseen (issue 31): it moved for the retrained safety head (cue context, harmless harm-word
+// frames, threshold 0.67) and irony head (word pairs, sentimentCut 0.8), the situation side
+// of the sarcasm rule and the contrast gate at P(irony) 0.7: scores and labels change on
+// purpose; the fields are the same.
 const TEXTS = [...makeHardTexts(2000, 5), ...makeSyntheticTweets(1000, 3)];
 
 describe('analyser output on a fixed corpus (3,000 texts)', () => {
@@ -32,8 +36,8 @@ describe('analyser output on a fixed corpus (3,000 texts)', () => {
       hash.update(`${JSON.stringify(analyze({ rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text, lang: 'en', brands: ['Kettleby Tea'] }))}\n`);
     }
     expect({ version: analyze.modelVersion, sha256: hash.digest('hex') }).toEqual({
-      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-80fcc27935+irony-7442e82e20+intent-cacbcd027f+languages-20261207-1c88f9cc+cues-d980d1a4',
-      sha256: '53cf7e4303dccea13043f15134aaec5b711ebc65b3a42f6a7d2f196952a7a487',
+      version: 'sentiment-20261123-1ddd27f7+complaint-bffd9b154d+safety-5985dcb0ee+irony-b54ed9782b+intent-cacbcd027f+languages-20261207-1c88f9cc+cues-d980d1a4',
+      sha256: '4d2f9b29de105e240729797e25327de5ef6f296a0390fad03b8afcb218f53f51',
     });
   });
 });

@@ -23,12 +23,24 @@ const HARM: Array<[string, string]> = [
   ['drinks', 'there was a bent nail at the bottom of my can of ginger ale'],
   ['drinks', 'a sliver of glass was floating in my bottle of apple juice'],
   ['restaurants', 'the sandwich shop burrito gave three of us salmonella'],
+  // unseen branch: the same words as the harmless frames below, reporting harm
+  ['heating', 'the heater caught fire in my daughter\'s room last night'], ['pets', 'my dog was sick all night after the new chews'],
+  ['kitchen', 'the blender blade came loose and cut my finger open'], ['bakery', 'bit into the pastry and there was a piece of glass in it'],
 ];
 const HARMLESS: Array<[string, string]> = [
   ['food', 'this hot sauce burns so good'], ['deals', 'killer deal on headphones today'], ['music', 'the new album is fire'],
   ['menus', 'dying to try the winter menu'], ['kids', 'my son loves his new bike'], ['delivery', 'the delivery was two days late again'],
   ['apps', 'the app keeps logging me out'], ['support', 'customer service hung up on me'], ['sales', 'so sick of waiting for the sale lol'],
   ['travel', 'shocked at how cheap the flights were'], ['parcels', 'my order arrived with a scratched lid'],
+  // unseen branch: harm words in harmless frames across domains (all but the first were
+  // written for this test; the last three were flagged before the cue context and the
+  // written harmless frames)
+  ['street food', 'that burrito truck is straight fire, going back tomorrow'], ['tv', 'the finale absolutely killed, what a season'],
+  ['restaurants', 'dying to try the new pho place near work'], ['games', 'burning question: is the deluxe edition worth it?'],
+  ['sport', 'we choked in the last minute of the derby again'], ['work', 'this deadline is killing me'],
+  ['audio', 'the new headphones are sick, bass is unreal'], ['hiking', 'my legs are destroyed after that hike'],
+  ['recipes', 'allergy advice: contains peanuts and sesame'], ['recipes', 'cut the peppers into strips and let them char in the pan'],
+  ['home', 'changed the smoke alarm batteries this morning'],
 ];
 
 describe('the safety head', () => {

@@ -3,6 +3,9 @@ import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
 import { hasPraiseContrast, hasPraiseWord } from '../../src/analysis/complaint/cues.js';
 import { getTokenizer } from '../../src/analysis/nlp.js';
 import { readSentimentTokens } from '../../src/analysis/sentiment/score.js';
+import { loadAnalysisModels } from '../../src/analysis/models.js';
+import { borrowsPraise, situationComplaint } from '../../src/analysis/irony/contrast.js';
+import { cueWords } from '../../src/analysis/cue-words.js';
 
 // From earshot's own written dev sentences (bench/dev), which the sarcasm thresholds were
 // chosen on: regression tests of the rule, not a measure of quality (bench:complaint
@@ -47,6 +50,43 @@ describe('sarcasm: praise around a negative situation', () => {
     'reads a let-down told with praise as sarcasm: %s', (text) => {
       expect(read(text).sentimentLabel).not.toBe('positive');
     });
+
+  // unseen branch: sarcasm the praise-contrast cue does not see, caught by the situation side
+  // (the post read without its praise and emoji is a complaint) or by the irony head on any
+  // positive-read post; both were scored positive before. Written for this test, across domains.
+  it.each([
+    ['apps', 'amazing update, now the app crashes before the login screen even loads'],
+    ['hotels', 'wonderful, the hotel lost our booking and gave the room away'],
+  ])('never scores sarcasm without a named fault positive (%s): %s', (_area, text) => {
+    expect(read(text).sentimentLabel).not.toBe('positive');
+  });
+
+  // …while sincere praise in the same frames stays praise
+  it.each([
+    ['restaurants', 'love how crispy the fries were at the new diner'],
+    ['delivery', 'great, it arrived a day early and works perfectly'],
+    ['audio', 'brilliant little speaker, the sound is huge for its size 👍'],
+  ])('leaves sincere praise in sarcasm\'s frames positive (%s): %s', (_area, text) => {
+    expect(read(text).sentimentLabel).toBe('positive');
+  });
+
+  it('reads the situation without the borrowed praise and emoji', () => {
+    const models = loadAnalysisModels();
+    const situation = (text: string) => {
+      const tokens = readSentimentTokens(getTokenizer().readDoc(text));
+      return situationComplaint(models.sentiment, models.complaint, { ...tokens, words: cueWords(tokens.values) });
+    };
+    const borrows = (text: string) => {
+      const tokens = readSentimentTokens(getTokenizer().readDoc(text));
+      return borrowsPraise({ ...tokens, words: cueWords(tokens.values) });
+    };
+    expect(borrows('my parcel turned up soaked 👍')).toBe(true);
+    expect(borrows('love it')).toBe(true);
+    expect(borrows('the parcel turned up soaked')).toBe(false);
+    expect(situation('amazing update, now the app crashes before the login screen even loads')).toBeGreaterThanOrEqual(0.5);
+    expect(situation('love how crispy the fries were')).toBeLessThan(0.5);
+    expect(situation('love 👍')).toBe(0);
+  });
 
   it('finds a praise word unless it is negated', () => {
     const praise = (text: string) => {

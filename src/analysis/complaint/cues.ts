@@ -114,6 +114,11 @@ export function hasPraiseWord(values: readonly string[], types: readonly string[
   return false;
 }
 
+/** Whether a cue word is praise that sarcasm borrows ("love", "great", "thanks", "recommend"). */
+export function isPraiseWord(word: string): boolean {
+  return PRAISE.has(word);
+}
+
 /** Word → its cue class, for tests and the README. */
 export function cueClassOf(word: string): CueClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());

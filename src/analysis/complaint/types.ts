@@ -18,6 +18,11 @@ export interface ComplaintSettings extends FeatureSettings {
   contrast?: boolean;
   /** Word-vector meaning features (vectors/concepts.ts) after the sentiment inputs. */
   meaning?: boolean;
+  /**
+   * Safety head only: each safety cue word also hashed with the word before and after it
+   * (safety/cues.ts), so "caught fire" and "is fire", "killed my dog" and "killed it" differ.
+   */
+  cueContext?: boolean;
 }
 
 /**

@@ -47,6 +47,15 @@ const CLASSES = {
 
 type SafetyClass = keyof typeof CLASSES;
 
+/**
+ * Words that report harm in some frames and not in others, and that no class above holds
+ * ("killed my dog" / "that concert killed", "dying to try", "dead after leg day"): with
+ * cue context they give their before/after pairs only, never a class.
+ */
+const FIGURATIVE = new Map<string, SafetyClass>(`kill kills killed killing killer die dies died dying dead death deadly
+  murder murdered destroy destroyed destroying wrecked bomb lethal insane brutal sick hot heat hit slaps`
+  .split(/\s+/).filter(Boolean).map((w) => [w, 'hazard' as SafetyClass]));
+
 const WORD_CLASS = new Map<string, SafetyClass>();
 for (const [name, words] of Object.entries(CLASSES) as Array<[SafetyClass, string]>) {
   for (const word of words.split(/\s+/)) if (word && !WORD_CLASS.has(word)) WORD_CLASS.set(word, name);
@@ -59,6 +68,10 @@ const PAIR_SEED = hashString('safety-pair', SEED.cue);
 /** "found a staple in", "there was glass in": an object where it should not be. */
 const FOUND_IN = hashString('safety:found-in', SEED.cue);
 const FINDS = new Set(['found', 'find', 'finding', 'bit', 'there', 'was', 'pulled', 'spat']);
+const BEFORE_SEED = hashString('safety:before', SEED.cue);
+const AFTER_SEED = hashString('safety:after', SEED.cue);
+/** The edge of the post, as a context word: "… is fire" ends there, "fire alarm" does not. */
+const EDGE = '<edge>';
 
 export function safetyClassOf(word: string): SafetyClass | undefined {
   return WORD_CLASS.get(word.toLowerCase());
@@ -67,9 +80,14 @@ export function safetyClassOf(word: string): SafetyClass | undefined {
 /**
  * Appends safety cue features for a token list: one per cue word (its class), each pair of
  * different classes met in the post (order-free), and "found … in" around a foreign object.
+ * With `context`, each cue word also with the word just before and just after it (skipping
+ * nothing; punctuation and the post's edges count as an edge): harm words used harmlessly
+ * live in a few frames ("is fire", "killed it", "dying to", "sick of", "burning question")
+ * that the single words cannot tell from a report ("caught fire", "burned my").
  */
 export function appendSafetyCueFeatures(
   values: readonly string[], types: readonly string[], mask: number, out: number[], words: readonly string[] = cueWords(values),
+  context = false,
 ): void {
   let seen = 0;
   let sinceFind = 99;
@@ -77,8 +95,14 @@ export function appendSafetyCueFeatures(
     if (types[i] === 'punctuation') continue;
     const word = words[i] ?? '';
     sinceFind = FINDS.has(word) ? 0 : sinceFind + 1;
-    const cls = WORD_CLASS.get(word);
+    const cls = WORD_CLASS.get(word) ?? (context ? FIGURATIVE.get(word) : undefined);
     if (!cls) continue;
+    if (context) {
+      const before = i > 0 && types[i - 1] !== 'punctuation' ? words[i - 1] ?? EDGE : EDGE;
+      const after = i + 1 < values.length && types[i + 1] !== 'punctuation' ? words[i + 1] ?? EDGE : EDGE;
+      out.push(hashString(`${word} ${before}`, BEFORE_SEED) & mask, hashString(`${word} ${after}`, AFTER_SEED) & mask);
+      if (!WORD_CLASS.has(word)) continue;
+    }
     out.push(CLASS_HASH[cls] & mask);
     if (cls === 'foreign' && sinceFind <= 4 && values[i + 1]?.toLowerCase() === 'in') out.push(FOUND_IN & mask);
     const bit = CLASS_BIT.get(cls)!;

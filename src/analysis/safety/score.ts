@@ -28,7 +28,7 @@ export function extractSafetyFeatures(tokens: SentimentTokens, settings: SafetyS
   } else {
     extractFeatures(tokens, settings, out);
   }
-  if (settings.cues) appendSafetyCueFeatures(tokens.values, tokens.types, (1 << settings.bucketBits) - 1, out, tokens.words);
+  if (settings.cues) appendSafetyCueFeatures(tokens.values, tokens.types, (1 << settings.bucketBits) - 1, out, tokens.words, settings.cueContext === true);
   return out;
 }
 
