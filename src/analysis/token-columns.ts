@@ -1,5 +1,4 @@
-import type { Document, Tokens } from 'wink-nlp';
-import { its } from './nlp.js';
+import { its, type NlpDocument as Document, type NlpTokens as Tokens } from './nlp.js';
 
 /**
  * The per-token columns of one doc that the analyser reads, each read once (one wink

@@ -1,5 +1,4 @@
-import type { Document } from 'wink-nlp';
-import { nlp } from '../nlp.js';
+import { nlp, type NlpDocument as Document } from '../nlp.js';
 import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-terms.js';
 import { readHashtagTerms } from './hashtag-terms.js';
 import { EXTRA_STOP_WORDS } from './stop-words.js';

@@ -1,5 +1,4 @@
-import type { ItsFunction } from 'wink-nlp';
-import { its } from '../nlp.js';
+import { its, type ItsFunction } from '../nlp.js';
 import type { TokenColumns } from '../token-columns.js';
 
 // Fetching one property of one token from wink (`itemAt(i).out(…)`) costs far more than

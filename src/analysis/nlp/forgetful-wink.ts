@@ -1,0 +1,53 @@
+// A wink-nlp instance that reads every doc as a fresh instance would, on the English lite
+// model. It holds three separate workarounds of wink-nlp 2.4 / wink-eng-lite-web-model
+// internals, one file each, each saying what it relies on and what to check on upgrade:
+// 1. model.ts — the model's metaCER() grows with every instance built (the ~20th fails);
+// 2. forget-lexicon.ts — wink learns every unseen token, which changes how later docs are
+//    tokenised: each doc's learning is forgotten, and the instance rebuilt now and then;
+// 3. feature-memo.ts — relearning words per doc recomputes their features: memoised.
+// This file puts them together behind wink's own interface (WinkMethods).
+import type { Document, WinkMethods } from 'wink-nlp';
+import { build, forget, learntCount, makeRoom, REBUILD_AFTER, rewind, type WinkFactory } from './forget-lexicon.js';
+
+export { REBUILD_AFTER } from './forget-lexicon.js';
+export { WINK_MODEL } from './model.js';
+
+export interface ForgetfulOptions {
+  /** Learnt lexemes before the instance is rebuilt (default REBUILD_AFTER). */
+  rebuildAfter?: number;
+  /** Builds each instance (default wink-nlp's); tests wrap it to see which instance answers. */
+  factory?: WinkFactory;
+}
+
+/**
+ * A wink-nlp instance on the English lite model whose `readDoc` does not depend on any
+ * doc read before. A doc stays readable until the next `readDoc` of the same instance
+ * (its lazily read properties, lemmas and stop flags, are read in that state). Every
+ * method answers from the current instance, also after a rebuild.
+ */
+export function createForgetfulWink(pipe: readonly string[], options: ForgetfulOptions = {}): WinkMethods {
+  const rebuildAfter = options.rebuildAfter ?? REBUILD_AFTER;
+  let reader = build(pipe, undefined, options.factory);
+  const readDoc = (text: string): Document => {
+    forget(reader);
+    if (learntCount(reader) > rebuildAfter) reader = build(pipe, rewind(reader), options.factory);
+    makeRoom(reader, text);
+    return reader.instance.readDoc(text);
+  };
+  // Typed as WinkMethods: a method a wink upgrade adds fails the type check here until it
+  // is forwarded too (or refused, as custom entities are).
+  const methods: WinkMethods = {
+    readDoc,
+    learnCustomEntities: () => {
+      throw new Error('custom entities would be forgotten: build a wink-nlp instance of your own for them');
+    },
+    vectorOf: (word: string) => reader.instance.vectorOf(word),
+    get its() {
+      return reader.instance.its;
+    },
+    get as() {
+      return reader.instance.as;
+    },
+  };
+  return methods;
+}
