@@ -7,7 +7,8 @@
 // 3. feature-memo.ts — relearning words per doc recomputes their features: memoised.
 // This file puts them together behind wink's own interface (WinkMethods).
 import type { Document, WinkMethods } from 'wink-nlp';
-import { build, forget, learntCount, makeRoom, REBUILD_AFTER, rewind, type WinkFactory } from './forget-lexicon.js';
+import { build, forget, learntCount, makeRoom, REBUILD_AFTER, rewind, type Reader, type WinkFactory } from './forget-lexicon.js';
+import { readStopWords, type PackedCoreModel } from './stop-words.js';
 
 export { REBUILD_AFTER } from './forget-lexicon.js';
 export { WINK_MODEL } from './model.js';
@@ -49,5 +50,21 @@ export function createForgetfulWink(pipe: readonly string[], options: ForgetfulO
       return reader.instance.as;
     },
   };
+  readers.set(methods, () => reader);
   return methods;
+}
+
+/** Each forgetful instance's current reader, for what is read off its core model (the model's own part never changes). */
+const readers = new WeakMap<WinkMethods, () => Reader>();
+const stopWords = new WeakMap<WinkMethods, ReadonlySet<string>>();
+
+/** The words whose `its.stopWordFlag` is true (as the normal form of a token), read once from the instance's model. */
+export function stopWordsOf(wink: WinkMethods): ReadonlySet<string> {
+  let words = stopWords.get(wink);
+  if (words === undefined) {
+    const reader = readers.get(wink);
+    if (!reader) throw new Error('not a forgetful wink instance');
+    stopWords.set(wink, (words = readStopWords(reader().core as PackedCoreModel)));
+  }
+  return words;
 }
