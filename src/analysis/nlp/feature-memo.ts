@@ -33,13 +33,19 @@ interface WordFeatures {
  * one word in one record (wink asks for them one after the other for the same word). The
  * memo is cleared when full; being a pure function, when does not matter.
  */
-export function memoiseFeatures(config: unknown): Record<string, FeatureFn> {
+export function memoiseFeatures(config: unknown, onCache?: (cache: unknown) => void): Record<string, FeatureFn> {
   const features = (model.featureFn as (c: unknown) => Record<string, FeatureFn>)(config);
   const memoised = Object.assign(Object.create(null), features) as Record<string, FeatureFn>;
   const memo = new Map<string, WordFeatures>();
   let lastWord: string | undefined;
   let last: WordFeatures = { pos: [] };
-  const recordOf = (word: string): WordFeatures => {
+  // the cache's methods object, passed to every feature function: handed once to `onCache` (relearn.ts)
+  let cacheSeen = onCache === undefined;
+  const recordOf = (word: string, cache: unknown): WordFeatures => {
+    if (!cacheSeen) {
+      cacheSeen = true;
+      onCache!(cache);
+    }
     if (word === lastWord) return last;
     let record = memo.get(word);
     if (record === undefined) {
@@ -52,13 +58,13 @@ export function memoiseFeatures(config: unknown): Record<string, FeatureFn> {
   for (const name of WORD_FEATURES) {
     const compute = features[name]!;
     memoised[name] = (word, category, cache) => {
-      const record = recordOf(word);
+      const record = recordOf(word, cache);
       return record[name] ?? (record[name] = compute(word, category, cache));
     };
   }
   const pos = features.pos!;
   memoised.pos = (word, category, cache) => {
-    const record = recordOf(word);
+    const record = recordOf(word, cache);
     return record.pos[category] ?? (record.pos[category] = pos(word, category, cache));
   };
   return memoised;

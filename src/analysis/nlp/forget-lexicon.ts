@@ -37,6 +37,7 @@ import winkNLP, { type Model, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { memoiseFeatures } from './feature-memo.js';
 import { WINK_MODEL } from './model.js';
+import { installRelearning, type CacheMethods, type Relearning } from './relearn.js';
 
 /** A feature table of wink's core model that its cache appends to as it reads. */
 interface LearntFeature {
@@ -66,16 +67,25 @@ export interface Reader {
   values: LearntFeature[];
   /** Length of the lexeme list when the hash was last put back. */
   mark: number;
+  /** Forgotten words put back instead of learnt again (relearn.ts), once wink has learnt its first word. */
+  relearning: Relearning | undefined;
 }
 
 /**
  * A wink instance on `reuse`, a core model whose learnt entries have all been taken out
  * again (it is then as loaded: wink writes to nothing else of it), or on a fresh one.
  */
-export function build(pipe: readonly string[], reuse?: CoreModel, factory: WinkFactory = winkNLP): Reader {
+export function build(pipe: readonly string[], reuse?: CoreModel, factory: WinkFactory = winkNLP, relearn = true): Reader {
   let core: CoreModel | undefined;
+  let reader: Reader | undefined;
   const load = () => (core = reuse ?? (model.core as () => CoreModel)());
-  const wrapped = { ...WINK_MODEL, core: load, featureFn: memoiseFeatures } as unknown as Model;
+  // the cache reaches the feature functions on the first word wink learns: relearning starts there
+  const onCache = (cache: unknown) => {
+    const { hash, list, intrinsicSize } = reader!.lexeme;
+    reader!.relearning = installRelearning(cache as CacheMethods, hash, list, intrinsicSize);
+  };
+  const featureFn = (config: unknown) => memoiseFeatures(config, relearn ? onCache : undefined);
+  const wrapped = { ...WINK_MODEL, core: load, featureFn } as unknown as Model;
   const instance = factory(wrapped, [...pipe]);
   if (core === undefined) throw new Error('wink-nlp did not load its core model through model.core()');
   const { features, packing } = core;
@@ -83,7 +93,8 @@ export function build(pipe: readonly string[], reuse?: CoreModel, factory: WinkF
   if (!lexeme || lexeme.intrinsicSize !== lexeme.list.length) throw new Error('unexpected wink-nlp core model: no fresh lexeme table');
   // layout[f][3] === 0: the feature is packed as an index into its own list (load-core-model.js)
   const values = Object.keys(packing.layout).filter((f) => packing.layout[f]![3] === 0 && features[f]?.hash).map((f) => features[f]!);
-  return { instance, core, lexeme, values, mark: lexeme.list.length };
+  reader = { instance, core, lexeme, values, mark: lexeme.list.length, relearning: undefined };
+  return reader;
 }
 
 /** Learnt lexemes the reader's instance holds (forgotten or not): past `rebuildAfter`, rebuild. */
@@ -97,6 +108,7 @@ export function rewind(reader: Reader): CoreModel {
   lexeme.list.length = lexeme.intrinsicSize;
   lexeme.index = lexeme.intrinsicSize;
   for (const feature of reader.values) resetValues(feature);
+  reader.relearning?.clear();
   return reader.core;
 }
 
@@ -112,6 +124,11 @@ export function forget(reader: Reader): void {
   const list = lexeme.list;
   for (let i = reader.mark; i < list.length; i++) delete lexeme.hash[list[i] as string];
   reader.mark = list.length;
+  const putBack = reader.relearning?.putBack;
+  if (putBack) {
+    for (const word of putBack) delete lexeme.hash[word];
+    putBack.length = 0;
+  }
 }
 
 /**
@@ -122,6 +139,9 @@ export function forget(reader: Reader): void {
  */
 export function makeRoom(reader: Reader, text: string): void {
   for (const feature of reader.values) {
-    if (feature.list.length + 2 * text.length > feature.maxIndex) resetValues(feature);
+    if (feature.list.length + 2 * text.length > feature.maxIndex) {
+      resetValues(feature);
+      reader.relearning?.clear();
+    }
   }
 }

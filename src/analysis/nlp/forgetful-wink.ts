@@ -4,6 +4,7 @@
 // 1. model.ts — the model's metaCER() grows with every instance built (the ~20th fails);
 // 2. forget-lexicon.ts — wink learns every unseen token, which changes how later docs are
 //    tokenised: each doc's learning is forgotten, and the instance rebuilt now and then;
+//    relearn.ts — a forgotten word met again is put back at its old entry, not learnt again;
 // 3. feature-memo.ts — relearning words per doc recomputes their features: memoised.
 // This file puts them together behind wink's own interface (WinkMethods).
 import type { Document, WinkMethods } from 'wink-nlp';
@@ -18,6 +19,8 @@ export interface ForgetfulOptions {
   rebuildAfter?: number;
   /** Builds each instance (default wink-nlp's); tests wrap it to see which instance answers. */
   factory?: WinkFactory;
+  /** Put forgotten words back instead of learning them again (relearn.ts; default true): tests compare both. */
+  relearn?: boolean;
 }
 
 /**
@@ -28,10 +31,10 @@ export interface ForgetfulOptions {
  */
 export function createForgetfulWink(pipe: readonly string[], options: ForgetfulOptions = {}): WinkMethods {
   const rebuildAfter = options.rebuildAfter ?? REBUILD_AFTER;
-  let reader = build(pipe, undefined, options.factory);
+  let reader = build(pipe, undefined, options.factory, options.relearn);
   const readDoc = (text: string): Document => {
     forget(reader);
-    if (learntCount(reader) > rebuildAfter) reader = build(pipe, rewind(reader), options.factory);
+    if (learntCount(reader) > rebuildAfter) reader = build(pipe, rewind(reader), options.factory, options.relearn);
     makeRoom(reader, text);
     return reader.instance.readDoc(text);
   };
