@@ -1,10 +1,25 @@
-// The shared wink-nlp instances. Building an instance costs ~100 ms and a few MB, so every
-// analysis module takes them from here instead of making its own. Both forget what each
-// doc taught them (forgetful-wink.ts): the same text gives the same tokens whatever was
-// read before.
+// The shared wink-nlp instances. Building an instance costs ~100 ms and ~18 MB of heap, so
+// every analysis module takes them from here instead of making its own, and each is built on
+// first use: a thread that imports the analysis code but never reads a doc (the store's
+// thread while workers analyse) never builds one. Both forget what each doc taught them
+// (forgetful-wink.ts): the same text gives the same tokens whatever was read before.
+import { createRequire } from 'node:module';
 import winkNLP, { type WinkMethods } from 'wink-nlp';
-import { createForgetfulWink } from './forgetful-wink.js';
+import { createForgetfulWink, stopWordsOf } from './forgetful-wink.js';
 import { WINK_MODEL } from './model.js';
+
+const require = createRequire(import.meta.url);
+/**
+ * wink's `its` and `as` helpers, read without building an instance: they are wink-nlp's
+ * module-level objects, the same for every instance (wink-nlp.js: `methods.its =
+ * require('./its.js')`). On upgrade: check those two paths (the wink-instances test
+ * compares them with an instance's).
+ */
+export const its = require('wink-nlp/src/its.js') as WinkMethods['its'];
+export const as = require('wink-nlp/src/as.js') as WinkMethods['as'];
+
+let shared: WinkMethods | undefined;
+const sharedNlp = (): WinkMethods => (shared ??= createForgetfulWink(['pos']));
 
 /**
  * The shared mention doc's pipeline: POS only. Term extraction needs POS tags and
@@ -14,9 +29,18 @@ import { WINK_MODEL } from './model.js';
  * (checked on the bench corpus and the fixtures), and date/number words are
  * skipped by word list instead of by NER (topics/stop-words.ts).
  */
-export const nlp = createForgetfulWink(['pos']);
-export const its = nlp.its;
-export const as = nlp.as;
+export const nlp: WinkMethods = {
+  readDoc: (text) => sharedNlp().readDoc(text),
+  learnCustomEntities: (examples, config) => sharedNlp().learnCustomEntities(examples, config),
+  vectorOf: (word) => sharedNlp().vectorOf(word),
+  its,
+  as,
+};
+
+/** The words whose its.stopWordFlag is true, read from the shared instance's model (nlp/stop-words.ts). */
+export function sharedStopWords(): ReadonlySet<string> {
+  return stopWordsOf(sharedNlp());
+}
 
 let tokenizerInstance: WinkMethods | undefined;
 

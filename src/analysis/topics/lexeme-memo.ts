@@ -1,4 +1,4 @@
-import { its, nlp, stopWordsOf, type ItsFunction } from '../nlp.js';
+import { its, sharedStopWords, type ItsFunction } from '../nlp.js';
 import type { TokenColumns } from '../token-columns.js';
 
 // Fetching one property of one token from wink (`itemAt(i).out(…)`) costs far more than
@@ -11,14 +11,14 @@ import type { TokenColumns } from '../token-columns.js';
 // wink's flag is that of the token's normal form, one of a fixed set of the model's words.
 const MAX_ENTRIES = 50_000;
 const nounLemmaMemo = new Map<string, string>();
-const STOP_WORDS = stopWordsOf(nlp);
+let stopWords: ReadonlySet<string> | undefined;
 
 // wink's typings give its.lemma an extra `addons` parameter that `out` supplies.
 const LEMMA = its.lemma as unknown as ItsFunction<string>;
 
 /** wink's stop-word flag for the token at `index` (its.stopWordFlag, nlp/stop-words.ts). */
 export function readStopFlag(table: TokenColumns, index: number): boolean {
-  return STOP_WORDS.has(table.normals[index] ?? '');
+  return (stopWords ??= sharedStopWords()).has(table.normals[index] ?? '');
 }
 
 /** wink's lemma for a token tagged NOUN ("bags" → "bag", "children" → "child"). */

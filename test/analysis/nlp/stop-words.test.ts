@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { its, nlp, stopWordsOf } from '../../../src/analysis/nlp.js';
+import { its, nlp, sharedStopWords } from '../../../src/analysis/nlp.js';
 import { makeHardTexts } from '../hard-texts.js';
 
 describe("wink's stop words read from its model (nlp/stop-words.ts)", () => {
   it('flag exactly the tokens its.stopWordFlag flags, contractions and unseen words included', () => {
-    const stopWords = stopWordsOf(nlp);
+    const stopWords = sharedStopWords();
     const texts = [...makeHardTexts(400), "I can't and won't, they're ALL the Same etc. but Hereafter AMONGST us", 'Ain’t nobody gonna do that again!!'];
     let flagged = 0;
     let tokens = 0;

@@ -1,6 +1,6 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import { describe, expect, it } from 'vitest';
-import { createForgetfulWink, WINK_MODEL } from '../../../src/analysis/nlp.js';
+import { as, createForgetfulWink, its, WINK_MODEL } from '../../../src/analysis/nlp.js';
 import type { WinkFactory } from '../../../src/analysis/nlp/forget-lexicon.js';
 
 /** A factory that numbers the instances it builds, and records which one answered each vectorOf. */
@@ -40,6 +40,12 @@ describe('the forgetful wink instance (src/analysis/nlp/)', () => {
     // every readDoc after one with an unseen word rebuilds: 30 instances on the same core model
     const wink = createForgetfulWink([], { rebuildAfter: 0 });
     for (let i = 0; i < 30; i++) expect(wink.readDoc(`word${'q'.repeat(i)}zz`).tokens().length()).toBe(1);
+  });
+
+  it("takes its and as without building an instance: they are any instance's", () => {
+    const instance = winkNLP(WINK_MODEL, []);
+    expect(its).toBe(instance.its);
+    expect(as).toBe(instance.as);
   });
 
   it('refuses custom entities, which it would forget', () => {
