@@ -1,4 +1,5 @@
-import { its, type NlpDocument as Document, type NlpTokens as Tokens } from './nlp.js';
+import type { Document, Tokens } from 'wink-nlp';
+import { its } from './instances.js';
 
 /**
  * The per-token columns of one doc that the analyser reads, each read once (one wink

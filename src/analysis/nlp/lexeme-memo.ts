@@ -1,5 +1,6 @@
-import { its, sharedStopWords, type ItsFunction } from '../nlp.js';
-import type { TokenColumns } from '../token-columns.js';
+import type { ItsFunction } from 'wink-nlp';
+import { its, sharedStopWords } from './instances.js';
+import type { TokenColumns } from './token-columns.js';
 
 // Fetching one property of one token from wink (`itemAt(i).out(…)`) costs far more than
 // a map lookup, so noun lemmas are memoised, by the string that decides them, so that the
