@@ -1,31 +1,9 @@
-// The one shared wink-nlp instance. Building an instance costs ~100 ms and a few
-// MB, so every analysis module imports it from here instead of making its own. Both
-// instances forget what each doc taught them (forgetful-wink.ts): the same text gives
-// the same tokens whatever was read before.
-import type { WinkMethods } from 'wink-nlp';
-import { createForgetfulWink } from './forgetful-wink.js';
-
-/**
- * The shared mention doc's pipeline: POS only. Term extraction needs POS tags and
- * lemmas; sentiment reads token values and types, which every pipeline gives alike.
- * Sentence breaking, negation, wink's own sentiment and NER would add ~30 µs a doc
- * (over half of readDoc) for nothing we read: the same token columns come out
- * (checked on the bench corpus and the fixtures), and date/number words are
- * skipped by word list instead of by NER (topics/stop-words.ts).
- */
-export const nlp = createForgetfulWink(['pos']);
-export const its = nlp.its;
-export const as = nlp.as;
-
-let tokenizerInstance: WinkMethods | undefined;
-
-/**
- * Tokeniser-only instance, built on first use. Reading a doc without POS/NER is
- * ~3x faster, which matters when only token values and types are needed.
- */
-export function getTokenizer(): WinkMethods {
-  tokenizerInstance ??= createForgetfulWink([]);
-  return tokenizerInstance;
-}
-
-export type { Document as NlpDocument, WinkMethods } from 'wink-nlp';
+// The entry point to wink-nlp for the rest of the code: everything that touches wink-nlp
+// lives in ./nlp/ — the shared instances, the workarounds of wink internals they need
+// (forgetful-wink.ts lists them), and what reads a doc's tokens (token columns, lemmas,
+// stop flags).
+export { as, getTokenizer, its, nlp, plainWink, sharedStopWords } from './nlp/instances.js';
+export { createForgetfulWink, REBUILD_AFTER, stopWordsOf, WINK_MODEL } from './nlp/forgetful-wink.js';
+export { readTokenColumns, type TokenColumns } from './nlp/token-columns.js';
+export { readNounLemma, readStopFlag } from './nlp/lexeme-memo.js';
+export type { Document as NlpDocument, ItsFunction, Model as NlpModel, Tokens as NlpTokens, WinkMethods } from 'wink-nlp';

@@ -3,9 +3,7 @@
 // validation split (never on the evaluation sets) to make the comparison fair.
 import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { getTokenizer, nlp } from '../analysis/nlp.js';
+import { getTokenizer, nlp, plainWink } from '../analysis/nlp.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import { scoreDoc, scoreSentiment } from '../analysis/sentiment/score.js';
 import { SENTIMENT_LABELS } from '../analysis/sentiment/types.js';
@@ -23,7 +21,7 @@ export interface Method {
 export function createMethods(sentimentModel: SentimentModel, tuning: LabelledSet): Method[] {
   const afinn = new Sentiment();
   // wink's sentiment needs only sbd + negation + sentiment; skip POS/NER for a fair speed.
-  const wink = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  const wink = plainWink(['sbd', 'negation', 'sentiment']);
   const labelId = (label: string): number => SENTIMENT_LABELS.indexOf(label as (typeof SENTIMENT_LABELS)[number]);
   const lexicons: Method[] = [
     { name: 'wink-nlp sentiment', run: (t) => wink.readDoc(t).out(wink.its.sentiment) as number },

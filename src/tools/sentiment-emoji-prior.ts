@@ -2,8 +2,7 @@
 // the model can only know them from a prior: wink-nlp's own sentiment lexicon
 // (MIT), with hand-set values for common complaint/praise emoji that wink rates
 // weakly or not at all. Values are on the lexicon scale (−1..1).
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { plainWink } from '../analysis/nlp.js';
 
 const CURATED: Record<string, number> = {
   '😡': -0.8, '🤬': -0.8, '😠': -0.7, '👎': -0.6, '💩': -0.6, '🤮': -0.7, '🤢': -0.6, '😤': -0.5,
@@ -19,7 +18,7 @@ const RANGES: Array<[number, number]> = [[0x2600, 0x27bf], [0x1f300, 0x1faff]];
 
 /** Emoji → polarity, from wink's lexicon overridden by the curated list. */
 export function readEmojiPrior(): Map<string, number> {
-  const wink = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  const wink = plainWink(['sbd', 'negation', 'sentiment']);
   const prior = new Map<string, number>();
   for (const [from, to] of RANGES) {
     for (let cp = from; cp <= to; cp++) {

@@ -3,7 +3,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
 import { createMentionAnalyzer } from '../../src/analysis/analyze-mention.js';
-import { createForgetfulWink, WINK_MODEL } from '../../src/analysis/forgetful-wink.js';
+import { createForgetfulWink, WINK_MODEL } from '../../src/analysis/nlp.js';
 import { seededRandom } from '../../src/analysis/seeded-random.js';
 import { findWorkerScript } from '../../src/core/worker-script.js';
 import type { AnalysisInput, AnalysisRecord } from '../../src/store/store.js';

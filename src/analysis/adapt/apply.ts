@@ -2,17 +2,19 @@
 // so scoring (analyze-mention.ts) needs no second code path.
 import type { ComplaintModel } from '../complaint/types.js';
 import type { AnalysisModels } from '../models.js';
+import { floatWeights } from '../sentiment/model-file.js';
 import type { SentimentModel } from '../sentiment/types.js';
 import type { Adaptation, ModelDelta } from './types.js';
 
 /** Dense weights, bias and dense-input weights of a linear model with `delta` folded in. */
 export function applyDelta(
-  base: { bias: Float32Array; weights: Float32Array; dense?: Float32Array }, delta: ModelDelta,
-): { bias: Float32Array; weights: Float32Array; dense: Float32Array } {
+  base: { bias: Float32Array; weights: Float32Array | Int8Array; weightScale?: number; dense?: Float32Array }, delta: ModelDelta,
+): { bias: Float32Array; weights: Float32Array; weightScale: 1; dense: Float32Array } {
   const k = 1 + delta.scale;
   const classes = delta.classes;
   const bias = Float32Array.from(base.bias, (b, c) => k * b + (delta.bias[c] ?? 0));
-  const weights = k === 1 ? Float32Array.from(base.weights) : Float32Array.from(base.weights, (w) => k * w);
+  const baseWeights = floatWeights(base);
+  const weights = k === 1 ? Float32Array.from(baseWeights) : Float32Array.from(baseWeights, (w) => k * w);
   const dense = Float32Array.from(base.dense ?? [], (w, i) => k * w + (delta.dense[i] ?? 0));
   const buckets = weights.length / classes;
   const step = 2 ** delta.bits;
@@ -22,13 +24,13 @@ export function applyDelta(
       for (let c = 0; c < classes; c++) weights[full * classes + c]! += delta.weights[i * classes + c] ?? 0;
     }
   });
-  return { bias, weights, dense };
+  return { bias, weights, weightScale: 1, dense };
 }
 
 export function adaptSentiment(base: SentimentModel, delta: ModelDelta | null): SentimentModel {
   if (!delta) return base;
-  const { bias, weights } = applyDelta(base, delta);
-  return { ...base, bias, weights };
+  const { bias, weights, weightScale } = applyDelta(base, delta);
+  return { ...base, bias, weights, weightScale };
 }
 
 export function adaptComplaint(base: ComplaintModel, delta: ModelDelta | null): ComplaintModel {

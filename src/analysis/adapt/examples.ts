@@ -4,6 +4,7 @@ import { COMPLAINT_DENSE } from '../complaint/types.js';
 import { denseMeaning } from '../vectors/concepts.js';
 import type { ComplaintModel } from '../complaint/types.js';
 import { extractFeatures } from '../sentiment/features.js';
+import { weightAt } from '../sentiment/model-file.js';
 import { isMaybeEnglish, predictProbs } from '../sentiment/score.js';
 import { SENTIMENT_LABELS, type SentimentLabel, type SentimentModel, type SentimentTokens } from '../sentiment/types.js';
 import type { AdaptExample } from './fit.js';
@@ -31,7 +32,7 @@ export function complaintInput(model: ComplaintModel, sentiment: SentimentModel,
   const dense = complaintDense({ probs: { negative: probs[0] ?? 0, neutral: probs[1] ?? 0, positive: probs[2] ?? 0 } }, meaning);
   const features = extractComplaintFeatures(tokens, model.settings, []);
   const logits = [model.bias[0] ?? 0, model.bias[1] ?? 0];
-  for (const f of features) for (let c = 0; c < 2; c++) logits[c]! += model.weights[f * 2 + c] ?? 0;
+  for (const f of features) for (let c = 0; c < 2; c++) logits[c]! += weightAt(model, f * 2 + c);
   dense.forEach((x, d) => { for (let c = 0; c < 2; c++) logits[c]! += x * (model.dense[d * 2 + c] ?? 0); });
   // the delta adapts the sentiment inputs only; the meaning features stay in the base logits
   return { features, dense: dense.slice(0, COMPLAINT_DENSE.length), baseLogits: logits };

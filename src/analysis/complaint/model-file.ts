@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packBuckets, unpackBuckets, type PackedBuckets } from '../sentiment/model-file.js';
+import { floatWeights, packBuckets, unpackBuckets, type PackedBuckets } from '../sentiment/model-file.js';
 import type { ComplaintModel, ComplaintSettings } from './types.js';
 import { defaultConceptSpace } from '../vectors/concepts.js';
 
@@ -34,7 +34,7 @@ export function decodeComplaintModel(file: ComplaintModelFile, kind = 'complaint
     ...(file.settings.meaning ? { space: defaultConceptSpace() } : {}),
     version: file.version, settings: file.settings, threshold: file.threshold, sentimentCut: file.sentimentCut,
     bias: Float32Array.from(file.bias), dense: Float32Array.from(file.dense),
-    weights: unpackBuckets(file, 2, file.settings.bucketBits),
+    weights: unpackBuckets(file, 2, file.settings.bucketBits), weightScale: file.scale,
   };
 }
 
@@ -44,7 +44,7 @@ export function decodeComplaintModel(file: ComplaintModelFile, kind = 'complaint
  * training twice on the same data gives the same file and the same version id.
  */
 export function encodeComplaintModel(model: Omit<ComplaintModel, 'version'>, trainedOn: string[], kind = 'complaint'): ComplaintModelFile {
-  const packed = packBuckets(model.weights, 2);
+  const packed = packBuckets(floatWeights(model), 2);
   const bias = Array.from(model.bias, round6);
   const dense = Array.from(model.dense, round6);
   const threshold = round6(model.threshold);

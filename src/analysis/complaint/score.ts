@@ -53,9 +53,12 @@ const denseScratch: number[] = [];
 export function complaintProbability(model: ComplaintModel, features: readonly number[], dense: readonly number[]): number {
   let l0 = model.bias[0] ?? 0;
   let l1 = model.bias[1] ?? 0;
+  const { weights } = model;
+  const scale = model.weightScale ?? 1;
   for (const f of features) {
-    l0 += model.weights[f * 2] ?? 0;
-    l1 += model.weights[f * 2 + 1] ?? 0;
+    // weightAt, inlined
+    l0 += Math.fround((weights[f * 2] ?? 0) * scale);
+    l1 += Math.fround((weights[f * 2 + 1] ?? 0) * scale);
   }
   for (let d = 0; d < dense.length; d++) {
     l0 += (dense[d] ?? 0) * (model.dense[d * 2] ?? 0);

@@ -38,7 +38,14 @@ export interface ComplaintModel {
   version: string;
   settings: ComplaintSettings;
   bias: Float32Array;
-  weights: Float32Array;
+  /**
+   * [bucket * classes + class]: float32 as trained or adapted, or int8 as the model file
+   * stores them (a quarter of the memory in every analysing thread), read as
+   * Math.fround(int8 × weightScale) — the very float32 a dense table expanded to (weightAt).
+   */
+  weights: Float32Array | Int8Array;
+  /** The scale of int8 weights; absent (1) for float32 ones. */
+  weightScale?: number;
   /** [dense feature * 2 + class]. */
   dense: Float32Array;
   /** P(complaint) from which a mention counts as a complaint, chosen on training data only. */

@@ -5,6 +5,7 @@ import { extractFeatures } from '../sentiment/features.js';
 import { isMaybeEnglish } from '../sentiment/score.js';
 import type { SentimentResult, SentimentTokens } from '../sentiment/types.js';
 import { complaintProbability } from '../complaint/score.js';
+import { floatWeights } from '../sentiment/model-file.js';
 import type { ComplaintModel, ComplaintSettings } from '../complaint/types.js';
 import { meaningFor } from '../vectors/concepts.js';
 import { appendIntentCueFeatures } from './cues.js';
@@ -20,9 +21,10 @@ export interface IntentModel {
   suggestion: IntentHead;
   /**
    * Both heads' weights interleaved, [bucket * 4 + head * 2 + class] (and the dense ones
-   * alike), built at load: one memory read per feature scores both heads.
+   * alike), built at load: one memory read per feature scores both heads. Int8 as the
+   * heads' are when loaded, read with each head's scale (weightAt).
    */
-  joint?: { weights: Float32Array; dense: Float32Array };
+  joint?: { weights: Float32Array | Int8Array; scales: readonly [number, number]; dense: Float32Array };
 }
 
 export interface IntentResult {
@@ -74,14 +76,18 @@ export function scoreIntentTokens(
 
 /** Interleaves two heads' weights (see IntentModel.joint). */
 export function joinHeads(question: IntentHead, suggestion: IntentHead): NonNullable<IntentModel['joint']> {
-  const interleave = (a: Float32Array, b: Float32Array) => {
-    const out = new Float32Array(a.length * 2);
+  const interleave = <T extends Float32Array | Int8Array>(a: T, b: T, out: T) => {
     for (let i = 0; i < a.length / 2; i++) {
       out[i * 4] = a[i * 2]!; out[i * 4 + 1] = a[i * 2 + 1]!; out[i * 4 + 2] = b[i * 2]!; out[i * 4 + 3] = b[i * 2 + 1]!;
     }
     return out;
   };
-  return { weights: interleave(question.weights, suggestion.weights), dense: interleave(question.dense, suggestion.dense) };
+  const dense = interleave(question.dense, suggestion.dense, new Float32Array(question.dense.length * 2));
+  const [q, s] = [question.weights, suggestion.weights];
+  if (q instanceof Int8Array && s instanceof Int8Array) {
+    return { weights: interleave(q, s, new Int8Array(q.length * 2)), scales: [question.weightScale ?? 1, suggestion.weightScale ?? 1], dense };
+  }
+  return { weights: interleave(floatWeights(question), floatWeights(suggestion), new Float32Array(q.length * 2)), scales: [1, 1], dense };
 }
 
 /** P(question) and P(suggestion) in one pass over the features: as complaintProbability on each head. */
@@ -91,9 +97,12 @@ function jointProbabilities(model: IntentModel, joint: NonNullable<IntentModel['
   let s0 = model.suggestion.bias[0] ?? 0;
   let s1 = model.suggestion.bias[1] ?? 0;
   const w = joint.weights;
+  const [qs, ss] = joint.scales;
   for (let i = 0; i < features.length; i++) {
     const at = features[i]! * 4;
-    q0 += w[at] ?? 0; q1 += w[at + 1] ?? 0; s0 += w[at + 2] ?? 0; s1 += w[at + 3] ?? 0;
+    // weightAt, inlined
+    q0 += Math.fround((w[at] ?? 0) * qs); q1 += Math.fround((w[at + 1] ?? 0) * qs);
+    s0 += Math.fround((w[at + 2] ?? 0) * ss); s1 += Math.fround((w[at + 3] ?? 0) * ss);
   }
   const d = joint.dense;
   for (let i = 0; i < dense.length; i++) {

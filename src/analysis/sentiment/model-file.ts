@@ -1,6 +1,6 @@
 // The on-disk model: JSON header plus int8-quantised weights of the non-zero
 // buckets, base64-encoded. Keeps the committed file well under 2 MB while a
-// loaded model is a dense Float32Array for fast scoring.
+// loaded model is a dense table of the same int8 weights, read with their scale.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ export function loadSentimentModel(path: string = DEFAULT_MODEL_PATH): Sentiment
 export function decodeModel(file: ModelFile): SentimentModel {
   if (file.format !== MODEL_FORMAT) throw new Error(`unsupported sentiment model format: ${file.format}`);
   const weights = unpackBuckets(file, file.labels.length, file.settings.bucketBits);
-  return { version: file.version, settings: file.settings, labels: file.labels, bias: Float32Array.from(file.bias), weights };
+  return { version: file.version, settings: file.settings, labels: file.labels, bias: Float32Array.from(file.bias), weights, weightScale: file.scale };
 }
 
 /** int8-quantised weights of the non-zero buckets, as stored in a model file. */
@@ -50,9 +50,12 @@ export interface PackedBuckets {
   weights: string;
 }
 
-/** Dense [bucket * classes + class] weights from their packed form. */
-export function unpackBuckets(file: PackedBuckets, classes: number, bucketBits: number): Float32Array {
-  const weights = new Float32Array((1 << bucketBits) * classes);
+/**
+ * Dense [bucket * classes + class] int8 weights from their packed form, to be read with
+ * `file.scale` (weightAt): 1 byte a weight instead of the 4 of the float32 each one is.
+ */
+export function unpackBuckets(file: PackedBuckets, classes: number, bucketBits: number): Int8Array {
+  const weights = new Int8Array((1 << bucketBits) * classes);
   const index = Buffer.from(file.index, 'base64');
   const packed = new Int8Array(Buffer.from(file.weights, 'base64'));
   let pos = 0;
@@ -65,9 +68,24 @@ export function unpackBuckets(file: PackedBuckets, classes: number, bucketBits: 
       if (byte < 0x80) break;
     }
     bucket += delta;
-    for (let c = 0; c < classes; c++) weights[bucket * classes + c] = (packed[k * classes + c] ?? 0) * file.scale;
+    for (let c = 0; c < classes; c++) weights[bucket * classes + c] = packed[k * classes + c] ?? 0;
   }
   return weights;
+}
+
+/**
+ * Weight `i` of a model: its int8 × scale rounded to float32 exactly as the dense float32
+ * table this replaced stored it (the same double product, then the same rounding), or
+ * the float32 itself (scale 1: × 1 and fround change no float32).
+ */
+export function weightAt(model: { weights: Float32Array | Int8Array; weightScale?: number }, i: number): number {
+  return Math.fround((model.weights[i] ?? 0) * (model.weightScale ?? 1));
+}
+
+/** A model's weights as float32 (a copy when they are int8): for training, adapting and packing. */
+export function floatWeights(model: { weights: Float32Array | Int8Array; weightScale?: number }): Float32Array {
+  const scale = model.weightScale ?? 1;
+  return model.weights instanceof Float32Array && scale === 1 ? model.weights : Float32Array.from(model.weights, (w) => w * scale);
 }
 
 /** Quantises [bucket * classes + class] weights to int8; buckets whose weights all round to 0 are dropped. */
@@ -93,7 +111,7 @@ export function packBuckets(weights: Float32Array, classes: number): PackedBucke
 
 /** Quantise and pack a trained model; buckets whose weights all round to 0 are dropped. */
 export function encodeModel(model: Omit<SentimentModel, 'version'>, date: Date): ModelFile {
-  const packed = packBuckets(model.weights, model.labels.length);
+  const packed = packBuckets(floatWeights(model), model.labels.length);
   const digest = createHash('sha256').update(JSON.stringify(Array.from(model.bias))).update(packed.index).update(packed.weights).digest('hex').slice(0, 8);
   const day = date.toISOString().slice(0, 10).replaceAll('-', '');
   return {

@@ -80,9 +80,12 @@ function isNegatedNegativeWord(model: SentimentModel, tokens: SentimentTokens): 
 export function predictProbs(model: SentimentModel, features: readonly number[]): number[] {
   const classes = model.labels.length;
   const logits = Array.from(model.bias);
+  const { weights } = model;
+  const scale = model.weightScale ?? 1;
   for (const f of features) {
     const base = f * classes;
-    for (let c = 0; c < classes; c++) logits[c] = (logits[c] ?? 0) + (model.weights[base + c] ?? 0);
+    // weightAt, inlined
+    for (let c = 0; c < classes; c++) logits[c] = (logits[c] ?? 0) + Math.fround((weights[base + c] ?? 0) * scale);
   }
   return softmax(logits);
 }

@@ -27,7 +27,14 @@ export interface SentimentModel {
   settings: FeatureSettings;
   labels: readonly SentimentLabel[];
   bias: Float32Array;
-  weights: Float32Array;
+  /**
+   * [bucket * classes + class]: float32 as trained or adapted, or int8 as the model file
+   * stores them (a quarter of the memory in every analysing thread), read as
+   * Math.fround(int8 × weightScale) — the very float32 a dense table expanded to (weightAt).
+   */
+  weights: Float32Array | Int8Array;
+  /** The scale of int8 weights; absent (1) for float32 ones. */
+  weightScale?: number;
 }
 
 export interface SentimentResult {

@@ -1,10 +1,9 @@
-import type { Document } from 'wink-nlp';
-import { nlp } from '../nlp.js';
+import { nlp, type NlpDocument as Document } from '../nlp.js';
 import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-terms.js';
 import { readHashtagTerms } from './hashtag-terms.js';
 import { EXTRA_STOP_WORDS } from './stop-words.js';
 import { readPhraseTerms, readWordTerms } from './run-terms.js';
-import { readTokenColumns, type TokenColumns } from '../token-columns.js';
+import { readTokenColumns, type TokenColumns } from '../nlp.js';
 import { buildUnits, type Unit } from './token-units.js';
 
 export type TermKind = 'phrase' | 'word' | 'hashtag' | 'entity';

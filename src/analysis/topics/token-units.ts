@@ -1,6 +1,4 @@
-import { its } from '../nlp.js';
-import type { TokenColumns } from '../token-columns.js';
-import { readNounLemma, readStopFlag } from './lexeme-memo.js';
+import { its, readNounLemma, readStopFlag, type TokenColumns } from '../nlp.js';
 import { joinKey, singulariseWord } from './normalise-word.js';
 import { DATE_AND_NUMBER_WORDS, MONTHS_BY_NUMBER } from './stop-words.js';
 

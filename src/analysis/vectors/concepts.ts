@@ -87,9 +87,11 @@ function rowConcepts(space: ConceptSpace, row: number): number {
 export function denseMeaning(space: ConceptSpace, values: readonly string[], types: readonly string[], out: number[], words?: readonly string[]): number[] {
   const { k, perRow, vectors } = space;
   const { dims, components, scales } = vectors;
+  // the vector sum in a typed scratch: the same doubles added in the same order as into `out`, without its boxed elements
+  const sums = sumScratch.length === dims ? sumScratch : (sumScratch = new Float64Array(dims));
+  sums.fill(0);
   out.length = 0;
-  const start = 0;
-  for (let i = 0; i < k + DERIVED + dims; i++) out.push(0);
+  for (let i = 0; i < k + DERIVED; i++) out.push(0);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     if (types[i] !== 'word') continue;
@@ -97,17 +99,21 @@ export function denseMeaning(space: ConceptSpace, values: readonly string[], typ
     const row = words && space.cueSpelt ? vectors.index.get(words[i]!) ?? -1 : rowOf(vectors, values[i]!);
     if (row < 0) continue;
     const at = rowConcepts(space, row);
-    for (let c = 0; c < k; c++) if (perRow[at + c]! > out[start + c]!) out[start + c] = perRow[at + c]!;
+    for (let c = 0; c < k; c++) if (perRow[at + c]! > out[c]!) out[c] = perRow[at + c]!;
     const scale = scales[row]!;
-    for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! += Math.fround(components[row * dims + d]! * scale);
+    // Math.fround(int8 × scale): the float32 component (see vectorComponent)
+    for (let d = 0, base = row * dims; d < dims; d++) sums[d]! += Math.fround(components[base + d]! * scale);
     n++;
   }
-  if (n > 0) for (let d = 0; d < dims; d++) out[start + k + DERIVED + d]! /= Math.sqrt(n);
+  const root = Math.sqrt(n);
+  for (let d = 0; d < dims; d++) out.push(n > 0 ? sums[d]! / root : sums[d]!);
   const praise = space.praiseAt >= 0 ? out[space.praiseAt]! : 0;
   const failure = space.failureAt >= 0 ? out[space.failureAt]! : 0;
   out[k] = Math.min(praise, failure);
   return out;
 }
+
+let sumScratch = new Float64Array(0);
 
 export function denseMeaningSize(space: ConceptSpace): number {
   return space.k + DERIVED + space.vectors.dims;

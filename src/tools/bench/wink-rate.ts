@@ -2,8 +2,7 @@
 // speed (the ceiling for one core) next to earshot's per-mention analysis. Each rate is
 // given per wall second and per CPU second of this process: other work on the machine
 // stretches the first, not the second.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { plainWink } from '../../analysis/nlp.js';
 import { createMentionAnalyzer } from '../../analysis/analyze-mention.js';
 import type { AnalysisInput } from '../../store/store.js';
 import { median } from './run-cli.js';
@@ -39,9 +38,9 @@ export function benchInput(text: string, i: number): AnalysisInput {
 }
 
 export function measureSingleThreadRates(texts: readonly string[], runs = 3): RateRow[] {
-  const full = winkNLP(model);
-  const sentimentOnly = winkNLP(model, ['sbd', 'negation', 'sentiment']);
-  const posOnly = winkNLP(model, ['pos']);
+  const full = plainWink();
+  const sentimentOnly = plainWink(['sbd', 'negation', 'sentiment']);
+  const posOnly = plainWink(['pos']);
   const analyze = createMentionAnalyzer({ brandTerms: {} });
   const its = full.its;
   return [

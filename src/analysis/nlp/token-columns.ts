@@ -1,5 +1,5 @@
 import type { Document, Tokens } from 'wink-nlp';
-import { its } from './nlp.js';
+import { its } from './instances.js';
 
 /**
  * The per-token columns of one doc that the analyser reads, each read once (one wink
