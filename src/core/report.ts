@@ -51,10 +51,13 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
   // number tested (Bonferroni-style, in decimal digits), so noise words stay out.
   thresholds.minSurprise += Math.max(0, Math.log10(candidates.length / 100));
   const before = new Map(baselineCounts.map((t) => [t.termId, t]));
+  const strengthOf = (term: TermCounts) => burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal);
+  const nearBar = candidates.map((term) => ({ term, g2: strengthOf(term) })).filter((b) => b.g2 >= thresholds.minLogLikelihood * RECOUNT_SHARE);
+  await recountPhased(store, baseline, nearBar.sort((a, b) => b.g2 - a.g2 || a.term.termId - b.term.termId).map((b) => b.term), before);
   const bursting = candidates
-    .map((term) => ({ term, g2: burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal) }))
+    .map((term) => ({ term, g2: strengthOf(term) }))
     .filter((b) => b.g2 >= thresholds.minLogLikelihood)
-    .sort((a, b) => b.g2 - a.g2)
+    .sort((a, b) => b.g2 - a.g2 || a.term.termId - b.term.termId)
     .slice(0, MAX_BURSTING);
 
   const ids = bursting.map((b) => b.term.termId);
@@ -139,7 +142,9 @@ async function candidateTerms(store: Store, window: HourRange, baseline: HourRan
   });
   const baselineRead = store.baselineTerms(baseline, ids);
   try {
-    const candidates = await store.windowTerms(window, minVoices, MAX_CANDIDATES);
+    const candidates = store.phasedTerms
+      ? await store.phasedTerms(window, { minVoices, limit: MAX_CANDIDATES })
+      : await store.windowTerms(window, minVoices, MAX_CANDIDATES);
     give(candidates.map((c) => c.termId));
     return { candidates, baselineCounts: await baselineRead };
   } catch (error) {
@@ -147,6 +152,30 @@ async function candidateTerms(store: Store, window: HourRange, baseline: HourRan
     await baselineRead.catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Terms whose burst strength on the rollup's UTC-day baseline reaches this share of the
+ * bar are recounted in the report's own days. Counted per UTC day, an author posting
+ * either side of midnight is two voices; per report day, one (or the other way round),
+ * so a term's baseline voices can differ by a few either way and the bar is met the same
+ * whatever the hour only if the terms near it are recounted too.
+ */
+const RECOUNT_SHARE = 0.5;
+/** At most this many terms are recounted (each a seek per baseline hour). */
+const MAX_RECOUNT = 3 * MAX_BURSTING;
+
+/**
+ * Replaces the baseline counts of the likeliest bursting terms with counts whose voices
+ * are per day of the report's phase (HourRange.dayPhase), read from the raw rows; the
+ * window's counts already are. A store without phasedTerms keeps the rollup's.
+ */
+async function recountPhased(store: Store, baseline: HourRange, terms: TermCounts[], before: Map<number, TermCounts>): Promise<void> {
+  if (!store.phasedTerms || terms.length === 0) return;
+  const ids = terms.slice(0, MAX_RECOUNT).map((t) => t.termId);
+  const phased = await store.phasedTerms(baseline, { termIds: ids, minVoices: 0, limit: ids.length });
+  for (const id of ids) before.delete(id);
+  for (const t of phased) before.set(t.termId, t);
 }
 
 /** Groups whose complaint shares differ by this much are not fused. */
