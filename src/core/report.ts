@@ -28,7 +28,12 @@ const MAX_GROUPS = 15;
 
 /** Detects, ranks and explains emerging issues (complaints or negative) and trends (the rest) for one brand. */
 export async function buildReport(store: Store, options: ReportOptions): Promise<Report> {
-  const thresholds = { ...DEFAULT_THRESHOLDS, minVoices: options.minMentions, ...options.thresholds };
+  // a new problem needs 3 voices of the default 5, and as much fewer for a chosen --min-mentions
+  const thresholds = {
+    ...DEFAULT_THRESHOLDS, minVoices: options.minMentions,
+    minNewVoices: Math.min(options.minMentions, Math.ceil(options.minMentions * DEFAULT_THRESHOLDS.minNewVoices / DEFAULT_THRESHOLDS.minVoices)),
+    ...options.thresholds,
+  };
   // The window ends at `at` exactly: [at − window, at). Days of the group counts end
   // where the window ends, so what a report finds does not depend on the time of day.
   const atMs = options.at.getTime();
@@ -46,7 +51,8 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
 
   // Every term with enough voices is tested: at scale, a real burst can sit below
   // thousands of everyday words in raw volume.
-  const { candidates, baselineCounts } = await candidateTerms(store, window, baseline, thresholds.minVoices);
+  // terms with as few voices as a new problem may have: a group of them still needs minVoices unless it is news
+  const { candidates, baselineCounts } = await candidateTerms(store, window, baseline, Math.min(thresholds.minVoices, thresholds.minNewVoices));
   // Testing thousands of terms makes 1-in-1000 events routine: the bar rises with the
   // number tested (Bonferroni-style, in decimal digits), so noise words stay out.
   thresholds.minSurprise += Math.max(0, Math.log10(candidates.length / 100));
