@@ -30,6 +30,6 @@ export const DETECT_CASES: DetectCase[] = [
   { name: 'control: games launch', make: gameLaunchControlScenario },
   { name: 'control: spam only', make: spamOnlyScenario },
   { name: 'control: quiet week', make: quietScenario },
-  { name: 'held out: e-bike charger', make: ebikeChargerScenario, problem: { stream: 'charger', terms: /charg|orange|blink|battery/ }, heldOut: true },
+  { name: 'held out: e-bike charger', make: ebikeChargerScenario, problem: { stream: 'charger', terms: /charg|orange|blink|batter/ }, heldOut: true },
   { name: 'held out control: pottery sale', make: potteryControlScenario, heldOut: true },
 ];
