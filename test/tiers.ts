@@ -24,7 +24,7 @@ export interface Tier {
 const CORE_UNIT = ['test/core/ideas.test.ts', 'test/core/worker-script.test.ts'];
 // generated cases in bulk (brand names: 500 property cases, ~15 s) and hostile servers (byte-a-second, 64 MB gzip bomb)
 const FUZZ = ['test/core/brand-names.test.ts', 'test/sources/hostile-feeds.test.ts', 'test/sources/hostile-transport.test.ts'];
-const SCENARIOS = ['report-scenarios', 'report-unseen', 'report-complaints', 'report-stability', 'report-languages'].map((n) => `test/core/${n}.test.ts`);
+const SCENARIOS = ['report-scenarios', 'report-unseen', 'report-complaints', 'report-stability', 'report-stability-scenarios', 'report-languages'].map((n) => `test/core/${n}.test.ts`);
 // worker-heap: 24,000 posts through one worker under the heap cap (~30 s alone, 80 s on a loaded box)
 const MEMORY = ['test/cli/export.test.ts', 'test/cli/foundation.test.ts', 'test/core/worker-heap.test.ts'];
 const BENCH = ['test/analysis/determinism.test.ts'];

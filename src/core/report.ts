@@ -28,7 +28,12 @@ const MAX_GROUPS = 15;
 
 /** Detects, ranks and explains emerging issues (complaints or negative) and trends (the rest) for one brand. */
 export async function buildReport(store: Store, options: ReportOptions): Promise<Report> {
-  const thresholds = { ...DEFAULT_THRESHOLDS, minVoices: options.minMentions, ...options.thresholds };
+  // a new problem needs 3 voices of the default 5, and as much fewer for a chosen --min-mentions
+  const thresholds = {
+    ...DEFAULT_THRESHOLDS, minVoices: options.minMentions,
+    minNewVoices: Math.min(options.minMentions, Math.ceil(options.minMentions * DEFAULT_THRESHOLDS.minNewVoices / DEFAULT_THRESHOLDS.minVoices)),
+    ...options.thresholds,
+  };
   // The window ends at `at` exactly: [at − window, at). Days of the group counts end
   // where the window ends, so what a report finds does not depend on the time of day.
   const atMs = options.at.getTime();
@@ -46,15 +51,19 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
 
   // Every term with enough voices is tested: at scale, a real burst can sit below
   // thousands of everyday words in raw volume.
-  const { candidates, baselineCounts } = await candidateTerms(store, window, baseline, thresholds.minVoices);
+  // terms with as few voices as a new problem may have: a group of them still needs minVoices unless it is news
+  const { candidates, baselineCounts } = await candidateTerms(store, window, baseline, Math.min(thresholds.minVoices, thresholds.minNewVoices));
   // Testing thousands of terms makes 1-in-1000 events routine: the bar rises with the
   // number tested (Bonferroni-style, in decimal digits), so noise words stay out.
   thresholds.minSurprise += Math.max(0, Math.log10(candidates.length / 100));
   const before = new Map(baselineCounts.map((t) => [t.termId, t]));
+  const strengthOf = (term: TermCounts) => burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal);
+  const nearBar = candidates.map((term) => ({ term, g2: strengthOf(term) })).filter((b) => b.g2 >= thresholds.minLogLikelihood * RECOUNT_SHARE);
+  await recountPhased(store, baseline, nearBar.sort((a, b) => b.g2 - a.g2 || a.term.termId - b.term.termId).map((b) => b.term), before);
   const bursting = candidates
-    .map((term) => ({ term, g2: burstStrength(term, before.get(term.termId) ?? zeroCounts(term), windowTotal, baselineTotal) }))
+    .map((term) => ({ term, g2: strengthOf(term) }))
     .filter((b) => b.g2 >= thresholds.minLogLikelihood)
-    .sort((a, b) => b.g2 - a.g2)
+    .sort((a, b) => b.g2 - a.g2 || a.term.termId - b.term.termId)
     .slice(0, MAX_BURSTING);
 
   const ids = bursting.map((b) => b.term.termId);
@@ -139,7 +148,9 @@ async function candidateTerms(store: Store, window: HourRange, baseline: HourRan
   });
   const baselineRead = store.baselineTerms(baseline, ids);
   try {
-    const candidates = await store.windowTerms(window, minVoices, MAX_CANDIDATES);
+    const candidates = store.phasedTerms
+      ? await store.phasedTerms(window, { minVoices, limit: MAX_CANDIDATES })
+      : await store.windowTerms(window, minVoices, MAX_CANDIDATES);
     give(candidates.map((c) => c.termId));
     return { candidates, baselineCounts: await baselineRead };
   } catch (error) {
@@ -147,6 +158,30 @@ async function candidateTerms(store: Store, window: HourRange, baseline: HourRan
     await baselineRead.catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Terms whose burst strength on the rollup's UTC-day baseline reaches this share of the
+ * bar are recounted in the report's own days. Counted per UTC day, an author posting
+ * either side of midnight is two voices; per report day, one (or the other way round),
+ * so a term's baseline voices can differ by a few either way and the bar is met the same
+ * whatever the hour only if the terms near it are recounted too.
+ */
+const RECOUNT_SHARE = 0.5;
+/** At most this many terms are recounted (each a seek per baseline hour). */
+const MAX_RECOUNT = 3 * MAX_BURSTING;
+
+/**
+ * Replaces the baseline counts of the likeliest bursting terms with counts whose voices
+ * are per day of the report's phase (HourRange.dayPhase), read from the raw rows; the
+ * window's counts already are. A store without phasedTerms keeps the rollup's.
+ */
+async function recountPhased(store: Store, baseline: HourRange, terms: TermCounts[], before: Map<number, TermCounts>): Promise<void> {
+  if (!store.phasedTerms || terms.length === 0) return;
+  const ids = terms.slice(0, MAX_RECOUNT).map((t) => t.termId);
+  const phased = await store.phasedTerms(baseline, { termIds: ids, minVoices: 0, limit: ids.length });
+  for (const id of ids) before.delete(id);
+  for (const t of phased) before.set(t.termId, t);
 }
 
 /** Groups whose complaint shares differ by this much are not fused. */

@@ -598,6 +598,13 @@ export interface ReportQueries {
    */
   baselineTerms(range: HourRange, termIds: number[] | Promise<number[]>): Promise<TermCounts[]>;
   termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]>;
+  /**
+   * Per-term counts over the range's raw rows with voices counted in days that start at
+   * its `dayPhase` (windowTerms and baselineTerms count UTC days, from the daily rollup):
+   * the chosen terms, or without ids every term with at least `minVoices` voices, most
+   * voices first. Optional: a report without it screens in UTC days.
+   */
+  phasedTerms?(range: HourRange, query: { termIds?: number[]; minVoices: number; limit: number }): Promise<TermCounts[]>;
   termGroupStats(range: HourRange, termIds: number[]): Promise<TermGroupStats>;
   /** Distinct (day, author, copy-cluster) triples of a group's mentions, at most `limit`. */
   termGroupVoices(range: HourRange, termIds: number[], limit: number): Promise<VoiceRow[]>;

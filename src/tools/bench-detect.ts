@@ -78,11 +78,27 @@ async function main(): Promise<void> {
   console.log(`a ${windowHours} h report every ${step} h from the problem's first post (controls: their last ${CONTROL_HOURS / 24} days)\n`);
   console.log('| scenario | checkpoints | earshot: ranked first | earshot: other issues (checkpoints) | 3σ alert: fires | 3σ alert: false-alarm days |');
   console.log('|---|---|---|---|---|---|');
+  const rows: Array<{ c: DetectCase; r: Row }> = [];
   for (const c of cases) {
     const r = await replay(c, step, windowHours);
+    rows.push({ c, r });
     const control = !c.problem;
     console.log(`| ${r.name} | ${r.checkpoints} | ${control ? '—' : show(r.earshotHours)} | ${r.earshotFalse} | ${control ? '—' : show(r.naiveHours)} | ${r.naiveFalseDays} |`);
   }
+  for (const heldOut of [false, true]) {
+    const picked = rows.filter(({ c }) => !!c.heldOut === heldOut);
+    if (picked.length > 0) console.log(`\n${heldOut ? 'held out' : 'tuned on'}: ${summary(picked)}`);
+  }
+}
+
+/** Median and worst hours to first rank (never counts as worst), and false alarms on controls. */
+function summary(rows: Array<{ c: DetectCase; r: Row }>): string {
+  const hours = rows.filter(({ c }) => c.problem).map(({ r }) => r.earshotHours ?? Infinity).sort((a, b) => a - b);
+  const median = hours.length === 0 ? NaN : hours.length % 2 ? hours[(hours.length - 1) / 2]! : (hours[hours.length / 2 - 1]! + hours[hours.length / 2]!) / 2;
+  const falseAlarms = rows.filter(({ c }) => !c.problem).reduce((n, { r }) => n + r.earshotFalse, 0);
+  const worst = hours.at(-1);
+  return `earshot median ${median} h, worst ${worst === Infinity ? 'never' : `${worst} h`} over ${hours.length} problems; `
+    + `${falseAlarms} false-alarm checkpoints on controls`;
 }
 
 main().catch((error: unknown) => {

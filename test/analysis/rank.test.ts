@@ -52,6 +52,38 @@ describe('scoreGroup: issue or trend', () => {
   });
 });
 
+describe('scoreGroup: news at fewer voices (issue 25)', () => {
+  const none = Array.from({ length: 14 }, () => 0);
+  const small = (window: Partial<Counts>, baseline: Partial<Counts>, daily: number[]) => scoreGroup({
+    window: { mentions: 3, voices: 3, negative: 0, positive: 0, complaints: 0, ...window },
+    baseline: { mentions: 0, voices: 0, negative: 0, positive: 0, complaints: 0, ...baseline }, baselineDaily: daily,
+    windowDays: 2, baselineDays: 14, engagement: 0, brandBaselineNegativeShare: 0.1, brandBaselineComplaintShare: 0.05,
+  }, DEFAULT_THRESHOLDS);
+
+  it('three voices with a complaint nobody made before are an issue', () => {
+    expect(small({ complaints: 3 }, {}, none).kind).toBe('issue');
+  });
+
+  it('two are not', () => {
+    expect(small({ mentions: 2, voices: 2, complaints: 2 }, {}, none).kind).toBe('none');
+  });
+
+  it('three new voices that do not complain are no trend yet: a trend needs minVoices', () => {
+    expect(small({ positive: 3 }, {}, none).kind).toBe('none');
+  });
+
+  it('three complaining voices about something said before need minVoices', () => {
+    const daily = none.map((_, i) => (i === 3 ? 1 : 0));
+    expect(small({ complaints: 3 }, { mentions: 1, voices: 1 }, daily).kind).toBe('none');
+  });
+
+  it('three voices reporting harm are an issue even with a history: the safety signal times the alarm', () => {
+    const daily = none.map((_, i) => (i === 3 ? 1 : 0));
+    const harm = small({ mentions: 4, voices: 3, safety: 3, safetyVoices: 3 }, { mentions: 1, voices: 1 }, daily);
+    expect(harm).toMatchObject({ kind: 'issue', safety: true });
+  });
+});
+
 describe('groupByCooccurrence with tones', () => {
   // 1–2: a launch ("halo", "max"); 3: "battery", said mostly in the launch; 4–5: a defect ("charge", "light")
   const counts = new Map([[1, 100], [2, 100], [3, 40], [4, 38], [5, 6]]);

@@ -27,6 +27,13 @@ export const MIN_SAFETY_SHARE = 0.25;
 export interface Thresholds {
   /** Least voices (one author, or one copy cluster, per day) a term needs in the window. */
   minVoices: number;
+  /**
+   * Least voices of a rising group that is news: nobody said its terms in the baseline and
+   * its posts complain (or are negative), or it reports harm (see MIN_SAFETY_VOICES). Three
+   * people with the same new problem are found a day before five are; a trend, or a rise of
+   * something already said, still needs `minVoices`.
+   */
+  minNewVoices: number;
   /** Least G² for a term to count as bursting (6.63 ≈ p < 0.01). */
   minLogLikelihood: number;
   /** Least surprise, in decimal digits, for a group to be reported (3 ≈ one in a thousand). */
@@ -43,7 +50,7 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  minVoices: 5, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueShare: 0.4, issueRise: 0.25,
+  minVoices: 5, minNewVoices: 3, minLogLikelihood: 6.63, minSurprise: 3, minGrowth: 1.5, issueShare: 0.4, issueRise: 0.25,
 };
 
 /** Surprise of `k` window voices against the daily voices of a reference period. */
@@ -131,11 +138,15 @@ export function scoreGroup(
   const rise = Math.max(0, negativeShare - baselineNegativeShare, complaintShare - baselineComplaintShare, complaintEvidenceShare - baselineEvidenceShare);
   const safetyVoices = window.safetyVoices ?? 0;
   const safetyShare = share(window.safety ?? 0, window);
-  const rising = s >= thresholds.minSurprise && growth >= thresholds.minGrowth && window.voices >= thresholds.minVoices;
-  const safety = rising && safetyVoices >= MIN_SAFETY_VOICES && safetyShare >= MIN_SAFETY_SHARE;
+  const harm = safetyVoices >= MIN_SAFETY_VOICES && safetyShare >= MIN_SAFETY_SHARE;
+  const complaining = (concern >= thresholds.issueShare || (rise >= thresholds.issueRise && concern >= thresholds.issueShare / 2))
+    && concern >= positiveShare;
+  // news at fewer voices: a problem with no history at all, or harm (issue 25: found a day sooner)
+  const news = window.voices >= thresholds.minNewVoices && ((baseline.voices === 0 && complaining) || harm);
+  const rising = s >= thresholds.minSurprise && growth >= thresholds.minGrowth && (window.voices >= thresholds.minVoices || news);
+  const safety = rising && harm;
   const score = s * (0.25 + concern) * (1 + rise) * (1 + Math.log10(1 + input.engagement) / 10) * (safety ? 1.5 + safetyShare : 1);
-  const concerning = safety || ((concern >= thresholds.issueShare || (rise >= thresholds.issueRise && concern >= thresholds.issueShare / 2))
-    && concern >= positiveShare);
+  const concerning = safety || complaining;
   return {
     surprise: s, expected, growth, negativeShare, baselineNegativeShare, complaintShare, baselineComplaintShare,
     complaintEvidenceShare, safetyShare, safetyVoices, safety,

@@ -1,7 +1,7 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
-import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
+import type { BrandDay, HourRange, TermCounts, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
@@ -23,6 +23,7 @@ import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
+import { readPhasedTerms } from './phased-terms.js';
 import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
@@ -97,6 +98,10 @@ export class PostgresStore implements Store {
 
   async scanHealth(brand?: string): Promise<SourceHealth[]> {
     return readScanHealth(this.sql, brand);
+  }
+
+  async phasedTerms(range: HourRange, query: { termIds?: number[]; minVoices: number; limit: number }): Promise<TermCounts[]> {
+    return readPhasedTerms(this.sql, range, query);
   }
 
   async modelVersionCounts(range: HourRange): Promise<ModelVersionCount[]> {

@@ -6,7 +6,7 @@ import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
-import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
+import type { BrandDay, HourRange, TermCounts, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
@@ -23,6 +23,7 @@ import { openDatabase, schemaVersion, type Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
 import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
 import { SqliteReportQueries } from './report-queries.js';
+import { readPhasedTerms } from './phased-terms.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
@@ -132,6 +133,10 @@ export class SqliteStore implements Store {
 
   async scanHealth(brand?: string): Promise<SourceHealth[]> {
     return readScanHealth(this.db, brand);
+  }
+
+  async phasedTerms(range: HourRange, query: { termIds?: number[]; minVoices: number; limit: number }): Promise<TermCounts[]> {
+    return readPhasedTerms(this.db, range, query);
   }
 
   async modelVersionCounts(range: HourRange): Promise<ModelVersionCount[]> {

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenarios/generate.js';
 import { bankOutageScenario, earbudDefectScenario, granolaQualityScenario } from '../scenarios/complaints.js';
 import { petitionScenario, quietScenario, slowGrowthScenario, smallNewIssueScenario, spamOnlyScenario } from '../scenarios/others.js';
 import { frenchRebootScenario, germanMealKitScenario, spanishShippingScenario, swissFlickerScenario } from '../scenarios/languages.js';
+import { ebikeChargerScenario, potteryControlScenario } from '../scenarios/held-out.js';
 import { teaDemoScenario } from '../scenarios/tea.js';
 import { dogFoodIllnessScenario, nightLightHeatScenario } from '../scenarios/unseen-harm.js';
 import { broadbandSlowBurnScenario, gameLaunchControlScenario, smartLockSarcasmScenario } from '../scenarios/unseen.js';
@@ -11,6 +12,8 @@ export interface DetectCase {
   name: string;
   make: (end: Date) => Scenario;
   problem?: { stream: string; terms: RegExp };
+  /** Written before tuning and never tuned on: reported apart (scenarios/held-out.ts). */
+  heldOut?: boolean;
 }
 
 export const DETECT_CASES: DetectCase[] = [
@@ -32,4 +35,6 @@ export const DETECT_CASES: DetectCase[] = [
   { name: 'control: games launch', make: gameLaunchControlScenario },
   { name: 'control: spam only', make: spamOnlyScenario },
   { name: 'control: quiet week', make: quietScenario },
+  { name: 'held out: e-bike charger', make: ebikeChargerScenario, problem: { stream: 'charger', terms: /charg|orange|blink|batter/ }, heldOut: true },
+  { name: 'held out control: pottery sale', make: potteryControlScenario, heldOut: true },
 ];
