@@ -1,20 +1,22 @@
 import type { AdaptationRecord, BrandScope, LabelledMention, ReviewRow } from '../store.js';
 import type { Sql } from './connect.js';
+import { brandKey } from '../../domain/brand-key.js';
+import { byBrandKey, sameBrand } from '../adapted-brands.js';
 
-const lowered = (names: readonly string[]) => names.map((b) => b.toLowerCase());
+const keys = (names: readonly string[]) => names.map(brandKey);
 
 /**
- * Condition on mention `m` for a brand scope, by the brands it is linked to,
- * case-insensitive as on SQLite; `rivals` as there (link order: the brand that stored
- * the mention, then by name).
+ * Condition on mention `m` for a brand scope, by the keys of the brands it is linked to,
+ * as on SQLite; `rivals` as there (link order: the brand that stored the mention, then by
+ * brand key).
  */
 export function brandScopeFragment(sql: Sql, scope: BrandScope | undefined) {
   if (scope?.brands) {
     const rivals = scope.rivals?.length ? sql`AND NOT EXISTS (SELECT 1 FROM mention_brands rl JOIN brands rlb ON rlb.id = rl.brand_id
-      WHERE rl.mention_id = m.id AND lower(rlb.name) = ANY(${lowered(scope.rivals)}::text[])
-        AND (rlb.id = m.brand_id OR (slb.id <> m.brand_id AND rlb.name COLLATE "C" < slb.name COLLATE "C")))` : sql``;
+      WHERE rl.mention_id = m.id AND rlb.name_key = ANY(${keys(scope.rivals)}::text[])
+        AND (rlb.id = m.brand_id OR (slb.id <> m.brand_id AND rlb.name_key COLLATE "C" < slb.name_key COLLATE "C")))` : sql``;
     return sql`AND EXISTS (SELECT 1 FROM mention_brands sl JOIN brands slb ON slb.id = sl.brand_id
-      WHERE sl.mention_id = m.id AND lower(slb.name) = ANY(${lowered(scope.brands)}::text[]) ${rivals})`;
+      WHERE sl.mention_id = m.id AND slb.name_key = ANY(${keys(scope.brands)}::text[]) ${rivals})`;
   }
   if (scope?.exceptBrands?.length) return sql`AND NOT ${linkedTo(sql, scope.exceptBrands)}`;
   return sql``;
@@ -22,7 +24,7 @@ export function brandScopeFragment(sql: Sql, scope: BrandScope | undefined) {
 
 function linkedTo(sql: Sql, names: readonly string[]) {
   return sql`EXISTS (SELECT 1 FROM mention_brands fl JOIN brands flb ON flb.id = fl.brand_id
-    WHERE fl.mention_id = m.id AND lower(flb.name) = ANY(${lowered(names)}::text[]))`;
+    WHERE fl.mention_id = m.id AND flb.name_key = ANY(${keys(names)}::text[]))`;
 }
 
 export async function readLabelledMentions(sql: Sql, brand?: string): Promise<LabelledMention[]> {
@@ -47,17 +49,21 @@ export async function readUnlabelledMentions(sql: Sql, query: { brand?: string; 
 }
 
 export async function readActiveAdaptations(sql: Sql): Promise<AdaptationRecord[]> {
-  return [...await sql<AdaptationRecord[]>`
+  return byBrandKey(await sql<AdaptationRecord[]>`
     SELECT version, brand, base_version AS "baseVersion", method, sentiment_labels AS "sentimentLabels",
       complaint_labels AS "complaintLabels", evaluation, payload, created_at AS "createdAt"
-    FROM adapted_models WHERE active = 1 ORDER BY brand IS NOT NULL, lower(brand)`];
+    FROM adapted_models WHERE active = 1`);
 }
 
 /** One transaction: the scope's active model is switched off, this one stored (or found) and switched on. */
 export async function writeAdaptation(sql: Sql, r: AdaptationRecord): Promise<void> {
   await sql.begin(async (tx) => {
     if (r.brand === null) await tx`UPDATE adapted_models SET active = 0 WHERE brand IS NULL`;
-    else await tx`UPDATE adapted_models SET active = 0 WHERE lower(brand) = lower(${r.brand})`;
+    else {
+      const active = await tx<Array<{ version: string; brand: string }>>`SELECT version, brand FROM adapted_models WHERE active = 1 AND brand IS NOT NULL`;
+      const off = sameBrand(active, r.brand);
+      if (off.length > 0) await tx`UPDATE adapted_models SET active = 0 WHERE version = ANY(${off}::text[])`;
+    }
     await tx`INSERT INTO adapted_models (version, brand, base_version, method, sentiment_labels, complaint_labels, evaluation, payload, created_at, active)
       VALUES (${r.version}, ${r.brand}, ${r.baseVersion}, ${r.method}, ${r.sentimentLabels}, ${r.complaintLabels}, ${r.evaluation},
         ${r.payload}, ${r.createdAt}::timestamptz, 1)

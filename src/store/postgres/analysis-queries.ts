@@ -19,7 +19,7 @@ export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterR
   return sql<AnalysisInput[]>`
     SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, md5(m.text) AS "textHash",
       ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
-        ORDER BY b.id = m.brand_id DESC, b.name COLLATE "C") AS brands
+        ORDER BY b.id = m.brand_id DESC, b.name_key COLLATE "C") AS brands
     FROM mentions m
     WHERE m.id > ${afterRowId}
       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.mention_id > ${afterRowId} AND a.model_version = ${modelVersion})

@@ -2,12 +2,13 @@
 import type { HumanLabel, LabelKind, LabelQuery } from '../store.js';
 import { LABEL_ROWS } from '../sqlite/label-queries.js';
 import type { Sql } from './connect.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 export async function readHumanLabels(sql: Sql, q: LabelQuery): Promise<HumanLabel[]> {
   return sql<HumanLabel[]>`SELECT m.external_id AS id, m.source, b.name AS brand, x.kind, x.label, x.labeled_at AS "labeledAt", m.text
     FROM (${sql.unsafe(LABEL_ROWS)}) x JOIN mentions m ON m.id = x.mention_id JOIN brands b ON b.id = m.brand_id
     WHERE TRUE ${q.kind ? sql`AND x.kind = ${q.kind}` : sql``}
-      ${q.brand ? sql`AND EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lower(lb.name) = lower(${q.brand}))` : sql``}
+      ${q.brand ? sql`AND EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name_key = ${brandKey(q.brand)})` : sql``}
     ORDER BY x.labeled_at DESC, m.id DESC, x.kind COLLATE "C" LIMIT ${q.limit}`;
 }
 

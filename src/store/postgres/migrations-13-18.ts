@@ -1,4 +1,4 @@
-import type { Migration } from '../sqlite/migrations.js';
+import type { SqlMigration as Migration } from '../sqlite/migrations.js';
 
 /**
  * Migrations 13– (safety, intents). Shipped: never edit one; the next goes into the newest file.

@@ -30,6 +30,7 @@ import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.j
 import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
 import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean; clock?: StoreClock } = {}): Promise<PostgresStore> {
@@ -83,7 +84,7 @@ export class PostgresStore implements Store {
   async getCursor(key: CursorKey): Promise<string | null> {
     const [row] = await this.sql`
       SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
-      WHERE c.source = ${key.source} AND lower(b.name) = lower(${key.brand}) AND c.stream = ${key.stream}`;
+      WHERE c.source = ${key.source} AND b.name_key = ${brandKey(key.brand)} AND c.stream = ${key.stream}`;
     return (row?.value as string | undefined) ?? null;
   }
 
@@ -119,7 +120,7 @@ export class PostgresStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     const rows = await this.sql<Array<{ name: string }>>`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`;
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name_key COLLATE "C"`;
     return rows.map((r) => r.name);
   }
 

@@ -4,6 +4,7 @@ import { brandScopeSql } from './adaptation-queries.js';
 import type { Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
 import { MOST_WRITTEN_FORM_SQLITE } from '../term-display.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
@@ -83,7 +84,7 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
 /** A mention's links as JSON [[id, name], …], in link order (first the brand that stored it). */
 const LINKS = `(SELECT json_group_array(json_array(lb.id, lb.name)) FROM (
   SELECT b.id, b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
-  ORDER BY b.id = m.brand_id DESC, b.name) lb)`;
+  ORDER BY b.id = m.brand_id DESC, b.name_key) lb)`;
 
 function parseLinks(links: string): { brandIds: number[]; brands: string[] } {
   const pairs = JSON.parse(links) as Array<[number, string]>;
@@ -255,8 +256,8 @@ export function prepareAnalysisWrites(db: Db, clock: StoreClock = wallClock) {
 
 /** A brand's topic terms of a mention: its own list when the analyser gave one per brand. */
 export function termsForBrand(record: Pick<AnalysisRecord, 'terms' | 'termsByBrand'>, brand: string): AnalysisRecord['terms'] {
-  const key = brand.toLowerCase();
-  return record.termsByBrand?.find((b) => b.brand.toLowerCase() === key)?.terms ?? record.terms;
+  const key = brandKey(brand);
+  return record.termsByBrand?.find((b) => brandKey(b.brand) === key)?.terms ?? record.terms;
 }
 
 /** The model's complaint score as stored: 3 decimals. */

@@ -2,6 +2,7 @@
 // PostgreSQL's label-queries.ts reads and writes the same tables the same way.
 import type { HumanLabel, LabelKind, LabelQuery } from '../store.js';
 import type { Db } from './open.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /**
  * Every kind of human label as (kind, label, labeled_at) rows: the tables, and how a
@@ -18,11 +19,11 @@ export const LABEL_ROWS = `
 export function readHumanLabels(db: Db, q: LabelQuery): HumanLabel[] {
   const where: string[] = [];
   if (q.kind) where.push('x.kind = @kind');
-  if (q.brand) where.push('EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name = @brand COLLATE NOCASE)');
+  if (q.brand) where.push('EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name_key = @brand)');
   return db.prepare(`SELECT m.external_id AS id, m.source, b.name AS brand, x.kind, x.label, x.labeled_at AS labeledAt, m.text
     FROM (${LABEL_ROWS}) x JOIN mentions m ON m.id = x.mention_id JOIN brands b ON b.id = m.brand_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY x.labeled_at DESC, m.id DESC, x.kind LIMIT @limit`).all({ kind: q.kind, brand: q.brand, limit: q.limit }) as HumanLabel[];
+    ORDER BY x.labeled_at DESC, m.id DESC, x.kind LIMIT @limit`).all({ kind: q.kind, brand: q.brand ? brandKey(q.brand) : undefined, limit: q.limit }) as HumanLabel[];
 }
 
 /**

@@ -32,6 +32,7 @@ import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.j
 import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
 import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -64,9 +65,6 @@ export class SqliteStore implements Store {
     this.termGroupStats = reports.termGroupStats.bind(reports);
     this.termGroupVoices = reports.termGroupVoices.bind(reports);
     this.termSamples = reports.termSamples.bind(reports);
-    // brand names fold as the JS cache and PostgreSQL fold them (all of Unicode), not as
-    // NOCASE does (ASCII only): "öko tee" from another connection is the brand "Öko Tee"
-    this.db.function('earshot_lower', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? name.toLowerCase() : name));
     this.writeMention = prepareMentionWrites(this.db);
     this.writeAnalyses = prepareAnalysisWrites(this.db, this.clock);
     const saveCursor = this.db.prepare(`
@@ -113,7 +111,7 @@ export class SqliteStore implements Store {
   async getCursor(key: CursorKey): Promise<string | null> {
     const value = this.db.prepare(`
       SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
-      WHERE c.source = ? AND b.name = ? AND c.stream = ?`).pluck().get(key.source, key.brand, key.stream);
+      WHERE c.source = ? AND b.name_key = ? AND c.stream = ?`).pluck().get(key.source, brandKey(key.brand), key.stream);
     return (value as string | undefined) ?? null;
   }
 
@@ -151,7 +149,7 @@ export class SqliteStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     return this.db.prepare(`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`).pluck().all() as string[];
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name_key`).pluck().all() as string[];
   }
 
   async status(): Promise<StoreStatus> {
@@ -325,16 +323,16 @@ export class SqliteStore implements Store {
       WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
   }
 
-  /** Brand ids are created on first use; the name keeps the case it was first seen with. */
+  /** Brand ids are created on first use, one per brand key; the name keeps the spelling it was first seen with. */
   private brandId(name: string): number {
-    const key = name.toLowerCase();
+    const key = brandKey(name);
     let id = this.brandIds.get(key);
     if (id === undefined) {
       // called inside the write transaction: no other writer can add the name between the look-up and the insert
-      let row = this.db.prepare('SELECT id, name FROM brands WHERE earshot_lower(name) = ? ORDER BY id LIMIT 1').get(key) as { id: number; name: string } | undefined;
+      let row = this.db.prepare('SELECT id, name FROM brands WHERE name_key = ?').get(key) as { id: number; name: string } | undefined;
       if (row === undefined) {
-        this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, new Date().toISOString());
-        row = this.db.prepare('SELECT id, name FROM brands WHERE name = ?').get(name) as { id: number; name: string };
+        this.db.prepare('INSERT INTO brands (name, name_key, created_at) VALUES (?, ?, ?)').run(name, key, new Date().toISOString());
+        row = this.db.prepare('SELECT id, name FROM brands WHERE name_key = ?').get(key) as { id: number; name: string };
       }
       id = row.id;
       this.brandIds.set(key, id);
