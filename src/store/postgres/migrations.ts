@@ -2,6 +2,7 @@ import type { SqlMigration } from '../sqlite/migrations.js';
 import { MIGRATIONS_1_TO_6 } from './migrations-1-6.js';
 import { MIGRATIONS_7_TO_12 } from './migrations-7-12.js';
 import { MIGRATIONS_13_TO_18 } from './migrations-13-18.js';
+import { MIGRATIONS_19_TO_20 } from './migrations-19-20.js';
 import { PG_MIGRATION_21 } from './migrations-21.js';
 import type { Tx } from './connect.js';
 
@@ -21,4 +22,4 @@ export interface PgMigration extends SqlMigration {
  * - mentions are partitioned by month, and `mention_keys` carries the (source, external_id)
  *   uniqueness (migration 1, in migrations-1-6.ts); foreign keys to a mention point at mention_keys(id).
  */
-export const PG_MIGRATIONS: readonly PgMigration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18, PG_MIGRATION_21];
+export const PG_MIGRATIONS: readonly PgMigration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18, ...MIGRATIONS_19_TO_20, PG_MIGRATION_21];

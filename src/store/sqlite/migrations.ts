@@ -1,13 +1,14 @@
 import { MIGRATIONS_1_TO_6 } from './migrations-1-6.js';
 import { MIGRATIONS_7_TO_12 } from './migrations-7-12.js';
 import { MIGRATIONS_13_TO_18 } from './migrations-13-18.js';
+import { MIGRATIONS_19_TO_20 } from './migrations-19-20.js';
 import { MIGRATION_21 } from './migrations-21.js';
 import type { Db } from './open.js';
 
 /**
  * Numbered migrations, applied in order and recorded in `schema_migrations`.
  * Users' databases outlive releases: never edit a shipped migration, add a new one (to
- * the newest of the numbered files).
+ * a new file named by its number, registered here).
  */
 export interface SqlMigration {
   version: number;
@@ -20,6 +21,6 @@ export interface Migration extends SqlMigration {
   after?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18, MIGRATION_21];
+export const MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_12, ...MIGRATIONS_13_TO_18, ...MIGRATIONS_19_TO_20, MIGRATION_21];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
