@@ -1,14 +1,17 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
+import type { AlertLog } from './alert-log/alert-log.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
+export type { AlertLog } from './alert-log/alert-log.js';
+export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateRecord, MentionAlertRecord, MentionRef } from './alert-log/records.js';
 
 /**
  * The one store interface. Everything outside src/store/ talks to this, never to SQL,
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries {
+export interface Store extends ReportQueries, AlertLog {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -98,21 +101,6 @@ export interface Store extends ReportQueries {
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
-  /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
-  alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
-  recordAlertSent(record: AlertSentRecord): Promise<void>;
-  /** Of these mentions (`source` + external `id`), the ones a per-mention target already had (posted or left out), as `source:id`. */
-  mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>>;
-  /** Records what one run gave a per-mention target, in one transaction; a mention already recorded is left alone. */
-  recordMentionAlerts(records: MentionAlertRecord[]): Promise<void>;
-  /** The digest sent to a target for a brand and period, if any. */
-  digestSent(key: DigestKey): Promise<DigestRecord | null>;
-  /** Records a digest; false when one was recorded for that key already (another run sent it). */
-  recordDigestSent(record: DigestRecord): Promise<boolean>;
-  /** What the writing runs saw of a brand's issues (README "States across runs"), any order. */
-  issueStates(brand: string): Promise<IssueStateRecord[]>;
-  /** Inserts or replaces each record by (brand, issue key), in one transaction; `at` is the writing run's report time. */
-  saveIssueStates(records: IssueStateRecord[], at: string): Promise<void>;
   /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
   acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
   /** Keeps a held lock fresh; a long run calls it now and then. */
@@ -676,65 +664,6 @@ export interface ExportRow {
   score: number | null;
   /** The language the analyser read the post as (ISO 639-1, `und`); null when not analysed. */
   lang?: string | null;
-}
-
-export interface AlertKey {
-  /** A hash of the target's URL (or its name): never the URL, which is a secret. */
-  target: string;
-  brand: string;
-  /** The issue's term keys, sorted and joined with "|". */
-  issueKey: string;
-}
-
-export interface AlertSentRecord extends AlertKey {
-  targetName: string;
-  mentions: number;
-  sentAt: string;
-}
-
-export interface MentionRef {
-  source: string;
-  id: string;
-}
-
-export interface MentionAlertRecord extends MentionRef {
-  /** The target's hash, never its URL. */
-  target: string;
-  targetName: string;
-  /** false: the mention matched but the run's cap left it out. */
-  posted: boolean;
-  sentAt: string;
-}
-
-export interface DigestKey {
-  target: string;
-  brand: string;
-  period: 'day' | 'week';
-  /** ISO start of the period. */
-  periodStart: string;
-}
-
-export interface DigestRecord extends DigestKey {
-  targetName: string;
-  messageId: string;
-  sentAt: string;
-}
-
-/** One issue of one brand as the last writing run left it; times are ISO strings. */
-export interface IssueStateRecord {
-  brand: string;
-  issueKey: string;
-  state: 'new' | 'growing' | 'steady' | 'fading' | 'resolved';
-  /** The report time (`at`) of the first and the last run that saw it. */
-  firstSeen: string;
-  lastSeen: string;
-  /** Voices (distinct authors) and mentions at `lastSeen`; the most voices any run saw. */
-  voices: number;
-  mentions: number;
-  peakVoices: number;
-  /** The point growth is measured from: voices at `refAt`. */
-  refVoices: number;
-  refAt: string;
 }
 
 export interface RunLockOwner {

@@ -5,7 +5,7 @@ import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../st
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
-  AdaptationRecord, AlertKey, AlertSentRecord, IssueStateRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
   ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
@@ -23,12 +23,13 @@ import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
+import { PgRunLock } from './run-queries.js';
+import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
+import { pgMentionAlertsSent } from '../alert-log/postgres.js';
+import { pgDialect } from '../dialect/postgres.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
-import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
@@ -37,6 +38,9 @@ export async function openPostgresStore(url: string, options: { readOnly?: boole
   const target = parsePgUrl(url);
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
+
+/** The roles this class takes from their folders (the alert log) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -61,6 +65,7 @@ export class PostgresStore implements Store {
     this.partitions = new MentionPartitions(sql);
     this.analyses = new AnalysisWriter(sql, clock);
     this.runLock = new PgRunLock(sql);
+    Object.assign(this, alertLog(pgDialect(sql), pgMentionAlertsSent(sql)));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -229,38 +234,6 @@ export class PostgresStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.sql, query);
-  }
-
-  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
-    return readAlertsSentSince(this.sql, scope, since);
-  }
-
-  async recordAlertSent(record: AlertSentRecord): Promise<void> {
-    await writeAlertSent(this.sql, record);
-  }
-
-  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
-    return readMentionAlertsSent(this.sql, target, mentions);
-  }
-
-  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
-    await writeMentionAlerts(this.sql, records);
-  }
-
-  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
-    return readDigestSent(this.sql, key);
-  }
-
-  async recordDigestSent(record: DigestRecord): Promise<boolean> {
-    return writeDigestSent(this.sql, record);
-  }
-
-  async issueStates(brand: string): Promise<IssueStateRecord[]> {
-    return readIssueStates(this.sql, brand);
-  }
-
-  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
-    await writeIssueStates(this.sql, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {

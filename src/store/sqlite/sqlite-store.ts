@@ -8,7 +8,7 @@ import type {
 } from '../store.js';
 import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
-import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
+import type { ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel, writeSafetyLabel,
@@ -20,7 +20,10 @@ import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
-import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
+import { claimRunLock, deleteRunLock, touchRunLock } from './run-queries.js';
+import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
+import { sqliteMentionAlertsSent } from '../alert-log/sqlite.js';
+import { sqliteDialect } from '../dialect/sqlite.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
@@ -29,10 +32,11 @@ import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables
 import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
 import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
-import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
+
+/** The roles this class takes from their folders (the alert log) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -56,6 +60,7 @@ export class SqliteStore implements Store {
     readonly db: Db = openDatabase(location),
     private readonly clock: StoreClock = wallClock,
   ) {
+    Object.assign(this, alertLog(sqliteDialect(this.db), sqliteMentionAlertsSent(this.db)));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -254,38 +259,6 @@ export class SqliteStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.db, query);
-  }
-
-  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
-    return readAlertsSentSince(this.db, scope, since);
-  }
-
-  async recordAlertSent(record: AlertSentRecord): Promise<void> {
-    writeAlertSent(this.db, record);
-  }
-
-  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
-    return readMentionAlertsSent(this.db, target, mentions);
-  }
-
-  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
-    writeMentionAlerts(this.db, records);
-  }
-
-  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
-    return readDigestSent(this.db, key);
-  }
-
-  async recordDigestSent(record: DigestRecord): Promise<boolean> {
-    return writeDigestSent(this.db, record);
-  }
-
-  async issueStates(brand: string): Promise<IssueStateRecord[]> {
-    return readIssueStates(this.db, brand);
-  }
-
-  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
-    writeIssueStates(this.db, records, at);
   }
 
   async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
