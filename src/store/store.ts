@@ -1,9 +1,11 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 import type { AlertLog } from './alert-log/alert-log.js';
+import type { RunLock } from './run-lock/run-lock.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 export type { AlertLog } from './alert-log/alert-log.js';
+export type { RunLock, RunLockOwner, RunLockResult } from './run-lock/run-lock.js';
 export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateRecord, MentionAlertRecord, MentionRef } from './alert-log/records.js';
 
 /**
@@ -11,7 +13,7 @@ export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateReco
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries, AlertLog {
+export interface Store extends ReportQueries, AlertLog, RunLock {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -101,11 +103,6 @@ export interface Store extends ReportQueries, AlertLog {
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
-  /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
-  acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
-  /** Keeps a held lock fresh; a long run calls it now and then. */
-  heartbeatRunLock(token: string): Promise<void>;
-  releaseRunLock(token: string): Promise<void>;
 
   /** Bulk copy (earshot migrate-store): rows of one table in key order after `afterKey`. */
   readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch>;
@@ -665,16 +662,6 @@ export interface ExportRow {
   /** The language the analyser read the post as (ISO 639-1, `und`); null when not analysed. */
   lang?: string | null;
 }
-
-export interface RunLockOwner {
-  pid: number;
-  hostname: string;
-  startedAt: string;
-}
-
-export type RunLockResult =
-  | { acquired: true; token: string; tookOverFrom?: RunLockOwner }
-  | { acquired: false; holder: RunLockOwner & { heartbeat: string } };
 
 export type IntentKind = 'question' | 'suggestion';
 export type IntentLabelKind = IntentKind | 'handled';

@@ -6,7 +6,7 @@ import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
   AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
-  ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
+  ExportRow, LabelledMention, ReportQueries, ReviewRow, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
 import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
@@ -23,7 +23,8 @@ import { renewStaleStatistics } from './planner-stats.js';
 import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
-import { PgRunLock } from './run-queries.js';
+import { PgRunLock } from '../run-lock/postgres.js';
+import type { RunLock } from '../run-lock/run-lock.js';
 import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
 import { pgMentionAlertsSent } from '../alert-log/postgres.js';
 import { pgDialect } from '../dialect/postgres.js';
@@ -39,8 +40,8 @@ export async function openPostgresStore(url: string, options: { readOnly?: boole
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
 
-/** The roles this class takes from their folders (the alert log) rather than forwarding to them. */
-export interface PostgresStore extends AlertLog {}
+/** The roles this class takes from their folders (the alert log, the run lock) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog, RunLock {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -65,6 +66,10 @@ export class PostgresStore implements Store {
     this.partitions = new MentionPartitions(sql);
     this.analyses = new AnalysisWriter(sql, clock);
     this.runLock = new PgRunLock(sql);
+    const lock = this.runLock;
+    this.acquireRunLock = lock.acquireRunLock.bind(lock);
+    this.heartbeatRunLock = lock.heartbeatRunLock.bind(lock);
+    this.releaseRunLock = lock.releaseRunLock.bind(lock);
     Object.assign(this, alertLog(pgDialect(sql), pgMentionAlertsSent(sql)));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
@@ -234,18 +239,6 @@ export class PostgresStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.sql, query);
-  }
-
-  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
-    return this.runLock.acquire(owner, staleAfterMs);
-  }
-
-  async heartbeatRunLock(token: string): Promise<void> {
-    await this.runLock.heartbeat(token);
-  }
-
-  async releaseRunLock(token: string): Promise<void> {
-    await this.runLock.release(token);
   }
 
   async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {

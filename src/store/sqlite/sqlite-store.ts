@@ -8,7 +8,7 @@ import type {
 } from '../store.js';
 import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
-import type { ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
+import type { ExportQuery, ExportRow } from '../store.js';
 import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel, writeSafetyLabel,
@@ -20,7 +20,8 @@ import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
-import { claimRunLock, deleteRunLock, touchRunLock } from './run-queries.js';
+import { sqliteRunLock } from '../run-lock/sqlite.js';
+import type { RunLock } from '../run-lock/run-lock.js';
 import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
 import { sqliteMentionAlertsSent } from '../alert-log/sqlite.js';
 import { sqliteDialect } from '../dialect/sqlite.js';
@@ -35,8 +36,8 @@ import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.j
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
-/** The roles this class takes from their folders (the alert log) rather than forwarding to them. */
-export interface SqliteStore extends AlertLog {}
+/** The roles this class takes from their folders (the alert log, the run lock) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog, RunLock {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -60,7 +61,7 @@ export class SqliteStore implements Store {
     readonly db: Db = openDatabase(location),
     private readonly clock: StoreClock = wallClock,
   ) {
-    Object.assign(this, alertLog(sqliteDialect(this.db), sqliteMentionAlertsSent(this.db)));
+    Object.assign(this, alertLog(sqliteDialect(this.db), sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -259,18 +260,6 @@ export class SqliteStore implements Store {
 
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow> {
     return iterateExport(this.db, query);
-  }
-
-  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
-    return claimRunLock(this.db, owner, staleAfterMs);
-  }
-
-  async heartbeatRunLock(token: string): Promise<void> {
-    touchRunLock(this.db, token);
-  }
-
-  async releaseRunLock(token: string): Promise<void> {
-    if (this.db.open) deleteRunLock(this.db, token);
   }
 
   async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { RunLockOwner, RunLockResult } from '../store.js';
-import type { Db } from './open.js';
+import type { Db } from '../sqlite/open.js';
+import type { RunLock, RunLockOwner, RunLockResult } from './run-lock.js';
 
 type LockRow = RunLockOwner & { token: string; heartbeat: string };
 
@@ -48,4 +48,13 @@ export function touchRunLock(db: Db, token: string, now = new Date()): void {
 
 export function deleteRunLock(db: Db, token: string): void {
   db.prepare('DELETE FROM run_lock WHERE id = 1 AND token = ?').run(token);
+}
+
+export function sqliteRunLock(db: Db): RunLock {
+  return {
+    acquireRunLock: async (owner, staleAfterMs) => claimRunLock(db, owner, staleAfterMs),
+    heartbeatRunLock: async (token) => touchRunLock(db, token),
+    // a store closed before the run let go: the row is left, and reads as a crashed run's
+    releaseRunLock: async (token) => { if (db.open) deleteRunLock(db, token); },
+  };
 }

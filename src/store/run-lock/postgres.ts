@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import type { RunLockOwner, RunLockResult } from '../store.js';
-import { LOCK_CLASS, type Sql } from './connect.js';
+import { LOCK_CLASS, type Sql } from '../postgres/connect.js';
+import type { RunLock, RunLockOwner, RunLockResult } from './run-lock.js';
 
 type Reserved = postgres.ReservedSql<Record<string, never>>;
 type LockRow = RunLockOwner & { heartbeat: string };
@@ -14,11 +14,11 @@ type LockRow = RunLockOwner & { heartbeat: string };
  * while the server still thinks the connection is up) is taken over: its backend is
  * terminated, which frees the lock, as the SQLite store takes over a stale row.
  */
-export class PgRunLock {
+export class PgRunLock implements RunLock {
   private held: { token: string; conn: Reserved } | null = null;
   constructor(private readonly sql: Sql) {}
 
-  async acquire(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
+  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
     const conn = (await this.sql.reserve()) as unknown as Reserved;
     try {
       const previous = await this.readHolder(conn);
@@ -46,11 +46,11 @@ export class PgRunLock {
     }
   }
 
-  async heartbeat(token: string): Promise<void> {
+  async heartbeatRunLock(token: string): Promise<void> {
     await this.sql`UPDATE run_lock SET heartbeat = now() WHERE id = 1 AND token = ${token}`;
   }
 
-  async release(token: string): Promise<void> {
+  async releaseRunLock(token: string): Promise<void> {
     const held = this.held;
     if (!held || held.token !== token) return;
     this.held = null;
