@@ -2,9 +2,11 @@ import type { MentionInput, SentimentLabel, StoredMention } from '../domain/ment
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 import type { AlertLog } from './alert-log/alert-log.js';
 import type { RunLock } from './run-lock/run-lock.js';
+import type { Adaptations } from './adaptations/adaptations.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 export type { AlertLog } from './alert-log/alert-log.js';
+export type { AdaptationRecord, Adaptations, LabelledMention, ReviewRow } from './adaptations/adaptations.js';
 export type { RunLock, RunLockOwner, RunLockResult } from './run-lock/run-lock.js';
 export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateRecord, MentionAlertRecord, MentionRef } from './alert-log/records.js';
 
@@ -13,7 +15,7 @@ export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateReco
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries, AlertLog, RunLock {
+export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -84,14 +86,6 @@ export interface Store extends ReportQueries, AlertLog, RunLock {
   inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
   /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */
   suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet>;
-  /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
-  labelledMentions(brand?: string): Promise<LabelledMention[]>;
-  /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
-  unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]>;
-  /** The adapted models in use: at most one for the whole store (brand null) and one per brand. */
-  activeAdaptations(): Promise<AdaptationRecord[]>;
-  /** Saves an adapted model (again, if its version is stored) and makes it the one in use for its brand or the store. */
-  saveAdaptation(record: AdaptationRecord): Promise<void>;
   /**
    * Brings report aggregates up to date for whole days before `before`, so the next
    * report does not pay for them; returns how many days were refreshed. A backend
@@ -304,46 +298,6 @@ export interface HumanLabel {
   text: string;
 }
 
-/** A mention with the labels a person gave it (null where they gave none). */
-export interface LabelledMention {
-  rowId: number;
-  id: string;
-  source: string;
-  brand: string;
-  text: string;
-  lang: string | null;
-  sentiment: SentimentLabel | null;
-  complaint: boolean | null;
-}
-
-/** An analysed, unlabelled mention with what the model stored for it. */
-export interface ReviewRow {
-  rowId: number;
-  id: string;
-  source: string;
-  brand: string;
-  createdAt: string;
-  author: string | null;
-  text: string;
-  url: string | null;
-  lang: string | null;
-  modelVersion: string;
-  clusterKey: string;
-}
-
-/** An adapted model as stored: `payload` is the Adaptation as JSON, `evaluation` its held-out comparison as JSON. */
-export interface AdaptationRecord {
-  version: string;
-  /** The brand it applies to, or null for the whole store. */
-  brand: string | null;
-  baseVersion: string;
-  method: string;
-  sentimentLabels: number;
-  complaintLabels: number;
-  evaluation: string;
-  payload: string;
-  createdAt: string;
-}
 
 export interface AnalysisInput {
   rowId: number;

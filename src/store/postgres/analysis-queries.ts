@@ -1,7 +1,7 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import { complaintScoreOf, effectiveIntent, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
-import { brandScopeFragment } from './adaptation-queries.js';
+import { brandScopeFragment } from './brand-scope.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
 import { wallClock, type StoreClock } from '../clock.js';

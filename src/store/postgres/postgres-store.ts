@@ -5,11 +5,12 @@ import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../st
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
-  AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
-  ExportRow, LabelledMention, ReportQueries, ReviewRow, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
+  AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  ExportRow, ReportQueries, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
-import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
+import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
+import { pgSaveAdaptation } from '../adaptations/postgres.js';
 import {
   AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
   writeSafetyLabel,
@@ -40,8 +41,8 @@ export async function openPostgresStore(url: string, options: { readOnly?: boole
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
 
-/** The roles this class takes from their folders (the alert log, the run lock) rather than forwarding to them. */
-export interface PostgresStore extends AlertLog, RunLock {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog, RunLock, Adaptations {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -70,7 +71,8 @@ export class PostgresStore implements Store {
     this.acquireRunLock = lock.acquireRunLock.bind(lock);
     this.heartbeatRunLock = lock.heartbeatRunLock.bind(lock);
     this.releaseRunLock = lock.releaseRunLock.bind(lock);
-    Object.assign(this, alertLog(pgDialect(sql), pgMentionAlertsSent(sql)));
+    const dialect = pgDialect(sql);
+    Object.assign(this, alertLog(dialect, pgMentionAlertsSent(sql)), adaptations(dialect, pgSaveAdaptation(sql)));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -160,22 +162,6 @@ export class PostgresStore implements Store {
 
   async pendingAnalysis(modelVersion: string, afterRowId: number, limit: number, scope?: BrandScope): Promise<AnalysisInput[]> {
     return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit, scope)];
-  }
-
-  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
-    return readLabelledMentions(this.sql, brand);
-  }
-
-  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
-    return readUnlabelledMentions(this.sql, query);
-  }
-
-  async activeAdaptations(): Promise<AdaptationRecord[]> {
-    return readActiveAdaptations(this.sql);
-  }
-
-  async saveAdaptation(record: AdaptationRecord): Promise<void> {
-    await writeAdaptation(this.sql, record);
   }
 
   async brandDays(range: HourRange): Promise<BrandDay[]> {

@@ -1,6 +1,6 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
-import { brandScopeSql } from './adaptation-queries.js';
+import { brandScopeSql } from './brand-scope.js';
 import type { Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
 import { MOST_WRITTEN_FORM_SQLITE } from '../term-display.js';

@@ -3,7 +3,7 @@ import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
-  AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
+  AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, ReportQueries,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
@@ -13,7 +13,8 @@ import {
   countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
   writeHumanLabel, writeSafetyLabel,
 } from './analysis-queries.js';
-import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
+import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
+import { sqliteSaveAdaptation } from '../adaptations/sqlite.js';
 import { linkedBrands } from '../linked-brands.js';
 import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentions } from './mention-queries.js';
 import { readStatusRows } from './status-counts.js';
@@ -36,8 +37,8 @@ import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.j
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
-/** The roles this class takes from their folders (the alert log, the run lock) rather than forwarding to them. */
-export interface SqliteStore extends AlertLog, RunLock {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog, RunLock, Adaptations {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -61,7 +62,8 @@ export class SqliteStore implements Store {
     readonly db: Db = openDatabase(location),
     private readonly clock: StoreClock = wallClock,
   ) {
-    Object.assign(this, alertLog(sqliteDialect(this.db), sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db));
+    const dialect = sqliteDialect(this.db);
+    Object.assign(this, alertLog(dialect, sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db), adaptations(dialect, sqliteSaveAdaptation(this.db)));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -188,22 +190,6 @@ export class SqliteStore implements Store {
 
   async countPendingAnalysis(modelVersion: string, scope?: BrandScope): Promise<number> {
     return countPendingAnalysis(this.db, modelVersion, scope);
-  }
-
-  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
-    return readLabelledMentions(this.db, brand);
-  }
-
-  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
-    return readUnlabelledMentions(this.db, query);
-  }
-
-  async activeAdaptations(): Promise<AdaptationRecord[]> {
-    return readActiveAdaptations(this.db);
-  }
-
-  async saveAdaptation(record: AdaptationRecord): Promise<void> {
-    writeAdaptation(this.db, record);
   }
 
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {

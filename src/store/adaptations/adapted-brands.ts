@@ -1,5 +1,5 @@
-import { brandKey, compareKeys } from '../domain/brand-key.js';
-import type { AdaptationRecord } from './store.js';
+import { brandKey, compareKeys } from '../../domain/brand-key.js';
+import type { AdaptationRecord } from './adaptations.js';
 
 /**
  * adapted_models.brand is the name a model was trained for, as written: both backends
