@@ -15,7 +15,7 @@ import { nlp } from './nlp.js';
 import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { readTokenColumns } from './token-columns.js';
 import { extractTerms } from './topics/index.js';
-import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
+import type { AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
 import type { LanguageComplaint } from './language/complaint.js';
 import { boundForAnalysis } from './bound-text.js';
 import { cueWords } from './cue-words.js';

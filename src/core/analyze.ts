@@ -6,7 +6,8 @@ import { boundForAnalysis, MAX_ANALYSED_CHARS } from '../analysis/bound-text.js'
 import { applyAdaptation, type Adaptation } from '../analysis/adapt/index.js';
 import { readBaseVersion } from '../analysis/model-versions.js';
 import { loadAnalysisModels, type AnalysisModels } from '../analysis/models.js';
-import type { AnalysisInput, AnalysisRecord, BrandScope, Store } from '../store/store.js';
+import type { BrandScope, Store } from '../store/store.js';
+import type { AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
 import { analysisJobs, usableAdaptations, type AnalysisJob } from './adapted-models.js';
 import type { BacklogFeed } from './backlog-feed.js';
 import { findWorkerScript } from './worker-script.js';

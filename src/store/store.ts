@@ -1,11 +1,22 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 import type { AlertLog } from './alert-log/alert-log.js';
+import type { HourRange } from '../domain/time-range.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
+import type {
+  BrandDay, DayTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, UnscoredTotals, VoiceRow,
+} from '../domain/report-rows.js';
 import type { RunLock } from './run-lock/run-lock.js';
 import type { Adaptations } from './adaptations/adaptations.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 export type { AlertLog } from './alert-log/alert-log.js';
+// domain things the store reads and writes; their home is src/domain (re-exported for older imports)
+export { exactRange, rangeBounds, wholeHours, type HourRange } from '../domain/time-range.js';
+export type { AnalysisFailure, AnalysisInput, AnalysisRecord, Scored } from '../domain/analysis-record.js';
+export type {
+  BrandDay, DayTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, UnscoredTotals, VoiceRow,
+} from '../domain/report-rows.js';
 export type { AdaptationRecord, Adaptations, LabelledMention, ReviewRow } from './adaptations/adaptations.js';
 export type { RunLock, RunLockOwner, RunLockResult } from './run-lock/run-lock.js';
 export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateRecord, MentionAlertRecord, MentionRef } from './alert-log/records.js';
@@ -299,76 +310,9 @@ export interface HumanLabel {
 }
 
 
-export interface AnalysisInput {
-  rowId: number;
-  id: string;
-  source: string;
-  author: string | null;
-  text: string;
-  lang: string | null;
-  /** Every brand the mention is linked to; the first is the one that stored it. */
-  brands: string[];
-  /**
-   * A digest of the text as stored, where the store gives one (PostgreSQL: md5). It comes
-   * back on the result, and the result is saved only if the stored text still has it: a
-   * mention edited while its analysis was in flight (by this process or another) stays
-   * pending instead of keeping the old text's scores.
-   */
-  textHash?: string;
-}
 
-export interface AnalysisRecord {
-  rowId: number;
-  modelVersion: string;
-  sentimentScore: number;
-  sentimentLabel: SentimentLabel;
-  /** P(complaint) from the complaint model, 0–1 (3 decimals). */
-  complaintScore: number;
-  /** The model's yes/no at its threshold (a human complaint label, where set, wins in the store). */
-  complaint: boolean;
-  /** P(safety) from the safety model, 0–1 (3 decimals): harm or a risk of harm to people, animals or property. */
-  safetyScore: number;
-  /** The safety model's yes/no (a human safety label, where set, wins in the store). */
-  safety: boolean;
-  /** P(question) and P(suggestion) from the intent model (3 decimals), and its yes/no; absent: not scored (NULL stored). */
-  questionScore?: number;
-  question?: boolean;
-  suggestionScore?: number;
-  suggestion?: boolean;
-  /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
-  clusterKey: string;
-  cluster: number;
-  /** 32-bit key of the author (or of the mention when anonymous). */
-  voice: number;
-  /** Topic terms, without the (first) brand's own names. */
-  terms: Array<{ key: string; display: string }>;
-  /**
-   * Per linked brand, its terms without that brand's own names (a post naming two brands
-   * keeps the rival's name as a term of each). A brand not listed gets `terms`.
-   */
-  termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
-  /** The input's textHash, when it had one. */
-  textHash?: string;
-  /** ISO 639-1 code of the post's language (the source's tag, else detected), `und` when not known. */
-  lang?: string;
-  /**
-   * What the models could score: `all` (sentiment, complaint and safety: English, or unknown
-   * and read as English, by the English models; fr, de, es, pt and it by their sentiment model
-   * and cue lists, with no question or suggestion score), `sentiment` (a language with a
-   * sentiment model only, ar: complaint and safety are not scored), `none`
-   * (no model for the language: sentiment, complaint and safety are stored as 0 and mean nothing).
-   */
-  scored?: Scored;
-}
 
-export type Scored = 'all' | 'sentiment' | 'none';
 
-export interface AnalysisFailure {
-  rowId: number;
-  modelVersion: string;
-  /** One line: the analyser's error. */
-  reason: string;
-}
 
 /** A mention whose analysis failed, as status lists it. */
 export interface FailedAnalysis {
@@ -380,147 +324,18 @@ export interface FailedAnalysis {
   failedAt: string;
 }
 
-/**
- * A brand's time range in hours since the epoch, [fromHour, toHour). When the range's
- * exact bounds fall inside an hour, `fromIso`/`toIso` hold them: the rows of the first
- * (last) hour are then kept only from (before) that instant, read against the
- * mention's own time. Build exact ranges with `exactRange`.
- */
-export interface HourRange {
-  brand: string;
-  fromHour: number;
-  toHour: number;
-  /** Exact start (ISO, inclusive) inside hour `fromHour`, when it is not on the hour. */
-  fromIso?: string;
-  /** Exact end (ISO, exclusive) inside hour `toHour - 1`, when it is not on the hour. */
-  toIso?: string;
-  /**
-   * Where the days of the group queries (termGroupStats, termGroupVoices) start, in hours
-   * past UTC midnight (0–23; default 0). A report sets it so that its days end where its
-   * window ends, and a voice's "one per day" does not depend on the time of day it runs.
-   */
-  dayPhase?: number;
-  /** Only mentions from this source (slower: joins the mentions table). */
-  source?: string;
-  /** Only mentions analysed as one of these languages (ISO 639-1, `und`; slower: joins analyses, no rollups). */
-  langs?: string[];
-}
 
-const HOUR_MS = 3_600_000;
 
-/** The range [fromMs, toMs) of a brand: whole hours plus exact partial edge hours. */
-export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase' | 'langs'> = {}): HourRange {
-  const range: HourRange = { brand, fromHour: Math.floor(fromMs / HOUR_MS), toHour: Math.ceil(toMs / HOUR_MS), ...extra };
-  if (fromMs % HOUR_MS !== 0) range.fromIso = new Date(fromMs).toISOString();
-  if (toMs % HOUR_MS !== 0) range.toIso = new Date(toMs).toISOString();
-  return range;
-}
 
-/** The exact bounds of a range in ms since the epoch. */
-export function rangeBounds(range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>): { fromMs: number; toMs: number } {
-  return {
-    fromMs: range.fromIso ? Date.parse(range.fromIso) : range.fromHour * HOUR_MS,
-    toMs: range.toIso ? Date.parse(range.toIso) : range.toHour * HOUR_MS,
-  };
-}
 
-/** Hour range [fromHour, toHour) shrunk to the hours that lie wholly inside the exact range. */
-export function wholeHours(range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>): { fromHour: number; toHour: number } {
-  return { fromHour: range.fromHour + (range.fromIso ? 1 : 0), toHour: range.toHour - (range.toIso ? 1 : 0) };
-}
 
-export interface DayTotals {
-  /** Days since the epoch. */
-  day: number;
-  mentions: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag: a human label wins). */
-  complaints: number;
-}
 
-export interface TermCounts {
-  termId: number;
-  key: string;
-  display: string;
-  mentions: number;
-  /** min(distinct author-days, distinct near-duplicate-cluster-days): one voice counts once a day. */
-  voices: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag). */
-  complaints: number;
-}
 
-export interface TermPair {
-  a: number;
-  b: number;
-  mentions: number;
-}
 
-export interface TermGroupStats {
-  mentions: number;
-  authors: number;
-  voices: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag). */
-  complaints: number;
-  /** Mentions that report harm or a risk of it (effective flag: a human label wins). */
-  safety: number;
-  /** Distinct voices among the safety mentions: min(distinct authors, distinct copy clusters) over the whole range (not per day). */
-  safetyVoices: number;
-  /**
-   * Sum over the group's mentions of the effective complaint probability: a human label
-   * counts 1 or 0, else the model's complaint_score, else its yes/no (analyses before a
-   * complaint model). 3 decimals.
-   */
-  complaintEvidence: number;
-  /** The same sum for safety: a human safety label, else safety_score, else the flag. 3 decimals. */
-  safetyEvidence: number;
-  engagement: number;
-  firstSeen: string | null;
-  /** Voices per day, for the days in the range that have any. */
-  daily: Array<{ day: number; voices: number; mentions: number }>;
-}
 
-export interface VoiceRow {
-  day: number;
-  voice: number;
-  cluster: number;
-}
 
-export interface SampleQuery extends HourRange {
-  termIds: number[];
-  limit: number;
-}
-
-/** One brand's counts for one UTC day (of a range's days; edge days count only the range's part). */
-export interface BrandDay {
-  /** Days since the epoch. */
-  day: number;
-  /** Mentions linked to the brand. */
-  mentions: number;
-  analysed: number;
-  /** Distinct authors and distinct near-duplicate clusters that day (analysed mentions). */
-  authors: number;
-  clusters: number;
-  negative: number;
-  positive: number;
-  /** Complaints among the analysed mentions (effective flag). */
-  complaints: number;
-  /** Likes + replies + reposts + positive score. */
-  engagement: number;
-}
 
 /** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */
-/** Analysed mentions of a range the models could not fully score (see AnalysisRecord.scored). */
-export interface UnscoredTotals {
-  /** No model for the language: no sentiment, complaint or safety. */
-  unscored: number;
-  /** Sentiment only: no complaint or safety. */
-  sentimentOnly: number;
-}
 
 export interface ReportQueries {
   /**
@@ -544,20 +359,6 @@ export interface ReportQueries {
   termSamples(query: SampleQuery): Promise<SampleRow[]>;
 }
 
-/**
- * A mention a report may quote: effective sentiment, complaint and safety flags, the
- * models' complaint and safety scores (null before such a model scored it).
- */
-export type SampleRow = StoredMention & {
-  sentiment: SentimentLabel;
-  complaint: boolean;
-  complaintScore: number | null;
-  safety: boolean;
-  safetyScore: number | null;
-  engagement: number;
-  voice: number;
-  cluster: number;
-};
 
 export interface ExportQuery {
   brand?: string;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
-import type { AnalysisRecord } from '../store/store.js';
+import type { AnalysisRecord } from '../domain/analysis-record.js';
 import { hashOf } from './safety-data.js';
 import { f1At } from './train-intent.js';
 import { REPO_ROOT, readFlag } from './sentiment-data.js';

@@ -5,7 +5,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createMentionAnalyzer } from '../../analysis/analyze-mention.js';
-import type { AnalysisInput } from '../../store/store.js';
+import type { AnalysisInput } from '../../domain/analysis-record.js';
 import { median } from './run-cli.js';
 
 export interface RateRow {
