@@ -8,9 +8,11 @@ import type {
 } from '../domain/report-rows.js';
 import type { RunLock } from './run-lock/run-lock.js';
 import type { Adaptations } from './adaptations/adaptations.js';
+import type { Copier } from './copier/copier.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 export type { AlertLog } from './alert-log/alert-log.js';
+export type { Copier } from './copier/copier.js';
 // domain things the store reads and writes; their home is src/domain (re-exported for older imports)
 export { exactRange, rangeBounds, wholeHours, type HourRange } from '../domain/time-range.js';
 export type { AnalysisFailure, AnalysisInput, AnalysisRecord, Scored } from '../domain/analysis-record.js';
@@ -26,7 +28,7 @@ export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateReco
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations {
+export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations, Copier {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -109,18 +111,6 @@ export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations {
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
 
-  /** Bulk copy (earshot migrate-store): rows of one table in key order after `afterKey`. */
-  readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch>;
-  /** Writes copied rows keeping their ids, in one transaction; rows already there are left alone. */
-  writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void>;
-  /** How many rows a table holds (only keys up to `upToKey`, when given) and its largest key. */
-  copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress>;
-  /**
-   * Ids of mentions whose date PostgreSQL cannot hold (year 0000 or before, past 9999,
-   * or not a date), which older versions let into SQLite: a copy into PostgreSQL skips
-   * them and says so. Always empty on PostgreSQL.
-   */
-  mentionsPostgresCannotHold(): Promise<number[]>;
 }
 
 export interface CursorKey {

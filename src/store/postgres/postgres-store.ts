@@ -1,6 +1,5 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
-import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
@@ -17,7 +16,8 @@ import {
 } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { wallClock, type StoreClock } from '../clock.js';
-import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { pgCopier } from '../copier/postgres.js';
+import type { Copier } from '../copier/copier.js';
 import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, searchMentions } from './mention-queries.js';
 import { renewStaleStatistics } from './planner-stats.js';
@@ -41,8 +41,8 @@ export async function openPostgresStore(url: string, options: { readOnly?: boole
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
 
-/** The roles this class takes from their folders (the alert log, the run lock, adaptations) rather than forwarding to them. */
-export interface PostgresStore extends AlertLog, RunLock, Adaptations {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog, RunLock, Adaptations, Copier {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -72,7 +72,11 @@ export class PostgresStore implements Store {
     this.heartbeatRunLock = lock.heartbeatRunLock.bind(lock);
     this.releaseRunLock = lock.releaseRunLock.bind(lock);
     const dialect = pgDialect(sql);
-    Object.assign(this, alertLog(dialect, pgMentionAlertsSent(sql)), adaptations(dialect, pgSaveAdaptation(sql)));
+    Object.assign(this, alertLog(dialect, pgMentionAlertsSent(sql)), adaptations(dialect, pgSaveAdaptation(sql)),
+      pgCopier(sql, this.partitions, () => {
+        this.brands.clear();
+        this.analyses.clear();
+      }));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -227,22 +231,4 @@ export class PostgresStore implements Store {
     return iterateExport(this.sql, query);
   }
 
-  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
-    return readCopyBatch(this.sql, table, afterKey, limit);
-  }
-
-  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
-    await writeCopyBatch(this.sql, this.partitions, table, rows);
-    // copied brands and terms may now own names this store had cached under other ids
-    this.brands.clear();
-    this.analyses.clear();
-  }
-
-  async mentionsPostgresCannotHold(): Promise<number[]> {
-    return [];
-  }
-
-  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
-    return readCopyProgress(this.sql, table, upToKey);
-  }
 }

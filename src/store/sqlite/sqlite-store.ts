@@ -30,15 +30,15 @@ import { SqliteReportQueries } from './report-queries.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
-import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
-import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { sqliteCopier } from '../copier/sqlite.js';
+import type { Copier } from '../copier/copier.js';
 import { FreshMentions } from './fresh-mentions.js';
 import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
-/** The roles this class takes from their folders (the alert log, the run lock, adaptations) rather than forwarding to them. */
-export interface SqliteStore extends AlertLog, RunLock, Adaptations {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog, RunLock, Adaptations, Copier {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -63,7 +63,8 @@ export class SqliteStore implements Store {
     private readonly clock: StoreClock = wallClock,
   ) {
     const dialect = sqliteDialect(this.db);
-    Object.assign(this, alertLog(dialect, sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db), adaptations(dialect, sqliteSaveAdaptation(this.db)));
+    Object.assign(this, alertLog(dialect, sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db), adaptations(dialect, sqliteSaveAdaptation(this.db)),
+      sqliteCopier(this.db, () => this.forgetBrandIds()));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -248,27 +249,9 @@ export class SqliteStore implements Store {
     return iterateExport(this.db, query);
   }
 
-  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
-    return readCopyBatch(this.db, table, afterKey, limit);
-  }
-
-  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
-    writeCopyBatch(this.db, table, rows);
-    this.forgetBrandIds();
-  }
-
   private forgetBrandIds(): void {
     this.brandIds.clear();
     this.brandNames.clear();
-  }
-
-  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
-    return readCopyProgress(this.db, table, upToKey);
-  }
-
-  async mentionsPostgresCannotHold(): Promise<number[]> {
-    return this.db.prepare(`SELECT id FROM mentions
-      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
   }
 
   /** Brand ids are created on first use, one per brand key; the name keeps the spelling it was first seen with. */
