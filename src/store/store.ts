@@ -9,10 +9,12 @@ import type {
 import type { RunLock } from './run-lock/run-lock.js';
 import type { Adaptations } from './adaptations/adaptations.js';
 import type { Copier } from './copier/copier.js';
+import type { Labels } from './labels/labels.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
 export type { AlertLog } from './alert-log/alert-log.js';
 export type { Copier } from './copier/copier.js';
+export type { Labels } from './labels/labels.js';
 // domain things the store reads and writes; their home is src/domain (re-exported for older imports)
 export { exactRange, rangeBounds, wholeHours, type HourRange } from '../domain/time-range.js';
 export type { AnalysisFailure, AnalysisInput, AnalysisRecord, Scored } from '../domain/analysis-record.js';
@@ -28,7 +30,7 @@ export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateReco
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations, Copier {
+export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations, Copier, Labels {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -71,30 +73,6 @@ export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations, Co
    * status, and are tried again by a new model version or when their text changes.
    */
   saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void>;
-  setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
-  /**
-   * A human complaint label (true: a complaint, false: not one). Like the sentiment label it
-   * wins everywhere (reports, exports, filters, status) and survives re-analysis.
-   */
-  setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void>;
-  /**
-   * A human safety label (true: reports harm or a risk of harm, false: does not). Like the
-   * complaint label it wins everywhere (reports, exports, filters, status) and survives re-analysis.
-   */
-  setSafetyLabel(rowId: number, isSafety: boolean): Promise<void>;
-  /**
-   * A human intent label: `question` or `suggestion` (true: it is one, false: it is not),
-   * or `handled` (true: answered, out of the inbox; false: back in). Wins everywhere and
-   * survives re-analysis, as the other labels do.
-   */
-  setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void>;
-  /** Human labels, newest first (`earshot labels`). */
-  humanLabels(query: LabelQuery): Promise<HumanLabel[]>;
-  /**
-   * Removes a mention's human label of one kind; true if it had one. The mention's analysis
-   * turns stale, so the next analysis step restores the model's value.
-   */
-  clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean>;
   /** Mentions that likely need a reply (see InboxQuery), most recent day first. */
   inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
   /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */

@@ -16,6 +16,12 @@ export interface Dialect {
   run(text: string, params?: readonly unknown[]): Promise<number>;
   /** Runs one statement once per parameter row, in one transaction; how many rows changed in all. */
   runEach(text: string, rows: ReadonlyArray<readonly unknown[]>): Promise<number>;
+  /** Runs statements in order in one transaction (no reads between them); how many rows each changed. */
+  runInOrder(statements: ReadonlyArray<readonly [string, readonly unknown[]]>): Promise<number[]>;
+  /** The current time as the server stamps a row (SQLite: ISO text with milliseconds, as JS writes it). */
+  now(): string;
+  /** Text ordered by its bytes (PostgreSQL: COLLATE "C"; SQLite's default BINARY). */
+  binary(expr: string): string;
   /**
    * A brand name as written into a log table (alerts, issue states, digests), folded as
    * this backend has always compared and indexed them: SQLite's columns are NOCASE (ASCII

@@ -19,6 +19,13 @@ export function pgDialect(sql: Sql): Dialect {
         return changed;
       }) as Promise<number>;
     },
+    runInOrder: async (statements) => sql.begin(async (tx) => {
+      const changed: number[] = [];
+      for (const [text, params] of statements) changed.push((await tx.unsafe(text, params as Params)).count);
+      return changed;
+    }) as Promise<number[]>,
+    now: () => 'now()',
+    binary: (expr) => `${expr} COLLATE "C"`,
     foldName: (expr) => `lower(${expr})`,
     time: (param) => `${param}::timestamptz`,
     inList: (expr, param) => `${expr} = ANY(${param})`,

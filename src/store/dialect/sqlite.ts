@@ -26,6 +26,9 @@ export function sqliteDialect(db: Db): Dialect {
       const statement = prepare(text);
       return db.transaction(() => rows.reduce((changed, row) => changed + statement.run(bind(row)).changes, 0))();
     },
+    runInOrder: async (statements) => db.transaction(() => statements.map(([text, params]) => prepare(text).run(bind(params)).changes))(),
+    now: () => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    binary: (expr) => expr,
     foldName: (expr) => expr,
     time: (param) => param,
     inList: (expr, param) => `${expr} IN (SELECT value FROM json_each(${param}))`,

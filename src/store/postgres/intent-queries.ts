@@ -10,16 +10,6 @@ const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN men
   LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
   LEFT JOIN safety_labels sl ON sl.mention_id = m.id LEFT JOIN intent_labels il ON il.mention_id = m.id`;
 
-export async function writeIntentLabel(sql: Sql, rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
-  const column = intentLabelColumn(kind);
-  const v = value ? 1 : 0;
-  await sql.begin(async (tx) => {
-    await tx`INSERT INTO intent_labels (mention_id, ${tx(column)}, labeled_at) VALUES (${rowId}, ${v}, now())
-      ON CONFLICT (mention_id) DO UPDATE SET ${tx(column)} = excluded.${tx(column)}, labeled_at = excluded.labeled_at`;
-    if (column !== 'handled') await tx`UPDATE analyses SET ${tx(column)} = ${v} WHERE mention_id = ${rowId}`;
-  });
-}
-
 function rangeWhere(sql: Sql, q: { brand?: string; source?: string; since?: string; until?: string }) {
   return sql`${q.brand ? sql`AND b.name_key = ${brandKey(q.brand)}` : sql``}
     ${q.source ? sql`AND m.source = ${q.source}` : sql``}

@@ -1,5 +1,4 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
-import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import type { BrandDay, HourRange, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
@@ -11,8 +10,7 @@ import type {
 import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
 import { pgSaveAdaptation } from '../adaptations/postgres.js';
 import {
-  AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
-  writeSafetyLabel,
+  AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures,
 } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { wallClock, type StoreClock } from '../clock.js';
@@ -31,7 +29,9 @@ import { pgMentionAlertsSent } from '../alert-log/postgres.js';
 import { pgDialect } from '../dialect/postgres.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
-import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import { readInbox, readSuggestions } from './intent-queries.js';
+import { labels, type Labels } from '../labels/labels.js';
+import { pgClearHumanLabel } from '../labels/postgres.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
@@ -41,8 +41,8 @@ export async function openPostgresStore(url: string, options: { readOnly?: boole
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
 
-/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier) rather than forwarding to them. */
-export interface PostgresStore extends AlertLog, RunLock, Adaptations, Copier {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier, labels) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog, RunLock, Adaptations, Copier, Labels {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -76,7 +76,7 @@ export class PostgresStore implements Store {
       pgCopier(sql, this.partitions, () => {
         this.brands.clear();
         this.analyses.clear();
-      }));
+      }), labels(dialect, pgClearHumanLabel(sql)));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -193,30 +193,6 @@ export class PostgresStore implements Store {
 
   async saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void> {
     await writeAnalysisFailures(this.sql, failures);
-  }
-
-  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
-    await writeHumanLabel(this.sql, rowId, label);
-  }
-
-  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
-    await writeComplaintLabel(this.sql, rowId, isComplaint);
-  }
-
-  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
-    await writeSafetyLabel(this.sql, rowId, isSafety);
-  }
-
-  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
-    await writeIntentLabel(this.sql, rowId, kind, value);
-  }
-
-  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
-    return readHumanLabels(this.sql, query);
-  }
-
-  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
-    return deleteHumanLabel(this.sql, rowId, kind);
   }
 
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {

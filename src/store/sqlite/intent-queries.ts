@@ -26,18 +26,6 @@ export function intentLabelColumn(kind: IntentLabelKind): 'question' | 'suggesti
   return kind === 'question' ? 'question' : kind === 'suggestion' ? 'suggestion' : 'handled';
 }
 
-/** A human intent label: kept in its own table (survives re-analysis); the analysis flag follows a question/suggestion label. */
-export function writeIntentLabel(db: Db, rowId: number, kind: IntentLabelKind, value: boolean): void {
-  const column = intentLabelColumn(kind);
-  const v = value ? 1 : 0;
-  db.transaction(() => {
-    db.prepare(`INSERT INTO intent_labels (mention_id, ${column}, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET ${column} = excluded.${column}, labeled_at = excluded.labeled_at`)
-      .run(rowId, v, new Date().toISOString());
-    if (column !== 'handled') db.prepare(`UPDATE analyses SET ${column} = ? WHERE mention_id = ?`).run(v, rowId);
-  })();
-}
-
 /** The joins the inbox and suggestions read: a brand link `l`, its mention, analysis and labels. */
 const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
   LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
@@ -10,8 +9,7 @@ import type { BrandDay, HourRange, LanguageCount, ModelVersionCount, SourceHealt
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import type { ExportQuery, ExportRow } from '../store.js';
 import {
-  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
-  writeHumanLabel, writeSafetyLabel,
+  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures,
 } from './analysis-queries.js';
 import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
 import { sqliteSaveAdaptation } from '../adaptations/sqlite.js';
@@ -33,12 +31,14 @@ import { FAILURES_SHOWN } from '../status-rows.js';
 import { sqliteCopier } from '../copier/sqlite.js';
 import type { Copier } from '../copier/copier.js';
 import { FreshMentions } from './fresh-mentions.js';
-import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
+import { readInbox, readSuggestions } from './intent-queries.js';
+import { labels, type Labels } from '../labels/labels.js';
+import { sqliteClearHumanLabel } from '../labels/sqlite.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
 import { brandKey } from '../../domain/brand-key.js';
 
-/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier) rather than forwarding to them. */
-export interface SqliteStore extends AlertLog, RunLock, Adaptations, Copier {}
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier, labels) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog, RunLock, Adaptations, Copier, Labels {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -64,7 +64,7 @@ export class SqliteStore implements Store {
   ) {
     const dialect = sqliteDialect(this.db);
     Object.assign(this, alertLog(dialect, sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db), adaptations(dialect, sqliteSaveAdaptation(this.db)),
-      sqliteCopier(this.db, () => this.forgetBrandIds()));
+      sqliteCopier(this.db, () => this.forgetBrandIds()), labels(dialect, sqliteClearHumanLabel(this.db)));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -211,30 +211,6 @@ export class SqliteStore implements Store {
     // compare's per-brand days too, so a read command finds them current
     refreshStaleBrandDays(this.db, beforeDay);
     return refreshed;
-  }
-
-  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
-    writeHumanLabel(this.db, rowId, label);
-  }
-
-  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
-    writeComplaintLabel(this.db, rowId, isComplaint);
-  }
-
-  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
-    writeSafetyLabel(this.db, rowId, isSafety);
-  }
-
-  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
-    writeIntentLabel(this.db, rowId, kind, value);
-  }
-
-  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
-    return readHumanLabels(this.db, query);
-  }
-
-  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
-    return deleteHumanLabel(this.db, rowId, kind);
   }
 
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
