@@ -34,7 +34,7 @@ const CLI_INGEST = ['test/ingest/brand-name.test.ts'];
 export const TIERS: Tier[] = [
   {
     name: 'unit',
-    include: ['analysis', 'config', 'ingest', 'meta', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
+    include: ['analysis', 'config', 'domain', 'ingest', 'meta', 'sources', 'tools'].map((dir) => `test/${dir}/**/*.test.ts`).concat(CORE_UNIT),
     exclude: [...BENCH, ...CLI_INGEST, ...FUZZ],
     // files share a worker's modules: the NLP model and word vectors load once per worker,
     // not once per file (half this tier's CPU time; none of these files mocks a module);

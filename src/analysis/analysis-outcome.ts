@@ -1,4 +1,4 @@
-import type { AnalysisFailure, AnalysisInput, AnalysisRecord } from '../store/store.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
 import type { MentionAnalyzer } from './analyze-mention.js';
 
 /** Kept apart from analyze-mention.ts, which loads the NLP model: the main thread needs these without it. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalysisInput } from '../store/store.js';
+import type { AnalysisInput } from '../domain/analysis-record.js';
 import { applyAdaptation, type Adaptation } from './adapt/index.js';
 import { createMentionAnalyzer, type AnalyzerSetup } from './analyze-mention.js';
 import { analyzeOrFail } from './analysis-outcome.js';

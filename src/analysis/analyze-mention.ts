@@ -16,7 +16,7 @@ import { nlp, readTokenColumns } from './nlp.js';
 import { extractFeatures, sameFeatureSettings, scoreFeatures, scoreTokens } from './sentiment/index.js';
 import { extractTerms } from './topics/index.js';
 import { extractLanguageTerms, hasTopicLanguage } from './topics/language-terms.js';
-import type { AnalysisInput, AnalysisRecord } from '../store/store.js';
+import type { AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
 import type { LanguageComplaint } from './language/complaint.js';
 import { boundForAnalysis } from './bound-text.js';
 import { cueWords } from './cue-words.js';

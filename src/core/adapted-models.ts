@@ -3,7 +3,7 @@
 // left unused until `earshot train` runs again.
 import { applyAdaptation, pickAdaptation, type Adaptation } from '../analysis/adapt/index.js';
 import type { AnalysisModels } from '../analysis/models.js';
-import type { AdaptationRecord, BrandScope, Store } from '../store/store.js';
+import type { AdaptationRecord, BrandScope, Adaptations } from '../store/store.js';
 import { brandScope } from './brand-scope.js';
 
 export interface AnalysisJob {
@@ -18,7 +18,7 @@ export function parseAdaptation(record: AdaptationRecord): Adaptation {
 }
 
 /** The active adaptations that fit `baseVersion`. */
-export async function usableAdaptations(store: Store, baseVersion: string): Promise<Adaptation[]> {
+export async function usableAdaptations(store: Pick<Adaptations, 'activeAdaptations'>, baseVersion: string): Promise<Adaptation[]> {
   return (await store.activeAdaptations()).filter((r) => r.baseVersion === baseVersion).map(parseAdaptation);
 }
 

@@ -3,7 +3,7 @@ import type { AlertTarget } from '../config/schema.js';
 import type { IssueState, Report, ReportIssue } from '../domain/report.js';
 import { renderSlackMessage } from '../report/slack.js';
 import { issueKeyOf, termOverlap } from './issue-key.js';
-import type { AlertSentRecord, Store } from '../store/store.js';
+import type { AlertLog, AlertSentRecord } from '../store/store.js';
 import { renderIssueMail } from '../report/email-issue.js';
 import { DEFAULT_RETRY, deliver, targetAddress, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
 import { sendMail, smtpPassword, stableMessageId, type MailMessage } from './mail-delivery.js';
@@ -128,7 +128,7 @@ export function targetName(target: AlertTarget, index: number): string {
  * side, so one that is down never blocks another; a target stops at its first failed
  * delivery (the rest are retried next run, as nothing unsent is recorded).
  */
-export async function sendAlerts(store: Store, reports: Report[], targets: AlertTarget[], options: AlertOptions): Promise<AlertSummary> {
+export async function sendAlerts(store: AlertLog, reports: Report[], targets: AlertTarget[], options: AlertOptions): Promise<AlertSummary> {
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const rivals = rivalBrands(targets);
   // targets with `match` post mentions, not issues (mention-alerts.ts)
@@ -142,7 +142,7 @@ export async function sendAlerts(store: Store, reports: Report[], targets: Alert
 }
 
 async function alertTarget(
-  store: Store, reports: Report[], target: AlertTarget, name: string, rivals: ReadonlySet<string>, policy: RetryPolicy, options: AlertOptions,
+  store: AlertLog, reports: Report[], target: AlertTarget, name: string, rivals: ReadonlySet<string>, policy: RetryPolicy, options: AlertOptions,
 ): Promise<AlertSummary> {
   const summary: AlertSummary = { sent: [], coolingDown: 0, failures: [] };
   const hash = targetHash(target);

@@ -6,10 +6,12 @@ import { boundForAnalysis, MAX_ANALYSED_CHARS } from '../analysis/bound-text.js'
 import { applyAdaptation, type Adaptation } from '../analysis/adapt/index.js';
 import { readBaseVersion } from '../analysis/model-versions.js';
 import { loadAnalysisModels, type AnalysisModels } from '../analysis/models.js';
-import type { AnalysisInput, AnalysisRecord, BrandScope, Store } from '../store/store.js';
+import type { BrandScope, Store } from '../store/store.js';
+import type { AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
 import { analysisJobs, usableAdaptations, type AnalysisJob } from './adapted-models.js';
 import type { BacklogFeed } from './backlog-feed.js';
 import { findWorkerScript } from './worker-script.js';
+import { brandKey } from '../domain/brand-key.js';
 
 export interface AnalyzeOptions extends AnalyzerSetup {
   /** Worker threads; 0 analyses in this thread. Default: one per core but this one, for large backlogs. */
@@ -189,15 +191,14 @@ function bounded(batch: AnalysisInput[]): AnalysisInput[] {
 
 /**
  * Whether a handed-over mention is this job's, as brandScopeSql reads a scope (brand
- * names compared as SQLite's NOCASE does). The job that follows an import has at most
+ * names compared by their keys). The job that follows an import has at most
  * `exceptBrands`; a narrower scope takes none here and reads its rows afterwards.
  */
 function inScope(input: AnalysisInput, scope: BrandScope | undefined): boolean {
   if (!scope) return true;
   if (scope.brands) return false;
-  const fold = (name: string) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const except = new Set((scope.exceptBrands ?? []).map(fold));
-  return !input.brands.some((brand) => except.has(fold(brand)));
+  const except = new Set((scope.exceptBrands ?? []).map(brandKey));
+  return !input.brands.some((brand) => except.has(brandKey(brand)));
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { AnalysisInput, UpsertOutcome } from '../store/store.js';
+import type { UpsertOutcome } from '../store/store.js';
+import type { AnalysisInput } from '../domain/analysis-record.js';
 
 /** Handed-over rows kept waiting for the analysis before the import waits for it (~16 import batches). */
 const MAX_QUEUED = 16_000;

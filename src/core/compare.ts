@@ -1,6 +1,8 @@
 import type { BrandComparison, BrandCounts, Comparison } from '../domain/compare.js';
 import { DEFAULT_REPORT } from '../domain/report.js';
-import { exactRange, type BrandDay, type Store } from '../store/store.js';
+import { type Store } from '../store/store.js';
+import { exactRange } from '../domain/time-range.js';
+import type { BrandDay } from '../domain/report-rows.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { dataWarnings } from './data-warnings.js';
 import { buildReport } from './report.js';

@@ -1,5 +1,5 @@
 import { COPY_TABLES, type CopyRow, type CopyTable } from '../store/copy-tables.js';
-import type { Store } from '../store/store.js';
+import type { CopyEnd } from './migrate-store.js';
 
 /**
  * The mentions a copy leaves out because the target cannot hold them (a year-0000 date
@@ -14,7 +14,7 @@ export class CopySkips {
     private readonly keys: Map<CopyTable, number[]>,
   ) {}
 
-  static async find(from: Store, to: Store): Promise<CopySkips> {
+  static async find(from: CopyEnd, to: CopyEnd): Promise<CopySkips> {
     const ids = to.backend === 'postgres' ? await from.mentionsPostgresCannotHold() : [];
     const keys = new Map<CopyTable, number[]>();
     if (ids.length === 0) return new CopySkips(new Set(), keys);

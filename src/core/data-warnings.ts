@@ -1,6 +1,7 @@
 import type { DataWarning } from '../domain/warnings.js';
 import { spanText } from '../report/when.js';
-import { exactRange, type ModelVersionCount, type SourceHealth, type Store } from '../store/store.js';
+import { type ModelVersionCount, type SourceHealth, type Store } from '../store/store.js';
+import { exactRange } from '../domain/time-range.js';
 
 export interface WarningScope {
   brand: string;

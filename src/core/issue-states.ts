@@ -1,5 +1,5 @@
 import type { IssueState, Report, ReportIssue } from '../domain/report.js';
-import type { IssueStateRecord, Store } from '../store/store.js';
+import type { AlertLog, IssueStateRecord } from '../store/store.js';
 import { issueKeyOf, termOverlap } from './issue-key.js';
 
 /**
@@ -91,13 +91,13 @@ function resolvedInfo(r: IssueStateRecord) {
 }
 
 /** For `report` and `alert --dry-run`: states from the stored history, read only; none when no run recorded any. */
-export async function readIssueStates(store: Store, report: Report): Promise<Report> {
+export async function readIssueStates(store: Pick<AlertLog, 'issueStates'>, report: Report): Promise<Report> {
   const stored = await store.issueStates(report.brand);
   return stored.length > 0 ? applyIssueStates(report, stored).report : report;
 }
 
 /** For `run` and `alert`: states from the stored history, then the history moves on to this report. */
-export async function trackIssueStates(store: Store, report: Report): Promise<Report> {
+export async function trackIssueStates(store: Pick<AlertLog, 'issueStates' | 'saveIssueStates'>, report: Report): Promise<Report> {
   const result = applyIssueStates(report, await store.issueStates(report.brand));
   if (result.records.length > 0) await store.saveIssueStates(result.records, report.at);
   return result.report;

@@ -1,6 +1,9 @@
 import { UserError } from '../errors.js';
 import { COPY_ORDER, COPY_TABLES, type CopyTable } from '../store/copy-tables.js';
-import type { Store } from '../store/store.js';
+import type { Copier, Store } from '../store/store.js';
+
+/** What a copy needs of a store: its copier, which backend it is and where. */
+export type CopyEnd = Copier & Pick<Store, 'backend' | 'location'>;
 import { CopySkips } from './copy-skips.js';
 
 export interface MigrateStoreOptions {
@@ -25,7 +28,7 @@ export interface CopiedTable {
  * target holds, and the copy ends by comparing row counts table by table. The target
  * must be empty or hold an earlier, interrupted copy of this same source.
  */
-export async function migrateStore(from: Store, to: Store, options: MigrateStoreOptions = {}): Promise<CopiedTable[]> {
+export async function migrateStore(from: CopyEnd, to: CopyEnd, options: MigrateStoreOptions = {}): Promise<CopiedTable[]> {
   const batchSize = options.batchSize ?? 2000;
   const skips = await CopySkips.find(from, to);
   await checkTargetIsPrefix(from, to, skips);
@@ -57,7 +60,7 @@ export async function migrateStore(from: Store, to: Store, options: MigrateStore
 }
 
 /** Every table of the target must hold exactly the source's rows up to its own last key. */
-async function checkTargetIsPrefix(from: Store, to: Store, skips: CopySkips): Promise<void> {
+async function checkTargetIsPrefix(from: CopyEnd, to: CopyEnd, skips: CopySkips): Promise<void> {
   if (from === to || (from.backend === to.backend && from.location === to.location && from.location !== ':memory:')) {
     throw new UserError('--from and --to name the same store', 'copy into another database');
   }
@@ -75,7 +78,7 @@ async function checkTargetIsPrefix(from: Store, to: Store, skips: CopySkips): Pr
 }
 
 /** Whether the target's last row is the source's row with that key (compared on the table's `match` columns). */
-async function sameRow(from: Store, to: Store, table: CopyTable, key: number): Promise<boolean> {
+async function sameRow(from: CopyEnd, to: CopyEnd, table: CopyTable, key: number): Promise<boolean> {
   const [mine, theirs] = await Promise.all([from.readCopyBatch(table, key - 1, 1), to.readCopyBatch(table, key - 1, 1)]);
   // text is copied into PostgreSQL without NUL characters, which it cannot hold
   const pick = (row: Record<string, unknown> | undefined) => COPY_TABLES[table].match.map((c) => String(row?.[c]).replaceAll('\u0000', ''));

@@ -1,7 +1,7 @@
 // Which model scores each brand, for `earshot status`.
 import type { Adaptation } from '../analysis/adapt/types.js';
 import { pickAdaptation } from '../analysis/adapt/pick.js';
-import type { AdaptationRecord, Store } from '../store/store.js';
+import type { AdaptationRecord, Adaptations } from '../store/store.js';
 
 export interface BrandModel {
   brand: string;
@@ -15,7 +15,7 @@ export interface BrandModel {
   stale: string | null;
 }
 
-export async function brandModels(store: Store, brands: readonly string[], baseVersion: string): Promise<BrandModel[]> {
+export async function brandModels(store: Pick<Adaptations, 'activeAdaptations'>, brands: readonly string[], baseVersion: string): Promise<BrandModel[]> {
   const records = await store.activeAdaptations();
   const usable = records.filter((r) => r.baseVersion === baseVersion);
   return brands.map((brand) => {

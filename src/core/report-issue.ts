@@ -2,7 +2,9 @@ import type { Thresholds } from '../analysis/emergence/rank.js';
 import { countDistinctVoices, countVoices } from '../analysis/emergence/voices.js';
 import type { scoreGroup as ScoreGroup } from '../analysis/emergence/rank.js';
 import type { ReportIssue, ReportSample } from '../domain/report.js';
-import { rangeBounds, type HourRange, type SampleRow, type Store, type TermCounts, type TermGroupStats } from '../store/store.js';
+import { type Store } from '../store/store.js';
+import { rangeBounds, type HourRange } from '../domain/time-range.js';
+import type { SampleRow, TermCounts, TermGroupStats } from '../domain/report-rows.js';
 
 interface GroupInput {
   /** Every term of the group, strongest first. */

@@ -1,7 +1,9 @@
 import { groupByCooccurrence, type GroupTone } from '../analysis/emergence/group.js';
 import { DEFAULT_THRESHOLDS, burstStrength, scoreGroup, type Thresholds } from '../analysis/emergence/rank.js';
 import type { DailyPoint, Report, ReportIssue } from '../domain/report.js';
-import { exactRange, rangeBounds, type DayTotals, type HourRange, type Store, type TermCounts, type UnscoredTotals } from '../store/store.js';
+import { type Store } from '../store/store.js';
+import { exactRange, rangeBounds, type HourRange } from '../domain/time-range.js';
+import type { DayTotals, TermCounts, UnscoredTotals } from '../domain/report-rows.js';
 import { dataWarnings } from './data-warnings.js';
 import { describeGroup, round } from './report-issue.js';
 

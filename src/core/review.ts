@@ -1,7 +1,7 @@
 // earshot review: the unlabelled mentions whose label would teach the models most.
 import type { ReviewScore, ReviewTask } from '../analysis/adapt/index.js';
 import type { ModelPaths } from '../analysis/models.js';
-import type { Store } from '../store/store.js';
+import type { Adaptations } from '../store/store.js';
 
 export interface ReviewOptions extends ModelPaths {
   brand?: string;
@@ -38,7 +38,7 @@ export interface ReviewItem {
 /** How many of the newest unlabelled mentions are considered. */
 export const REVIEW_POOL = 3000;
 
-export async function reviewMentions(store: Store, options: ReviewOptions): Promise<ReviewItem[]> {
+export async function reviewMentions(store: Adaptations, options: ReviewOptions): Promise<ReviewItem[]> {
   const [{ orderForReview, reviewScore }, { loadAnalysisModels }, { nlp }, { readSentimentTokens }, { extractTerms }, { modelsForBrand, usableAdaptations }] = await Promise.all([
     import('../analysis/adapt/index.js'), import('../analysis/models.js'), import('../analysis/nlp.js'),
     import('../analysis/sentiment/score.js'), import('../analysis/topics/index.js'), import('./adapted-models.js'),

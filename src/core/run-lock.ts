@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { LockedError } from '../errors.js';
-import type { RunLockOwner, Store } from '../store/store.js';
+import type { RunLock, RunLockOwner } from '../store/store.js';
 
 export interface RunLockOptions {
   /** A lock whose heartbeat is older than this is taken over (a frozen run, or one on another host). */
@@ -17,7 +17,7 @@ export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
  * alert twice. A second run fails at once with LockedError (exit 75); a lock left by a
  * killed run (its process gone, or no heartbeat for `staleAfterMs`) is taken over.
  */
-export async function withRunLock<T>(store: Store, work: () => Promise<T>, options: RunLockOptions = {}): Promise<T> {
+export async function withRunLock<T>(store: RunLock & { readonly location: string }, work: () => Promise<T>, options: RunLockOptions = {}): Promise<T> {
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const owner: RunLockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   const result = await store.acquireRunLock(owner, staleAfterMs);

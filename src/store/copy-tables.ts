@@ -7,7 +7,7 @@
  * `match` names the columns that tell whether a target row is a copy of the source row with its key.
  */
 export const COPY_TABLES = {
-  brands: { key: 'id', match: ['name'], columns: ['id', 'name', 'created_at'] },
+  brands: { key: 'id', match: ['name'], columns: ['id', 'name', 'name_key', 'created_at'] },
   terms: { key: 'id', match: ['key'], columns: ['id', 'key', 'display'] },
   mentions: {
     key: 'id',

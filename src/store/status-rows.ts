@@ -1,4 +1,5 @@
 import type { SourceHealth, StoreStatusRow } from './store.js';
+import { compareBrandNames } from '../domain/brand-key.js';
 
 type Counts = Omit<StoreStatusRow, 'lastScan' | 'lastOutcome' | 'lastSuccess' | 'lastFailure' | 'lastFailureReason' | 'budgetHit' | 'lastKind' | 'lastHttpStatus'>;
 const NEVER_SCANNED = { lastScan: null, lastOutcome: null, lastSuccess: null, lastFailure: null, lastFailureReason: null, budgetHit: false, lastKind: null, lastHttpStatus: null } as const;
@@ -22,7 +23,8 @@ export function mergeStatusRows(counts: Counts[], scans: SourceHealth[]): StoreS
       lastKind: s.lastKind, lastHttpStatus: s.lastHttpStatus,
     });
   }
-  return [...rows.values()].sort((a, b) => a.brand.localeCompare(b.brand) || a.source.localeCompare(b.source));
+  // brands in key order, as every store read lists them (localeCompare would follow the machine's locale)
+  return [...rows.values()].sort((a, b) => compareBrandNames(a.brand, b.brand) || a.source.localeCompare(b.source));
 }
 
 /** Failed analyses status lists by name (all are counted). */

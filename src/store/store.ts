@@ -1,14 +1,36 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../domain/mention.js';
 import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
+import type { AlertLog } from './alert-log/alert-log.js';
+import type { HourRange } from '../domain/time-range.js';
+import type { AnalysisFailure, AnalysisInput, AnalysisRecord } from '../domain/analysis-record.js';
+import type {
+  BrandDay, DayTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, UnscoredTotals, VoiceRow,
+} from '../domain/report-rows.js';
+import type { RunLock } from './run-lock/run-lock.js';
+import type { Adaptations } from './adaptations/adaptations.js';
+import type { Copier } from './copier/copier.js';
+import type { Labels } from './labels/labels.js';
 
 export type { CopyBatch, CopyProgress, CopyRow, CopyTable } from './copy-tables.js';
+export type { AlertLog } from './alert-log/alert-log.js';
+export type { Copier } from './copier/copier.js';
+export type { Labels } from './labels/labels.js';
+// domain things the store reads and writes; their home is src/domain (re-exported for older imports)
+export { exactRange, rangeBounds, wholeHours, type HourRange } from '../domain/time-range.js';
+export type { AnalysisFailure, AnalysisInput, AnalysisRecord, Scored } from '../domain/analysis-record.js';
+export type {
+  BrandDay, DayTotals, SampleQuery, SampleRow, TermCounts, TermGroupStats, TermPair, UnscoredTotals, VoiceRow,
+} from '../domain/report-rows.js';
+export type { AdaptationRecord, Adaptations, LabelledMention, ReviewRow } from './adaptations/adaptations.js';
+export type { RunLock, RunLockOwner, RunLockResult } from './run-lock/run-lock.js';
+export type { AlertKey, AlertSentRecord, DigestKey, DigestRecord, IssueStateRecord, MentionAlertRecord, MentionRef } from './alert-log/records.js';
 
 /**
  * The one store interface. Everything outside src/store/ talks to this, never to SQL,
  * so a PostgreSQL backend is an addition. Methods are async although better-sqlite3
  * is synchronous, because a network backend will not be; batches keep the cost low.
  */
-export interface Store extends ReportQueries {
+export interface Store extends ReportQueries, AlertLog, RunLock, Adaptations, Copier, Labels {
   readonly backend: 'sqlite' | 'postgres';
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
@@ -51,42 +73,10 @@ export interface Store extends ReportQueries {
    * status, and are tried again by a new model version or when their text changes.
    */
   saveAnalysisFailures(failures: AnalysisFailure[]): Promise<void>;
-  setHumanLabel(rowId: number, label: SentimentLabel): Promise<void>;
-  /**
-   * A human complaint label (true: a complaint, false: not one). Like the sentiment label it
-   * wins everywhere (reports, exports, filters, status) and survives re-analysis.
-   */
-  setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void>;
-  /**
-   * A human safety label (true: reports harm or a risk of harm, false: does not). Like the
-   * complaint label it wins everywhere (reports, exports, filters, status) and survives re-analysis.
-   */
-  setSafetyLabel(rowId: number, isSafety: boolean): Promise<void>;
-  /**
-   * A human intent label: `question` or `suggestion` (true: it is one, false: it is not),
-   * or `handled` (true: answered, out of the inbox; false: back in). Wins everywhere and
-   * survives re-analysis, as the other labels do.
-   */
-  setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void>;
-  /** Human labels, newest first (`earshot labels`). */
-  humanLabels(query: LabelQuery): Promise<HumanLabel[]>;
-  /**
-   * Removes a mention's human label of one kind; true if it had one. The mention's analysis
-   * turns stale, so the next analysis step restores the model's value.
-   */
-  clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean>;
   /** Mentions that likely need a reply (see InboxQuery), most recent day first. */
   inboxMentions(query: InboxQuery): Promise<InboxRow[]>;
   /** Suggestions (effective flag) of a brand in a time range, with their topic terms, and how common those terms are in all its mentions. */
   suggestionMentions(query: SuggestionQuery): Promise<SuggestionSet>;
-  /** Mentions a person labelled (sentiment, complaint or both), of one brand or all, in row order. */
-  labelledMentions(brand?: string): Promise<LabelledMention[]>;
-  /** Analysed mentions nobody labelled, newest first: what `earshot review` picks from. */
-  unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]>;
-  /** The adapted models in use: at most one for the whole store (brand null) and one per brand. */
-  activeAdaptations(): Promise<AdaptationRecord[]>;
-  /** Saves an adapted model (again, if its version is stored) and makes it the one in use for its brand or the store. */
-  saveAdaptation(record: AdaptationRecord): Promise<void>;
   /**
    * Brings report aggregates up to date for whole days before `before`, so the next
    * report does not pay for them; returns how many days were refreshed. A backend
@@ -98,39 +88,7 @@ export interface Store extends ReportQueries {
 
   /** Streams mentions for export in (created_at, id) order, one row at a time. */
   exportMentions(query: ExportQuery): AsyncIterable<ExportRow>;
-  /** Alerts delivered to one target for one brand at or after `since` (ISO), newest first. */
-  alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]>;
-  recordAlertSent(record: AlertSentRecord): Promise<void>;
-  /** Of these mentions (`source` + external `id`), the ones a per-mention target already had (posted or left out), as `source:id`. */
-  mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>>;
-  /** Records what one run gave a per-mention target, in one transaction; a mention already recorded is left alone. */
-  recordMentionAlerts(records: MentionAlertRecord[]): Promise<void>;
-  /** The digest sent to a target for a brand and period, if any. */
-  digestSent(key: DigestKey): Promise<DigestRecord | null>;
-  /** Records a digest; false when one was recorded for that key already (another run sent it). */
-  recordDigestSent(record: DigestRecord): Promise<boolean>;
-  /** What the writing runs saw of a brand's issues (README "States across runs"), any order. */
-  issueStates(brand: string): Promise<IssueStateRecord[]>;
-  /** Inserts or replaces each record by (brand, issue key), in one transaction; `at` is the writing run's report time. */
-  saveIssueStates(records: IssueStateRecord[], at: string): Promise<void>;
-  /** Takes the one run lock of this database, or returns who holds it (stale locks are taken over). */
-  acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult>;
-  /** Keeps a held lock fresh; a long run calls it now and then. */
-  heartbeatRunLock(token: string): Promise<void>;
-  releaseRunLock(token: string): Promise<void>;
 
-  /** Bulk copy (earshot migrate-store): rows of one table in key order after `afterKey`. */
-  readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch>;
-  /** Writes copied rows keeping their ids, in one transaction; rows already there are left alone. */
-  writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void>;
-  /** How many rows a table holds (only keys up to `upToKey`, when given) and its largest key. */
-  copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress>;
-  /**
-   * Ids of mentions whose date PostgreSQL cannot hold (year 0000 or before, past 9999,
-   * or not a date), which older versions let into SQLite: a copy into PostgreSQL skips
-   * them and says so. Always empty on PostgreSQL.
-   */
-  mentionsPostgresCannotHold(): Promise<number[]>;
 }
 
 export interface CursorKey {
@@ -319,117 +277,10 @@ export interface HumanLabel {
   text: string;
 }
 
-/** A mention with the labels a person gave it (null where they gave none). */
-export interface LabelledMention {
-  rowId: number;
-  id: string;
-  source: string;
-  brand: string;
-  text: string;
-  lang: string | null;
-  sentiment: SentimentLabel | null;
-  complaint: boolean | null;
-}
 
-/** An analysed, unlabelled mention with what the model stored for it. */
-export interface ReviewRow {
-  rowId: number;
-  id: string;
-  source: string;
-  brand: string;
-  createdAt: string;
-  author: string | null;
-  text: string;
-  url: string | null;
-  lang: string | null;
-  modelVersion: string;
-  clusterKey: string;
-}
 
-/** An adapted model as stored: `payload` is the Adaptation as JSON, `evaluation` its held-out comparison as JSON. */
-export interface AdaptationRecord {
-  version: string;
-  /** The brand it applies to, or null for the whole store. */
-  brand: string | null;
-  baseVersion: string;
-  method: string;
-  sentimentLabels: number;
-  complaintLabels: number;
-  evaluation: string;
-  payload: string;
-  createdAt: string;
-}
 
-export interface AnalysisInput {
-  rowId: number;
-  id: string;
-  source: string;
-  author: string | null;
-  text: string;
-  lang: string | null;
-  /** Every brand the mention is linked to; the first is the one that stored it. */
-  brands: string[];
-  /**
-   * A digest of the text as stored, where the store gives one (PostgreSQL: md5). It comes
-   * back on the result, and the result is saved only if the stored text still has it: a
-   * mention edited while its analysis was in flight (by this process or another) stays
-   * pending instead of keeping the old text's scores.
-   */
-  textHash?: string;
-}
 
-export interface AnalysisRecord {
-  rowId: number;
-  modelVersion: string;
-  sentimentScore: number;
-  sentimentLabel: SentimentLabel;
-  /** P(complaint) from the complaint model, 0–1 (3 decimals). */
-  complaintScore: number;
-  /** The model's yes/no at its threshold (a human complaint label, where set, wins in the store). */
-  complaint: boolean;
-  /** P(safety) from the safety model, 0–1 (3 decimals): harm or a risk of harm to people, animals or property. */
-  safetyScore: number;
-  /** The safety model's yes/no (a human safety label, where set, wins in the store). */
-  safety: boolean;
-  /** P(question) and P(suggestion) from the intent model (3 decimals), and its yes/no; absent: not scored (NULL stored). */
-  questionScore?: number;
-  question?: boolean;
-  suggestionScore?: number;
-  suggestion?: boolean;
-  /** Near-duplicate key (hex) and its 32-bit form, used to count one voice once. */
-  clusterKey: string;
-  cluster: number;
-  /** 32-bit key of the author (or of the mention when anonymous). */
-  voice: number;
-  /** Topic terms, without the (first) brand's own names. */
-  terms: Array<{ key: string; display: string }>;
-  /**
-   * Per linked brand, its terms without that brand's own names (a post naming two brands
-   * keeps the rival's name as a term of each). A brand not listed gets `terms`.
-   */
-  termsByBrand?: Array<{ brand: string; terms: Array<{ key: string; display: string }> }>;
-  /** The input's textHash, when it had one. */
-  textHash?: string;
-  /** ISO 639-1 code of the post's language (the source's tag, else detected), `und` when not known. */
-  lang?: string;
-  /**
-   * What the models could score: `all` (sentiment, complaint and safety: English, or unknown
-   * and read as English, by the English models; fr, de, es, pt and it by their sentiment model
-   * and cue lists, with no question or suggestion score), `sentiment` (a language with a
-   * sentiment model only, ar: complaint and safety are not scored), `none`
-   * (no model for the language: sentiment, complaint and safety are stored as 0 and mean nothing).
-   */
-  scored?: Scored;
-}
-
-export type Scored = 'all' | 'sentiment' | 'none';
-
-export interface AnalysisFailure {
-  rowId: number;
-  modelVersion: string;
-  /** One line: the analyser's error. */
-  reason: string;
-}
 
 /** A mention whose analysis failed, as status lists it. */
 export interface FailedAnalysis {
@@ -441,147 +292,18 @@ export interface FailedAnalysis {
   failedAt: string;
 }
 
-/**
- * A brand's time range in hours since the epoch, [fromHour, toHour). When the range's
- * exact bounds fall inside an hour, `fromIso`/`toIso` hold them: the rows of the first
- * (last) hour are then kept only from (before) that instant, read against the
- * mention's own time. Build exact ranges with `exactRange`.
- */
-export interface HourRange {
-  brand: string;
-  fromHour: number;
-  toHour: number;
-  /** Exact start (ISO, inclusive) inside hour `fromHour`, when it is not on the hour. */
-  fromIso?: string;
-  /** Exact end (ISO, exclusive) inside hour `toHour - 1`, when it is not on the hour. */
-  toIso?: string;
-  /**
-   * Where the days of the group queries (termGroupStats, termGroupVoices) start, in hours
-   * past UTC midnight (0–23; default 0). A report sets it so that its days end where its
-   * window ends, and a voice's "one per day" does not depend on the time of day it runs.
-   */
-  dayPhase?: number;
-  /** Only mentions from this source (slower: joins the mentions table). */
-  source?: string;
-  /** Only mentions analysed as one of these languages (ISO 639-1, `und`; slower: joins analyses, no rollups). */
-  langs?: string[];
-}
 
-const HOUR_MS = 3_600_000;
 
-/** The range [fromMs, toMs) of a brand: whole hours plus exact partial edge hours. */
-export function exactRange(brand: string, fromMs: number, toMs: number, extra: Pick<HourRange, 'source' | 'dayPhase' | 'langs'> = {}): HourRange {
-  const range: HourRange = { brand, fromHour: Math.floor(fromMs / HOUR_MS), toHour: Math.ceil(toMs / HOUR_MS), ...extra };
-  if (fromMs % HOUR_MS !== 0) range.fromIso = new Date(fromMs).toISOString();
-  if (toMs % HOUR_MS !== 0) range.toIso = new Date(toMs).toISOString();
-  return range;
-}
 
-/** The exact bounds of a range in ms since the epoch. */
-export function rangeBounds(range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>): { fromMs: number; toMs: number } {
-  return {
-    fromMs: range.fromIso ? Date.parse(range.fromIso) : range.fromHour * HOUR_MS,
-    toMs: range.toIso ? Date.parse(range.toIso) : range.toHour * HOUR_MS,
-  };
-}
 
-/** Hour range [fromHour, toHour) shrunk to the hours that lie wholly inside the exact range. */
-export function wholeHours(range: Pick<HourRange, 'fromHour' | 'toHour' | 'fromIso' | 'toIso'>): { fromHour: number; toHour: number } {
-  return { fromHour: range.fromHour + (range.fromIso ? 1 : 0), toHour: range.toHour - (range.toIso ? 1 : 0) };
-}
 
-export interface DayTotals {
-  /** Days since the epoch. */
-  day: number;
-  mentions: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag: a human label wins). */
-  complaints: number;
-}
 
-export interface TermCounts {
-  termId: number;
-  key: string;
-  display: string;
-  mentions: number;
-  /** min(distinct author-days, distinct near-duplicate-cluster-days): one voice counts once a day. */
-  voices: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag). */
-  complaints: number;
-}
 
-export interface TermPair {
-  a: number;
-  b: number;
-  mentions: number;
-}
 
-export interface TermGroupStats {
-  mentions: number;
-  authors: number;
-  voices: number;
-  negative: number;
-  positive: number;
-  /** Mentions that are complaints (effective flag). */
-  complaints: number;
-  /** Mentions that report harm or a risk of it (effective flag: a human label wins). */
-  safety: number;
-  /** Distinct voices among the safety mentions: min(distinct authors, distinct copy clusters) over the whole range (not per day). */
-  safetyVoices: number;
-  /**
-   * Sum over the group's mentions of the effective complaint probability: a human label
-   * counts 1 or 0, else the model's complaint_score, else its yes/no (analyses before a
-   * complaint model). 3 decimals.
-   */
-  complaintEvidence: number;
-  /** The same sum for safety: a human safety label, else safety_score, else the flag. 3 decimals. */
-  safetyEvidence: number;
-  engagement: number;
-  firstSeen: string | null;
-  /** Voices per day, for the days in the range that have any. */
-  daily: Array<{ day: number; voices: number; mentions: number }>;
-}
 
-export interface VoiceRow {
-  day: number;
-  voice: number;
-  cluster: number;
-}
 
-export interface SampleQuery extends HourRange {
-  termIds: number[];
-  limit: number;
-}
-
-/** One brand's counts for one UTC day (of a range's days; edge days count only the range's part). */
-export interface BrandDay {
-  /** Days since the epoch. */
-  day: number;
-  /** Mentions linked to the brand. */
-  mentions: number;
-  analysed: number;
-  /** Distinct authors and distinct near-duplicate clusters that day (analysed mentions). */
-  authors: number;
-  clusters: number;
-  negative: number;
-  positive: number;
-  /** Complaints among the analysed mentions (effective flag). */
-  complaints: number;
-  /** Likes + replies + reposts + positive score. */
-  engagement: number;
-}
 
 /** Aggregates behind `earshot report`; each is one indexed query, never a full scan. */
-/** Analysed mentions of a range the models could not fully score (see AnalysisRecord.scored). */
-export interface UnscoredTotals {
-  /** No model for the language: no sentiment, complaint or safety. */
-  unscored: number;
-  /** Sentiment only: no complaint or safety. */
-  sentimentOnly: number;
-}
 
 export interface ReportQueries {
   /**
@@ -612,20 +334,6 @@ export interface ReportQueries {
   termSamples(query: SampleQuery): Promise<SampleRow[]>;
 }
 
-/**
- * A mention a report may quote: effective sentiment, complaint and safety flags, the
- * models' complaint and safety scores (null before such a model scored it).
- */
-export type SampleRow = StoredMention & {
-  sentiment: SentimentLabel;
-  complaint: boolean;
-  complaintScore: number | null;
-  safety: boolean;
-  safetyScore: number | null;
-  engagement: number;
-  voice: number;
-  cluster: number;
-};
 
 export interface ExportQuery {
   brand?: string;
@@ -684,75 +392,6 @@ export interface ExportRow {
   /** The language the analyser read the post as (ISO 639-1, `und`); null when not analysed. */
   lang?: string | null;
 }
-
-export interface AlertKey {
-  /** A hash of the target's URL (or its name): never the URL, which is a secret. */
-  target: string;
-  brand: string;
-  /** The issue's term keys, sorted and joined with "|". */
-  issueKey: string;
-}
-
-export interface AlertSentRecord extends AlertKey {
-  targetName: string;
-  mentions: number;
-  sentAt: string;
-}
-
-export interface MentionRef {
-  source: string;
-  id: string;
-}
-
-export interface MentionAlertRecord extends MentionRef {
-  /** The target's hash, never its URL. */
-  target: string;
-  targetName: string;
-  /** false: the mention matched but the run's cap left it out. */
-  posted: boolean;
-  sentAt: string;
-}
-
-export interface DigestKey {
-  target: string;
-  brand: string;
-  period: 'day' | 'week';
-  /** ISO start of the period. */
-  periodStart: string;
-}
-
-export interface DigestRecord extends DigestKey {
-  targetName: string;
-  messageId: string;
-  sentAt: string;
-}
-
-/** One issue of one brand as the last writing run left it; times are ISO strings. */
-export interface IssueStateRecord {
-  brand: string;
-  issueKey: string;
-  state: 'new' | 'growing' | 'steady' | 'fading' | 'resolved';
-  /** The report time (`at`) of the first and the last run that saw it. */
-  firstSeen: string;
-  lastSeen: string;
-  /** Voices (distinct authors) and mentions at `lastSeen`; the most voices any run saw. */
-  voices: number;
-  mentions: number;
-  peakVoices: number;
-  /** The point growth is measured from: voices at `refAt`. */
-  refVoices: number;
-  refAt: string;
-}
-
-export interface RunLockOwner {
-  pid: number;
-  hostname: string;
-  startedAt: string;
-}
-
-export type RunLockResult =
-  | { acquired: true; token: string; tookOverFrom?: RunLockOwner }
-  | { acquired: false; holder: RunLockOwner & { heartbeat: string } };
 
 export type IntentKind = 'question' | 'suggestion';
 export type IntentLabelKind = IntentKind | 'handled';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
-import type { AnalysisRecord } from '../store/store.js';
+import type { AnalysisRecord } from '../domain/analysis-record.js';
 import { hashOf } from './safety-data.js';
 import { isSuggestionForBrand } from '../analysis/intent/addressee.js';
 import { f1At } from './train-intent.js';

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMentionAnalyzer, type MentionAnalyzer } from '../analysis/analyze-mention.js';
-import type { AnalysisRecord } from '../store/store.js';
+import type { AnalysisRecord } from '../domain/analysis-record.js';
 import { computeMetrics } from '../analysis/sentiment/metrics.js';
 import { REPO_ROOT } from './sentiment-data.js';
 

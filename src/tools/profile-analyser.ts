@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
 import { seededRandom } from '../analysis/seeded-random.js';
-import type { AnalysisInput } from '../store/store.js';
+import type { AnalysisInput } from '../domain/analysis-record.js';
 import { readRealTexts } from './bench/real-corpus.js';
 import { REPO_ROOT } from './sentiment-data.js';
 

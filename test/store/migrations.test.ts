@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(await store.countPendingAnalysis('m1')).toBe(1);
     const applied = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(applied.slice(-9)).toEqual([13, 14, 15, 16, 17, 18, 19, 20, 22]);
+    expect(applied.slice(-10)).toEqual([13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
     const columns = (table: string) => store.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
     expect(columns('analyses')).toEqual(expect.arrayContaining(['safety_score', 'safety', 'question_score', 'question',
       'suggestion_score', 'suggestion', 'lang', 'scored']));

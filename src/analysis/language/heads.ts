@@ -4,7 +4,7 @@
 // another language with a sentiment model (ar) gets that sentiment only; any other
 // language is left unscored. Question and suggestion are English only.
 import type { SentimentResult } from '../sentiment/types.js';
-import type { Scored } from '../../store/store.js';
+import type { Scored } from '../../domain/analysis-record.js';
 import { sentimentGivenComplaint } from '../complaint/adjust.js';
 import { LANGUAGE_COMPLAINT_WEIGHTS, scoreLanguageComplaint, type LanguageComplaint } from './complaint.js';
 import { UNDETERMINED } from './detect.js';

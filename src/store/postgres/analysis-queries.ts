@@ -1,7 +1,7 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import { complaintScoreOf, effectiveIntent, safetyScoreOf, SENTIMENT_VALUE, termsForBrand } from '../sqlite/analysis-queries.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
-import { brandScopeFragment } from './adaptation-queries.js';
+import { brandScopeFragment } from './brand-scope.js';
 import type { Sql, Tx } from './connect.js';
 import { clean } from './mention-writes.js';
 import { wallClock, type StoreClock } from '../clock.js';
@@ -19,7 +19,7 @@ export async function readPendingAnalysis(sql: Sql, modelVersion: string, afterR
   return sql<AnalysisInput[]>`
     SELECT m.id AS "rowId", m.external_id AS id, m.source, m.author, m.text, m.lang, md5(m.text) AS "textHash",
       ARRAY(SELECT b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
-        ORDER BY b.id = m.brand_id DESC, b.name COLLATE "C") AS brands
+        ORDER BY b.id = m.brand_id DESC, b.name_key COLLATE "C") AS brands
     FROM mentions m
     WHERE m.id > ${afterRowId}
       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.mention_id = m.id AND a.mention_id > ${afterRowId} AND a.model_version = ${modelVersion})
@@ -248,40 +248,3 @@ async function insertAnalyses(tx: Tx, rows: AnalysisRow[]): Promise<void> {
       lang = excluded.lang, scored = excluded.scored`;
 }
 
-/** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
-export async function writeHumanLabel(sql: Sql, rowId: number, label: SentimentLabel): Promise<void> {
-  const value = SENTIMENT_VALUE[label];
-  await sql.begin(async (tx) => {
-    await tx`INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (${rowId}, ${label}, now())
-      ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`;
-    await tx`UPDATE analyses SET sentiment = ${value} WHERE mention_id = ${rowId}`;
-    await tx`UPDATE mention_brands SET sentiment = ${value} WHERE mention_id = ${rowId} AND sentiment IS NOT NULL`;
-    await tx`UPDATE mention_terms SET sentiment = ${value} WHERE mention_id = ${rowId}`;
-  });
-}
-
-/** A human complaint label: like the sentiment label, it wins everywhere and survives re-analysis. */
-export async function writeComplaintLabel(sql: Sql, rowId: number, isComplaint: boolean): Promise<void> {
-  const value = isComplaint ? 1 : 0;
-  await sql.begin(async (tx) => {
-    await tx`INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (${rowId}, ${value}, now())
-      ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`;
-    await tx`UPDATE analyses SET complaint = ${value} WHERE mention_id = ${rowId}`;
-    await tx`UPDATE mention_brands SET complaint = ${value} WHERE mention_id = ${rowId} AND sentiment IS NOT NULL`;
-    // the rollup's statement triggers mark the mention's day dirty
-    await tx`UPDATE mention_terms SET complaint = ${value} WHERE mention_id = ${rowId}`;
-  });
-}
-
-/**
- * A human safety label: like the complaint label, it wins everywhere and survives
- * re-analysis. Only analyses carry the flag; the label's triggers mark its days dirty for status.
- */
-export async function writeSafetyLabel(sql: Sql, rowId: number, isSafety: boolean): Promise<void> {
-  const value = isSafety ? 1 : 0;
-  await sql.begin(async (tx) => {
-    await tx`INSERT INTO safety_labels (mention_id, safety, labeled_at) VALUES (${rowId}, ${value}, now())
-      ON CONFLICT (mention_id) DO UPDATE SET safety = excluded.safety, labeled_at = excluded.labeled_at`;
-    await tx`UPDATE analyses SET safety = ${value} WHERE mention_id = ${rowId}`;
-  });
-}

@@ -3,6 +3,7 @@ import { EARLIEST_MENTION_DAY } from '../../domain/mention.js';
 import { LOCK_CLASS, type Sql } from './connect.js';
 import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** As on SQLite (src/store/sqlite/brand-days.ts): a brand's per-day counts of link rows `t`. */
 const DAY_SUMS = `COUNT(*) AS mentions, COUNT(t.sentiment) AS analysed, COUNT(DISTINCT t.voice) AS authors,
@@ -10,7 +11,7 @@ const DAY_SUMS = `COUNT(*) AS mentions, COUNT(t.sentiment) AS analysed, COUNT(DI
   COUNT(*) FILTER (WHERE t.complaint <> 0 AND t.sentiment IS NOT NULL) AS complaints, COALESCE(SUM(t.engagement), 0) AS engagement`;
 
 export async function readBrandDays(sql: Sql, range: HourRange): Promise<BrandDay[]> {
-  const [row] = await sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
+  const [row] = await sql`SELECT id FROM brands WHERE name_key = ${brandKey(range.brand)}`;
   const brandId = row ? Number(row.id) : -1;
   const plan = planRangeRollup(range);
   const whole = !range.langs && plan.fromDay < plan.toDay && brandId >= 0 && await fillBrandDays(sql, brandId, plan.fromDay, plan.toDay);

@@ -1,7 +1,6 @@
 import postgres from 'postgres';
 import { UserError } from '../../errors.js';
-import type { Migration } from '../sqlite/migrations.js';
-import { PG_MIGRATIONS } from './migrations.js';
+import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
 
 export type Sql = postgres.Sql<Record<string, never>>;
 /** A client or a transaction: anything that runs queries. */
@@ -74,7 +73,7 @@ async function createSchema(sql: Sql, schema: string): Promise<void> {
 }
 
 /** Opens the pool, creates the schema if named, and applies pending migrations. */
-export async function openPg(target: PgTarget, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<Sql> {
+export async function openPg(target: PgTarget, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<Sql> {
   const sql = connectPg(target);
   try {
     if (target.schema) await createSchema(sql, target.schema);
@@ -93,7 +92,7 @@ export async function openPg(target: PgTarget, migrations: readonly Migration[] 
  * Opens an existing earshot store for reading only, in read-only sessions: no schema is
  * created, nothing is migrated, and a schema that is not an earshot store is refused.
  */
-export async function openPgReadOnly(target: PgTarget, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<Sql> {
+export async function openPgReadOnly(target: PgTarget, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<Sql> {
   const sql = connectPg(target, 4, { readOnly: true });
   try {
     await assertEarshotOrEmpty(sql, target);
@@ -129,7 +128,7 @@ async function assertEarshotOrEmpty(sql: Sql, target: PgTarget): Promise<void> {
  * Applies every migration newer than the database's version in one transaction, under
  * an advisory lock so that two earshot processes starting at once migrate only once.
  */
-export async function migratePg(sql: Sql, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<number> {
+export async function migratePg(sql: Sql, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<number> {
   const newest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   return sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${LOCK_CLASS.migrate}, hashtext(current_schema()))`;
@@ -142,6 +141,7 @@ export async function migratePg(sql: Sql, migrations: readonly Migration[] = PG_
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (migration.version <= current) continue;
       await tx.unsafe(migration.sql);
+      await migration.after?.(tx);
       await tx`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, now())`;
     }
     return pgSchemaVersion(tx);

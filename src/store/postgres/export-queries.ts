@@ -3,6 +3,7 @@ import type { Sql } from './connect.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, tsQuery } from './mention-queries.js';
 import { UNLESS_UNSCORED } from '../sqlite/export-queries.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from '../sqlite/intent-queries.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /**
  * As on SQLite: `sentiment` is the model's score, `sentimentLabel` the effective label,
@@ -24,7 +25,7 @@ const EXPORT_COLUMNS = `m.external_id AS id, m.source, b.name AS brand, m.create
 /** Streams matching mentions through a server-side cursor, a few hundred rows at a time. */
 export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterable<ExportRow> {
   const where = [];
-  if (query.brand !== undefined) where.push(sql`lower(b.name) = lower(${query.brand})`);
+  if (query.brand !== undefined) where.push(sql`b.name_key = ${brandKey(query.brand)}`);
   if (query.source !== undefined) where.push(sql`m.source = ${query.source}`);
   if (query.since !== undefined) where.push(sql`m.created_at >= ${query.since}::timestamptz`);
   if (query.until !== undefined) where.push(sql`m.created_at < ${query.until}::timestamptz`);
@@ -49,7 +50,7 @@ export async function* iterateExport(sql: Sql, query: ExportQuery): AsyncIterabl
     LEFT JOIN safety_labels sl ON sl.mention_id = m.id
     LEFT JOIN intent_labels il ON il.mention_id = m.id
     ${filter}
-    ORDER BY m.created_at, m.id, b.name COLLATE "C" LIMIT ${query.limit ?? null}`;
+    ORDER BY m.created_at, m.id, b.name_key COLLATE "C" LIMIT ${query.limit ?? null}`;
   // breaking out of the loop closes the cursor and frees the connection
   for await (const batch of rows.cursor(200)) yield* batch;
 }

@@ -4,6 +4,7 @@ import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, quoteWords, SEARCH_LABELS } from
 import type { SearchQuery, SearchResult } from '../store.js';
 import { intentFilter } from '../sqlite/intent-queries.js';
 import type { Sql, Tx } from './connect.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** Columns of a stored mention, in the shape of StoredMention (m = mentions, b = brands). */
 export const MENTION_COLUMNS = `m.id AS "rowId", m.external_id AS id, m.source, b.name AS brand,
@@ -33,12 +34,12 @@ export async function searchMentions(sql: Sql, query: SearchQuery): Promise<Sear
   // one row per mention; its brands are gathered for the page of hits only
   const rows = await sql<Array<SearchResult & { complaint: number | null }>>`
     SELECT s.*, ARRAY(SELECT lb.name FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id
-      WHERE l.mention_id = s."rowId" ORDER BY lb.name COLLATE "C") AS brands
+      WHERE l.mention_id = s."rowId" ORDER BY lb.name_key COLLATE "C") AS brands
     FROM (SELECT ${sql.unsafe(MENTION_COLUMNS)}, ${sql.unsafe(SEARCH_LABELS)}
       FROM mentions m JOIN brands b ON b.id = m.brand_id LEFT JOIN analyses a ON a.mention_id = m.id
       LEFT JOIN complaint_labels cl ON cl.mention_id = m.id LEFT JOIN safety_labels sl ON sl.mention_id = m.id
     WHERE m.tsv @@ ${match}
-      ${query.brand ? sql`AND EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lower(lb.name) = lower(${query.brand}))` : sql``}
+      ${query.brand ? sql`AND EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name_key = ${brandKey(query.brand)})` : sql``}
       ${query.since ? sql`AND m.created_at >= ${query.since}::timestamptz` : sql``}
       ${query.until ? sql`AND m.created_at < ${query.until}::timestamptz` : sql``}
       ${query.complaint === undefined ? sql`` : sql`AND ${sql.unsafe(EFFECTIVE_COMPLAINT)} = ${query.complaint ? 1 : 0}`}

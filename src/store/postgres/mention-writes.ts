@@ -3,23 +3,24 @@ import type { CursorWrite, UpsertOutcome } from '../store.js';
 import { linkedBrands } from '../linked-brands.js';
 import { LOCK_CLASS, type Sql, type Tx } from './connect.js';
 import { writeAuthorReach } from './reach-queries.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** PostgreSQL text cannot hold NUL; a post that carries one is stored without it. */
 export function clean<T extends string | null | undefined>(value: T): T {
   return (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
 }
 
-/** Brand ids are created on first use; the name keeps the case it was first seen with. */
+/** Brand ids are created on first use, one per brand key; the name keeps the spelling it was first seen with. */
 export class BrandIds {
   private readonly ids = new Map<string, number>();
   constructor(private readonly sql: Sql) {}
 
   async get(name: string): Promise<number> {
-    const key = name.toLowerCase();
+    const key = brandKey(clean(name));
     let id = this.ids.get(key);
     if (id === undefined) {
-      await this.sql`INSERT INTO brands (name, created_at) VALUES (${clean(name)}, now()) ON CONFLICT ((lower(name))) DO NOTHING`;
-      const [row] = await this.sql`SELECT id FROM brands WHERE lower(name) = lower(${clean(name)})`;
+      await this.sql`INSERT INTO brands (name, name_key, created_at) VALUES (${clean(name)}, ${key}, now()) ON CONFLICT (name_key) DO NOTHING`;
+      const [row] = await this.sql`SELECT id FROM brands WHERE name_key = ${key}`;
       id = row!.id as number;
       this.ids.set(key, id);
     }

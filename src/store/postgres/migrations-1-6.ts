@@ -1,4 +1,4 @@
-import type { Migration } from '../sqlite/migrations.js';
+import type { SqlMigration as Migration } from '../sqlite/migrations.js';
 
 /**
  * Migrations 1–6 (the first schema to analysis failures).

@@ -1,4 +1,4 @@
-import type { Migration } from '../sqlite/migrations.js';
+import type { SqlMigration as Migration } from '../sqlite/migrations.js';
 
 /**
  * Migrations 7–12 (complaints to the per-batch full-text index).

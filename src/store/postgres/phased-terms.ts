@@ -1,10 +1,11 @@
 import type { HourRange, TermCounts } from '../store.js';
 import type { Sql } from './connect.js';
+import { brandKey } from '../../domain/brand-key.js';
 import { exactEdges } from './term-rollup.js';
 
 /** As src/store/sqlite/phased-terms.ts: per-term counts over raw rows, voices per day of the range's phase. */
 export async function readPhasedTerms(sql: Sql, range: HourRange, query: { termIds?: number[]; minVoices: number; limit: number }): Promise<TermCounts[]> {
-  const [row] = await sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
+  const [row] = await sql`SELECT id FROM brands WHERE name_key = ${brandKey(range.brand)}`;
   const brand = (row?.id as number | undefined) ?? -1;
   const day = `((t.hour - ${Math.trunc(range.dayPhase ?? 0)}) / 24)`;
   const voices = sql.unsafe(`LEAST(COUNT(DISTINCT t.voice * 100000 + ${day}), COUNT(DISTINCT t.cluster * 100000 + ${day}))`);

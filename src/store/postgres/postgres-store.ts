@@ -1,22 +1,21 @@
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
-import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
-import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
 import type { BrandDay, HourRange, TermCounts, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import type {
-  AdaptationRecord, AlertKey, AlertSentRecord, IssueStateRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
-  ExportRow, LabelledMention, ReportQueries, ReviewRow, RunLockOwner, RunLockResult, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
+  AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, CursorWrite, ExportQuery,
+  ExportRow, ReportQueries, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus,
   UpsertOutcome,
 } from '../store.js';
-import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
+import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
+import { pgSaveAdaptation } from '../adaptations/postgres.js';
 import {
-  AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures, writeComplaintLabel, writeHumanLabel,
-  writeSafetyLabel,
+  AnalysisWriter, countPendingAnalysis, readFailedAnalyses, readPendingAnalysis, writeAnalysisFailures,
 } from './analysis-queries.js';
 import { openPg, openPgReadOnly, parsePgUrl, pgSchemaVersion, type Sql } from './connect.js';
 import { wallClock, type StoreClock } from '../clock.js';
-import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { pgCopier } from '../copier/postgres.js';
+import type { Copier } from '../copier/copier.js';
 import { iterateExport } from './export-queries.js';
 import { findMentions, readSizeBytes, searchMentions } from './mention-queries.js';
 import { renewStaleStatistics } from './planner-stats.js';
@@ -24,19 +23,27 @@ import { readStatusRows } from './status-counts.js';
 import { BrandIds, clean, MentionPartitions, upsertMentionBatch } from './mention-writes.js';
 import { PgReportQueries } from './report-queries.js';
 import { readPhasedTerms } from './phased-terms.js';
-import { PgRunLock, readAlertsSentSince, readIssueStates, writeAlertSent, writeIssueStates } from './run-queries.js';
+import { PgRunLock } from '../run-lock/postgres.js';
+import type { RunLock } from '../run-lock/run-lock.js';
+import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
+import { pgMentionAlertsSent } from '../alert-log/postgres.js';
+import { pgDialect } from '../dialect/postgres.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
-import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
-import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
+import { readInbox, readSuggestions } from './intent-queries.js';
+import { labels, type Labels } from '../labels/labels.js';
+import { pgClearHumanLabel } from '../labels/postgres.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** Opens (creating and migrating if needed, unless read-only) the PostgreSQL store a postgres:// URL names. */
 export async function openPostgresStore(url: string, options: { readOnly?: boolean; clock?: StoreClock } = {}): Promise<PostgresStore> {
   const target = parsePgUrl(url);
   return new PostgresStore(target.location, await (options.readOnly ? openPgReadOnly(target) : openPg(target)), options.clock);
 }
+
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier, labels) rather than forwarding to them. */
+export interface PostgresStore extends AlertLog, RunLock, Adaptations, Copier, Labels {}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -61,6 +68,16 @@ export class PostgresStore implements Store {
     this.partitions = new MentionPartitions(sql);
     this.analyses = new AnalysisWriter(sql, clock);
     this.runLock = new PgRunLock(sql);
+    const lock = this.runLock;
+    this.acquireRunLock = lock.acquireRunLock.bind(lock);
+    this.heartbeatRunLock = lock.heartbeatRunLock.bind(lock);
+    this.releaseRunLock = lock.releaseRunLock.bind(lock);
+    const dialect = pgDialect(sql);
+    Object.assign(this, alertLog(dialect, pgMentionAlertsSent(sql)), adaptations(dialect, pgSaveAdaptation(sql)),
+      pgCopier(sql, this.partitions, () => {
+        this.brands.clear();
+        this.analyses.clear();
+      }), labels(dialect, pgClearHumanLabel(sql)));
     const reports = new PgReportQueries(sql);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -84,7 +101,7 @@ export class PostgresStore implements Store {
   async getCursor(key: CursorKey): Promise<string | null> {
     const [row] = await this.sql`
       SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
-      WHERE c.source = ${key.source} AND lower(b.name) = lower(${key.brand}) AND c.stream = ${key.stream}`;
+      WHERE c.source = ${key.source} AND b.name_key = ${brandKey(key.brand)} AND c.stream = ${key.stream}`;
     return (row?.value as string | undefined) ?? null;
   }
 
@@ -124,7 +141,7 @@ export class PostgresStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     const rows = await this.sql<Array<{ name: string }>>`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`;
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name_key COLLATE "C"`;
     return rows.map((r) => r.name);
   }
 
@@ -156,22 +173,6 @@ export class PostgresStore implements Store {
     return [...await readPendingAnalysis(this.sql, modelVersion, afterRowId, limit, scope)];
   }
 
-  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
-    return readLabelledMentions(this.sql, brand);
-  }
-
-  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
-    return readUnlabelledMentions(this.sql, query);
-  }
-
-  async activeAdaptations(): Promise<AdaptationRecord[]> {
-    return readActiveAdaptations(this.sql);
-  }
-
-  async saveAdaptation(record: AdaptationRecord): Promise<void> {
-    await writeAdaptation(this.sql, record);
-  }
-
   async brandDays(range: HourRange): Promise<BrandDay[]> {
     return readBrandDays(this.sql, range);
   }
@@ -199,30 +200,6 @@ export class PostgresStore implements Store {
     await writeAnalysisFailures(this.sql, failures);
   }
 
-  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
-    await writeHumanLabel(this.sql, rowId, label);
-  }
-
-  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
-    await writeComplaintLabel(this.sql, rowId, isComplaint);
-  }
-
-  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
-    await writeSafetyLabel(this.sql, rowId, isSafety);
-  }
-
-  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
-    await writeIntentLabel(this.sql, rowId, kind, value);
-  }
-
-  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
-    return readHumanLabels(this.sql, query);
-  }
-
-  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
-    return deleteHumanLabel(this.sql, rowId, kind);
-  }
-
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
     return readInbox(this.sql, query);
   }
@@ -235,66 +212,4 @@ export class PostgresStore implements Store {
     return iterateExport(this.sql, query);
   }
 
-  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
-    return readAlertsSentSince(this.sql, scope, since);
-  }
-
-  async recordAlertSent(record: AlertSentRecord): Promise<void> {
-    await writeAlertSent(this.sql, record);
-  }
-
-  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
-    return readMentionAlertsSent(this.sql, target, mentions);
-  }
-
-  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
-    await writeMentionAlerts(this.sql, records);
-  }
-
-  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
-    return readDigestSent(this.sql, key);
-  }
-
-  async recordDigestSent(record: DigestRecord): Promise<boolean> {
-    return writeDigestSent(this.sql, record);
-  }
-
-  async issueStates(brand: string): Promise<IssueStateRecord[]> {
-    return readIssueStates(this.sql, brand);
-  }
-
-  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
-    await writeIssueStates(this.sql, records, at);
-  }
-
-  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
-    return this.runLock.acquire(owner, staleAfterMs);
-  }
-
-  async heartbeatRunLock(token: string): Promise<void> {
-    await this.runLock.heartbeat(token);
-  }
-
-  async releaseRunLock(token: string): Promise<void> {
-    await this.runLock.release(token);
-  }
-
-  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
-    return readCopyBatch(this.sql, table, afterKey, limit);
-  }
-
-  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
-    await writeCopyBatch(this.sql, this.partitions, table, rows);
-    // copied brands and terms may now own names this store had cached under other ids
-    this.brands.clear();
-    this.analyses.clear();
-  }
-
-  async mentionsPostgresCannotHold(): Promise<number[]> {
-    return [];
-  }
-
-  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
-    return readCopyProgress(this.sql, table, upToKey);
-  }
 }

@@ -5,6 +5,7 @@ import { readBrandDays } from './brand-days.js';
 import { MENTION_COLUMNS } from './mention-queries.js';
 import { COMPLAINT_EVIDENCE, evidenceOf, SAFETY_EVIDENCE } from '../sqlite/mention-queries.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsQuery, type RollupPlan } from './term-rollup.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** One voice per author per day, and one per near-duplicate cluster per day (as on SQLite). */
 const VOICES = `LEAST(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
@@ -32,7 +33,7 @@ export class PgReportQueries implements ReportQueries {
   constructor(private readonly sql: Sql) {}
 
   private async scope(range: HourRange): Promise<Scope> {
-    const [row] = await this.sql`SELECT id FROM brands WHERE lower(name) = lower(${range.brand})`;
+    const [row] = await this.sql`SELECT id FROM brands WHERE name_key = ${brandKey(range.brand)}`;
     return { brand: (row?.id as number | undefined) ?? -1, from: range.fromHour, to: range.toHour, source: range.source ?? null, range };
   }
 

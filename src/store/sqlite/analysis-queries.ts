@@ -1,9 +1,10 @@
 import type { SentimentLabel } from '../../domain/mention.js';
 import type { AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, FailedAnalysis, StoreStatus } from '../store.js';
-import { brandScopeSql } from './adaptation-queries.js';
+import { brandScopeSql } from './brand-scope.js';
 import type { Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
 import { MOST_WRITTEN_FORM_SQLITE } from '../term-display.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 export const SENTIMENT_VALUE: Record<SentimentLabel, number> = { negative: -1, neutral: 0, positive: 1 };
 
@@ -83,7 +84,7 @@ export function readPendingAnalysis(db: Db, modelVersion: string, afterRowId: nu
 /** A mention's links as JSON [[id, name], …], in link order (first the brand that stored it). */
 const LINKS = `(SELECT json_group_array(json_array(lb.id, lb.name)) FROM (
   SELECT b.id, b.name FROM mention_brands l JOIN brands b ON b.id = l.brand_id WHERE l.mention_id = m.id
-  ORDER BY b.id = m.brand_id DESC, b.name) lb)`;
+  ORDER BY b.id = m.brand_id DESC, b.name_key) lb)`;
 
 function parseLinks(links: string): { brandIds: number[]; brands: string[] } {
   const pairs = JSON.parse(links) as Array<[number, string]>;
@@ -255,8 +256,8 @@ export function prepareAnalysisWrites(db: Db, clock: StoreClock = wallClock) {
 
 /** A brand's topic terms of a mention: its own list when the analyser gave one per brand. */
 export function termsForBrand(record: Pick<AnalysisRecord, 'terms' | 'termsByBrand'>, brand: string): AnalysisRecord['terms'] {
-  const key = brand.toLowerCase();
-  return record.termsByBrand?.find((b) => b.brand.toLowerCase() === key)?.terms ?? record.terms;
+  const key = brandKey(brand);
+  return record.termsByBrand?.find((b) => brandKey(b.brand) === key)?.terms ?? record.terms;
 }
 
 /** The model's complaint score as stored: 3 decimals. */
@@ -283,43 +284,3 @@ export function effectiveIntent(r: AnalysisRecord, human: Partial<IntentLabels> 
   };
 }
 
-/** A human label wins everywhere, and survives re-analysis (it lives in its own table). */
-export function writeHumanLabel(db: Db, rowId: number, label: SentimentLabel): void {
-  const value = SENTIMENT_VALUE[label];
-  db.transaction(() => {
-    db.prepare(`INSERT INTO human_labels (mention_id, label, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at`)
-      .run(rowId, label, new Date().toISOString());
-    db.prepare('UPDATE analyses SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
-    db.prepare('UPDATE mention_brands SET sentiment = ? WHERE mention_id = ? AND sentiment IS NOT NULL').run(value, rowId);
-    db.prepare('UPDATE mention_terms SET sentiment = ? WHERE mention_id = ?').run(value, rowId);
-  })();
-}
-
-/** A human complaint label: like the sentiment label, it wins everywhere and survives re-analysis. */
-export function writeComplaintLabel(db: Db, rowId: number, isComplaint: boolean): void {
-  const value = isComplaint ? 1 : 0;
-  db.transaction(() => {
-    db.prepare(`INSERT INTO complaint_labels (mention_id, complaint, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET complaint = excluded.complaint, labeled_at = excluded.labeled_at`)
-      .run(rowId, value, new Date().toISOString());
-    db.prepare('UPDATE analyses SET complaint = ? WHERE mention_id = ?').run(value, rowId);
-    db.prepare('UPDATE mention_brands SET complaint = ? WHERE mention_id = ? AND sentiment IS NOT NULL').run(value, rowId);
-    // the rollup's triggers mark the mention's day stale
-    db.prepare('UPDATE mention_terms SET complaint = ? WHERE mention_id = ?').run(value, rowId);
-  })();
-}
-
-/**
- * A human safety label: like the complaint label, it wins everywhere and survives
- * re-analysis. Only analyses carry the flag; the label's triggers make status count its days again.
- */
-export function writeSafetyLabel(db: Db, rowId: number, isSafety: boolean): void {
-  const value = isSafety ? 1 : 0;
-  db.transaction(() => {
-    db.prepare(`INSERT INTO safety_labels (mention_id, safety, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET safety = excluded.safety, labeled_at = excluded.labeled_at`)
-      .run(rowId, value, new Date().toISOString());
-    db.prepare('UPDATE analyses SET safety = ? WHERE mention_id = ?').run(value, rowId);
-  })();
-}

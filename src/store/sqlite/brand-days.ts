@@ -3,6 +3,7 @@ import { EARLIEST_MENTION_DAY } from '../../domain/mention.js';
 import type { Db } from './open.js';
 import { fillSourceDays } from './status-counts.js';
 import { exactEdges, planRangeRollup } from './term-rollup.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** A brand's per-day counts of a set of link rows `t` (one day or an edge range within one day). */
 const DAY_SUMS = `COUNT(*) AS mentions, COUNT(t.sentiment) AS analysed, COUNT(DISTINCT t.voice) AS authors,
@@ -17,7 +18,7 @@ const DAY_SUMS = `COUNT(*) AS mentions, COUNT(t.sentiment) AS analysed, COUNT(DI
  * current row are counted from mention_brands instead. Days with no links are left out.
  */
 export function readBrandDays(db: Db, range: HourRange): BrandDay[] {
-  const brandId = (db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(range.brand) as number | undefined) ?? -1;
+  const brandId = (db.prepare('SELECT id FROM brands WHERE name_key = ?').pluck().get(brandKey(range.brand)) as number | undefined) ?? -1;
   const params = { brand: brandId, from: range.fromHour, to: range.toHour, fromIso: range.fromIso ?? null, toIso: range.toIso ?? null };
   if (range.langs) {
     // the rollup does not keep languages: the range's links, those analysed as one of them

@@ -3,6 +3,7 @@ import type { ExportQuery, ExportRow } from '../store.js';
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, isFtsQueryError, MODEL_SAFETY, quoteWords } from './mention-queries.js';
 import { EFFECTIVE_QUESTION, EFFECTIVE_SUGGESTION, intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** A model value, or NULL when the analyser could not score it in the post's language (`scored` in `kinds`). */
 export const UNLESS_UNSCORED = (value: string, kinds = "'none', 'sentiment'") => `CASE WHEN a.scored IN (${kinds}) THEN NULL ELSE ${value} END`;
@@ -64,7 +65,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
     where.push(clause);
     params[name] = value;
   };
-  add('b.name = @brand', 'brand', query.brand);
+  add('b.name_key = @brand', 'brand', query.brand === undefined ? undefined : brandKey(query.brand));
   add('m.source = @source', 'source', query.source);
   add('m.created_at >= @since', 'since', query.since);
   add('m.created_at < @until', 'until', query.until);
@@ -104,7 +105,7 @@ function buildExportSql(db: Db, query: ExportQuery): { sql: string; params: Reco
     ${safetyLabels ? 'LEFT JOIN safety_labels sl ON sl.mention_id = m.id' : ''}
     LEFT JOIN intent_labels il ON il.mention_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY m.created_at, m.id, b.name LIMIT @limit`;
+    ORDER BY m.created_at, m.id, b.name_key LIMIT @limit`;
   return { sql, params };
 }
 

@@ -1,5 +1,6 @@
 import type { MentionInput } from '../../domain/mention.js';
 import type { AnalysisInput } from '../store.js';
+import { compareBrandNames } from '../../domain/brand-key.js';
 
 interface Fresh {
   input: AnalysisInput;
@@ -23,8 +24,8 @@ export class FreshMentions {
       return;
     }
     const [first, ...others] = brandIds.map((id) => ({ id, name: nameOf(id) }));
-    // readPendingAnalysis's order: the brand that stored it, then by name (COLLATE NOCASE)
-    others.sort((a, b) => compareNoCase(a.name, b.name));
+    // readPendingAnalysis's order: the brand that stored it, then by brand key
+    others.sort((a, b) => compareBrandNames(a.name, b.name));
     const links = first ? [first, ...others] : [];
     const brands = links.map((l) => l.name);
     this.byKey.set(key, {
@@ -37,10 +38,4 @@ export class FreshMentions {
     const kept = [...this.byKey.values()].filter((f): f is Fresh => f !== null).sort((a, b) => a.input.rowId - b.input.rowId);
     return { inputs: kept.map((f) => f.input), facts: kept.map((f) => f.facts) };
   }
-}
-
-/** SQLite's NOCASE: ASCII letters folded, then the UTF-8 bytes compared. */
-function compareNoCase(a: string, b: string): number {
-  const fold = (s: string) => Buffer.from(s.replace(/[A-Z]/g, (c) => c.toLowerCase()), 'utf8');
-  return Buffer.compare(fold(a), fold(b));
 }

@@ -5,6 +5,7 @@ import type { InboxQuery, InboxReasonKind, InboxRow, IntentKind, IntentLabelKind
 import { EFFECTIVE_COMPLAINT, EFFECTIVE_SAFETY, ENGAGEMENT } from './mention-queries.js';
 import type { Db } from './open.js';
 import { AUTHOR_REACH } from './reach-queries.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /**
  * The effective question / suggestion flag (0/1) of a mention, with `a` (its analysis) and
@@ -26,18 +27,6 @@ export function intentLabelColumn(kind: IntentLabelKind): 'question' | 'suggesti
   return kind === 'question' ? 'question' : kind === 'suggestion' ? 'suggestion' : 'handled';
 }
 
-/** A human intent label: kept in its own table (survives re-analysis); the analysis flag follows a question/suggestion label. */
-export function writeIntentLabel(db: Db, rowId: number, kind: IntentLabelKind, value: boolean): void {
-  const column = intentLabelColumn(kind);
-  const v = value ? 1 : 0;
-  db.transaction(() => {
-    db.prepare(`INSERT INTO intent_labels (mention_id, ${column}, labeled_at) VALUES (?, ?, ?)
-      ON CONFLICT (mention_id) DO UPDATE SET ${column} = excluded.${column}, labeled_at = excluded.labeled_at`)
-      .run(rowId, v, new Date().toISOString());
-    if (column !== 'handled') db.prepare(`UPDATE analyses SET ${column} = ? WHERE mention_id = ?`).run(v, rowId);
-  })();
-}
-
 /** The joins the inbox and suggestions read: a brand link `l`, its mention, analysis and labels. */
 const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
   LEFT JOIN analyses a ON a.mention_id = m.id LEFT JOIN complaint_labels cl ON cl.mention_id = m.id
@@ -45,12 +34,17 @@ const JOINS = `FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN men
 
 function rangeWhere(q: { brand?: string; source?: string; since?: string; until?: string }): string[] {
   const where: string[] = [];
-  if (q.brand) where.push('b.name = @brand COLLATE NOCASE');
+  if (q.brand) where.push('b.name_key = @brandKey');
   if (q.source) where.push('m.source = @source');
   // the link's hour bounds too, so the (brand, hour) index narrows the rows before the exact times
   if (q.since) where.push(`m.created_at >= @since AND l.hour >= ${hourOf(q.since)}`);
   if (q.until) where.push(`m.created_at < @until AND l.hour <= ${hourOf(q.until)}`);
   return where;
+}
+
+/** The @brandKey parameter of rangeWhere. */
+function keyed(q: { brand?: string }): { brandKey?: string } {
+  return q.brand ? { brandKey: brandKey(q.brand) } : {};
 }
 
 /** The hour (since the epoch) of an ISO time; an integer, so safe to write into SQL. */
@@ -72,14 +66,14 @@ export function inboxReasons(reasons: readonly InboxReasonKind[] | undefined): I
 export function readInbox(db: Db, q: InboxQuery): InboxRow[] {
   const where = [...rangeWhere(q), 'COALESCE(il.handled, 0) = 0'];
   const rows = db.prepare(`SELECT * FROM (
-      SELECT m.external_id AS id, m.source, b.name AS brand, m.created_at AS createdAt, m.author, m.text, m.url, m.id AS rowId,
+      SELECT m.external_id AS id, m.source, b.name AS brand, b.name_key AS brandKey, m.created_at AS createdAt, m.author, m.text, m.url, m.id AS rowId,
         COALESCE(${EFFECTIVE_SAFETY}, 0) AS safety, COALESCE(${EFFECTIVE_COMPLAINT}, 0) AS complaint,
         COALESCE(${EFFECTIVE_QUESTION}, 0) AS question, ${ENGAGEMENT} AS engagement, COALESCE(${AUTHOR_REACH}, -1) AS reach
       ${JOINS} WHERE ${where.join(' AND ')})
     WHERE ${inboxReasons(q.reasons).map((r) => `${r} = 1`).join(' OR ')}
-    ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, reach DESC, createdAt DESC, rowId DESC, brand
-    LIMIT @limit`).all({ brand: q.brand, source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number; reach?: number }>;
-  return rows.map(({ rowId: _, reach: __, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));
+    ORDER BY substr(createdAt, 1, 10) DESC, safety DESC, complaint DESC, question DESC, engagement DESC, reach DESC, createdAt DESC, rowId DESC, brandKey
+    LIMIT @limit`).all({ ...keyed(q), source: q.source, since: q.since, until: q.until, limit: q.limit }) as Array<RawInbox & { rowId?: number; reach?: number; brandKey?: string }>;
+  return rows.map(({ rowId: _, reach: __, brandKey: ___, ...r }) => ({ ...r, safety: r.safety === 1, complaint: r.complaint === 1, question: r.question === 1 }));
 }
 
 /** Suggestions of a range, oldest first, each with its topic terms for the brand it is linked to. */
@@ -90,10 +84,10 @@ export function readSuggestions(db: Db, q: SuggestionQuery): SuggestionSet {
       (SELECT json_group_array(json_object('key', t.key, 'display', t.display)) FROM mention_terms mt JOIN terms t ON t.id = mt.term_id
         WHERE mt.mention_id = m.id AND mt.brand_id = l.brand_id) AS terms
     ${JOINS} WHERE ${where.join(' AND ')}
-    ORDER BY m.created_at, m.id, b.name`).all({ brand: q.brand, since: q.since, until: q.until }) as Array<Omit<SuggestionRow, 'terms'> & { terms: string }>;
+    ORDER BY m.created_at, m.id, b.name_key`).all({ ...keyed(q), since: q.since, until: q.until }) as Array<Omit<SuggestionRow, 'terms'> & { terms: string }>;
   const read = rows.map((r) => ({ ...r, terms: (JSON.parse(r.terms) as SuggestionRow['terms']).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)) }));
   const keys = [...new Set(read.flatMap((r) => r.terms.map((t) => t.key)))];
-  const params = { brand: q.brand, since: q.since, until: q.until, keys: JSON.stringify(keys) };
+  const params = { ...keyed(q), since: q.since, until: q.until, keys: JSON.stringify(keys) };
   const range = rangeWhere(q);
   const mentions = db.prepare(`SELECT COUNT(*) FROM mention_brands l JOIN brands b ON b.id = l.brand_id JOIN mentions m ON m.id = l.mention_id
     ${range.length ? `WHERE ${range.join(' AND ')}` : ''}`).pluck().get(params) as number;

@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import type { SearchQuery, SearchResult } from '../store.js';
 import { intentFilter } from './intent-queries.js';
 import type { Db } from './open.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** Columns of a stored mention, in the shape of StoredMention. */
 export const MENTION_COLUMNS = `m.id AS rowId, m.external_id AS id, m.source, b.name AS brand,
@@ -137,7 +138,7 @@ export function prepareMentionWrites(db: Db) {
 
 export function searchMentions(db: Db, query: SearchQuery): SearchResult[] {
   const where = ['mentions_fts MATCH @match'];
-  if (query.brand) where.push('EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name = @brand)');
+  if (query.brand) where.push('EXISTS (SELECT 1 FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id WHERE l.mention_id = m.id AND lb.name_key = @brand)');
   if (query.since) where.push('m.created_at >= @since');
   if (query.until) where.push('m.created_at < @until');
   if (query.complaint !== undefined) where.push(`${EFFECTIVE_COMPLAINT} = @complaint`);
@@ -146,12 +147,12 @@ export function searchMentions(db: Db, query: SearchQuery): SearchResult[] {
   if (query.intent !== undefined) where.push(intentFilter(query.intent));
   // one row per mention; its brands are gathered for the page of hits only
   const sql = `SELECT s.*, (SELECT json_group_array(name) FROM (SELECT lb.name FROM mention_brands l JOIN brands lb ON lb.id = l.brand_id
-      WHERE l.mention_id = s.rowId ORDER BY lb.name)) AS brands
+      WHERE l.mention_id = s.rowId ORDER BY lb.name_key)) AS brands
     FROM (SELECT ${MENTION_COLUMNS}, ${SEARCH_LABELS} FROM mentions_fts f
       JOIN mentions m ON m.id = f.rowid JOIN brands b ON b.id = m.brand_id LEFT JOIN analyses a ON a.mention_id = m.id
       LEFT JOIN complaint_labels cl ON cl.mention_id = m.id LEFT JOIN safety_labels sl ON sl.mention_id = m.id
       WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit) s ORDER BY s.createdAt DESC, s.rowId DESC`;
-  const params = { brand: query.brand, since: query.since, until: query.until, limit: query.limit,
+  const params = { brand: query.brand ? brandKey(query.brand) : undefined, since: query.since, until: query.until, limit: query.limit,
     complaint: query.complaint === undefined ? undefined : Number(query.complaint),
     safety: query.safety === undefined ? undefined : Number(query.safety), langs: query.langs && JSON.stringify(query.langs) };
   const stmt = db.prepare(sql);

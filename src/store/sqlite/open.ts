@@ -157,6 +157,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     const next = sorted.find((m) => m.version > current);
     if (!next) return false;
     db.exec(next.sql);
+    next.after?.(db);
     record(next);
     return true;
   });

@@ -1,4 +1,5 @@
 import type { HourRange, TermCounts } from '../store.js';
+import { brandKey } from '../../domain/brand-key.js';
 import { exactEdges } from './term-rollup.js';
 import type { Db } from './open.js';
 
@@ -17,7 +18,7 @@ const SHARES = 'SUM(t.sentiment < 0) AS negative, SUM(t.sentiment > 0) AS positi
  */
 export function readPhasedTerms(db: Db, range: HourRange, query: { termIds?: number[]; minVoices: number; limit: number }): TermCounts[] {
   // the brand as the report queries look it up (src/store/sqlite/report-queries.ts)
-  const brandId = (db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(range.brand) as number | undefined) ?? -1;
+  const brandId = (db.prepare('SELECT id FROM brands WHERE name_key = ?').pluck().get(brandKey(range.brand)) as number | undefined) ?? -1;
   const params = {
     brand: brandId, from: range.fromHour, to: range.toHour, phase: range.dayPhase ?? 0, fromIso: range.fromIso ?? null, toIso: range.toIso ?? null,
     source: range.source ?? null, langs: range.langs ? JSON.stringify(range.langs) : null, min: query.minVoices, limit: query.limit,

@@ -5,6 +5,7 @@ import { COMPLAINT_EVIDENCE, evidenceOf, MENTION_COLUMNS, SAFETY_EVIDENCE } from
 import { mergeEdgesAhead, PARALLEL_EDGE_MENTIONS, readEdgesAhead, type ReportQueryOptions } from './baseline-ahead.js';
 import { ensureRollup, exactEdges, planRangeRollup, rollupTermsSql } from './term-rollup.js';
 import type { Db } from './open.js';
+import { brandKey } from '../../domain/brand-key.js';
 
 /** One voice per author per UTC day, and one per near-duplicate cluster per day (as the daily rollup counts). */
 const VOICES = `MIN(COUNT(DISTINCT t.voice * 100000 + t.hour / 24), COUNT(DISTINCT t.cluster * 100000 + t.hour / 24))`;
@@ -36,7 +37,7 @@ export class SqliteReportQueries implements ReportQueries {
   }
 
   private brandId(brand: string): number {
-    return (this.db.prepare('SELECT id FROM brands WHERE name = ?').pluck().get(brand) as number | undefined) ?? -1;
+    return (this.db.prepare('SELECT id FROM brands WHERE name_key = ?').pluck().get(brandKey(brand)) as number | undefined) ?? -1;
   }
 
   private params(range: HourRange) {

@@ -1,19 +1,18 @@
 import type Database from 'better-sqlite3';
-import { deleteHumanLabel, readHumanLabels } from './label-queries.js';
 import { statSync } from 'node:fs';
 import type { MentionInput, SentimentLabel, StoredMention } from '../../domain/mention.js';
 import type {
-  AdaptationRecord, AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, LabelledMention, ReportQueries, ReviewRow,
+  AnalysisFailure, AnalysisInput, AnalysisRecord, BrandScope, CursorKey, ReportQueries,
   CursorWrite, ScanRunRecord, SearchQuery, SessionKey, Store, StoreStatus, UpsertOutcome,
 } from '../store.js';
 import type { BrandDay, HourRange, TermCounts, LanguageCount, ModelVersionCount, SourceHealth } from '../store.js';
 import { readModelVersionCounts, readScanHealth } from './scan-health.js';
-import type { AlertKey, AlertSentRecord, IssueStateRecord, ExportQuery, ExportRow, RunLockOwner, RunLockResult } from '../store.js';
+import type { ExportQuery, ExportRow } from '../store.js';
 import {
-  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures, writeComplaintLabel,
-  writeHumanLabel, writeSafetyLabel,
+  countPendingAnalysis, prepareAnalysisWrites, readFailedAnalyses, forgetStaleFacts, readPendingAnalysis, rememberStoredFacts, writeAnalysisFailures,
 } from './analysis-queries.js';
-import { readActiveAdaptations, readLabelledMentions, readUnlabelledMentions, writeAdaptation } from './adaptation-queries.js';
+import { adaptations, type Adaptations } from '../adaptations/adaptations.js';
+import { sqliteSaveAdaptation } from '../adaptations/sqlite.js';
 import { linkedBrands } from '../linked-brands.js';
 import { findMentions, prepareMentionWrites, prepareTextIndexBatch, searchMentions } from './mention-queries.js';
 import { prepareReachWrites } from './reach-queries.js';
@@ -21,19 +20,27 @@ import { readStatusRows } from './status-counts.js';
 import { iterateExport } from './export-queries.js';
 import { openDatabase, schemaVersion, type Db } from './open.js';
 import { wallClock, type StoreClock } from '../clock.js';
-import { claimRunLock, deleteRunLock, readAlertsSentSince, readIssueStates, touchRunLock, writeAlertSent, writeIssueStates } from './run-queries.js';
+import { sqliteRunLock } from '../run-lock/sqlite.js';
+import type { RunLock } from '../run-lock/run-lock.js';
+import { alertLog, type AlertLog } from '../alert-log/alert-log.js';
+import { sqliteMentionAlertsSent } from '../alert-log/sqlite.js';
+import { sqliteDialect } from '../dialect/sqlite.js';
 import { SqliteReportQueries } from './report-queries.js';
 import { readPhasedTerms } from './phased-terms.js';
 import { readBrandDays, refreshStaleBrandDays } from './brand-days.js';
 import { refreshStaleDays } from './term-rollup.js';
 import { FAILURES_SHOWN } from '../status-rows.js';
-import type { CopyBatch, CopyProgress, CopyRow, CopyTable } from '../copy-tables.js';
-import { readCopyBatch, readCopyProgress, writeCopyBatch } from './copy-queries.js';
+import { sqliteCopier } from '../copier/sqlite.js';
+import type { Copier } from '../copier/copier.js';
 import { FreshMentions } from './fresh-mentions.js';
-import { readInbox, readSuggestions, writeIntentLabel } from './intent-queries.js';
-import { readDigestSent, readMentionAlertsSent, writeDigestSent, writeMentionAlerts } from './notify-queries.js';
-import type { DigestKey, DigestRecord, MentionAlertRecord, MentionRef } from '../store.js';
+import { readInbox, readSuggestions } from './intent-queries.js';
+import { labels, type Labels } from '../labels/labels.js';
+import { sqliteClearHumanLabel } from '../labels/sqlite.js';
 import type { HumanLabel, SearchResult, InboxQuery, InboxRow, IntentLabelKind, LabelKind, LabelQuery, SuggestionQuery, SuggestionSet } from '../store.js';
+import { brandKey } from '../../domain/brand-key.js';
+
+/** The roles this class takes from their folders (the alert log, the run lock, adaptations, the copier, labels) rather than forwarding to them. */
+export interface SqliteStore extends AlertLog, RunLock, Adaptations, Copier, Labels {}
 
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
@@ -58,6 +65,9 @@ export class SqliteStore implements Store {
     readonly db: Db = openDatabase(location),
     private readonly clock: StoreClock = wallClock,
   ) {
+    const dialect = sqliteDialect(this.db);
+    Object.assign(this, alertLog(dialect, sqliteMentionAlertsSent(this.db)), sqliteRunLock(this.db), adaptations(dialect, sqliteSaveAdaptation(this.db)),
+      sqliteCopier(this.db, () => this.forgetBrandIds()), labels(dialect, sqliteClearHumanLabel(this.db)));
     const reports = new SqliteReportQueries(this.db);
     this.dailyTotals = reports.dailyTotals.bind(reports);
     this.unscoredTotals = reports.unscoredTotals.bind(reports);
@@ -67,9 +77,6 @@ export class SqliteStore implements Store {
     this.termGroupStats = reports.termGroupStats.bind(reports);
     this.termGroupVoices = reports.termGroupVoices.bind(reports);
     this.termSamples = reports.termSamples.bind(reports);
-    // brand names fold as the JS cache and PostgreSQL fold them (all of Unicode), not as
-    // NOCASE does (ASCII only): "öko tee" from another connection is the brand "Öko Tee"
-    this.db.function('earshot_lower', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? name.toLowerCase() : name));
     this.writeMention = prepareMentionWrites(this.db);
     this.writeReach = prepareReachWrites(this.db);
     this.writeAnalyses = prepareAnalysisWrites(this.db, this.clock);
@@ -118,7 +125,7 @@ export class SqliteStore implements Store {
   async getCursor(key: CursorKey): Promise<string | null> {
     const value = this.db.prepare(`
       SELECT c.value FROM scan_cursors c JOIN brands b ON b.id = c.brand_id
-      WHERE c.source = ? AND b.name = ? AND c.stream = ?`).pluck().get(key.source, key.brand, key.stream);
+      WHERE c.source = ? AND b.name_key = ? AND c.stream = ?`).pluck().get(key.source, brandKey(key.brand), key.stream);
     return (value as string | undefined) ?? null;
   }
 
@@ -160,7 +167,7 @@ export class SqliteStore implements Store {
 
   async storedBrands(): Promise<string[]> {
     return this.db.prepare(`SELECT b.name FROM brands b
-      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name`).pluck().all() as string[];
+      WHERE EXISTS (SELECT 1 FROM mention_brands l WHERE l.brand_id = b.id) ORDER BY b.name_key`).pluck().all() as string[];
   }
 
   async status(): Promise<StoreStatus> {
@@ -195,22 +202,6 @@ export class SqliteStore implements Store {
     return countPendingAnalysis(this.db, modelVersion, scope);
   }
 
-  async labelledMentions(brand?: string): Promise<LabelledMention[]> {
-    return readLabelledMentions(this.db, brand);
-  }
-
-  async unlabelledMentions(query: { brand?: string; limit: number }): Promise<ReviewRow[]> {
-    return readUnlabelledMentions(this.db, query);
-  }
-
-  async activeAdaptations(): Promise<AdaptationRecord[]> {
-    return readActiveAdaptations(this.db);
-  }
-
-  async saveAdaptation(record: AdaptationRecord): Promise<void> {
-    writeAdaptation(this.db, record);
-  }
-
   async saveAnalyses(results: AnalysisRecord[]): Promise<void> {
     this.writeAnalyses.immediate(results);
   }
@@ -231,30 +222,6 @@ export class SqliteStore implements Store {
     return refreshed;
   }
 
-  async setHumanLabel(rowId: number, label: SentimentLabel): Promise<void> {
-    writeHumanLabel(this.db, rowId, label);
-  }
-
-  async setComplaintLabel(rowId: number, isComplaint: boolean): Promise<void> {
-    writeComplaintLabel(this.db, rowId, isComplaint);
-  }
-
-  async setSafetyLabel(rowId: number, isSafety: boolean): Promise<void> {
-    writeSafetyLabel(this.db, rowId, isSafety);
-  }
-
-  async setIntentLabel(rowId: number, kind: IntentLabelKind, value: boolean): Promise<void> {
-    writeIntentLabel(this.db, rowId, kind, value);
-  }
-
-  async humanLabels(query: LabelQuery): Promise<HumanLabel[]> {
-    return readHumanLabels(this.db, query);
-  }
-
-  async clearHumanLabel(rowId: number, kind: LabelKind): Promise<boolean> {
-    return deleteHumanLabel(this.db, rowId, kind);
-  }
-
   async inboxMentions(query: InboxQuery): Promise<InboxRow[]> {
     return readInbox(this.db, query);
   }
@@ -267,83 +234,21 @@ export class SqliteStore implements Store {
     return iterateExport(this.db, query);
   }
 
-  async alertsSentSince(scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
-    return readAlertsSentSince(this.db, scope, since);
-  }
-
-  async recordAlertSent(record: AlertSentRecord): Promise<void> {
-    writeAlertSent(this.db, record);
-  }
-
-  async mentionAlertsSent(target: string, mentions: MentionRef[]): Promise<Set<string>> {
-    return readMentionAlertsSent(this.db, target, mentions);
-  }
-
-  async recordMentionAlerts(records: MentionAlertRecord[]): Promise<void> {
-    writeMentionAlerts(this.db, records);
-  }
-
-  async digestSent(key: DigestKey): Promise<DigestRecord | null> {
-    return readDigestSent(this.db, key);
-  }
-
-  async recordDigestSent(record: DigestRecord): Promise<boolean> {
-    return writeDigestSent(this.db, record);
-  }
-
-  async issueStates(brand: string): Promise<IssueStateRecord[]> {
-    return readIssueStates(this.db, brand);
-  }
-
-  async saveIssueStates(records: IssueStateRecord[], at: string): Promise<void> {
-    writeIssueStates(this.db, records, at);
-  }
-
-  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
-    return claimRunLock(this.db, owner, staleAfterMs);
-  }
-
-  async heartbeatRunLock(token: string): Promise<void> {
-    touchRunLock(this.db, token);
-  }
-
-  async releaseRunLock(token: string): Promise<void> {
-    if (this.db.open) deleteRunLock(this.db, token);
-  }
-
-  async readCopyBatch(table: CopyTable, afterKey: number, limit: number): Promise<CopyBatch> {
-    return readCopyBatch(this.db, table, afterKey, limit);
-  }
-
-  async writeCopyBatch(table: CopyTable, rows: CopyRow[]): Promise<void> {
-    writeCopyBatch(this.db, table, rows);
-    this.forgetBrandIds();
-  }
-
   private forgetBrandIds(): void {
     this.brandIds.clear();
     this.brandNames.clear();
   }
 
-  async copyProgress(table: CopyTable, upToKey?: number): Promise<CopyProgress> {
-    return readCopyProgress(this.db, table, upToKey);
-  }
-
-  async mentionsPostgresCannotHold(): Promise<number[]> {
-    return this.db.prepare(`SELECT id FROM mentions
-      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[];
-  }
-
-  /** Brand ids are created on first use; the name keeps the case it was first seen with. */
+  /** Brand ids are created on first use, one per brand key; the name keeps the spelling it was first seen with. */
   private brandId(name: string): number {
-    const key = name.toLowerCase();
+    const key = brandKey(name);
     let id = this.brandIds.get(key);
     if (id === undefined) {
       // called inside the write transaction: no other writer can add the name between the look-up and the insert
-      let row = this.db.prepare('SELECT id, name FROM brands WHERE earshot_lower(name) = ? ORDER BY id LIMIT 1').get(key) as { id: number; name: string } | undefined;
+      let row = this.db.prepare('SELECT id, name FROM brands WHERE name_key = ?').get(key) as { id: number; name: string } | undefined;
       if (row === undefined) {
-        this.db.prepare('INSERT INTO brands (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, new Date().toISOString());
-        row = this.db.prepare('SELECT id, name FROM brands WHERE name = ?').get(name) as { id: number; name: string };
+        this.db.prepare('INSERT INTO brands (name, name_key, created_at) VALUES (?, ?, ?)').run(name, key, new Date().toISOString());
+        row = this.db.prepare('SELECT id, name FROM brands WHERE name_key = ?').get(key) as { id: number; name: string };
       }
       id = row.id;
       this.brandIds.set(key, id);

@@ -4,7 +4,7 @@
 // stretches the first, not the second.
 import { plainWink } from '../../analysis/nlp.js';
 import { createMentionAnalyzer } from '../../analysis/analyze-mention.js';
-import type { AnalysisInput } from '../../store/store.js';
+import type { AnalysisInput } from '../../domain/analysis-record.js';
 import { median } from './run-cli.js';
 
 export interface RateRow {

@@ -4,7 +4,7 @@
 // (plus message passing, which the real pipeline pays too).
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnalysisInput } from '../../store/store.js';
+import type { AnalysisInput } from '../../domain/analysis-record.js';
 import { median } from './run-cli.js';
 import { benchInput } from './wink-rate.js';
 

@@ -1,5 +1,6 @@
 import { COPY_TABLES, PER_KEY, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
-import type { Db } from './open.js';
+import type { Db } from '../sqlite/open.js';
+import type { Copier } from './copier.js';
 
 /** Rows of one table in key order (rowid order: every keyed table's key is its rowid). */
 export function readCopyBatch(db: Db, table: CopyTable, afterKey: number, limit: number): CopyBatch {
@@ -30,4 +31,18 @@ export function readCopyProgress(db: Db, table: CopyTable, upToKey?: number): Co
   const where = upToKey === undefined ? '' : `WHERE ${key} <= ${Math.floor(upToKey)}`;
   const row = db.prepare(`SELECT COUNT(*) AS rows, MAX(${key}) AS lastKey FROM ${table} ${where}`).get() as CopyProgress;
   return row;
+}
+
+/** `written` runs after each written batch (the store forgets the brand ids it cached). */
+export function sqliteCopier(db: Db, written: () => void): Copier {
+  return {
+    readCopyBatch: async (table, afterKey, limit) => readCopyBatch(db, table, afterKey, limit),
+    async writeCopyBatch(table, rows) {
+      writeCopyBatch(db, table, rows);
+      written();
+    },
+    copyProgress: async (table, upToKey) => readCopyProgress(db, table, upToKey),
+    mentionsPostgresCannotHold: async () => db.prepare(`SELECT id FROM mentions
+      WHERE typeof(created_at) <> 'text' OR created_at < '0001-01-01' OR created_at >= '9999-12-32' ORDER BY id`).pluck().all() as number[],
+  };
 }

@@ -1,6 +1,7 @@
 import { COPY_TABLES, PER_KEY, type CopyBatch, type CopyProgress, type CopyRow, type CopyTable } from '../copy-tables.js';
-import type { Sql } from './connect.js';
-import { clean, type MentionPartitions } from './mention-writes.js';
+import type { Sql } from '../postgres/connect.js';
+import { clean, type MentionPartitions } from '../postgres/mention-writes.js';
+import type { Copier } from './copier.js';
 
 /** Tables whose ids come from an identity column, bumped past copied ids after each batch. */
 const IDENTITY: Partial<Record<CopyTable, string>> = {
@@ -75,4 +76,18 @@ export async function readCopyProgress(sql: Sql, table: CopyTable, upToKey?: num
   const where = upToKey === undefined ? '' : `WHERE ${key} <= ${Math.floor(upToKey)}`;
   const [row] = await sql.unsafe(`SELECT COUNT(*) AS rows, MAX(${key}) AS "lastKey" FROM ${table} ${where}`);
   return { rows: row!.rows as number, lastKey: (row!.lastKey as number | null) ?? null };
+}
+
+/** `written` runs after each written batch (copied brands and terms may own names the store cached under other ids). */
+export function pgCopier(sql: Sql, partitions: MentionPartitions, written: () => void): Copier {
+  return {
+    readCopyBatch: (table, afterKey, limit) => readCopyBatch(sql, table, afterKey, limit),
+    async writeCopyBatch(table, rows) {
+      await writeCopyBatch(sql, partitions, table, rows);
+      written();
+    },
+    copyProgress: (table, upToKey) => readCopyProgress(sql, table, upToKey),
+    // PostgreSQL holds every date it stored
+    mentionsPostgresCannotHold: async () => [],
+  };
 }

@@ -1,43 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import type { AlertKey, AlertSentRecord, IssueStateRecord, RunLockOwner, RunLockResult } from '../store.js';
-import { LOCK_CLASS, type Sql } from './connect.js';
-
-export async function readAlertsSentSince(sql: Sql, scope: Omit<AlertKey, 'issueKey'>, since: string): Promise<AlertSentRecord[]> {
-  return sql<AlertSentRecord[]>`
-    SELECT target, target_name AS "targetName", brand, issue_key AS "issueKey", mentions, sent_at AS "sentAt"
-    FROM alerts_sent WHERE target = ${scope.target} AND lower(brand) = lower(${scope.brand}) AND sent_at >= ${since}::timestamptz
-    ORDER BY sent_at DESC, id DESC`;
-}
-
-export async function writeAlertSent(sql: Sql, r: AlertSentRecord): Promise<void> {
-  await sql`INSERT INTO alerts_sent (target, target_name, brand, issue_key, mentions, sent_at)
-    VALUES (${r.target}, ${r.targetName}, ${r.brand}, ${r.issueKey}, ${r.mentions}, ${r.sentAt}::timestamptz)`;
-}
-
-export async function readIssueStates(sql: Sql, brand: string): Promise<IssueStateRecord[]> {
-  const rows = await sql<Array<IssueStateRecord & { firstSeen: Date; lastSeen: Date; refAt: Date }>>`
-    SELECT brand, issue_key AS "issueKey", state, first_seen AS "firstSeen", last_seen AS "lastSeen", voices, mentions,
-      peak_voices AS "peakVoices", ref_voices AS "refVoices", ref_at AS "refAt"
-    FROM issue_states WHERE lower(brand) = lower(${brand}) ORDER BY id`;
-  const iso = (d: Date | string) => new Date(d).toISOString();
-  return rows.map((r) => ({ ...r, firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen), refAt: iso(r.refAt) }));
-}
-
-export async function writeIssueStates(sql: Sql, records: IssueStateRecord[], at: string): Promise<void> {
-  if (records.length === 0) return;
-  await sql.begin(async (tx) => {
-    for (const r of records) {
-      await tx`INSERT INTO issue_states
-          (brand, issue_key, state, first_seen, last_seen, voices, mentions, peak_voices, ref_voices, ref_at, updated_at)
-        VALUES (${r.brand}, ${r.issueKey}, ${r.state}, ${r.firstSeen}::timestamptz, ${r.lastSeen}::timestamptz, ${r.voices}, ${r.mentions},
-          ${r.peakVoices}, ${r.refVoices}, ${r.refAt}::timestamptz, ${at}::timestamptz)
-        ON CONFLICT (lower(brand), issue_key) DO UPDATE SET state = excluded.state, first_seen = excluded.first_seen,
-          last_seen = excluded.last_seen, voices = excluded.voices, mentions = excluded.mentions, peak_voices = excluded.peak_voices,
-          ref_voices = excluded.ref_voices, ref_at = excluded.ref_at, updated_at = excluded.updated_at`;
-    }
-  });
-}
+import { LOCK_CLASS, type Sql } from '../postgres/connect.js';
+import type { RunLock, RunLockOwner, RunLockResult } from './run-lock.js';
 
 type Reserved = postgres.ReservedSql<Record<string, never>>;
 type LockRow = RunLockOwner & { heartbeat: string };
@@ -50,11 +14,11 @@ type LockRow = RunLockOwner & { heartbeat: string };
  * while the server still thinks the connection is up) is taken over: its backend is
  * terminated, which frees the lock, as the SQLite store takes over a stale row.
  */
-export class PgRunLock {
+export class PgRunLock implements RunLock {
   private held: { token: string; conn: Reserved } | null = null;
   constructor(private readonly sql: Sql) {}
 
-  async acquire(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
+  async acquireRunLock(owner: RunLockOwner, staleAfterMs: number): Promise<RunLockResult> {
     const conn = (await this.sql.reserve()) as unknown as Reserved;
     try {
       const previous = await this.readHolder(conn);
@@ -82,11 +46,11 @@ export class PgRunLock {
     }
   }
 
-  async heartbeat(token: string): Promise<void> {
+  async heartbeatRunLock(token: string): Promise<void> {
     await this.sql`UPDATE run_lock SET heartbeat = now() WHERE id = 1 AND token = ${token}`;
   }
 
-  async release(token: string): Promise<void> {
+  async releaseRunLock(token: string): Promise<void> {
     const held = this.held;
     if (!held || held.token !== token) return;
     this.held = null;
