@@ -4,6 +4,7 @@ import { shellQuote } from '../report/shell-quote.js';
 import type { Store } from '../store/store.js';
 import type { CliContext } from './context.js';
 import { closestNames } from './names.js';
+import { brandKey } from '../domain/brand-key.js';
 
 /**
  * Every brand look-up of the CLI: a name a person typed is matched case-insensitively and
@@ -20,8 +21,8 @@ async function knownBrands(ctx: CliContext, store: Store): Promise<KnownBrands> 
 }
 
 function match(names: readonly string[], flag: string): string | undefined {
-  const key = flag.trim().toLowerCase();
-  return names.find((b) => b.toLowerCase() === key);
+  const key = brandKey(flag.trim());
+  return names.find((b) => brandKey(b) === key);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AlertLog, AlertSentRecord } from '../store/store.js';
 import { renderIssueMail } from '../report/email-issue.js';
 import { DEFAULT_RETRY, deliver, targetAddress, targetHash, webhookRequest, type HttpRequest, type RetryPolicy } from './alert-delivery.js';
 import { sendMail, smtpPassword, stableMessageId, type MailMessage } from './mail-delivery.js';
+import { brandKey } from '../domain/brand-key.js';
 
 export interface AlertOptions {
   now: Date;
@@ -80,7 +81,7 @@ export function findPreviousAlert(recent: readonly AlertSentRecord[], issueKey: 
  * own watches every brand except these, so a rival's issue is never posted as one's own.
  */
 export function rivalBrands(targets: readonly AlertTarget[]): Set<string> {
-  return new Set(targets.filter((t) => t.kind === 'opportunity').flatMap((t) => t.brands.map((b) => b.toLowerCase())));
+  return new Set(targets.filter((t) => t.kind === 'opportunity').flatMap((t) => t.brands.map(brandKey)));
 }
 
 /**
@@ -89,8 +90,8 @@ export function rivalBrands(targets: readonly AlertTarget[]): Set<string> {
  * by the minimum shares: a burn told calmly is neither negative nor a complaint by numbers.
  */
 export function matchesRules(target: AlertTarget, brand: string, issue: ReportIssue, rivals: ReadonlySet<string>): boolean {
-  const key = brand.toLowerCase();
-  const brandOk = target.brands.length === 0 ? !rivals.has(key) : target.brands.some((b) => b.toLowerCase() === key);
+  const key = brandKey(brand);
+  const brandOk = target.brands.length === 0 ? !rivals.has(key) : target.brands.some((b) => brandKey(b) === key);
   const sharesOk = issue.safety === true || (issue.negativeShare >= target.minNegativeShare && issue.complaintShare >= target.minComplaintShare);
   return brandOk && issue.score >= target.minScore && issue.mentions >= target.minMentions && sharesOk;
 }

@@ -2,6 +2,7 @@ import type { BrandConfig } from '../config/schema.js';
 import type { MentionInput } from '../domain/mention.js';
 import { LETTERS_DIGITS_UNDERSCORE } from '../domain/fold-case.js';
 import { NameMatcher } from '../domain/name-matcher.js';
+import { brandKey } from '../domain/brand-key.js';
 
 type Linker = (mention: MentionInput) => MentionInput;
 
@@ -22,10 +23,10 @@ export function createBrandLinker(watched: readonly BrandConfig[]): Linker {
   return (mention) => {
     const owners = matcher.owners(mention.text);
     if (owners.length === 0) return mention;
-    const own = mention.brand.toLowerCase();
+    const own = brandKey(mention.brand);
     let lower: string | undefined;
     const named = owners.filter((owner) => {
-      if (watched[owner]!.name.toLowerCase() === own) return false;
+      if (brandKey(watched[owner]!.name) === own) return false;
       const phrases = excludes[owner]!;
       if (phrases.length === 0) return true;
       lower ??= mention.text.toLowerCase();

@@ -6,6 +6,7 @@ import type { BrandDay } from '../domain/report-rows.js';
 import type { DataWarning } from '../domain/warnings.js';
 import { dataWarnings } from './data-warnings.js';
 import { buildReport } from './report.js';
+import { compareBrandNames } from '../domain/brand-key.js';
 
 export interface CompareOptions {
   brands: string[];
@@ -57,7 +58,7 @@ export async function compareBrands(store: Store, options: CompareOptions): Prom
     });
   }
   // a brand with nothing before has no move to measure: +100 pt against an empty period is not news
-  const moved = brands.filter((b) => b.previous.mentions > 0).sort((a, b) => Math.abs(b.shareChange) - Math.abs(a.shareChange) || a.brand.localeCompare(b.brand))[0];
+  const moved = brands.filter((b) => b.previous.mentions > 0).sort((a, b) => Math.abs(b.shareChange) - Math.abs(a.shareChange) || compareBrandNames(a.brand, b.brand))[0];
   return {
     set: options.set ?? null,
     generatedAt: (options.now ?? new Date()).toISOString(),

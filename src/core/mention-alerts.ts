@@ -7,6 +7,7 @@ import { DEFAULT_RETRY, deliver, targetAddress, targetHash, webhookRequest, type
 import { rivalBrands, targetName, type AlertFailure, type AlertOptions } from './alert.js';
 import { sendMail, smtpPassword, stableMessageId, type MailMessage } from './mail-delivery.js';
 import { compileMentionQuery } from './mention-query.js';
+import { brandKey, compareKeys } from '../domain/brand-key.js';
 
 /** What one run gave one per-mention target: one message with the new matching mentions. */
 export interface MentionBatch {
@@ -48,9 +49,9 @@ export async function sendMentionAlerts(store: Store, brands: string[], targets:
 }
 
 function watchedBrands(target: AlertTarget, brands: string[], rivals: ReadonlySet<string>): string[] {
-  if (target.brands.length === 0) return brands.filter((b) => !rivals.has(b.toLowerCase()));
-  const wanted = new Set(target.brands.map((b) => b.toLowerCase()));
-  return brands.filter((b) => wanted.has(b.toLowerCase()));
+  if (target.brands.length === 0) return brands.filter((b) => !rivals.has(brandKey(b)));
+  const wanted = new Set(target.brands.map(brandKey));
+  return brands.filter((b) => wanted.has(brandKey(b)));
 }
 
 async function alertMentions(
@@ -61,7 +62,8 @@ async function alertMentions(
   const hash = targetHash(target);
   const seen = await store.mentionAlertsSent(hash, candidates.map((m) => ({ source: m.source, id: m.id })));
   const fresh = candidates.filter((m) => !seen.has(`${m.source}:${m.id}`))
-    .sort((a, b) => b.engagement - a.engagement || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    // byte order, not localeCompare: the order must not depend on the machine's locale
+    .sort((a, b) => b.engagement - a.engagement || compareKeys(b.createdAt, a.createdAt) || compareKeys(a.id, b.id));
   if (fresh.length === 0) return null;
   const shown = fresh.slice(0, match.maxPerRun);
   const leftOut = fresh.length - shown.length;

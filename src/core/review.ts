@@ -2,6 +2,7 @@
 import type { ReviewScore, ReviewTask } from '../analysis/adapt/index.js';
 import type { ModelPaths } from '../analysis/models.js';
 import type { Adaptations } from '../store/store.js';
+import { brandKey } from '../domain/brand-key.js';
 
 export interface ReviewOptions extends ModelPaths {
   brand?: string;
@@ -46,11 +47,11 @@ export async function reviewMentions(store: Adaptations, options: ReviewOptions)
   const base = loadAnalysisModels(options);
   const adaptations = await usableAdaptations(store, base.version);
   const modelsByBrand = new Map<string, ReturnType<typeof modelsForBrand>>();
-  const terms = new Map(Object.entries(options.brandTerms).map(([b, t]) => [b.toLowerCase(), t]));
+  const terms = new Map(Object.entries(options.brandTerms).map(([b, t]) => [brandKey(b), t]));
   const rows = await store.unlabelledMentions({ brand: options.brand, limit: REVIEW_POOL });
   const candidates = [];
   for (const row of rows) {
-    const key = row.brand.toLowerCase();
+    const key = brandKey(row.brand);
     if (!modelsByBrand.has(key)) modelsByBrand.set(key, modelsForBrand(base, adaptations, row.brand));
     const models = modelsByBrand.get(key)!;
     const doc = nlp.readDoc(row.text);
