@@ -120,9 +120,17 @@ describe('hostile mention text stays inert (built binary)', () => {
     expect(md.stdout).not.toMatch(/<(script|img|svg|iframe|a |style|base|meta|b>)/i);
     expect(md.stdout).not.toMatch(/\]\((?!<https:\/\/x\.com\/ok\/)/); // only the one http(s) sample URL becomes a link
     expect(md.stdout).not.toMatch(CONTROL);
-    const search = await runCli(['--db', 'h.db', 'search', 'plastic', '--limit', '50'], { cwd: tmp.dir });
+    // search prints JSON when piped (data, as given: the JSON reader gets the text whole);
+    // its table, as a terminal shows it, must be inert
+    const search = await runCli(['--db', 'h.db', 'search', 'plastic', '--limit', '50', '--format', 'table'], { cwd: tmp.dir });
     expect(search.code, search.stderr).toBe(0);
+    expect(search.stdout).toContain('plastic');
     expect(search.stdout).not.toMatch(CONTROL);
+    const piped = await runCli(['--db', 'h.db', 'search', 'plastic', '--limit', '50'], { cwd: tmp.dir });
+    expect(piped.code, piped.stderr).toBe(0);
+    const found = JSON.parse(piped.stdout) as Array<{ id: string; text: string }>;
+    expect(found.length).toBeGreaterThan(0);
+    for (const row of found) expect(row.text.isWellFormed()).toBe(true);
   });
 
   it('CSV export neutralises every formula cell', async () => {
