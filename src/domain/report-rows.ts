@@ -30,6 +30,8 @@ export interface TermPair {
   a: number;
   b: number;
   mentions: number;
+  /** Voices of the mentions holding both terms, counted as the report counts a term's. */
+  voices: number;
 }
 
 export interface TermGroupStats {
