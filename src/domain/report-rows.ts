@@ -30,7 +30,10 @@ export interface TermPair {
   a: number;
   b: number;
   mentions: number;
-  /** Voices of the mentions holding both terms, counted as the report counts a term's. */
+  /**
+   * Voices of the mentions holding both terms: the fewer of their authors and copy
+   * clusters over the whole range (not per day, so the same at any time of day).
+   */
   voices: number;
 }
 
