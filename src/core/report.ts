@@ -69,8 +69,12 @@ export async function buildReport(store: Store, options: ReportOptions): Promise
     .slice(0, MAX_BURSTING);
 
   const ids = bursting.map((b) => b.term.termId);
-  const pairs = await store.termPairs(window, ids);
-  const groups = groupByCooccurrence(ids, new Map(bursting.map((b) => [b.term.termId, b.term.mentions])), pairs, windowTotal, {
+  // Co-occurrence in voices, over the window (the a = b rows: each term's own): a
+  // spammer's copies sharing a word with a real problem are one voice, not a hundred links.
+  const rows = await store.termPairs(window, ids);
+  const pairs = rows.filter((p) => p.a !== p.b).map((p) => ({ a: p.a, b: p.b, mentions: p.voices }));
+  const own = new Map(rows.filter((p) => p.a === p.b).map((p) => [p.a, p.voices]));
+  const groups = groupByCooccurrence(ids, own, pairs, windowTotal, {
     threshold: 0.35, minPair: 3, tones: new Map(bursting.map((b) => [b.term.termId, b.term])), compatible: sameTone,
   }).slice(0, MAX_GROUPS);
   const strength = new Map(bursting.map((b) => [b.term.termId, b]));

@@ -30,6 +30,11 @@ export interface TermPair {
   a: number;
   b: number;
   mentions: number;
+  /**
+   * Voices of the mentions holding both terms: the fewer of their authors and copy
+   * clusters over the whole range (not per day, so the same at any time of day).
+   */
+  voices: number;
 }
 
 export interface TermGroupStats {

@@ -319,6 +319,7 @@ export interface ReportQueries {
    * candidates being read): a store may start reading the range meanwhile.
    */
   baselineTerms(range: HourRange, termIds: number[] | Promise<number[]>): Promise<TermCounts[]>;
+  /** Co-occurrence of the chosen terms, each pair once (a < b), and a = b rows with each term's own counts. */
   termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]>;
   /**
    * Per-term counts over the range's raw rows with voices counted in days that start at

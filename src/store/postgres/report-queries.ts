@@ -143,16 +143,17 @@ export class PgReportQueries implements ReportQueries {
       GROUP BY p.term_id, k.key, k.display`;
   }
 
+  /** Voices over the whole range and a = b rows, as on SQLite. */
   async termPairs(range: HourRange, termIds: number[]): Promise<TermPair[]> {
-    if (termIds.length < 2) return [];
+    if (termIds.length === 0) return [];
     const p = await this.scope(range);
     return this.sql<TermPair[]>`
       WITH picked AS (
-        SELECT t.mention_id, t.term_id FROM mention_terms t ${this.sourceJoin(range, p.source)}
+        SELECT t.mention_id, t.term_id, t.voice, t.cluster FROM mention_terms t ${this.sourceJoin(range, p.source)}
         WHERE t.brand_id = ${p.brand} AND ${this.inRange(p)}
           AND t.term_id = ANY(${termIds}::bigint[]))
-      SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions
-      FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id > a.term_id
+      SELECT a.term_id AS a, b.term_id AS b, COUNT(*) AS mentions, LEAST(COUNT(DISTINCT a.voice), COUNT(DISTINCT a.cluster)) AS voices
+      FROM picked a JOIN picked b ON b.mention_id = a.mention_id AND b.term_id >= a.term_id
       GROUP BY a.term_id, b.term_id ORDER BY a.term_id, b.term_id`;
   }
 
