@@ -68,3 +68,21 @@ export function matchBrandAt(matcher: BrandMatcher, keys: readonly string[], sta
   }
   return best;
 }
+
+/**
+ * Marks every unit inside a run of words that names the brand (`keyOf` gives a unit's
+ * word as the brand terms were keyed; null units are gaps).
+ */
+export function markBrandUnits<U extends { brand: boolean }>(units: Array<U | null>, brand: BrandMatcher, keyOf: (unit: U) => string): void {
+  if (brand.joinedKeys.size === 0) return;
+  const keys = units.map((u) => (u === null ? '' : keyOf(u)));
+  let i = 0;
+  while (i < units.length) {
+    const len = matchBrandAt(brand, keys, i);
+    for (let j = i; j < i + len; j++) {
+      const unit = units[j];
+      if (unit) unit.brand = true;
+    }
+    i += len > 0 ? len : 1;
+  }
+}

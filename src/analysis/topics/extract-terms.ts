@@ -1,5 +1,5 @@
 import { nlp, type NlpDocument as Document } from '../nlp.js';
-import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-terms.js';
+import { compileBrandTerms, markBrandUnits, type BrandMatcher } from './brand-terms.js';
 import { readHashtagTerms } from './hashtag-terms.js';
 import { EXTRA_STOP_WORDS } from './stop-words.js';
 import { readPhraseTerms, readWordTerms } from './run-terms.js';
@@ -43,7 +43,7 @@ export function extractTerms(source: Document | TokenColumns, opts: TermOptions 
   const brand = compileBrandTerms(opts.brandTerms);
   const table = 'values' in source ? source : readTokenColumns(source);
   const units = buildUnits(table, isExtraStopWord);
-  markBrandUnits(units, brand);
+  markBrandUnits(units, brand, (u) => u.key);
   const max = opts.maxTerms ?? DEFAULT_MAX_TERMS;
   const out: Term[] = [];
   const seen = new Set<string>();
@@ -60,20 +60,6 @@ export function extractTermsFromText(text: string, opts: TermOptions = {}): Term
 
 function isExtraStopWord(word: string): boolean {
   return EXTRA_STOP_WORDS.has(word);
-}
-
-function markBrandUnits(units: Array<Unit | null>, brand: BrandMatcher): void {
-  if (brand.joinedKeys.size === 0) return;
-  const keys = units.map((u) => (u === null ? '' : u.key));
-  let i = 0;
-  while (i < units.length) {
-    const len = matchBrandAt(brand, keys, i);
-    for (let j = i; j < i + len; j++) {
-      const unit = units[j];
-      if (unit) unit.brand = true;
-    }
-    i += len > 0 ? len : 1;
-  }
 }
 
 function appendUnique(out: Term[], seen: Set<string>, terms: readonly Term[], max: number): void {

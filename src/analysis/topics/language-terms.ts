@@ -9,7 +9,7 @@
 // punctuation, a link) break them.
 import { createHash } from 'node:crypto';
 import { splitWords } from '../language/tokens.js';
-import { compileBrandTerms, matchBrandAt, type BrandMatcher } from './brand-terms.js';
+import { compileBrandTerms, markBrandUnits, type BrandMatcher } from './brand-terms.js';
 import type { Term, TermOptions } from './extract-terms.js';
 import { foldWord, lightStem } from './light-stem.js';
 import { hasTopicLanguage, isLanguageStopWord, LANGUAGE_STOP_WORDS } from './language-stop-words.js';
@@ -54,7 +54,8 @@ export function extractLanguageTerms(text: string, lang: string, opts: TermOptio
   const brand = compileBrandTerms(opts.brandTerms);
   const { values, types } = splitWords(text.normalize('NFC'));
   const units: Array<Unit | null> = types.map((type, i) => (type === 'word' ? makeUnit(values[i] ?? '', lang, isName(values, types, i, lang)) : null));
-  markBrand(units, brand);
+  // brand names are matched as English does (brand-terms.ts): lowercase words, English plural rule
+  markBrandUnits(units, brand, (u) => singulariseWord(u.surface.replace(/['’]$/, '')));
   const max = opts.maxTerms ?? DEFAULT_MAX_TERMS;
   const out: Term[] = [];
   const seen = new Set<string>();
@@ -100,21 +101,6 @@ function isName(values: readonly string[], types: readonly string[], i: number, 
 
 function isContent(unit: Unit | null | undefined): unit is Unit {
   return unit != null && !unit.noise && !unit.brand && unit.key.length >= 2;
-}
-
-/** Brand names are matched as English does (brand-terms.ts): lowercase words, English plural rule. */
-function markBrand(units: Array<Unit | null>, brand: BrandMatcher): void {
-  if (brand.joinedKeys.size === 0) return;
-  const keys = units.map((u) => (u === null ? '' : singulariseWord(u.surface.replace(/['’]$/, ''))));
-  let i = 0;
-  while (i < units.length) {
-    const len = matchBrandAt(brand, keys, i);
-    for (let j = i; j < i + len; j++) {
-      const unit = units[j];
-      if (unit) unit.brand = true;
-    }
-    i += len > 0 ? len : 1;
-  }
 }
 
 function readPhrases(units: ReadonlyArray<Unit | null>, links: ReadonlySet<string>): Term[] {
