@@ -9,9 +9,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MentionAnalyzer } from '../analysis/analyze-mention.js';
-import { seededRandom } from '../analysis/seeded-random.js';
-import type { AnalysisInput } from '../store/store.js';
-import { readRealTexts } from './bench/real-corpus.js';
+import { readRealTexts, sampleRealInputs } from './bench/real-corpus.js';
 import { REPO_ROOT } from './sentiment-data.js';
 
 function flag(name: string, fallback: string): string {
@@ -31,15 +29,7 @@ async function analyserOf(dir: string): Promise<MentionAnalyzer> {
 }
 
 const real = readRealTexts(flag('--data', join(REPO_ROOT, '..', 'shared', 'data')));
-const random = seededRandom(26);
-const order = real.texts.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-const inputs: AnalysisInput[] = order.slice(0, n).map((k, i) => ({
-  rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text: real.texts[k]!, lang: real.langs[k] ?? null, brands: ['Kettleby Tea'],
-}));
+const inputs = sampleRealInputs(real, n);
 const analysers = [await analyserOf(before), await analyserOf(after)] as const;
 let same = 0;
 for (const input of inputs) if (JSON.stringify(analysers[0](input)) === JSON.stringify(analysers[1](input))) same++;

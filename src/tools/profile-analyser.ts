@@ -8,9 +8,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createMentionAnalyzer } from '../analysis/analyze-mention.js';
-import { seededRandom } from '../analysis/seeded-random.js';
-import type { AnalysisInput } from '../domain/analysis-record.js';
-import { readRealTexts } from './bench/real-corpus.js';
+import { readRealTexts, sampleRealInputs } from './bench/real-corpus.js';
 import { REPO_ROOT } from './sentiment-data.js';
 
 function flag(name: string, fallback: string): string {
@@ -21,15 +19,7 @@ function flag(name: string, fallback: string): string {
 const n = Number(flag('--n', '20000'));
 const runs = Number(flag('--runs', '3'));
 const real = readRealTexts(flag('--data', join(REPO_ROOT, '..', 'shared', 'data')));
-const random = seededRandom(26);
-const order = real.texts.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-const inputs: AnalysisInput[] = order.slice(0, n).map((k, i) => ({
-  rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text: real.texts[k]!, lang: real.langs[k] ?? null, brands: ['Kettleby Tea'],
-}));
+const inputs = sampleRealInputs(real, n);
 const analyze = createMentionAnalyzer({ brandTerms: { 'Kettleby Tea': ['Kettleby Tea', '@KettlebyTea'] } });
 const hash = createHash('sha256');
 for (const input of inputs) hash.update(`${JSON.stringify(analyze(input))}\n`);

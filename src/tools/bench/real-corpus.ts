@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:f
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { seededRandom } from '../../analysis/seeded-random.js';
+import type { AnalysisInput } from '../../domain/analysis-record.js';
 import type { BrandSpec, CorpusSpec } from './corpus.js';
 
 export interface RealTexts {
@@ -153,4 +154,20 @@ function pickBrand(brands: BrandSpec[], random: () => number): BrandSpec {
     if (r < 0) return brand;
   }
   return brands[brands.length - 1]!;
+}
+
+/**
+ * `n` real texts in a fixed shuffled order (seed 26) as analyser inputs for one brand,
+ * Kettleby Tea: what the profiling tools (profile-analyser, compare-analysers) run on.
+ */
+export function sampleRealInputs(real: RealTexts, n: number): AnalysisInput[] {
+  const random = seededRandom(26);
+  const order = real.texts.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.slice(0, n).map((k, i) => ({
+    rowId: i + 1, id: String(i), source: 'x', author: `u${i % 5000}`, text: real.texts[k]!, lang: real.langs[k] ?? null, brands: ['Kettleby Tea'],
+  }));
 }
